@@ -1,0 +1,254 @@
+"""Load, validate and cross-check the whole data set, once per build.
+
+Every problem becomes a DataError with file and line; all of them are raised
+together. The result is a read-only KnowledgeBase that renderers, the CLI and
+the tests share.
+"""
+
+from __future__ import annotations
+
+import typing
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Mapping
+
+from pydantic import BaseModel, ValidationError
+
+from macros.model import KINDS, LANGS, Action, Record, Recommendation, Ref
+from macros.yaml_source import DataError, DataErrors, LineDict, LineList, line_of, load_yaml
+
+# Enums whose every value needs a label in each language, under "<prefix>.<value>".
+from macros.model import Area, Level, Priority, Provenance, SourceKind, OrganisationKind, Timeframe  # noqa: E402
+
+LABELLED_ENUMS: dict[str, type[Enum]] = {
+    "area": Area,
+    "priority": Priority,
+    "timeframe": Timeframe,
+    "level": Level,
+    "provenance": Provenance,
+    "source_kind": SourceKind,
+    "organisation_kind": OrganisationKind,
+}
+
+load_count = 0  # how many times the data was read; the tests check it stays at one per build
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """The validated data: records by kind and id (in file order), UI strings by language."""
+
+    records: Mapping[str, Mapping[str, Record]]
+    strings: Mapping[str, Mapping[str, str]]
+    origins: Mapping[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
+
+    def __getattr__(self, kind: str) -> Mapping[str, Record]:
+        try:
+            return self.records[kind]
+        except KeyError:
+            raise AttributeError(kind) from None
+
+    def actions_for(self, group: str) -> list[Action]:
+        return [a for a in self.records["actions"].values() if a.group == group]
+
+    def recommendations_for(self, group: str) -> list[Recommendation]:
+        return [
+            r for r in self.records["recommendations"].values() if group in r.owners or group in r.partners
+        ]
+
+
+def _message(error: Mapping[str, Any]) -> str:
+    loc = [str(p) for p in error["loc"][1:]]  # [0] is the record's index in the file
+    where = ".".join(loc)
+    kind = error["type"]
+    if kind == "missing":
+        text = f"the field '{loc[-1]}' is missing"
+        where = ".".join(loc[:-1])
+    elif kind == "extra_forbidden":
+        text = f"unknown field '{loc[-1]}' (check its spelling)"
+        where = ".".join(loc[:-1])
+    elif kind == "string_too_short":
+        text = "the text is empty"
+    elif kind == "string_pattern_mismatch" and loc and loc[-1] == "id":
+        text = f"the id {error['input']!r} may contain only lower-case letters, digits and single hyphens"
+    else:
+        text = error["msg"]
+        if "input" in error and not isinstance(error["input"], (dict, list)):
+            text += f" (found {error['input']!r})"
+    return f"{where}: {text}" if where else text
+
+
+def _ref_fields(model: type[BaseModel]) -> dict[str, tuple[str, bool]]:
+    """Field name -> (referenced kind, is a list), read from the Ref markers."""
+    found = {}
+    for name, info in model.model_fields.items():
+        for meta in info.metadata:
+            if isinstance(meta, Ref):
+                found[name] = (meta.kind, False)
+        if typing.get_origin(info.annotation) is list:
+            (item,) = typing.get_args(info.annotation)
+            for meta in getattr(item, "__metadata__", ()):
+                if isinstance(meta, Ref):
+                    found[name] = (meta.kind, True)
+    return found
+
+
+def _walk(obj: BaseModel, loc: tuple):
+    """Yield (model, loc) for obj and every model nested in it."""
+    yield obj, loc
+    for name in type(obj).model_fields:
+        value = getattr(obj, name)
+        if isinstance(value, BaseModel):
+            yield from _walk(value, loc + (name,))
+        elif isinstance(value, (list, tuple)):
+            for i, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from _walk(item, loc + (name, i))
+
+
+def _read_kind(path: Path, label: str, model: type[Record], errors: list[DataError], invalid_ids: set[str]):
+    try:
+        raw = load_yaml(path, label)
+    except DataErrors as exc:
+        errors.extend(exc.errors)
+        return None, {}
+    if not isinstance(raw, LineList):
+        errors.append(DataError(label, getattr(raw, "line", 1), "the file must be a list of records (each starting with '- id: …')"))
+        return None, {}
+    records: dict[str, Record] = {}
+    for index, item in enumerate(raw):
+        line = raw.item_lines[index]
+        if not isinstance(item, LineDict):
+            errors.append(DataError(label, line, "each record must be a mapping of fields (found a plain value)"))
+            continue
+        rid = item.get("id") if isinstance(item.get("id"), str) else f"#{index + 1}"
+        try:
+            record = model.model_validate(item)
+        except ValidationError as exc:
+            invalid_ids.add(rid)
+            for err in exc.errors():
+                loc = (index,) + tuple(err["loc"])
+                err = {**err, "loc": loc}
+                errors.append(DataError(label, line_of(raw, loc), f"record '{rid}': {_message(err)}"))
+            continue
+        if record.id in records:
+            errors.append(DataError(label, line, f"the id '{record.id}' is used twice in this file"))
+            continue
+        records[record.id] = record
+    return raw, records
+
+
+def _read_strings(data_dir: Path, errors: list[DataError]) -> dict[str, dict[str, str]]:
+    strings: dict[str, dict[str, str]] = {}
+    lines: dict[str, dict[str, int]] = {}
+    for lang in LANGS:
+        label = f"data/i18n/{lang}.yml"
+        try:
+            raw = load_yaml(data_dir / "i18n" / f"{lang}.yml", label)
+        except DataErrors as exc:
+            errors.extend(exc.errors)
+            continue
+        flat: dict[str, str] = {}
+        flat_lines: dict[str, int] = {}
+
+        def flatten(node: Any, prefix: str, line: int) -> None:
+            if isinstance(node, dict):
+                for key, value in node.items():
+                    flatten(value, f"{prefix}{key}" if not prefix else f"{prefix}.{key}", node.key_lines[key])
+            elif isinstance(node, str) and node.strip():
+                flat[prefix] = node
+                flat_lines[prefix] = line
+            else:
+                errors.append(DataError(label, line, f"the label '{prefix}' must be non-empty text"))
+
+        if not isinstance(raw, dict):
+            errors.append(DataError(label, 1, "the file must be a mapping of label keys to text"))
+            continue
+        flatten(raw, "", raw.line)
+        strings[lang], lines[lang] = flat, flat_lines
+    if len(strings) == len(LANGS):
+        for lang in LANGS:
+            others = set().union(*(strings[o] for o in LANGS if o != lang))
+            for key in sorted(others - set(strings[lang])):
+                errors.append(DataError(f"data/i18n/{lang}.yml", None, f"the label '{key}' is missing (other languages have it)"))
+            for prefix, enum in LABELLED_ENUMS.items():
+                for member in enum:
+                    key = f"{prefix}.{member.value}"
+                    if key not in strings[lang]:
+                        errors.append(DataError(f"data/i18n/{lang}.yml", None, f"the label '{key}' is missing"))
+    return strings
+
+
+def _cross_check(raws: dict, records: dict, invalid: dict, errors: list[DataError]) -> None:
+    for kind, by_id in records.items():
+        label = f"data/{kind}.yml"
+        for index, record in enumerate(by_id.values()):
+            for obj, loc in _walk(record, ()):
+                for name, (target, many) in _ref_fields(type(obj)).items():
+                    values = getattr(obj, name)
+                    for j, value in enumerate(values if many else [values]):
+                        if invalid.get(target) is None or value in invalid[target]:
+                            continue
+                        if value not in records.get(target, {}):
+                            path = _raw_index(raws[kind], record.id) + loc + ((name, j) if many else (name,))
+                            errors.append(DataError(label, line_of(raws[kind], path),
+                                                    f"record '{record.id}': {name} refers to '{value}', which is not an id in data/{target}.yml"))
+    for action in records.get("actions", {}).values():
+        rec = records.get("recommendations", {}).get(action.recommendation)
+        if rec and action.group not in rec.owners + rec.partners:
+            path = _raw_index(raws["actions"], action.id) + ("group",)
+            errors.append(DataError("data/actions.yml", line_of(raws["actions"], path),
+                                    f"record '{action.id}': the group '{action.group}' is neither an owner nor a partner of recommendation '{rec.id}'"))
+
+
+def _raw_index(raw: LineList, rid: str) -> tuple:
+    for i, item in enumerate(raw):
+        if isinstance(item, dict) and item.get("id") == rid:
+            return (i,)
+    return ()
+
+
+def load(data_dir: Path) -> KnowledgeBase:
+    """Read every data file; raise DataErrors listing every problem found."""
+    global load_count
+    load_count += 1
+    errors: list[DataError] = []
+    raws: dict[str, LineList] = {}
+    records: dict[str, dict[str, Record]] = {}
+    origins: dict[tuple[str, str], tuple[str, int]] = {}
+    invalid: dict[str, set[str] | None] = {}  # ids already reported as broken, so no cascade of errors
+    for kind, model in KINDS.items():
+        label = f"data/{kind}.yml"
+        invalid[kind] = set()
+        raw, by_id = _read_kind(data_dir / f"{kind}.yml", label, model, errors, invalid[kind])
+        if raw is None:
+            invalid[kind] = None  # the whole file failed: references into it are not checked
+        raws[kind] = raw if raw is not None else LineList()
+        records[kind] = by_id
+        for rid in by_id:
+            origins[(kind, rid)] = (label, line_of(raws[kind], _raw_index(raws[kind], rid)) or 1)
+    strings = _read_strings(data_dir, errors)
+    _cross_check(raws, records, invalid, errors)
+    if errors:
+        raise DataErrors(errors)
+    return KnowledgeBase(
+        records=MappingProxyType({k: MappingProxyType(v) for k, v in records.items()}),
+        strings=MappingProxyType({k: MappingProxyType(v) for k, v in strings.items()}),
+        origins=MappingProxyType(origins),
+    )
+
+
+_cache: dict[Path, tuple[tuple, KnowledgeBase]] = {}
+
+
+def load_cached(data_dir: Path) -> KnowledgeBase:
+    """`load`, re-read only when a data file changed (the i18n plugin re-runs the build per language)."""
+    data_dir = data_dir.resolve()
+    stamp = tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in data_dir.rglob("*.yml")))
+    hit = _cache.get(data_dir)
+    if hit and hit[0] == stamp:
+        return hit[1]
+    kb = load(data_dir)
+    _cache[data_dir] = (stamp, kb)
+    return kb

@@ -1,0 +1,250 @@
+"""The typed model of the knowledge base: one class per kind of record.
+
+The same classes validate the YAML at build time and generate the JSON Schema
+that editors use, so the two cannot disagree. Cross-references are declared
+with `Ref("kind")` and checked by `load.py` once every file is read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+LANGS: tuple[str, ...] = ("en", "zh")
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60),
+    Field(description="Unique id: lower-case letters, digits and hyphens; used in links, so never change it."),
+]
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
+DateText = Annotated[
+    str,
+    BeforeValidator(lambda v: str(v) if isinstance(v, int) and not isinstance(v, bool) else v),
+    StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"),
+    Field(description="A date as YYYY, YYYY-MM or YYYY-MM-DD."),
+]
+PagePath = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9-]+(/[a-z0-9-]+)*\.md$"),
+    Field(description="A page path relative to docs/en and docs/zh, e.g. guides/worker-engagement.md."),
+]
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Marks a field whose value is the id of a record of another kind."""
+
+    kind: str
+
+
+def ref(kind: str, *, many: bool = True, at_least: int = 0):
+    """A reference field (or list of them) to records of `kind`."""
+    description = f"The id of a record in data/{kind}.yml."
+    if many:
+        return Annotated[list[Annotated[Id, Ref(kind)]], Field(min_length=at_least, description=description + "s")]
+    return Annotated[Id, Ref(kind), Field(description=description)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Text(Strict):
+    """A human-readable text, always in both languages."""
+
+    en: NonEmpty
+    zh: NonEmpty
+
+    def __call__(self, lang: str) -> str:
+        return getattr(self, lang)
+
+
+class Record(Strict):
+    id: Id
+
+
+class Provenance(str, Enum):
+    source = "source"  # stated in a named source
+    synthesis = "synthesis"  # the site's own analysis, drawing on the cited sources
+
+
+class SourceKind(str, Enum):
+    report = "report"
+    law = "law"
+    regulation = "regulation"
+    policy = "policy"
+    code = "code"
+    press_release = "press-release"
+    case_study = "case-study"
+    statistics = "statistics"
+    web_page = "web-page"
+
+
+class OrganisationKind(str, Enum):
+    government = "government"
+    industry_association = "industry-association"
+    buyer_coalition = "buyer-coalition"
+    multilateral = "multilateral"
+    consultancy = "consultancy"
+    foundation = "foundation"
+
+
+class Area(str, Enum):
+    policy = "policy"
+    monitoring = "monitoring"
+    purchasing = "purchasing"
+    management_systems = "management-systems"
+    worker_engagement = "worker-engagement"
+    capability_building = "capability-building"
+    collaboration = "collaboration"
+    environment = "environment"
+
+
+class Priority(str, Enum):
+    high = "high"
+    medium = "medium"
+
+
+class Timeframe(str, Enum):
+    first_steps = "first-steps"
+    within_a_year = "within-a-year"
+    longer_term = "longer-term"
+
+
+class Level(str, Enum):
+    immediate = "immediate"
+    underlying = "underlying"
+    systemic = "systemic"
+
+
+class Source(Record):
+    kind: SourceKind
+    title: Text
+    publisher: Text
+    date: DateText | None = None
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    supports: Text
+
+
+class Organisation(Record):
+    name: Text
+    acronym: str | None = None
+    kind: OrganisationKind
+    role: Text
+    members: list[NonEmpty] = Field(default_factory=list, description="Members named in the sources.")
+    sources: ref("sources", at_least=1)
+
+
+class StakeholderGroup(Record):
+    name: Text
+    who: Text
+    needs: Text
+
+
+class Theme(Record):
+    name: Text
+    summary: Text
+
+
+class Finding(Record):
+    theme: ref("themes", many=False)
+    title: Text
+    statement: Text
+    evidence: Text
+    provenance: Provenance
+    sources: ref("sources", at_least=1)
+
+
+class RootCause(Record):
+    findings: ref("findings", at_least=1)
+    level: Level
+    cause: Text
+    explanation: Text
+    groups: ref("stakeholder_groups", at_least=1)
+    provenance: Provenance
+    sources: ref("sources", at_least=1)
+
+
+class CostBenefit(Record):
+    kind: Literal["cost", "benefit"]
+    groups: ref("stakeholder_groups", at_least=1)
+    title: Text
+    description: Text
+    measure: Text
+    provenance: Provenance
+    sources: ref("sources", at_least=1)
+
+
+class Recommendation(Record):
+    title: Text
+    summary: Text
+    area: Area
+    owners: ref("stakeholder_groups", at_least=1)
+    partners: ref("stakeholder_groups")
+    priority: Priority
+    timeframe: Timeframe
+    indicators: list[Text] = Field(min_length=1)
+    findings: ref("findings", at_least=1)
+    root_causes: ref("root_causes")
+    provenance: Provenance
+    sources: ref("sources", at_least=1)
+    guide: PagePath | None = None
+
+
+class Action(Record):
+    recommendation: ref("recommendations", many=False)
+    group: ref("stakeholder_groups", many=False)
+    step: Text
+    timeframe: Timeframe
+    indicator: Text
+    guide: PagePath | None = None
+
+
+class Event(Record):
+    date: DateText
+    event: Text
+    sources: ref("sources", at_least=1)
+
+
+class AvoidTerms(Strict):
+    en: list[NonEmpty] = Field(default_factory=list)
+    zh: list[NonEmpty] = Field(default_factory=list)
+
+
+class Term(Record):
+    en: NonEmpty
+    zh: NonEmpty
+    avoid: AvoidTerms = Field(default_factory=AvoidTerms)
+    definition: Text
+
+
+class ChecklistItem(Record):
+    question: Text
+    basis: Text
+    sources: ref("sources", at_least=1)
+
+
+class ChecklistSection(Record):
+    title: Text
+    items: list[ChecklistItem] = Field(min_length=1)
+
+
+# One file per kind; the order is the order in which errors are reported.
+KINDS: dict[str, type[Record]] = {
+    "sources": Source,
+    "organisations": Organisation,
+    "stakeholder_groups": StakeholderGroup,
+    "themes": Theme,
+    "findings": Finding,
+    "root_causes": RootCause,
+    "costs_benefits": CostBenefit,
+    "recommendations": Recommendation,
+    "actions": Action,
+    "timeline": Event,
+    "glossary": Term,
+    "checklist": ChecklistSection,
+}

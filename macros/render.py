@@ -1,0 +1,297 @@
+"""Render functions: the validated model + a language -> HTML/Markdown for a page.
+
+They know nothing of MkDocs. Every text that comes from data goes through
+`esc`, so data can never inject HTML, break a table or reach Jinja.
+Labels come from the per-language string tables in data/i18n/.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Callable, Iterable
+
+from macros.load import KnowledgeBase
+from macros.model import Level, Text, Timeframe
+
+# Where each kind of record is shown; links and short links point here.
+PAGES = {
+    "recommendations": "recommendations/index.md",
+    "findings": "findings/index.md",
+    "root_causes": "findings/root-causes.md",
+    "sources": "resources/sources.md",
+    "glossary": "resources/glossary.md",
+    "plan": "plans/{group}.md",
+}
+ANCHOR_PREFIX = {"recommendations": "rec", "findings": "finding", "root_causes": "cause", "sources": "src", "glossary": "term"}
+
+# Characters that mean something to HTML, Markdown or Jinja, as numeric entities.
+_SPECIAL = {c: f"&#{ord(c)};" for c in "{}|*_`[]\\#~^"}
+
+Link = Callable[[str, "str | None"], str]  # (page path in docs/<lang>/, anchor) -> URL from the current page
+
+
+def esc(text: str) -> str:
+    """Escape text for HTML, Markdown (tables, emphasis, links) and Jinja alike."""
+    out = html.escape(text, quote=True)
+    return "".join(_SPECIAL.get(c, c) for c in out)
+
+
+def esc_attr(text: str) -> str:
+    """Escape text for an HTML attribute value (kept readable, e.g. URLs)."""
+    return html.escape(text, quote=True).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def anchor(kind: str, rid: str) -> str:
+    return f"{ANCHOR_PREFIX[kind]}-{rid}"
+
+
+class Renderer:
+    """Renders records for one page: its language and how to link from it."""
+
+    def __init__(self, kb: KnowledgeBase, lang: str, link: Link):
+        self.kb, self.lang, self.link = kb, lang, link
+        self.strings = kb.strings[lang]
+
+    # -- small pieces ---------------------------------------------------------
+    def s(self, key: str, **values: str) -> str:
+        """A label from the string table, escaped, with {placeholders} filled."""
+        text = esc(self.strings[key])
+        for name, value in values.items():
+            text = text.replace(f"&#123;{name}&#125;", value)
+        return text
+
+    def t(self, text: Text) -> str:
+        return esc(text(self.lang))
+
+    def join(self, parts: Iterable[str]) -> str:
+        return self.s("label.and").join(parts)
+
+    def to(self, kind: str, rid: str) -> str:
+        return self.link(PAGES[kind], anchor(kind, rid))
+
+    def group_names(self, ids: Iterable[str], *, linked: bool = True) -> str:
+        names = []
+        for gid in ids:
+            name = self.t(self.kb.stakeholder_groups[gid].name)
+            names.append(f'<a href="{self.link(PAGES["plan"].format(group=gid), None)}">{name}</a>' if linked else name)
+        return self.join(names) or self.s("label.none")
+
+    def cite(self, *source_ids: str) -> str:
+        """Inline citation: short links to entries of the bibliography."""
+        links = []
+        for sid in source_ids:
+            src = self.kb.sources[sid]
+            title = self.t(src.title)
+            links.append(f'<a class="kb-cite" href="{self.to("sources", sid)}" title="{title}">{esc(src.publisher(self.lang))}, {esc(src.date[:4]) if src.date else self.s("label.no_date")}</a>')
+        return '<span class="kb-cites">[' + "; ".join(links) + "]</span>"
+
+    def _list(self, items: list[str]) -> str:
+        if not items:
+            return self.s("label.none")
+        return "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
+
+    def _table(self, table_id: str, caption: str, headers: list[str], rows: list[tuple[dict, list[str]]]) -> str:
+        """An accessible table in a keyboard-scrollable region (wide tables scroll on phones)."""
+        head = "".join(f'<th scope="col">{h}</th>' for h in headers)
+        body = []
+        for attrs, cells in rows:
+            attr = "".join(f' {k}="{esc_attr(v)}"' for k, v in attrs.items())
+            first, rest = cells[0], cells[1:]
+            body.append(f'<tr{attr}><th scope="row">{first}</th>' + "".join(f"<td>{c}</td>" for c in rest) + "</tr>")
+        return (
+            f'<div class="kb-table-wrap" role="region" aria-labelledby="{table_id}-caption" tabindex="0">'
+            f'<table class="kb-table" id="{table_id}"><caption id="{table_id}-caption">{caption}</caption>'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
+        )
+
+    # -- macros ---------------------------------------------------------------
+    def recommendations_table(self) -> str:
+        kb, rows = self.kb, []
+        for rec in kb.recommendations.values():
+            title = (f'<span id="{anchor("recommendations", rec.id)}" class="kb-title">{self.t(rec.title)}</span>'
+                     f'<span class="kb-summary">{self.t(rec.summary)}</span>'
+                     f'<span class="kb-provenance">{self.s("provenance." + rec.provenance.value)}</span>')
+            addresses = [f'<a href="{self.to("findings", f)}">{self.t(kb.findings[f].title)}</a>' for f in rec.findings]
+            addresses += [f'<a href="{self.to("root_causes", c)}">{self.t(kb.root_causes[c].cause)}</a>' for c in rec.root_causes]
+            cells = [
+                title,
+                self.group_names(rec.owners),
+                self.group_names(rec.partners),
+                self.s("area." + rec.area.value),
+                self.s("priority." + rec.priority.value),
+                self.s("timeframe." + rec.timeframe.value),
+                self._list([self.t(i) for i in rec.indicators]),
+                self._list(addresses),
+                self.cite(*rec.sources),
+            ]
+            attrs = {"data-groups": " ".join(rec.owners + rec.partners), "data-area": rec.area.value}
+            rows.append((attrs, cells))
+        headers = [self.s(f"col.{c}") for c in
+                   ("recommendation", "owners", "partners", "area", "priority", "timeframe", "indicators", "addresses", "sources")]
+        return self._filter("kb-recs") + self._table("kb-recs", self.s("caption.recommendations"), headers, rows)
+
+    def _filter(self, table_id: str) -> str:
+        """Filter controls, hidden until the script enables them (the table works without it)."""
+        groups = "".join(f'<option value="{g.id}">{self.t(g.name)}</option>' for g in self.kb.stakeholder_groups.values())
+        used_areas = dict.fromkeys(r.area.value for r in self.kb.recommendations.values())
+        areas = "".join(f'<option value="{a}">{self.s("area." + a)}</option>' for a in used_areas)
+        return (
+            f'<form class="kb-filter" data-kb-filter="{table_id}" hidden>'
+            f'<fieldset><legend>{self.s("filter.legend")}</legend>'
+            f'<label for="{table_id}-group">{self.s("filter.group")}</label>'
+            f'<select id="{table_id}-group" data-filter="groups"><option value="">{self.s("filter.all_groups")}</option>{groups}</select>'
+            f'<label for="{table_id}-area">{self.s("filter.area")}</label>'
+            f'<select id="{table_id}-area" data-filter="area"><option value="">{self.s("filter.all_areas")}</option>{areas}</select>'
+            f'<button type="reset">{self.s("filter.reset")}</button>'
+            f'<p class="kb-filter-status" role="status" aria-live="polite" data-template="{esc(self.strings["filter.status"])}"></p>'
+            f"</fieldset></form>"
+        )
+
+    def action_plan(self, group: str) -> str:
+        """A group's plan: its actions by timeframe, then the recommendations it leads or supports."""
+        kb = self.kb
+        grp = kb.stakeholder_groups[group]
+        actions = kb.actions_for(group)
+        out = []
+        for tf in Timeframe:
+            label = self.s("timeframe." + tf.value)
+            out.append(f"\n### {label} {{ #{tf.value} }}\n")
+            rows = []
+            for a in (a for a in actions if a.timeframe is tf):
+                rec = kb.recommendations[a.recommendation]
+                guide = f'<a href="{self.link(a.guide, None)}">{self.s("col.guide")}</a>' if a.guide else ""
+                others = [g for g in rec.owners + rec.partners if g != group]
+                rows.append(({"id": f"action-{a.id}"}, [
+                    self.t(a.step),
+                    self.t(a.indicator),
+                    f'<a href="{self.to("recommendations", rec.id)}">{self.t(rec.title)}</a>',
+                    self.group_names(others),
+                    guide or self.s("label.none"),
+                ]))
+            if rows:
+                headers = [self.s(f"col.{c}") for c in ("action", "indicator", "recommendation", "partners", "guide")]
+                caption = self.s("caption.actions", group=self.t(grp.name), timeframe=label)
+                out.append(self._table(f"kb-actions-{tf.value}", caption, headers, rows))
+            else:
+                out.append(f"<p>{self.s('plan.no_actions')}</p>")
+        for key, recs in (("plan.leads", [r for r in kb.recommendations_for(group) if group in r.owners]),
+                          ("plan.supports", [r for r in kb.recommendations_for(group) if group not in r.owners])):
+            out.append(f"\n### {self.s(key)}\n")
+            items = [f'<a href="{self.to("recommendations", r.id)}">{self.t(r.title)}</a> '
+                     f'<span class="kb-meta">({self.s("priority." + r.priority.value)}; {self.s("timeframe." + r.timeframe.value)})</span>'
+                     for r in recs]
+            out.append(self._list(items))
+        return "\n".join(out) + "\n"
+
+    def partners(self) -> str:
+        rows = []
+        for org in self.kb.organisations.values():
+            name = self.t(org.name) + (f" ({esc(org.acronym)})" if org.acronym else "")
+            rows.append(({"id": f"org-{org.id}"}, [
+                name,
+                self.s("organisation_kind." + org.kind.value),
+                self.t(org.role),
+                self.join(esc(m) for m in org.members) or self.s("label.none"),
+                self.cite(*org.sources),
+            ]))
+        headers = [self.s(f"col.{c}") for c in ("organisation", "kind", "role", "members", "sources")]
+        return self._table("kb-partners", self.s("caption.partners"), headers, rows)
+
+    def glossary(self) -> str:
+        rows = []
+        for term in self.kb.glossary.values():
+            avoid = [esc(v) for v in term.avoid.en + term.avoid.zh]
+            rows.append(({"id": anchor("glossary", term.id)}, [
+                esc(term.en), f'<span lang="zh-CN">{esc(term.zh)}</span>', self.t(term.definition),
+                self.join(avoid) or "—",
+            ]))
+        headers = [self.s(f"col.{c}") for c in ("term", "term_zh", "definition", "avoid")]
+        return self._table("kb-glossary", self.s("caption.glossary"), headers, rows)
+
+    def sources(self) -> str:
+        items = []
+        for src in self.kb.sources.values():
+            title = self.t(src.title)
+            if src.url:
+                title = f'<a href="{esc_attr(src.url)}">{title}</a>'
+            items.append(
+                f'<li id="{anchor("sources", src.id)}"><span class="kb-title">{title}</span>. '
+                f'{esc(src.publisher(self.lang))}, {esc(src.date) if src.date else self.s("label.no_date")}. <span class="kb-meta">{self.s("source_kind." + src.kind.value)}</span>'
+                f'<br><span class="kb-supports">{self.t(src.supports)}</span></li>'
+            )
+        return f'<ol class="kb-sources">{"".join(items)}</ol>'
+
+    def timeline(self) -> str:
+        rows = [({"id": f"event-{e.id}"}, [esc(e.date), self.t(e.event), self.cite(*e.sources)]) for e in self.kb.timeline.values()]
+        headers = [self.s(f"col.{c}") for c in ("date", "event", "sources")]
+        return self._table("kb-timeline", self.s("caption.timeline"), headers, rows)
+
+    def findings(self) -> str:
+        """Findings grouped by theme; each with its statement, evidence, provenance and sources."""
+        out = []
+        for theme in self.kb.themes.values():
+            items = [f for f in self.kb.findings.values() if f.theme == theme.id]
+            if not items:
+                continue
+            out.append(f"\n## {self.t(theme.name)} {{ #{theme.id} }}\n\n<p>{self.t(theme.summary)}</p>")
+            for f in items:
+                causes = [c for c in self.kb.root_causes.values() if f.id in c.findings]
+                cause_links = self.join(f'<a href="{self.to("root_causes", c.id)}">{self.t(c.cause)}</a>' for c in causes)
+                out.append(
+                    f'<article class="kb-card" id="{anchor("findings", f.id)}"><h3>{self.t(f.title)}</h3>'
+                    f"<p>{self.t(f.statement)}</p>"
+                    f'<p><strong>{self.s("col.evidence")}:</strong> {self.t(f.evidence)} {self.cite(*f.sources)}</p>'
+                    f'<p class="kb-provenance">{self.s("provenance." + f.provenance.value)}'
+                    + (f'. {self.s("label.root_cause")}: {cause_links}' if causes else "")
+                    + "</p></article>"
+                )
+        return "\n".join(out) + "\n"
+
+    def root_causes(self) -> str:
+        """For each finding, the chain from the symptom down to its causes, by level."""
+        out = []
+        for f in self.kb.findings.values():
+            causes = [c for c in self.kb.root_causes.values() if f.id in c.findings]
+            if not causes:
+                continue
+            out.append(f"\n## {self.t(f.title)} {{ #chain-{f.id} }}\n")
+            levels = []
+            for level in Level:
+                here = [c for c in causes if c.level is level]
+                if not here:
+                    continue
+                cards = "".join(
+                    f'<li id="{anchor("root_causes", c.id)}"><strong>{self.t(c.cause)}</strong>'
+                    f"<p>{self.t(c.explanation)}</p>"
+                    f'<p class="kb-meta">{self.s("col.groups")}: {self.group_names(c.groups)}. '
+                    f'{self.s("provenance." + c.provenance.value)} {self.cite(*c.sources)}</p></li>'
+                    for c in here
+                )
+                levels.append(f'<li class="kb-level kb-level-{level.value}"><span class="kb-level-name">{self.s("level." + level.value)}</span><ul>{cards}</ul></li>')
+            symptom = f'<a href="{self.to("findings", f.id)}">{self.t(f.title)}</a>'
+            out.append(f'<ol class="kb-chain" aria-label="{esc_attr(self.strings["caption.root_causes"].replace("{finding}", f.title(self.lang)))}">'
+                       f'<li class="kb-level kb-symptom"><span class="kb-level-name">{self.s("label.finding")}</span> {symptom}</li>'
+                       + "".join(levels) + "</ol>")
+        return "\n".join(out) + "\n"
+
+    def costs_benefits(self, kind: str) -> str:
+        rows = [
+            ({"id": f"cb-{c.id}"}, [
+                self.t(c.title), self.t(c.description), self.group_names(c.groups), self.t(c.measure),
+                self.s("provenance." + c.provenance.value) + " " + self.cite(*c.sources),
+            ])
+            for c in self.kb.costs_benefits.values() if c.kind == kind
+        ]
+        headers = [self.s(f"col.{c}") for c in (kind, "description", "groups", "measure", "sources")]
+        return self._table(f"kb-{kind}s", self.s(f"caption.{kind}s"), headers, rows)
+
+    def label(self, key: str) -> str:
+        return self.s(key)
+
+    def group_profile(self, group: str) -> str:
+        grp = self.kb.stakeholder_groups[group]
+        return (f'<dl class="kb-profile"><dt>{self.s("plan.who")}</dt><dd>{self.t(grp.who)}</dd>'
+                f'<dt>{self.s("plan.needs")}</dt><dd>{self.t(grp.needs)}</dd></dl>')
+
+    def group_name(self, group: str) -> str:
+        return self.t(self.kb.stakeholder_groups[group].name)
