@@ -70,7 +70,7 @@ def define_env(env) -> None:
 
 # Renderer methods that pages may call, e.g. {{ action_plan("government") }}.
 MACROS = ("recommendations_table", "action_plan", "group_name", "group_profile", "partners", "glossary", "sources", "cite", "timeline", "label",
-          "findings", "root_causes", "costs_benefits")
+          "findings", "root_causes", "costs_benefits", "checklist")
 
 
 def _call(renderer, name: str, *args: str) -> str:

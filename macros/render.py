@@ -285,6 +285,34 @@ class Renderer:
         headers = [self.s(f"col.{c}") for c in (kind, "description", "groups", "measure", "sources")]
         return self._table(f"kb-{kind}s", self.s(f"caption.{kind}s"), headers, rows)
 
+    def checklist(self) -> str:
+        """The supplier self-assessment as a form; answers stay in the reader's browser (see checklist.js)."""
+        answers = ("yes", "partly", "no", "na")
+        sections = []
+        for sec in self.kb.checklist.values():
+            items = []
+            for item in sec.items:
+                q = self.t(item.question)
+                radios = "".join(
+                    f'<label><input type="radio" name="{item.id}" value="{a}"> {self.s("checklist." + a)}</label>' for a in answers
+                )
+                items.append(
+                    f'<div class="kb-check-item" id="check-{item.id}"><p class="kb-check-q" id="q-{item.id}">{q}</p>'
+                    f'<p class="kb-meta">{self.s("col.basis")}: {self.t(item.basis)} {self.cite(*item.sources)}</p>'
+                    f'<div class="kb-check-answers" role="radiogroup" aria-labelledby="q-{item.id}">{radios}</div></div>'
+                )
+            sections.append(
+                f'<fieldset class="kb-check-section" id="check-{sec.id}" data-section="{sec.id}"><legend>{self.t(sec.title)}</legend>'
+                f'{"".join(items)}<p class="kb-check-score" aria-live="polite"></p></fieldset>'
+            )
+        return (
+            f'<form class="kb-checklist" data-kb-checklist data-template="{esc_attr(self.strings["checklist.summary"])}">'
+            + "".join(sections)
+            + f'<p class="kb-check-summary" role="status" aria-live="polite"></p>'
+            f'<p class="kb-check-buttons"><button type="button" data-action="print">{self.s("checklist.print")}</button> '
+            f'<button type="reset">{self.s("checklist.reset")}</button></p></form>'
+        )
+
     def label(self, key: str) -> str:
         return self.s(key)
 
