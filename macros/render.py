@@ -24,16 +24,15 @@ PAGES = {
 }
 ANCHOR_PREFIX = {"recommendations": "rec", "findings": "finding", "root_causes": "cause", "sources": "src", "glossary": "term"}
 
-# Characters that mean something to HTML, Markdown or Jinja, as numeric entities.
-_SPECIAL = {c: f"&#{ord(c)};" for c in "{}|*_`[]\\#~^"}
+# Characters that mean something to HTML, Markdown or Jinja, as numeric entities (one pass, no double escaping).
+_ESCAPES = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'{}|*_`[]\\#~^"})
 
 Link = Callable[[str, "str | None"], str]  # (page path in docs/<lang>/, anchor) -> URL from the current page
 
 
 def esc(text: str) -> str:
     """Escape text for HTML, Markdown (tables, emphasis, links) and Jinja alike."""
-    out = html.escape(text, quote=True)
-    return "".join(_SPECIAL.get(c, c) for c in out)
+    return text.translate(_ESCAPES)
 
 
 def esc_attr(text: str) -> str:

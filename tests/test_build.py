@@ -1,0 +1,112 @@
+"""The real build: strict, both languages for every page, right <html lang>; bad data fails cleanly."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, build, copy_project
+
+DOCS = ROOT / "docs"
+
+
+def pages(lang: str) -> set[str]:
+    return {p.relative_to(DOCS / lang).as_posix() for p in (DOCS / lang).rglob("*.md")}
+
+
+def html_pages(site: Path) -> list[Path]:
+    return [p for p in site.rglob("*.html") if p.name != "404.html"]
+
+
+class TextAndScripts(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.text, self.scripts, self._in_script = [], [], False
+
+    def handle_starttag(self, tag, attrs):
+        self._in_script = tag == "script"
+
+    def handle_endtag(self, tag):
+        self._in_script = False
+
+    def handle_data(self, data):
+        (self.scripts if self._in_script else self.text).append(data)
+
+
+def test_every_page_exists_in_both_languages():
+    assert pages("en") == pages("zh")
+    assert len(pages("en")) >= 10
+
+
+def test_strict_build_writes_both_languages(site):
+    for rel in pages("en"):
+        url = rel[: -len(".md")]
+        url = url[: -len("index")] if url.endswith("index") else url + "/"
+        assert (site / url / "index.html").is_file(), url
+        assert (site / "zh" / url / "index.html").is_file(), url
+
+
+def test_html_lang_matches_the_language(site):
+    for page in html_pages(site):
+        lang = "zh" if page.relative_to(site).parts[0] == "zh" else "en"
+        head = page.read_text(encoding="utf-8")[:300]
+        assert f'<html lang="{lang}"' in head, page
+
+
+def test_a_page_in_one_language_only_fails_the_build(tmp_path):
+    project = copy_project(tmp_path / "p")
+    (project / "docs" / "en" / "orphan.md").write_text("# Orphan\n", encoding="utf-8")
+    result = build(project, tmp_path / "out")
+    assert result.returncode != 0
+    assert "docs/zh/orphan.md is missing" in result.stderr
+
+
+def test_data_mistake_fails_build_with_file_and_line_and_no_traceback(tmp_path):
+    project = copy_project(tmp_path / "p")
+    themes = project / "data" / "themes.yml"
+    text = themes.read_text(encoding="utf-8")
+    themes.write_text(text.replace("zh: 工作时间}", "zh: ''}", 1), encoding="utf-8")
+    line = next(i for i, row in enumerate(themes.read_text(encoding="utf-8").splitlines(), 1) if "zh: ''}" in row)
+    result = build(project, tmp_path / "out")
+    assert result.returncode != 0
+    assert f"data/themes.yml:{line}: record 'working-hours': name.zh: the text is empty" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_yaml_syntax_error_fails_build_cleanly(tmp_path):
+    project = copy_project(tmp_path / "p")
+    (project / "data" / "timeline.yml").write_text("- id: x\n  date: [2007\n", encoding="utf-8")
+    result = build(project, tmp_path / "out")
+    assert result.returncode != 0
+    assert re.search(r"data/timeline\.yml:\d+: YAML syntax error", result.stderr), result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_hostile_text_in_data_appears_literally(tmp_path_factory, lang, hostile_site):
+    out = hostile_site / ("" if lang == "en" else "zh") / "recommendations" / "index.html"
+    parser = TextAndScripts()
+    parser.feed(out.read_text(encoding="utf-8"))
+    text = "".join(parser.text)
+    assert HOSTILE in text
+    assert not any("alert(" in s for s in parser.scripts)
+    assert "49" not in text.split("HOSTILE-START")[1][:80]  # Jinja did not run {{ 7*7 }}
+
+
+HOSTILE = "HOSTILE-START | <script>alert(1)</script> {{ 7*7 }} *not emphasis*"
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("hostile"))
+    recs = project / "data" / "recommendations.yml"
+    text = recs.read_text(encoding="utf-8")
+    first_title = re.search(r"^  title: (.*)$", text, re.M).group(1)
+    recs.write_text(text.replace(first_title, f'{{en: "{HOSTILE}", zh: "{HOSTILE}"}}', 1), encoding="utf-8")
+    out = project / "out"
+    result = build(project, out)
+    assert result.returncode == 0, result.stderr
+    return out

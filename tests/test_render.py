@@ -1,0 +1,87 @@
+"""Renderers: text from data is escaped everywhere, labels come from each language's table."""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from macros.load import load
+from macros.render import Renderer, esc
+
+ROOT = Path(__file__).resolve().parent.parent
+HOSTILE = "A | B <script>alert('x')</script> {{ 7*7 }} {% if 1 %}x{% endif %} *em* [link](http://evil.example)"
+
+
+def link(path: str, anchor: str | None) -> str:
+    return f"/{path}" + (f"#{anchor}" if anchor else "")
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load(ROOT / "data")
+
+
+@pytest.fixture
+def hostile_kb(tmp_path):
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    path = tmp_path / "data" / "recommendations.yml"
+    text = path.read_text(encoding="utf-8")
+    first_title = re.search(r"^  title: (.*)$", text, re.M).group(1)
+    quoted = HOSTILE.replace('"', '\\"')
+    path.write_text(text.replace(first_title, f'{{en: "{quoted}", zh: "{quoted}"}}', 1), encoding="utf-8")
+    return load(tmp_path / "data")
+
+
+def test_esc_neutralises_html_markdown_and_jinja():
+    out = esc(HOSTILE)
+    for bad in ("<script>", "|", "{{", "{%", "*em*", "[link]"):
+        assert bad not in out
+    assert html.unescape(out) == HOSTILE  # the reader still sees the literal text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_hostile_text_in_table_is_literal(hostile_kb, lang):
+    out = Renderer(hostile_kb, lang, link).recommendations_table()
+    assert "<script>" not in out and "{{ 7*7 }}" not in out
+    assert esc(HOSTILE) in out
+    # one row per recommendation and the same number of cells in each row: the table is not broken
+    rows = re.findall(r"<tr[ >].*?</tr>", out)
+    assert len(rows) == len(hostile_kb.recommendations) + 1
+    assert len({len(re.findall(r"<t[hd][ >]", r)) for r in rows}) == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_labels_come_from_the_language_table(kb, lang):
+    out = Renderer(kb, lang, link).recommendations_table()
+    strings = kb.strings[lang]
+    for key in ("col.recommendation", "col.owners", "col.indicators", "caption.recommendations", "filter.group"):
+        assert esc(strings[key]) in out
+    rec = next(iter(kb.recommendations.values()))
+    assert esc(rec.title(lang)) in out
+    other = "zh" if lang == "en" else "en"
+    assert esc(rec.title(other)) not in out
+
+
+def test_action_plan_lists_each_timeframe_and_links_recommendations(kb):
+    group = next(iter(kb.stakeholder_groups))
+    out = Renderer(kb, "en", link).action_plan(group)
+    for key in ("timeframe.first-steps", "timeframe.within-a-year", "timeframe.longer-term"):
+        assert esc(kb.strings["en"][key]) in out
+    for action in kb.actions_for(group):
+        assert f'id="action-{action.id}"' in out
+        assert f"/recommendations/index.md#rec-{action.recommendation}" in out
+
+
+def test_cite_links_to_the_bibliography(kb):
+    out = Renderer(kb, "zh", link).cite("fias-2007-report")
+    assert 'href="/resources/sources.md#src-fias-2007-report"' in out
+    assert "2007" in out
+
+
+def test_unknown_group_fails_loudly(kb):
+    with pytest.raises(KeyError):
+        Renderer(kb, "en", link).action_plan("no-such-group")
