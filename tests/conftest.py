@@ -45,18 +45,31 @@ def site(tmp_path_factory) -> Path:
     return out
 
 
-class _Quiet(SimpleHTTPRequestHandler):
+# The site is served under the path of its site_url, as on the real host (GitHub Pages).
+BASE_PATH = "/knowledge-base"
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    def translate_path(self, path):
+        if not path.startswith(BASE_PATH + "/"):
+            return "/nonexistent"
+        return super().translate_path(path[len(BASE_PATH):])
+
     def log_message(self, *args):
         pass
 
 
+def serve(directory: Path):
+    """Serve a folder on a free local port; returns (base URL, server)."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(directory)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{httpd.server_address[1]}{BASE_PATH}", httpd
+
+
 @pytest.fixture(scope="session")
 def server(site) -> str:
-    handler = functools.partial(_Quiet, directory=str(site))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    url, httpd = serve(site)
+    yield url
     httpd.shutdown()
 
 
