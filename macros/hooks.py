@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 LANGS = ("en", "zh")
 
@@ -51,4 +53,38 @@ def on_post_page(output, page, config):
     The hreflang alternates of every page are published in sitemap.xml instead, and the
     language selector keeps its page-specific links.
     """
-    return _HEAD_ALTERNATE.sub("", output)
+    return _rebase_search(_HEAD_ALTERNATE.sub("", output), page)
+
+
+# One search index per language: readers download only their language's index. The i18n plugin
+# writes one combined index at the end of the build; split it, and point each Chinese page's
+# search at its own index by giving it the Chinese site root as Material's base URL.
+_CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{"annotate":[^<]*?"base":\s*"|<script id="__config" type="application/json">\{"base":\s*")([^"]*)(")')
+
+
+def _page_lang(page) -> str:
+    return getattr(page.file, "locale", None) or "en"
+
+
+def _rebase_search(output: str, page) -> str:
+    if _page_lang(page) == "en":
+        return output
+    return _CONFIG_BASE.sub(lambda m: f"{m.group(1)}{m.group(2)}/{_page_lang(page)}/{m.group(3)}", output, count=1)
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has written the combined index
+def on_post_build(config):
+    site = Path(config["site_dir"])
+    index_path = site / "search" / "search_index.json"
+    if not index_path.is_file():
+        return
+    combined = json.loads(index_path.read_text(encoding="utf-8"))
+    for lang in LANGS:
+        prefix = "" if lang == "en" else f"{lang}/"
+        docs = [dict(d, location=d["location"][len(prefix):]) for d in combined["docs"]
+                if (d["location"].startswith(prefix) if prefix else not d["location"].startswith(tuple(f"{x}/" for x in LANGS)))]
+        # lunr.zh needs jieba in the browser; the text is already segmented, so use the plain pipeline.
+        index = {"config": dict(combined["config"], lang=["en"]), "docs": docs}
+        out = site / prefix / "search" / "search_index.json"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=True), encoding="utf-8")

@@ -76,3 +76,23 @@ def test_table_works_without_javascript(browser, server):
     assert pg.locator("#kb-recs tbody tr").first.is_visible()
     assert not pg.locator("form.kb-filter").is_visible()
     context.close()
+
+
+@pytest.mark.parametrize("prefix, query, other_index", [
+    ("", "suppliers", "/zh/search/search_index.json"),
+    ("zh/", "EICC", "/knowledge-base/search/search_index.json"),
+])
+def test_search_uses_only_its_language_index(page, server, prefix, query, other_index):
+    page.goto(f"{server}/{prefix}plans/")
+    page.wait_for_load_state("networkidle")
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(query, delay=30)
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(timeout=15000)
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    assert hrefs
+    for href in hrefs:
+        assert ("/knowledge-base/zh/" in href) == bool(prefix), href
+    index_requests = [u for u in page.requests if u.endswith("search_index.json")]
+    assert index_requests and not any(u.endswith(other_index) and (prefix or "/zh/" in u) for u in index_requests)
+    assert page.console_errors == []

@@ -1,0 +1,90 @@
+"""The content is complete: every section, every group's plan, every recommendation where it belongs."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from macros.load import load
+from macros.model import Timeframe
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+KB = load(ROOT / "data")
+
+# The twelve sections of the site map (content brief §4), by their index page.
+SECTIONS = ["index.md", "about/index.md", "context/index.md", "findings/index.md", "recommendations/index.md",
+            "plans/index.md", "guides/index.md", "pilot/index.md", "workshop/index.md", "further/index.md",
+            "resources/index.md", "contributing/index.md"]
+GUIDES = ["worker-engagement", "management-systems", "monitoring-coordination", "collaboration",
+          "self-assessment", "cost-benefit-worksheet"]
+PLACEHOLDERS = re.compile(r"\b(TODO|TBD|FIXME|lorem ipsum|coming soon|placeholder)\b|待补充|即将推出|敬请期待|待定", re.I)
+ALL_PAGES = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md"))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("path", SECTIONS + [f"guides/{g}.md" for g in GUIDES] + ["findings/root-causes.md", "findings/cost-benefit.md"])
+def test_section_exists(lang, path):
+    assert (DOCS / lang / path).is_file()
+
+
+@pytest.mark.parametrize("path", ALL_PAGES)
+def test_no_placeholder_and_not_empty(path):
+    text = (DOCS / path).read_text(encoding="utf-8")
+    body = re.sub(r"^---\n.*?\n---\n", "", text, flags=re.S)
+    assert not PLACEHOLDERS.search(body), PLACEHOLDERS.search(body).group(0)
+    assert re.search(r"^# \S", body, re.M), "a page starts with a level-1 heading"
+    assert re.search(r"^description: \S", text, re.M), "a page has a meta description"
+    prose = re.sub(r"\{\{.*?\}\}|^#.*$", "", body, flags=re.M).strip()
+    assert len(prose) >= 20, "the page has prose of its own, not only a macro"
+
+
+@pytest.mark.parametrize("path", [p for p in ALL_PAGES if p.startswith("zh/")])
+def test_chinese_pages_have_no_untranslated_paragraphs(path):
+    body = re.sub(r"^---\n.*?\n---\n", "", (DOCS / path).read_text(encoding="utf-8"), flags=re.S)
+    body = re.sub(r"```.*?```|<[^>]+>|\{\{.*?\}\}|\[([^\]]*)\]\([^)]*\)", r"\1", body, flags=re.S)
+    for para in re.split(r"\n\s*\n", body):
+        latin = len(re.findall(r"[A-Za-z]", para))
+        cjk = len(re.findall(r"[\u4e00-\u9fff]", para))
+        assert not (latin > 120 and cjk < latin / 10), f"looks untranslated: {para[:120]!r}"
+
+
+@pytest.mark.parametrize("group", list(KB.stakeholder_groups))
+def test_every_group_has_a_plan_in_both_languages(group):
+    for lang in ("en", "zh"):
+        text = (DOCS / lang / "plans" / f"{group}.md").read_text(encoding="utf-8")
+        assert f'action_plan("{group}")' in text
+        assert f"plans/{group}.md" in (DOCS / lang / "plans" / "index.md").read_text(encoding="utf-8") or \
+            f"({group}.md)" in (DOCS / lang / "plans" / "index.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("group", list(KB.stakeholder_groups))
+def test_every_group_has_actions_in_every_timeframe(group):
+    have = {a.timeframe for a in KB.actions_for(group)}
+    assert have == set(Timeframe), f"{group} lacks {set(Timeframe) - have}"
+
+
+def test_enough_recommendations_covering_every_group_and_area():
+    recs = list(KB.recommendations.values())
+    assert len(recs) >= 20
+    assert {g for r in recs for g in r.owners} == set(KB.stakeholder_groups)
+
+
+def test_every_cited_source_exists():
+    for path in ALL_PAGES:
+        for call in re.findall(r"cite\(([^)]*)\)", (DOCS / path).read_text(encoding="utf-8")):
+            for sid in re.findall(r"[\"']([^\"']+)[\"']", call):
+                assert sid in KB.sources, f"{path} cites unknown source {sid}"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_recommendation_is_in_the_table_and_on_its_owners_plans(site, lang):
+    root = site / ("zh" if lang == "zh" else "")
+    table = (root / "recommendations" / "index.html").read_text(encoding="utf-8")
+    for rec in KB.recommendations.values():
+        assert f'id="rec-{rec.id}"' in table, rec.id
+        for group in rec.owners + rec.partners:
+            plan = (root / "plans" / group / "index.html").read_text(encoding="utf-8")
+            assert f'recommendations/#rec-{rec.id}"' in plan, (rec.id, group)
