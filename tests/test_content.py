@@ -88,3 +88,15 @@ def test_every_recommendation_is_in_the_table_and_on_its_owners_plans(site, lang
         for group in rec.owners + rec.partners:
             plan = (root / "plans" / group / "index.html").read_text(encoding="utf-8")
             assert f'recommendations/#rec-{rec.id}"' in plan, (rec.id, group)
+
+
+@pytest.mark.parametrize("path", ALL_PAGES)
+def test_front_matter_parses_with_a_description(path):
+    """Invalid front matter would silently render as page text and drop the meta description."""
+    import yaml
+
+    text = (DOCS / path).read_text(encoding="utf-8")
+    match = re.match(r"^---\n(.*?)\n---\n", text, re.S)
+    assert match, "front matter is missing"
+    meta = yaml.safe_load(match.group(1))
+    assert isinstance(meta, dict) and isinstance(meta.get("description"), str) and meta["description"].strip()
