@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: install serve build test browser-deps validate clean
+.PHONY: install serve build test browser-deps validate clean lint schema translation-status handouts offline check-links bench lighthouse
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,5 +33,32 @@ browser-deps:  ## Debian's Chromium and CJK fonts for the browser tests
 test: install browser-deps  ## Every check and test, browser tests included
 	$(BIN)/python -m pytest -q
 
+lint: install  ## Python, YAML and Markdown lint, terminology check, schemas up to date
+	$(BIN)/ruff check macros tests
+	$(BIN)/yamllint -s data mkdocs.yml
+	$(BIN)/python -m macros lint-terms
+	$(BIN)/python -m macros schema --check
+
+schema: install  ## Regenerate the JSON Schemas in schema/ from the model
+	$(BIN)/python -m macros schema
+
+translation-status: install  ## Chinese pages and data texts that are missing or behind the English
+	$(BIN)/python -m macros translation-status
+
+handouts: build browser-deps  ## A4 PDF handouts for each stakeholder group, into site/
+	$(BIN)/python -m macros handouts site
+
+offline: install  ## A zip of the whole site that works from file:// (dist/)
+	$(BIN)/python -m macros offline
+
+check-links: build  ## Every internal link and anchor in both languages resolves
+	$(BIN)/python -m macros check-links site
+
+bench: install  ## Build benchmark: real site, no macros, data x10 and x100
+	$(BIN)/python -m macros bench
+
+lighthouse: build browser-deps  ## Lighthouse (mobile) on six key pages, median of 3 runs
+	$(BIN)/python -m macros lighthouse site
+
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site dist .pytest_cache

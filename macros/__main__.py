@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from pathlib import Path
 
@@ -26,17 +27,41 @@ def validate(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"validate": validate}
+# Other commands live in their own modules, imported only when called. Each module has
+# `add_arguments(parser)` (optional) and `run(args) -> int`.
+MODULES = {
+    "schema": "macros.schema",  # write or check the JSON Schemas in schema/
+    "translation-status": "macros.translation_status",  # outdated or missing Chinese pages and data texts
+    "lint-terms": "macros.terms",  # discouraged terminology in pages and data
+    "handouts": "macros.handouts",  # A4 PDF handouts per stakeholder group and language
+    "offline": "macros.offline",  # zip of the whole site that works from file://
+    "check-links": "macros.links",  # every internal link and anchor resolves
+    "bench": "macros.bench",  # build benchmark at x1, x10, x100 data
+    "lighthouse": "macros.lighthouse",  # Lighthouse scores of key pages
+}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros", description=__doc__)
     parser.add_argument("--data", type=Path, default=ROOT / "data", help="the data folder (default: data/)")
     sub = parser.add_subparsers(dest="command", required=True)
-    for name, func in COMMANDS.items():
-        sub.add_parser(name, help=func.__doc__)
+    sub.add_parser("validate", help=validate.__doc__)
+    modules = {}
+    for name, module_name in MODULES.items():
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name != module_name:
+                raise
+            continue  # not built yet
+        modules[name] = module
+        command = sub.add_parser(name, help=(module.__doc__ or "").strip().splitlines()[0])
+        if hasattr(module, "add_arguments"):
+            module.add_arguments(command)
     args = parser.parse_args(argv)
-    return COMMANDS[args.command](args)
+    if args.command == "validate":
+        return validate(args)
+    return modules[args.command].run(args)
 
 
 if __name__ == "__main__":
