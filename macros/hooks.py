@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # hooks load by path; make `macros` importable
+from macros.segment import segment  # noqa: E402
 
 LANGS = ("en", "zh")
 
@@ -83,6 +87,8 @@ def on_post_build(config):
         prefix = "" if lang == "en" else f"{lang}/"
         docs = [dict(d, location=d["location"][len(prefix):]) for d in combined["docs"]
                 if (d["location"].startswith(prefix) if prefix else not d["location"].startswith(tuple(f"{x}/" for x in LANGS)))]
+        if lang == "zh":
+            docs = [dict(d, title=segment(d["title"]), text=segment(d["text"])) for d in docs]
         # lunr.zh needs jieba in the browser; the text is already segmented, so use the plain pipeline.
         index = {"config": dict(combined["config"], lang=["en"]), "docs": docs}
         out = site / prefix / "search" / "search_index.json"

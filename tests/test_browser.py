@@ -81,16 +81,22 @@ def test_table_works_without_javascript(browser, server):
 @pytest.mark.parametrize("prefix, query, other_index", [
     ("", "suppliers", "/zh/search/search_index.json"),
     ("zh/", "EICC", "/knowledge-base/search/search_index.json"),
+    ("zh/", "供应商", "/knowledge-base/search/search_index.json"),
+    ("zh/", "审核疲劳", "/knowledge-base/search/search_index.json"),
+    ("zh/", "能力建设", "/knowledge-base/search/search_index.json"),
 ])
 def test_search_uses_only_its_language_index(page, server, prefix, query, other_index):
     page.goto(f"{server}/{prefix}plans/")
     page.wait_for_load_state("networkidle")
     page.locator("input.md-search__input").click()
     page.keyboard.type(query, delay=30)
+    page.keyboard.press("End")  # CJK text arrives as one input event; a key-up starts the search as in a real IME
     results = page.locator(".md-search-result__item a")
     results.first.wait_for(timeout=15000)
     hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
     assert hrefs
+    marked = page.locator(".md-search-result__item mark").first.inner_text()
+    assert marked[:2].lower() == query[:2].lower(), marked  # the top hit highlights a word of the query
     for href in hrefs:
         assert ("/knowledge-base/zh/" in href) == bool(prefix), href
     index_requests = [u for u in page.requests if u.endswith("search_index.json")]

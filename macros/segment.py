@@ -1,0 +1,42 @@
+"""Chinese word segmentation for the search index, shaped for Material's query matching.
+
+Material's search matches each query word as a prefix of an index word, and splits a
+Chinese query using the index's own vocabulary, where any single character that is also
+an index word breaks the query apart (e.g. 供应商 → 供 + 应). jieba alone leaves many
+single characters; attaching each one to the word before it (or after it, at the start of
+a run) keeps whole words searchable: 供应商 then matches 供应商 and 供应商的.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+import jieba
+
+jieba.setLogLevel(logging.WARNING)
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_BREAK = "\u200b"  # zero-width space: invisible in results, a separator for the index
+
+
+def _words(run: str) -> list[str]:
+    words: list[str] = []
+    carry = ""
+    for word in jieba.cut(run):
+        if len(word) == 1 and words:
+            words[-1] += word
+        elif len(word) == 1:
+            carry += word
+        else:
+            words.append(carry + word)
+            carry = ""
+    if carry:
+        words.append(carry)
+    return words
+
+
+def segment(text: str) -> str:
+    """Re-segment the Chinese runs of `text`, separating words with U+200B."""
+    text = text.replace(_BREAK, "")
+    return _HAN.sub(lambda m: _BREAK + _BREAK.join(_words(m.group(0))) + _BREAK, text).strip(_BREAK)
