@@ -57,7 +57,10 @@ check-links: build  ## Every internal link and anchor in both languages resolves
 bench: install  ## Build benchmark: real site, no macros, data x10 and x100
 	$(BIN)/python -m macros bench
 
-lighthouse: build browser-deps  ## Lighthouse (mobile) on six key pages, median of 3 runs
+node_modules/.bin/lighthouse: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+
+lighthouse: build browser-deps node_modules/.bin/lighthouse  ## Lighthouse (mobile) on six key pages, median of 3 runs
 	$(BIN)/python -m macros lighthouse site
 
 clean:

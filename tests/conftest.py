@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import functools
 import shutil
 import subprocess
 import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+
+from macros.static_server import BASE_PATH, serve  # noqa: F401 - re-exported for tests
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -43,27 +42,6 @@ def site(tmp_path_factory) -> Path:
     result = build(ROOT, out)
     assert result.returncode == 0, result.stderr
     return out
-
-
-# The site is served under the path of its site_url, as on the real host (GitHub Pages).
-BASE_PATH = "/knowledge-base"
-
-
-class _Handler(SimpleHTTPRequestHandler):
-    def translate_path(self, path):
-        if not path.startswith(BASE_PATH + "/"):
-            return "/nonexistent"
-        return super().translate_path(path[len(BASE_PATH):])
-
-    def log_message(self, *args):
-        pass
-
-
-def serve(directory: Path):
-    """Serve a folder on a free local port; returns (base URL, server)."""
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(directory)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{httpd.server_address[1]}{BASE_PATH}", httpd
 
 
 @pytest.fixture(scope="session")

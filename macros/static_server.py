@@ -1,0 +1,58 @@
+"""Serve a built site as a real host would: under its site_url path, gzip, cache headers.
+
+Used by the browser tests, the handouts, the offline check and Lighthouse, so that what
+they measure (transfer sizes, caching) matches a production static host.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import io
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+BASE_PATH = "/knowledge-base"  # the path of site_url in mkdocs.yml (GitHub Pages project site)
+_COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map")
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    def translate_path(self, path: str) -> str:
+        path = path.split("?", 1)[0].split("#", 1)[0]
+        if not path.startswith(BASE_PATH + "/"):
+            return "/nonexistent"
+        return super().translate_path(path[len(BASE_PATH):])
+
+    def send_head(self):
+        fs_path = Path(self.translate_path(self.path))
+        if fs_path.is_dir():
+            if not self.path.split("?", 1)[0].endswith("/"):
+                return super().send_head()  # redirects to the URL with a slash
+            fs_path /= "index.html"
+        gzip_ok = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (gzip_ok and fs_path.is_file() and fs_path.suffix in _COMPRESSIBLE):
+            return super().send_head()
+        body = gzip.compress(fs_path.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(fs_path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def end_headers(self) -> None:
+        # Fingerprinted theme assets can be cached for good; pages must be revalidated.
+        immutable = "/assets/" in self.path
+        self.send_header("Cache-Control", "public, max-age=31536000, immutable" if immutable else "no-cache")
+        super().end_headers()
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def serve(directory: Path, port: int = 0) -> tuple[str, ThreadingHTTPServer]:
+    """Serve `directory` on 127.0.0.1 in a background thread; returns (base URL, server)."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_Handler, directory=str(directory)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{httpd.server_address[1]}{BASE_PATH}", httpd
