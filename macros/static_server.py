@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import gzip
 import io
+import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -51,8 +52,17 @@ class _Handler(SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        # A browser that closes a connection early (navigation, test teardown) is not an error.
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 def serve(directory: Path, port: int = 0) -> tuple[str, ThreadingHTTPServer]:
     """Serve `directory` on 127.0.0.1 in a background thread; returns (base URL, server)."""
-    httpd = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_Handler, directory=str(directory)))
+    httpd = _Server(("127.0.0.1", port), functools.partial(_Handler, directory=str(directory)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{httpd.server_address[1]}{BASE_PATH}", httpd
