@@ -8,20 +8,33 @@ the tests share.
 from __future__ import annotations
 
 import typing
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from macros.model import KINDS, LANGS, Action, Record, Recommendation, Ref
+from macros.model import (
+    KINDS,
+    LANGS,
+    Action,
+    Area,
+    Level,
+    OrganisationKind,
+    Priority,
+    Provenance,
+    Recommendation,
+    Record,
+    Ref,
+    SourceKind,
+    Timeframe,
+)
 from macros.yaml_source import DataError, DataErrors, LineDict, LineList, line_of, load_yaml
 
 # Enums whose every value needs a label in each language, under "<prefix>.<value>".
-from macros.model import Area, Level, Priority, Provenance, SourceKind, OrganisationKind, Timeframe  # noqa: E402
-
 LABELLED_ENUMS: dict[str, type[Enum]] = {
     "area": Area,
     "priority": Priority,
@@ -50,12 +63,27 @@ class KnowledgeBase:
             raise AttributeError(kind) from None
 
     def actions_for(self, group: str) -> list[Action]:
-        return [a for a in self.records["actions"].values() if a.group == group]
+        return list(self._by_group("actions", lambda a: (a.group,)).get(group, ()))
 
     def recommendations_for(self, group: str) -> list[Recommendation]:
-        return [
-            r for r in self.records["recommendations"].values() if group in r.owners or group in r.partners
-        ]
+        return list(self._by_group("recommendations", lambda r: r.owners + r.partners).get(group, ()))
+
+    def _by_group(self, kind: str, groups_of) -> dict[str, list[Record]]:
+        """Records of `kind` per group, in file order, built once: every plan page asks (linear, not quadratic)."""
+        cache = self.__dict__.setdefault("_by_group_cache", {})
+        if kind not in cache:
+            index: dict[str, list[Record]] = {}
+            for record in self.records[kind].values():
+                for group in dict.fromkeys(groups_of(record)):
+                    index.setdefault(group, []).append(record)
+            cache[kind] = index
+        return cache[kind]
+
+
+def _short(value: Any, limit: int = 80) -> str:
+    """The repr of a bad value, cut short: a 1 MB text must not become a 1 MB error message."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _message(error: Mapping[str, Any]) -> str:
@@ -70,12 +98,14 @@ def _message(error: Mapping[str, Any]) -> str:
         where = ".".join(loc[:-1])
     elif kind == "string_too_short":
         text = "the text is empty"
+    elif kind == "string_too_long":
+        text = f"the text is too long ({len(error['input'])} characters; at most {error['ctx']['max_length']})"
     elif kind == "string_pattern_mismatch" and loc and loc[-1] == "id":
-        text = f"the id {error['input']!r} may contain only lower-case letters, digits and single hyphens"
+        text = f"the id {_short(error['input'])} may contain only lower-case letters, digits and single hyphens"
     else:
         text = error["msg"]
         if "input" in error and not isinstance(error["input"], (dict, list)):
-            text += f" (found {error['input']!r})"
+            text += f" (found {_short(error['input'])})"
     return f"{where}: {text}" if where else text
 
 
@@ -157,10 +187,10 @@ def _read_strings(data_dir: Path, errors: list[DataError]) -> dict[str, dict[str
                 for key, value in node.items():
                     flatten(value, f"{prefix}{key}" if not prefix else f"{prefix}.{key}", node.key_lines[key])
             elif isinstance(node, str) and node.strip():
-                flat[prefix] = node
-                flat_lines[prefix] = line
+                flat[prefix] = node  # noqa: B023 - called within this iteration only
+                flat_lines[prefix] = line  # noqa: B023
             else:
-                errors.append(DataError(label, line, f"the label '{prefix}' must be non-empty text"))
+                errors.append(DataError(label, line, f"the label '{prefix}' must be non-empty text"))  # noqa: B023
 
         if not isinstance(raw, dict):
             errors.append(DataError(label, 1, "the file must be a mapping of label keys to text"))
@@ -194,6 +224,7 @@ def _cross_check(raws: dict, records: dict, invalid: dict, errors: list[DataErro
                             path = _raw_index(raws[kind], record.id) + loc + ((name, j) if many else (name,))
                             errors.append(DataError(label, line_of(raws[kind], path),
                                                     f"record '{record.id}': {name} refers to '{value}', which is not an id in data/{target}.yml"))
+    _nested_duplicates(raws, records, errors)
     for action in records.get("actions", {}).values():
         rec = records.get("recommendations", {}).get(action.recommendation)
         if rec and action.group not in rec.owners + rec.partners:
@@ -202,11 +233,32 @@ def _cross_check(raws: dict, records: dict, invalid: dict, errors: list[DataErro
                                     f"record '{action.id}': the group '{action.group}' is neither an owner nor a partner of recommendation '{rec.id}'"))
 
 
+def _nested_duplicates(raws: dict, records: dict, errors: list[DataError]) -> None:
+    """Ids of nested records (e.g. checklist items) are unique in their file: they become HTML ids and form names."""
+    for kind, by_id in records.items():
+        seen: dict[str, int | None] = {}
+        for record in by_id.values():
+            for obj, loc in _walk(record, ()):
+                if not loc or not isinstance(obj, Record):
+                    continue
+                line = line_of(raws[kind], _raw_index(raws[kind], record.id) + loc + ("id",))
+                if obj.id in seen or obj.id in by_id:
+                    first = seen.get(obj.id) or line_of(raws[kind], _raw_index(raws[kind], obj.id))
+                    errors.append(DataError(f"data/{kind}.yml", line, f"record '{record.id}': the id '{obj.id}' is used twice in this file (first on line {first})"))
+                else:
+                    seen[obj.id] = line
+
+
 def _raw_index(raw: LineList, rid: str) -> tuple:
-    for i, item in enumerate(raw):
-        if isinstance(item, dict) and item.get("id") == rid:
-            return (i,)
-    return ()
+    """The position of the first raw record with this id (an index built once per file, not a scan per call)."""
+    index = getattr(raw, "id_index", None)
+    if index is None:
+        index = {}
+        for i, item in enumerate(raw):
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                index.setdefault(item["id"], i)
+        raw.id_index = index
+    return (index[rid],) if rid in index else ()
 
 
 def load(data_dir: Path) -> KnowledgeBase:

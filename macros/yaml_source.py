@@ -109,7 +109,7 @@ def load_yaml(path: Path, label: str | None = None) -> Any:
     ):
         raise DataErrors([DataError(label, None, "the file is empty")])
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from SafeLoader
+        return yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -117,6 +117,9 @@ def load_yaml(path: Path, label: str | None = None) -> Any:
         if "\t" in text and "tab" in problem.lower() or "found character '\\t'" in problem:
             problem += " (YAML indentation must use spaces, not tabs)"
         context = f" {exc.context}" if exc.context and exc.problem else ""
+        if context and exc.context_mark and mark and exc.context_mark.line != mark.line:
+            # e.g. an unclosed quote is noticed lines later: also name the line where the construct starts
+            context += f" that starts on line {exc.context_mark.line + 1}"
         raise DataErrors([DataError(label, line, f"YAML syntax error: {problem}{context}")]) from None
     except yaml.YAMLError as exc:
         raise DataErrors([DataError(label, None, f"YAML error: {exc}")]) from None

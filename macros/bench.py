@@ -1,0 +1,217 @@
+"""Build benchmark: the real site, the site without macros, and the data scaled x10 and x100.
+
+Why: "macros add little", "time grows linearly with data" and "data loads once per build"
+are claims about the build; this measures them. Each build runs in a fresh subprocess
+(`python -m macros.bench child ...`) that builds in-process with timing wrappers around
+`macros.load.load` (data loading and validation) and around every macro call, and reports
+its own peak memory. Builds go to temp dirs, never to site/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from macros.scale import make_scaled_project
+
+
+@dataclass
+class Result:
+    """One build's figures, as the child reports them (seconds, bytes)."""
+
+    wall: float  # subprocess start to exit, imports included
+    build: float  # mkdocs build() only
+    load: float
+    loads: int  # calls of macros.load.load (wrapped)
+    load_count: int  # macros.load.load_count at the end: the loader's own counter
+    macros: float  # define_env (incl. load) + every macro call
+    calls: int
+    peak_rss: int
+    site_bytes: int
+    index_en: int
+    index_zh: int
+
+
+# -- child: one instrumented in-process build -----------------------------------------------------
+def _child(config: Path, site_dir: Path, profile: Path | None) -> int:
+    """Build once in this process and print the figures as JSON on the last line of stdout."""
+    import macros.load as load_mod
+    import macros.main as main_mod
+
+    timers = {"load": 0.0, "loads": 0, "macros": 0.0, "calls": 0}
+    real_load, real_call, real_define = load_mod.load, main_mod._call, main_mod.define_env
+
+    def timed_load(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return real_load(*args, **kwargs)
+        finally:
+            timers["load"] += time.perf_counter() - start
+            timers["loads"] += 1
+
+    def timed_call(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return real_call(*args, **kwargs)
+        finally:
+            timers["macros"] += time.perf_counter() - start
+            timers["calls"] += 1
+
+    def timed_define(env):
+        start = time.perf_counter()
+        try:
+            return real_define(env)
+        finally:
+            timers["macros"] += time.perf_counter() - start
+
+    load_mod.load, main_mod._call = timed_load, timed_call
+    main_mod.define_env = timed_define
+    import macros
+
+    macros.define_env = timed_define  # mkdocs-macros reads it from the package
+
+    import logging
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    handler = logging.StreamHandler(sys.stderr)  # as the mkdocs CLI does: warnings and errors reach stderr
+    handler.setLevel(logging.WARNING)
+    logging.getLogger("mkdocs").addHandler(handler)
+
+    start = time.perf_counter()
+    cfg = load_config(str(config), site_dir=str(site_dir), strict=True)
+    if profile:
+        import cProfile
+
+        cProfile.runctx("build(cfg)", globals(), {"build": build, "cfg": cfg}, str(profile))
+    else:
+        build(cfg)
+    elapsed = time.perf_counter() - start
+    index = {lang: _size(site_dir / sub / "search" / "search_index.json") for lang, sub in (("en", ""), ("zh", "zh"))}
+    print(json.dumps({
+        "build": elapsed, "load": timers["load"], "loads": timers["loads"], "load_count": load_mod.load_count, "macros": timers["macros"],
+        "calls": timers["calls"], "peak_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+        "site_bytes": sum(p.stat().st_size for p in site_dir.rglob("*") if p.is_file()),
+        "index_en": index["en"], "index_zh": index["zh"],
+    }))
+    return 0
+
+
+def _size(path: Path) -> int:
+    return path.stat().st_size if path.is_file() else 0
+
+
+# -- parent: configurations, runs, table ----------------------------------------------------------
+def without_macros(project: Path) -> Path:
+    """A config next to mkdocs.yml with the macros plugin removed (macro calls stay as text)."""
+    lines = (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines(keepends=True)
+    out, skipping = [], False
+    for line in lines:
+        if line.startswith("  - macros:"):
+            skipping = True
+            continue
+        if skipping and (line.startswith("    ") or not line.strip()):
+            continue
+        skipping = False
+        out.append(line)
+    if len(out) == len(lines):
+        raise SystemExit("bench: no '  - macros:' entry found in mkdocs.yml")
+    config = project / "mkdocs-nomacros.yml"
+    config.write_text("".join(out), encoding="utf-8")
+    return config
+
+
+def run_child(project: Path, config: Path, site_dir: Path, profile: Path | None = None) -> Result:
+    """One build in a fresh interpreter, cwd = the project copy (so its macros package is used)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    env.setdefault("SOURCE_DATE_EPOCH", "0")
+    cmd = [sys.executable, "-m", "macros.bench", "child", str(config), str(site_dir)]
+    if profile:
+        cmd.append(str(profile))
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - start
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stderr[-4000:])
+        raise SystemExit(f"bench: build of {config} failed")
+    figures = json.loads(proc.stdout.strip().splitlines()[-1])
+    return Result(wall=wall, **figures)
+
+
+def median(results: list[Result]) -> Result:
+    """Field-wise median of several runs of one configuration."""
+    fields = Result.__dataclass_fields__
+    return Result(**{f: statistics.median(getattr(r, f) for r in results) for f in fields})
+
+
+def _mb(n: float) -> str:
+    return f"{n / 1e6:.1f} MB"
+
+
+def table(rows: list[tuple[str, int, int, Result]]) -> str:
+    """The results as a Markdown table."""
+    head = ("| Configuration | Pages | Runs | Wall (s) | Build (s) | Load+validate (s) | Loads | Macros (s) | Macro calls "
+            "| Peak RSS | Site | Search index en | Search index zh |\n" + "|---" * 13 + "|\n")
+    body = "".join(
+        f"| {name} | {pages} | {runs} | {r.wall:.2f} | {r.build:.2f} | {r.load:.3f} | {r.loads:g} | {r.macros:.2f} | {r.calls:g} "
+        f"| {_mb(r.peak_rss)} | {_mb(r.site_bytes)} | {_mb(r.index_en)} | {_mb(r.index_zh)} |\n"
+        for name, pages, runs, r in rows
+    )
+    return head + body
+
+
+def _pages(project: Path) -> int:
+    return sum(1 for _ in (project / "docs").rglob("*.md"))
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--runs", type=int, default=3, help="runs of the x1 configurations (median printed; default 3)")
+    parser.add_argument("--scales", default="10,100", help="data factors to build once each (default 10,100)")
+    parser.add_argument("--profile", type=Path, help="write a cProfile of the largest build to this file")
+
+
+def run(args: argparse.Namespace) -> int:
+    scales = [int(s) for s in args.scales.split(",") if s.strip()]
+    rows: list[tuple[str, int, int, Result]] = []
+    with tempfile.TemporaryDirectory(prefix="kb-bench-") as tmp:
+        tmp_path = Path(tmp)
+        real = make_scaled_project(tmp_path / "x1", 1)
+        plain = without_macros(real)
+        for name, config in (("real site", real / "mkdocs.yml"), ("real site, macros off", plain)):
+            results = []
+            for i in range(args.runs):
+                results.append(run_child(real, config, tmp_path / f"site-{config.stem}-{i}"))
+                print(f"  {name}, run {i + 1}: {results[-1].wall:.2f} s", file=sys.stderr, flush=True)
+            rows.append((name, _pages(real), args.runs, median(results)))
+        for factor in scales:
+            project = make_scaled_project(tmp_path / f"x{factor}", factor)
+            profile = args.profile if args.profile and factor == max(scales) else None
+            result = run_child(project, project / "mkdocs.yml", tmp_path / f"site-x{factor}", profile)
+            print(f"  data x{factor}: {result.wall:.2f} s", file=sys.stderr, flush=True)
+            rows.append((f"data x{factor}", _pages(project), 1, result))
+    print(table(rows))
+    real_row, plain_row = rows[0][3], rows[1][3]
+    print(f"Macros overhead on the real site: {100 * (real_row.build / plain_row.build - 1):+.1f}% build time "
+          f"(macro time {real_row.macros:.2f} s of {real_row.build:.2f} s).")
+    for name, _pages_, _runs, r in rows[2:]:
+        factor = int(name.split("x")[1])
+        print(f"{name}: build {r.build / real_row.build:.1f}x the real site for {factor}x the data; "
+              f"loads per build: {r.loads:g}.")
+    return 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) >= 4 and sys.argv[1] == "child":
+        sys.exit(_child(Path(sys.argv[2]).resolve(), Path(sys.argv[3]).resolve(),
+                        Path(sys.argv[4]).resolve() if len(sys.argv) > 4 else None))
+    sys.exit("usage: python -m macros bench (the 'child' mode is internal)")

@@ -1,0 +1,46 @@
+"""MkDocs hook: "last updated" dates that honour SOURCE_DATE_EPOCH, so two builds are identical.
+
+Why: mkdocs-git-revision-date-localized takes dates from git, but falls back to the wall clock
+(time.time(), with seconds in the title attribute) outside git, for uncommitted files and for
+generated pages, so every build differed. With SOURCE_DATE_EPOCH set (the Makefile exports the
+last commit's time), that fallback uses it instead; dates read from git are unchanged.
+"""
+
+from __future__ import annotations
+
+import os
+import time as _time
+from types import ModuleType
+
+
+class _Clock(ModuleType):
+    """Stands in for the `time` module inside the plugin: `time()` is SOURCE_DATE_EPOCH when set."""
+
+    def __init__(self) -> None:
+        super().__init__("time")
+
+    def time(self) -> float:
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        return float(int(epoch)) if epoch else _time.time()
+
+    def __getattr__(self, name: str):
+        return getattr(_time, name)
+
+
+def on_startup(command, dirty) -> None:
+    _patch()
+
+
+def on_config(config):
+    _patch()
+    return config
+
+
+def _patch() -> None:
+    try:
+        from mkdocs_git_revision_date_localized_plugin import plugin, util
+    except ImportError:  # plugin not installed: nothing to make reproducible
+        return
+    for module in (plugin, util):
+        if getattr(module, "time", None) is _time:
+            module.time = _Clock()

@@ -1,0 +1,53 @@
+"""Every internal link and anchor of the built site resolves, in both languages (macros/links.py)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from macros.__main__ import main
+from macros.links import check, site_url_of
+
+# The handout PDFs are written after the build by `make handouts` (macros/handouts.py).
+LATER = ("handouts/*.pdf", "zh/handouts/*.pdf")
+CLI_LATER = [arg for pattern in LATER for arg in ("--later", pattern)]
+
+
+def test_real_site_has_no_broken_or_cross_language_links(site, capsys):
+    assert main(["check-links", str(site), *CLI_LATER]) == 0, capsys.readouterr().out
+    problems, checked = check(site, site_url_of(site), LATER)
+    assert not problems
+    assert checked > 1000, "the checker found links to check"
+
+
+def test_planted_problems_are_reported(site, tmp_path):
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    page = copy / "zh" / "plans" / "buyers" / "index.html"
+    planted = ('<a href="../no-such-page/">x</a>'  # broken link
+               '<a href="../../../plans/ngos/">y</a>'  # Chinese page -> English page, the Chinese one exists
+               '<a href="../../findings/#no-such-anchor">z</a>'  # broken anchor
+               '<img src="/knowledge-base/assets/no-such.png" alt="">')  # broken src, absolute under the site path
+    html = page.read_text(encoding="utf-8")
+    page.write_text(html.replace("</article>", planted + "</article>", 1), encoding="utf-8")
+    problems, _ = check(copy, site_url_of(copy), LATER)
+    text = "\n".join(problems)
+    assert "zh/plans/buyers/index.html: broken link -> ../no-such-page/ (no such file" in text, text
+    assert "zh/plans/buyers/index.html: broken link -> ../../../plans/ngos/ (cross-language" in text, text
+    assert "zh/plans/ngos/index.html exists" in text
+    assert "-> ../../findings/#no-such-anchor (no id 'no-such-anchor' in zh/findings/index.html)" in text, text
+    assert "-> /knowledge-base/assets/no-such.png (no such file" in text, text
+    assert len(problems) == 4, text
+    assert main(["check-links", str(copy), *CLI_LATER]) == 1
+
+
+def test_language_switch_links_are_not_cross_language(site):
+    """The language selector (hreflang) links zh -> en on purpose; it must not be flagged."""
+    page = (site / "zh" / "plans" / "buyers" / "index.html").read_text(encoding="utf-8")
+    assert 'hreflang="en"' in page
+    problems, _ = check(site, site_url_of(site), LATER)
+    assert not [p for p in problems if "cross-language" in p]
+
+
+def test_not_a_site(tmp_path: Path, capsys):
+    assert main(["check-links", str(tmp_path)]) == 1

@@ -1,0 +1,63 @@
+"""The data is loaded and validated once per build (both languages), and scaled data stays valid.
+
+Timings are not asserted here: `make bench` measures them (macros/bench.py, BENCHMARK.md).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from macros.bench import run_child, without_macros
+from macros.load import load
+from macros.scale import make_scaled_project
+
+FACTOR = 3
+
+
+@pytest.fixture(scope="module")
+def scaled(tmp_path_factory) -> Path:
+    return make_scaled_project(tmp_path_factory.mktemp("scaled") / "p", FACTOR)
+
+
+def test_real_build_loads_the_data_once_for_both_languages(tmp_path):
+    """An instrumented in-process build (in a fresh interpreter) of a copy of the real project."""
+    project = make_scaled_project(tmp_path / "p", 1)
+    out = tmp_path / "out"
+    result = run_child(project, project / "mkdocs.yml", out)
+    assert (out / "index.html").is_file() and (out / "zh" / "index.html").is_file(), "both languages were built"
+    assert result.calls > 0, "the macros ran"
+    assert result.loads == 1 and result.load_count == 1, (result.loads, result.load_count)
+
+
+def test_scaled_data_validates(scaled):
+    real, big = load(ROOT / "data"), load(scaled / "data")
+    for kind, records in real.records.items():
+        assert len(big.records[kind]) == FACTOR * len(records), kind
+    assert len(big.checklist) == FACTOR * len(real.checklist)
+    items = [i.id for s in big.checklist.values() for i in s.items]
+    assert len(items) == len(set(items)) == FACTOR * sum(len(s.items) for s in real.checklist.values())
+
+
+def test_scaled_site_builds_with_every_record(scaled, tmp_path):
+    out = tmp_path / "out"
+    result = run_child(scaled, scaled / "mkdocs.yml", out)
+    assert result.loads == 1
+    kb = load(scaled / "data")
+    for lang_dir in (out, out / "zh"):
+        table = (lang_dir / "recommendations" / "index.html").read_text(encoding="utf-8")
+        assert len(set(re.findall(r'id="rec-([a-z0-9-]+)"', table))) == len(kb.recommendations)
+        for gid in kb.stakeholder_groups:
+            plan = (lang_dir / "plans" / gid / "index.html").read_text(encoding="utf-8")
+            shown = set(re.findall(r'<tr id="action-([a-z0-9-]+)"', plan))
+            assert shown == {a.id for a in kb.actions_for(gid)}, gid
+
+
+def test_config_without_macros_leaves_macro_calls_as_text(tmp_path):
+    project = make_scaled_project(tmp_path / "p", 1)
+    config = without_macros(project)
+    text = config.read_text(encoding="utf-8")
+    assert "- macros:" not in text and "- i18n:" in text and "- search:" in text
