@@ -1,0 +1,65 @@
+"""A zip of the whole site that works from file://, search included, for venues with no network.
+
+Builds mkdocs.offline.yml (mkdocs.yml without directory URLs) with Material's offline plugin
+added to the inherited plugin list, then zips the result into dist/. The kit hook writes each
+language's search/search_index.js, which the pages load from file:// instead of fetching JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIG = "mkdocs.offline.yml"
+ZIP_NAME = "shenzhen-ict-csr-offline"  # also the folder inside the zip
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", type=Path, default=ROOT / "dist" / f"{ZIP_NAME}.zip", help="the zip to write")
+
+
+def build_offline(site: Path, config_file: Path = ROOT / CONFIG) -> None:
+    """A strict build of the offline config into `site`, with the offline plugin switched on."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.utils.yaml import yaml_load
+
+    with config_file.open("rb") as fd:
+        inherited = yaml_load(fd)  # mkdocs.yml merged in, so the plugin list is the full one
+    plugins = list(inherited.get("plugins", [])) + ["offline"]
+    config = load_config(str(config_file), plugins=plugins, site_dir=str(site), strict=True)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
+def zip_site(site: Path, out: Path) -> None:
+    """Zip every file under one top folder (unzipping never scatters files)."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(site.rglob("*")):
+            if path.is_file():
+                archive.write(path, f"{ZIP_NAME}/{path.relative_to(site).as_posix()}")
+
+
+def run(args: argparse.Namespace) -> int:
+    from mkdocs.exceptions import MkDocsException
+
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s - %(message)s")
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        try:
+            build_offline(site)
+        except MkDocsException as exc:  # the build has logged its own messages
+            print(f"The offline build failed: {exc}", file=sys.stderr)
+            return 1
+        zip_site(site, args.out)
+    print(args.out)
+    return 0

@@ -1,0 +1,76 @@
+"""Make Chinese text in Chromium's PDFs copy, search and extract as the characters on the page.
+
+Noto Sans CJK draws e.g. 子 and the Kangxi radical ⼦ with one glyph; Chromium's PDF writer maps
+each glyph back to the lowest code point, so the PDF's text layer says ⼦ (U+2F26) where the page
+says 子 (U+5B50). Copying, searching, screen readers and text extraction then fail. This rewrites
+each font's ToUnicode map: Kangxi radicals to their unified ideograph (Unicode's own NFKC mapping),
+CJK radical-supplement forms to the standalone character they are drawn as (named below).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from pypdf import PdfReader, PdfWriter
+
+# Radical-supplement characters that are also whole characters in simplified Chinese.
+_SUPPLEMENT = {
+    "CJK RADICAL CIVILIAN": "民", "CJK RADICAL MOTHER": "母", "CJK RADICAL WEST TWO": "西",
+    "CJK RADICAL C-SIMPLIFIED SEE": "见", "CJK RADICAL C-SIMPLIFIED SHELL": "贝", "CJK RADICAL C-SIMPLIFIED CART": "车",
+    "CJK RADICAL C-SIMPLIFIED LONG": "长", "CJK RADICAL C-SIMPLIFIED GATE": "门", "CJK RADICAL C-SIMPLIFIED LEAF": "页",
+    "CJK RADICAL C-SIMPLIFIED WIND": "风", "CJK RADICAL C-SIMPLIFIED FLY": "飞", "CJK RADICAL C-SIMPLIFIED HORSE": "马",
+    "CJK RADICAL C-SIMPLIFIED FISH": "鱼", "CJK RADICAL C-SIMPLIFIED BIRD": "鸟", "CJK RADICAL SIMPLIFIED WHEAT": "麦",
+    "CJK RADICAL SIMPLIFIED YELLOW": "黄", "CJK RADICAL C-SIMPLIFIED EVEN": "齐", "CJK RADICAL C-SIMPLIFIED TOOTH": "齿",
+    "CJK RADICAL C-SIMPLIFIED TURTLE": "龟",
+}
+_MAP = {ord(unicodedata.lookup(name)): ord(char) for name, char in _SUPPLEMENT.items()}
+_MAP.update({cp: ord(unicodedata.normalize("NFKC", chr(cp))) for cp in range(0x2F00, 0x2FD6)})
+
+_BFCHAR = re.compile(rb"(<[0-9A-Fa-f]+>\s*)<([0-9A-Fa-f]{4})>")
+
+
+def _fix_cmap(data: bytes) -> bytes:
+    """Map the destinations of every bfchar entry (Chromium writes single glyphs as bfchar)."""
+    def one(m: re.Match) -> bytes:
+        cp = int(m.group(2), 16)
+        return m.group(1) + b"<%04X>" % _MAP.get(cp, cp)
+
+    head, sep, rest = data.partition(b"beginbfchar")
+    if not sep:
+        return data
+    body, sep2, tail = rest.partition(b"endbfchar")
+    return head + sep + _BFCHAR.sub(one, body) + sep2 + _fix_cmap(tail) if sep2 else data
+
+
+def _fonts(pdf: PdfWriter):
+    seen = set()
+    for page in pdf.pages:
+        fonts = page.get("/Resources", {}).get("/Font", {})
+        for ref in fonts.values():
+            font = ref.get_object()
+            for f in [font] + [d.get_object() for d in font.get("/DescendantFonts", [])]:
+                if id(f) not in seen:
+                    seen.add(id(f))
+                    yield f
+
+
+def fix_text_layer(path: Path) -> int:
+    """Rewrite the ToUnicode maps of a PDF in place; returns how many maps changed."""
+    pdf = PdfWriter(clone_from=PdfReader(path))
+    changed = 0
+    for font in _fonts(pdf):
+        stream = font.get("/ToUnicode")
+        if stream is None:
+            continue
+        stream = stream.get_object()
+        data = stream.get_data()
+        fixed = _fix_cmap(data)
+        if fixed != data:
+            stream.set_data(fixed)
+            changed += 1
+    if changed:
+        with path.open("wb") as out:
+            pdf.write(out)
+    return changed

@@ -1,0 +1,108 @@
+"""Short permanent links (`/go/<id>/`): the one mapping from a short-link id to its page.
+
+Printed handouts and slides carry these links, so an id never changes; the page behind it may.
+Every target is computed at build time from this mapping, so moving a page only means changing
+its path here (guides) or in `render.PAGES` (plans, recommendations), which the macros share.
+
+Id scheme (no collisions across kinds; the build fails if two ids ever coincide):
+  plan-<group>   a stakeholder group's action plan   (data/stakeholder_groups.yml)
+  guide-<slug>   a capacity-building guide           (docs/<lang>/guides/<slug>.md, not index.md)
+  <record id>    a recommendation, at its table row  (data/recommendations.yml)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from macros.load import KnowledgeBase
+from macros.render import PAGES, anchor
+
+# The docs folder of this project (the Renderer has no MkDocs config; hooks pass config.docs_dir).
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+GUIDES_DIR = "guides"  # where guides live, relative to docs/<lang>/
+GUIDE_PAGE = GUIDES_DIR + "/{slug}.md"
+GO_DIR = "go"  # short links are served at <language root>/go/<id>/
+KINDS = ("plan", "guide", "recommendation")  # the order of the kit page's table
+
+
+@dataclass(frozen=True)
+class ShortLink:
+    """One short link: its id, what kind of page it leads to, and where (docs path + anchor)."""
+
+    id: str
+    kind: str
+    page: str
+    anchor: str | None = None
+    record: str = ""  # the group, guide slug or recommendation id behind it
+
+
+class ShortLinkError(ValueError):
+    """Two short links share an id, or an id names nothing: the build must stop."""
+
+
+def guide_slugs(lang_docs: Path) -> list[str]:
+    """The guides in one language's docs folder (the overview index.md is not a guide)."""
+    return sorted(p.stem for p in (lang_docs / GUIDES_DIR).glob("*.md") if p.stem != "index")
+
+
+def plan_link(group: str) -> ShortLink:
+    return ShortLink(f"plan-{group}", "plan", PAGES["plan"].format(group=group), None, group)
+
+
+def guide_link(slug: str) -> ShortLink:
+    return ShortLink(f"guide-{slug}", "guide", GUIDE_PAGE.format(slug=slug), None, slug)
+
+
+def recommendation_link(rid: str) -> ShortLink:
+    return ShortLink(rid, "recommendation", PAGES["recommendations"], anchor("recommendations", rid), rid)
+
+
+def short_links(kb: KnowledgeBase, lang_docs: Path) -> list[ShortLink]:
+    """Every short link, plans first, then guides, then recommendations; ids checked unique."""
+    links = ([plan_link(g) for g in kb.stakeholder_groups]
+             + [guide_link(s) for s in guide_slugs(lang_docs)]
+             + [recommendation_link(r) for r in kb.recommendations])
+    seen: dict[str, ShortLink] = {}
+    clashes = []
+    for link in links:
+        if link.id in seen:
+            clashes.append(f"'{link.id}' ({seen[link.id].kind} {seen[link.id].page} and {link.kind} {link.page})")
+        seen[link.id] = link
+    if clashes:
+        raise ShortLinkError("Two short links share an id; rename one record or guide: " + "; ".join(clashes))
+    return links
+
+
+def resolve(kb: KnowledgeBase, short_id: str) -> ShortLink:
+    """The short link with this id (a guide's page is checked by whoever links to it)."""
+    if short_id in kb.recommendations:
+        return recommendation_link(short_id)
+    kind, _, rest = short_id.partition("-")
+    if kind == "plan" and rest in kb.stakeholder_groups:
+        return plan_link(rest)
+    if kind == "guide" and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rest):
+        return guide_link(rest)
+    raise ShortLinkError(f"'{short_id}' is not a short link id (plan-<group>, guide-<slug> or a recommendation id)")
+
+
+def go_path(short_id: str, directory_urls: bool = True) -> str:
+    """The short link's URL relative to its language root, e.g. go/plan-buyers/."""
+    return f"{GO_DIR}/{short_id}/" + ("" if directory_urls else "index.html")
+
+
+def page_title(lang_docs: Path, page: str) -> str:
+    """A page's title: the text of its level-1 heading (without an attribute list)."""
+    text = (lang_docs / page).read_text(encoding="utf-8")
+    match = re.search(r"^# (.+?)(?:\s*\{[^}]*\})?\s*$", text, re.MULTILINE)
+    return match.group(1).strip() if match else page
+
+
+def link_title(kb: KnowledgeBase, link: ShortLink, lang: str, lang_docs: Path) -> str:
+    """What a short link leads to, in plain text: the group's name, the guide's or recommendation's title."""
+    if link.kind == "plan":
+        return kb.stakeholder_groups[link.record].name(lang)
+    if link.kind == "recommendation":
+        return kb.recommendations[link.record].title(lang)
+    return page_title(lang_docs, link.page)
