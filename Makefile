@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
+# Reproducible builds: every date the build writes comes from the last commit.
+export SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
 .PHONY: install serve build test browser-deps validate clean lint schema translation-status handouts offline check-links bench lighthouse
 
@@ -30,12 +32,13 @@ browser-deps:  ## Debian's Chromium and CJK fonts for the browser tests
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
 	fi
 
-test: install browser-deps  ## Every check and test, browser tests included
-	$(BIN)/python -m pytest -q
+test: install browser-deps lint  ## Every check and test, browser tests included
+	$(BIN)/python -m pytest
 
 lint: install  ## Python, YAML and Markdown lint, terminology check, schemas up to date
 	$(BIN)/ruff check macros tests
-	$(BIN)/yamllint -s data mkdocs.yml
+	$(BIN)/yamllint -s data mkdocs.yml .github .pre-commit-config.yaml
+	$(BIN)/pymarkdown --config .pymarkdown.json scan -r docs CONTRIBUTING.md CONTRIBUTING.zh.md README.md
 	$(BIN)/python -m macros lint-terms
 	$(BIN)/python -m macros schema --check
 
@@ -51,7 +54,7 @@ handouts: build browser-deps  ## A4 PDF handouts for each stakeholder group, int
 offline: install  ## A zip of the whole site that works from file:// (dist/)
 	$(BIN)/python -m macros offline
 
-check-links: build  ## Every internal link and anchor in both languages resolves
+check-links: handouts  ## Every internal link and anchor in both languages resolves
 	$(BIN)/python -m macros check-links site
 
 bench: install  ## Build benchmark: real site, no macros, data x10 and x100
@@ -64,4 +67,4 @@ lighthouse: build browser-deps node_modules/.bin/lighthouse  ## Lighthouse (mobi
 	$(BIN)/python -m macros lighthouse site
 
 clean:
-	rm -rf site dist .pytest_cache
+	rm -rf site dist .pytest_cache .ruff_cache

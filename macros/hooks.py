@@ -11,7 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # hooks load by path; make `macros` importable
-from macros.segment import segment  # noqa: E402
+from macros.segment import segment
 
 LANGS = ("en", "zh")
 
@@ -35,6 +35,9 @@ _root_404: dict[str, str] = {}
 
 
 def on_post_template(output, template_name, config):
+    if template_name == "404.html":
+        output = _HEAD_ALTERNATE.sub("", output)  # see on_post_page
+        output = _HEAD_ALTERNATE.sub("", output)
     lang = config.theme.get("language", "en")
     if template_name not in ("404.html", "sitemap.xml") or lang == "en":
         if template_name == "404.html":

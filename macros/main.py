@@ -70,7 +70,8 @@ def define_env(env) -> None:
 
 # Renderer methods that pages may call, e.g. {{ action_plan("government") }}.
 MACROS = ("recommendations_table", "action_plan", "group_name", "group_profile", "partners", "glossary", "sources", "cite", "timeline", "label",
-          "findings", "root_causes", "costs_benefits", "checklist")
+          "findings", "root_causes", "costs_benefits", "checklist", "translation_status",
+          "qr", "short_links_table", "handouts_table", "handout", "downloads")
 
 
 def _call(renderer, name: str, *args: str) -> str:

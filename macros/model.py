@@ -21,10 +21,14 @@ Id = Annotated[
     Field(description="Unique id: lower-case letters, digits and hyphens; used in links, so never change it."),
 ]
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
+_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 DateText = Annotated[
     str,
-    BeforeValidator(lambda v: str(v) if isinstance(v, int) and not isinstance(v, bool) else v),
-    StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"),
+    # YAML reads a bare year (`date: 2007`) as a number: accept it, and say so in the JSON Schema.
+    BeforeValidator(lambda v: str(v) if isinstance(v, int) and not isinstance(v, bool) else v,
+                    json_schema_input_type=Annotated[int, Field(ge=1000, le=9999)]
+                    | Annotated[str, StringConstraints(pattern=_DATE_PATTERN)]),
+    StringConstraints(pattern=_DATE_PATTERN),
     Field(description="A date as YYYY, YYYY-MM or YYYY-MM-DD."),
 ]
 PagePath = Annotated[
@@ -45,7 +49,7 @@ def ref(kind: str, *, many: bool = True, at_least: int = 0):
     """A reference field (or list of them) to records of `kind`."""
     description = f"The id of a record in data/{kind}.yml."
     if many:
-        return Annotated[list[Annotated[Id, Ref(kind)]], Field(min_length=at_least, description=description + "s")]
+        return Annotated[list[Annotated[Id, Ref(kind)]], Field(min_length=at_least, description=f"The ids of records in data/{kind}.yml.")]
     return Annotated[Id, Ref(kind), Field(description=description)]
 
 

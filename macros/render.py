@@ -8,7 +8,7 @@ Labels come from the per-language string tables in data/i18n/.
 from __future__ import annotations
 
 import html
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from macros.load import KnowledgeBase
 from macros.model import Level, Text, Timeframe
@@ -322,3 +322,144 @@ class Renderer:
 
     def group_name(self, group: str) -> str:
         return self.t(self.kb.stakeholder_groups[group].name)
+
+    def translation_status(self) -> str:
+        """Chinese pages and data records behind the English, as of this build (contributing/translation-status.md)."""
+        from macros import translations as tr  # only this page needs it
+
+        pages = tr.page_states(tr.ROOT / "docs")
+        records = tr.record_states(tr.ROOT, self.kb)
+        behind_pages = [p for p in pages if p.state != "current"]
+        behind_records = [r for r in records if r.state != "current"]
+        summary = self.s("translation.summary", pages=str(len(behind_pages)), pagestotal=str(len(pages)),
+                         records=str(len(behind_records)), recordstotal=str(len(records)))
+        if not behind_pages and not behind_records:
+            return f'<p class="kb-translation-status">{self.s("translation.all_current")}</p>'
+        parts = [f'<p class="kb-translation-status">{summary}</p>']
+        if behind_pages:
+            rows = []
+            for p in behind_pages:
+                exists = p.state != "missing" or self.lang == "en"
+                name = f'<a href="{self.link(p.path, None)}">{esc(p.path)}</a>' if exists else esc(p.path)
+                rows.append(({"data-state": p.state}, [name, f"<code>docs/zh/{esc(p.path)}</code>", self.s("translation.state." + p.state)]))
+            headers = [self.s("translation.col_page"), self.s("translation.col_file"), self.s("translation.col_status")]
+            parts.append(self._table("kb-translation-pages", self.s("translation.caption_pages"), headers, rows))
+        else:
+            parts.append(f"<p>{self.s('translation.pages_current')}</p>")
+        if behind_records:
+            rows = [({"data-state": r.state}, [f"<code>{esc(r.key)}</code>", f"<code>{esc(r.file)}:{r.line}</code>",
+                                               self.s("translation.state." + r.state)]) for r in behind_records]
+            headers = [self.s("translation.col_record"), self.s("translation.col_file"), self.s("translation.col_status")]
+            parts.append(self._table("kb-translation-records", self.s("translation.caption_records"), headers, rows))
+        else:
+            parts.append(f"<p>{self.s('translation.records_current')}</p>")
+        return "".join(parts)
+
+    # -- workshop organisers' kit ----------------------------------------------
+    # Short links, QR codes, handouts and downloads are files the build writes next to the pages
+    # (see macros/kit_hooks.py), not docs pages, so they are linked from the language root.
+    def _root(self, *, site: bool = False) -> str:
+        """The relative URL from this page to its language root, or to the site root."""
+        from macros.model import LANGS
+
+        home = self.link("index.md", None)
+        home = home.removesuffix("index.html")
+        home = "" if home == "./" else home
+        return home + ("../" if site and self.lang != LANGS[0] else "")
+
+    def _go(self, short_id: str, file: str = "") -> str:
+        """The URL of a short link's page (or of a file next to it), from this page."""
+        from macros.shortlinks import go_path
+
+        directory_urls = not self.link("index.md", None).endswith("index.html")
+        return self._root() + (go_path(short_id) + file if file else go_path(short_id, directory_urls))
+
+    def _short_link(self, short_id: str):
+        """The short link with this id; fails the build if its page is missing in this language."""
+        from macros.shortlinks import DOCS, link_title, resolve
+
+        link = resolve(self.kb, short_id)
+        self.link(link.page, link.anchor)
+        return link, link_title(self.kb, link, self.lang, DOCS / self.lang)
+
+    def _qr_img(self, short_id: str, css_class: str) -> str:
+        link, title = self._short_link(short_id)
+        return (f'<img class="{esc_attr(css_class)}" src="{self._go(link.id, "qr.svg")}" '
+                f'alt="{esc_attr(self.strings["kit.qr_alt"].replace("{page}", title))}" width="132" height="132">')
+
+    def qr(self, short_id: str) -> str:
+        """A short link's QR code for printed pages: hidden on screen, shown in print (see kb.css)."""
+        return f'<div class="kb-qr-print">{self._qr_img(short_id, "kb-qr")}</div>'
+
+    def short_links_table(self, site_url: str = "") -> str:
+        """Every short link with its page, kind and QR code: the kit page's list for organisers."""
+        from macros.model import LANGS
+        from macros.shortlinks import DOCS, go_path, short_links
+
+        prefix = "" if self.lang == LANGS[0] else f"{self.lang}/"
+        rows = []
+        for link in short_links(self.kb, DOCS / self.lang):
+            _, title = self._short_link(link.id)
+            shown = (site_url.rstrip("/") + "/" if site_url else "/") + prefix + go_path(link.id)
+            rows.append(({"id": f"go-{link.id}"}, [
+                f'<a href="{self._go(link.id)}"><code>{esc(shown)}</code></a>',
+                f'<a href="{self.link(link.page, link.anchor)}">{esc(title)}</a>',
+                self.s("kit.kind." + link.kind),
+                f'<a href="{self._go(link.id, "qr.svg")}" download="{esc_attr(link.id)}.svg">'
+                + self._qr_img(link.id, "kb-qr-tile") + "</a>",
+            ]))
+        headers = [self.s(f"kit.col_{c}") for c in ("link", "page", "kind", "qr")]
+        return self._table("kb-short-links", self.s("kit.caption_links"), headers, rows)
+
+    def handouts_table(self) -> str:
+        """The A4 handouts (PDF, made by `make handouts`) and the pages they are printed from."""
+        from macros.model import LANGS
+
+        rows = []
+        for gid in self.kb.stakeholder_groups:
+            pdfs = [f'<a href="{self._root(site=True)}{"" if lang == LANGS[0] else lang + "/"}handouts/{gid}.pdf">'
+                    f'{self.s("kit.pdf", language=self.s("kit.language." + lang))}</a>' for lang in LANGS]
+            rows.append(({"id": f"handout-{gid}"}, [
+                self.group_names([gid]),
+                self.join(pdfs),
+                f'<a href="{self.link(f"handouts/{gid}.md", None)}">{self.s("kit.open_page")}</a>',
+            ]))
+        headers = [self.s(f"kit.col_{c}") for c in ("group", "pdf", "print")]
+        return self._table("kb-handouts", self.s("kit.caption_handouts"), headers, rows)
+
+    def handout(self, group: str, site_url: str = "") -> str:
+        """A group's handout: who it is for, the findings behind its recommendations, its plan, a QR code."""
+        from macros.model import LANGS
+        from macros.shortlinks import go_path
+
+        kb = self.kb
+        prefix = "" if self.lang == LANGS[0] else f"{self.lang}/"
+        url = (site_url.rstrip("/") + "/" if site_url else "/") + prefix + go_path(f"plan-{group}")
+        findings = dict.fromkeys(f for r in kb.recommendations_for(group) for f in r.findings)
+        items = [f'<a href="{self.to("findings", f)}"><strong>{self.t(kb.findings[f].title)}</strong></a> '
+                 f"{self.t(kb.findings[f].statement)}" for f in findings]
+        return (
+            f'<div class="kb-handout-qr">{self._qr_img(f"plan-{group}", "kb-qr-tile")}'
+            f'<p>{self.s("handout.scan")}<br><a href="{self._go(f"plan-{group}")}">{esc(url)}</a></p></div>\n'
+            + self.group_profile(group)
+            + f'\n\n## {self.s("handout.findings")} {{ #findings }}\n\n' + self._list(items)
+            + f'\n\n## {self.s("handout.plan")} {{ #plan }}\n' + self.action_plan(group)
+            + f'\n<p class="kb-handout-standing">{self.s("site.standing")}</p>\n'
+        )
+
+    def downloads(self) -> str:
+        """The data downloads (written by the build into downloads/), with their format and content."""
+        from macros.downloads import DOWNLOADS_DIR, JSON_NAME, TABLES, csv_name
+        from macros.model import LANGS
+
+        base = self._root(site=True) + DOWNLOADS_DIR + "/"
+        counts = {t: str(len(self.kb.records[t])) for t in TABLES}
+        rows = [({}, [f'<a href="{base}{csv_name(t, lang)}" download><code>{csv_name(t, lang)}</code></a>',
+                      self.s("download.format_csv"), self.s("download.content." + t, count=counts[t]),
+                      self.s("kit.language." + lang)])
+                for lang in LANGS for t in TABLES]
+        rows.append(({}, [f'<a href="{base}{JSON_NAME}" download><code>{JSON_NAME}</code></a>',
+                          self.s("download.format_json"), self.s("download.content.both", **counts),
+                          self.s("kit.language.all")]))
+        headers = [self.s(f"download.col_{c}") for c in ("file", "format", "content", "language")]
+        return self._table("kb-downloads", self.s("download.caption"), headers, rows)

@@ -6,24 +6,30 @@ they measure (transfer sizes, caching) matches a production static host.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gzip
 import io
+import re
 import sys
 import threading
+from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlparse
 
-BASE_PATH = "/knowledge-base"  # the path of site_url in mkdocs.yml (GitHub Pages project site)
+BASE_PATH = "/knowledge-base"  # the path of the default site_url in mkdocs.yml (GitHub Pages project site)
 _COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map")
 
 
 class _Handler(SimpleHTTPRequestHandler):
+    base_path = BASE_PATH
+
     def translate_path(self, path: str) -> str:
         path = path.split("?", 1)[0].split("#", 1)[0]
-        if not path.startswith(BASE_PATH + "/"):
+        if not path.startswith(self.base_path + "/"):
             return "/nonexistent"
-        return super().translate_path(path[len(BASE_PATH):])
+        return super().translate_path(path[len(self.base_path):])
 
     def send_head(self):
         fs_path = Path(self.translate_path(self.path))
@@ -61,8 +67,28 @@ class _Server(ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
+def site_base_path(site: Path) -> str:
+    """The path of the URL a site was built for, read from its home page's canonical link."""
+    home = site / "index.html"
+    match = re.search(r'<link rel="canonical" href="([^"]+)"', home.read_text(encoding="utf-8")) if home.is_file() else None
+    return urlparse(match.group(1)).path.rstrip("/") if match else BASE_PATH
+
+
 def serve(directory: Path, port: int = 0) -> tuple[str, ThreadingHTTPServer]:
     """Serve `directory` on 127.0.0.1 in a background thread; returns (base URL, server)."""
-    httpd = _Server(("127.0.0.1", port), functools.partial(_Handler, directory=str(directory)))
+    prefix = site_base_path(directory)
+    handler = type("Handler", (_Handler,), {"base_path": prefix})
+    httpd = _Server(("127.0.0.1", port), functools.partial(handler, directory=str(directory)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{httpd.server_address[1]}{BASE_PATH}", httpd
+    return f"http://127.0.0.1:{httpd.server_address[1]}{prefix}", httpd
+
+
+@contextlib.contextmanager
+def serving(directory: Path) -> Iterator[str]:
+    """`serve` for a `with` block: yields the base URL, stops the server afterwards."""
+    url, httpd = serve(directory)
+    try:
+        yield url
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

@@ -7,7 +7,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, build, copy_project
 
 DOCS = ROOT / "docs"
@@ -104,7 +103,7 @@ def hostile_site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("hostile"))
     recs = project / "data" / "recommendations.yml"
     text = recs.read_text(encoding="utf-8")
-    first_title = re.search(r"^  title: (.*)$", text, re.M).group(1)
+    first_title = re.search(r"^  title: (.*)$", text, re.MULTILINE).group(1)
     recs.write_text(text.replace(first_title, f'{{en: "{HOSTILE}", zh: "{HOSTILE}"}}', 1), encoding="utf-8")
     out = project / "out"
     result = build(project, out)

@@ -20,7 +20,7 @@ SECTIONS = ["index.md", "about/index.md", "context/index.md", "findings/index.md
             "resources/index.md", "contributing/index.md"]
 GUIDES = ["worker-engagement", "management-systems", "monitoring-coordination", "collaboration",
           "self-assessment", "cost-benefit-worksheet"]
-PLACEHOLDERS = re.compile(r"\b(TODO|TBD|FIXME|lorem ipsum|coming soon|placeholder)\b|待补充|即将推出|敬请期待|待定", re.I)
+PLACEHOLDERS = re.compile(r"\b(TODO|TBD|FIXME|lorem ipsum|coming soon|placeholder)\b|待补充|即将推出|敬请期待|待定", re.IGNORECASE)
 ALL_PAGES = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md"))
 
 
@@ -33,18 +33,18 @@ def test_section_exists(lang, path):
 @pytest.mark.parametrize("path", ALL_PAGES)
 def test_no_placeholder_and_not_empty(path):
     text = (DOCS / path).read_text(encoding="utf-8")
-    body = re.sub(r"^---\n.*?\n---\n", "", text, flags=re.S)
+    body = re.sub(r"^---\n.*?\n---\n", "", text, flags=re.DOTALL)
     assert not PLACEHOLDERS.search(body), PLACEHOLDERS.search(body).group(0)
-    assert re.search(r"^# \S", body, re.M), "a page starts with a level-1 heading"
-    assert re.search(r"^description: \S", text, re.M), "a page has a meta description"
-    prose = re.sub(r"\{\{.*?\}\}|^#.*$", "", body, flags=re.M).strip()
+    assert re.search(r"^# \S", body, re.MULTILINE), "a page starts with a level-1 heading"
+    assert re.search(r"^description: \S", text, re.MULTILINE), "a page has a meta description"
+    prose = re.sub(r"\{\{.*?\}\}|^#.*$", "", body, flags=re.MULTILINE).strip()
     assert len(prose) >= 20, "the page has prose of its own, not only a macro"
 
 
 @pytest.mark.parametrize("path", [p for p in ALL_PAGES if p.startswith("zh/")])
 def test_chinese_pages_have_no_untranslated_paragraphs(path):
-    body = re.sub(r"^---\n.*?\n---\n", "", (DOCS / path).read_text(encoding="utf-8"), flags=re.S)
-    body = re.sub(r"```.*?```|<[^>]+>|\{\{.*?\}\}|\[([^\]]*)\]\([^)]*\)", r"\1", body, flags=re.S)
+    body = re.sub(r"^---\n.*?\n---\n", "", (DOCS / path).read_text(encoding="utf-8"), flags=re.DOTALL)
+    body = re.sub(r"```.*?```|<[^>]+>|\{\{.*?\}\}|\[([^\]]*)\]\([^)]*\)", r"\1", body, flags=re.DOTALL)
     for para in re.split(r"\n\s*\n", body):
         latin = len(re.findall(r"[A-Za-z]", para))
         cjk = len(re.findall(r"[\u4e00-\u9fff]", para))
@@ -96,7 +96,7 @@ def test_front_matter_parses_with_a_description(path):
     import yaml
 
     text = (DOCS / path).read_text(encoding="utf-8")
-    match = re.match(r"^---\n(.*?)\n---\n", text, re.S)
+    match = re.match(r"^---\n(.*?)\n---\n", text, re.DOTALL)
     assert match, "front matter is missing"
     meta = yaml.safe_load(match.group(1))
     assert isinstance(meta, dict) and isinstance(meta.get("description"), str) and meta["description"].strip()

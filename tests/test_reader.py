@@ -6,10 +6,10 @@ import io
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from conftest import ROOT
 from pypdf import PdfReader
 
 from macros.load import load
-from conftest import ROOT
 
 KEY_PAGES = ["", "recommendations/", "plans/government/"]
 LANGS = ["", "zh/"]

@@ -30,7 +30,7 @@ def hostile_kb(tmp_path):
     shutil.copytree(ROOT / "data", tmp_path / "data")
     path = tmp_path / "data" / "recommendations.yml"
     text = path.read_text(encoding="utf-8")
-    first_title = re.search(r"^  title: (.*)$", text, re.M).group(1)
+    first_title = re.search(r"^  title: (.*)$", text, re.MULTILINE).group(1)
     quoted = HOSTILE.replace('"', '\\"')
     path.write_text(text.replace(first_title, f'{{en: "{quoted}", zh: "{quoted}"}}', 1), encoding="utf-8")
     return load(tmp_path / "data")
