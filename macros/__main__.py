@@ -7,20 +7,15 @@ import importlib
 import sys
 from pathlib import Path
 
-from macros.load import load
-from macros.yaml_source import DataErrors
+from macros.load import load_or_report
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def validate(args: argparse.Namespace) -> int:
     """Load and cross-check every data file; print each problem as file:line: message."""
-    try:
-        kb = load(args.data)
-    except DataErrors as exc:
-        for error in exc.errors:
-            print(error, file=sys.stderr)
-        print(f"{len(exc.errors)} problem(s) in the data files.", file=sys.stderr)
+    kb = load_or_report(args.data)
+    if kb is None:
         return 1
     counts = ", ".join(f"{len(v)} {k}" for k, v in kb.records.items())
     print(f"Data OK: {counts}.")

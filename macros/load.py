@@ -7,6 +7,7 @@ the tests share.
 
 from __future__ import annotations
 
+import sys
 import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -304,3 +305,14 @@ def load_cached(data_dir: Path) -> KnowledgeBase:
     kb = load(data_dir)
     _cache[data_dir] = (stamp, kb)
     return kb
+
+
+def load_or_report(data_dir: Path) -> KnowledgeBase | None:
+    """For command-line tools: the model, or None after printing every data problem to stderr."""
+    try:
+        return load(data_dir)
+    except DataErrors as exc:
+        for error in exc.errors:
+            print(error, file=sys.stderr)
+        print(f"{len(exc.errors)} problem(s) in the data files.", file=sys.stderr)
+        return None

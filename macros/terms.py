@@ -17,8 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from macros.load import load
-from macros.yaml_source import DataErrors
+from macros.load import load_or_report
 
 GLOSSARY = Path("data") / "glossary.yml"
 
@@ -91,10 +90,8 @@ def scan(root: Path, path: Path, rule_list: list[Rule]) -> list[Finding]:
 
 def run(args: argparse.Namespace) -> int:
     root = Path(args.data).resolve().parent
-    try:
-        kb = load(Path(args.data))
-    except DataErrors as exc:
-        print(exc, file=sys.stderr)
+    kb = load_or_report(Path(args.data))
+    if kb is None:
         return 1
     rule_list = rules(kb)
     findings = [f for path in files(root) for f in scan(root, path, rule_list)]

@@ -13,8 +13,7 @@ import sys
 from pathlib import Path
 
 from macros import translations as tr
-from macros.load import KnowledgeBase, load
-from macros.yaml_source import DataErrors
+from macros.load import KnowledgeBase, load_or_report
 
 PAGE_NOTES = {
     "outdated": "the English page changed since the version this translates",
@@ -118,10 +117,8 @@ def accept(root: Path, kb: KnowledgeBase, targets: list[str]) -> int:
 
 def run(args: argparse.Namespace) -> int:
     root = Path(args.data).resolve().parent
-    try:
-        kb = load(Path(args.data))
-    except DataErrors as exc:
-        print(exc, file=sys.stderr)
+    kb = load_or_report(Path(args.data))
+    if kb is None:
         return 1
     if args.accept is not None:
         return accept(root, kb, args.accept)
