@@ -18,7 +18,7 @@ $(STAMP): requirements.txt
 install: $(STAMP)
 
 serve: install  ## Build and serve the site on http://127.0.0.1:8000 with live reload
-	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000 -w data -w macros
 
 build: install  ## Strict build of both languages into site/
 	$(BIN)/mkdocs build --strict --clean
