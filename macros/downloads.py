@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 
 from macros.load import KnowledgeBase
 from macros.model import LANGS
-from macros.render import PAGES, anchor
+from macros.pages import PAGES, anchor
 
 DOWNLOADS_DIR = "downloads"  # under the site root, shared by both languages
 TABLES = ("recommendations", "actions")

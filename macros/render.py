@@ -10,19 +10,12 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Iterable
 
+from macros import translations as tr
+from macros.downloads import DOWNLOADS_DIR, JSON_NAME, TABLES, csv_name
 from macros.load import KnowledgeBase
-from macros.model import Level, Text, Timeframe
-
-# Where each kind of record is shown; links and short links point here.
-PAGES = {
-    "recommendations": "recommendations/index.md",
-    "findings": "findings/index.md",
-    "root_causes": "findings/root-causes.md",
-    "sources": "resources/sources.md",
-    "glossary": "resources/glossary.md",
-    "plan": "plans/{group}.md",
-}
-ANCHOR_PREFIX = {"recommendations": "rec", "findings": "finding", "root_causes": "cause", "sources": "src", "glossary": "term"}
+from macros.model import LANGS, Level, Text, Timeframe
+from macros.pages import PAGES, anchor
+from macros.shortlinks import DOCS, go_path, link_title, resolve, short_links
 
 # Characters that mean something to HTML, Markdown or Jinja, as numeric entities (one pass, no double escaping).
 _ESCAPES = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'{}|*_`[]\\#~^"})
@@ -38,10 +31,6 @@ def esc(text: str) -> str:
 def esc_attr(text: str) -> str:
     """Escape text for an HTML attribute value (kept readable, e.g. URLs)."""
     return html.escape(text, quote=True).replace("{", "&#123;").replace("}", "&#125;")
-
-
-def anchor(kind: str, rid: str) -> str:
-    return f"{ANCHOR_PREFIX[kind]}-{rid}"
 
 
 class Renderer:
@@ -325,7 +314,6 @@ class Renderer:
 
     def translation_status(self) -> str:
         """Chinese pages and data records behind the English, as of this build (contributing/translation-status.md)."""
-        from macros import translations as tr  # only this page needs it
 
         pages = tr.page_states(tr.ROOT / "docs")
         records = tr.record_states(tr.ROOT, self.kb)
@@ -360,7 +348,6 @@ class Renderer:
     # (see macros/kit_hooks.py), not docs pages, so they are linked from the language root.
     def _root(self, *, site: bool = False) -> str:
         """The relative URL from this page to its language root, or to the site root."""
-        from macros.model import LANGS
 
         home = self.link("index.md", None)
         home = home.removesuffix("index.html")
@@ -369,14 +356,12 @@ class Renderer:
 
     def _go(self, short_id: str, file: str = "") -> str:
         """The URL of a short link's page (or of a file next to it), from this page."""
-        from macros.shortlinks import go_path
 
         directory_urls = not self.link("index.md", None).endswith("index.html")
         return self._root() + (go_path(short_id) + file if file else go_path(short_id, directory_urls))
 
     def _short_link(self, short_id: str):
         """The short link with this id; fails the build if its page is missing in this language."""
-        from macros.shortlinks import DOCS, link_title, resolve
 
         link = resolve(self.kb, short_id)
         self.link(link.page, link.anchor)
@@ -393,8 +378,6 @@ class Renderer:
 
     def short_links_table(self, site_url: str = "") -> str:
         """Every short link with its page, kind and QR code: the kit page's list for organisers."""
-        from macros.model import LANGS
-        from macros.shortlinks import DOCS, go_path, short_links
 
         prefix = "" if self.lang == LANGS[0] else f"{self.lang}/"
         rows = []
@@ -413,7 +396,6 @@ class Renderer:
 
     def handouts_table(self) -> str:
         """The A4 handouts (PDF, made by `make handouts`) and the pages they are printed from."""
-        from macros.model import LANGS
 
         rows = []
         for gid in self.kb.stakeholder_groups:
@@ -429,8 +411,6 @@ class Renderer:
 
     def handout(self, group: str, site_url: str = "") -> str:
         """A group's handout: who it is for, the findings behind its recommendations, its plan, a QR code."""
-        from macros.model import LANGS
-        from macros.shortlinks import go_path
 
         kb = self.kb
         prefix = "" if self.lang == LANGS[0] else f"{self.lang}/"
@@ -449,8 +429,6 @@ class Renderer:
 
     def downloads(self) -> str:
         """The data downloads (written by the build into downloads/), with their format and content."""
-        from macros.downloads import DOWNLOADS_DIR, JSON_NAME, TABLES, csv_name
-        from macros.model import LANGS
 
         base = self._root(site=True) + DOWNLOADS_DIR + "/"
         counts = {t: str(len(self.kb.records[t])) for t in TABLES}

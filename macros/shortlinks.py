@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from macros.load import KnowledgeBase
-from macros.render import PAGES, anchor
+from macros.pages import PAGES, anchor
 
 # The docs folder of this project (the Renderer has no MkDocs config; hooks pass config.docs_dir).
 DOCS = Path(__file__).resolve().parent.parent / "docs"

@@ -16,7 +16,7 @@ from types import SimpleNamespace
 import pytest
 from conftest import ROOT
 
-from macros import render
+from macros import pages
 from macros.downloads import JSON_NAME, TABLES, csv_name
 from macros.load import load
 from macros.model import LANGS, Action, Recommendation
@@ -61,7 +61,7 @@ def test_short_link_pages_redirect_to_their_page(site, lang):
 
 
 def test_a_moved_page_only_changes_the_mapping(monkeypatch):
-    monkeypatch.setitem(render.PAGES, "plan", "action-plans/{group}.md")
+    monkeypatch.setitem(pages.PAGES, "plan", "action-plans/{group}.md")
     moved = {link.id: link for link in short_links(KB, DOCS / "en")}
     assert moved["plan-buyers"].page == "action-plans/buyers.md"  # same id, new target
 
