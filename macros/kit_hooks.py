@@ -12,6 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # hooks are loaded by file path
 
+from material.plugins.offline.plugin import OfflinePlugin
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -98,8 +99,6 @@ def write_downloads(config, kb: KnowledgeBase, site: Path) -> None:
 
 def _offline(config) -> bool:
     """Whether Material's offline plugin is on (the zip built by `python -m macros offline`)."""
-    from material.plugins.offline.plugin import OfflinePlugin
-
     return any(isinstance(p, OfflinePlugin) and p.config.enabled for p in config.plugins.values())
 
 

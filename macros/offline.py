@@ -1,7 +1,7 @@
 """A zip of the whole site that works from file://, search included, for venues with no network.
 
 Builds mkdocs.offline.yml (mkdocs.yml without directory URLs) with Material's offline plugin
-added to the inherited plugin list, then zips the result into dist/. The kit hook writes each
+switched on (OFFLINE=true), then zips the result into dist/. The kit hook writes each
 language's search/search_index.js, which the pages load from file:// instead of fetching JSON.
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import tempfile
 import zipfile
@@ -27,12 +28,9 @@ def build_offline(site: Path, config_file: Path = ROOT / CONFIG) -> None:
     """A strict build of the offline config into `site`, with the offline plugin switched on."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
-    from mkdocs.utils.yaml import yaml_load
 
-    with config_file.open("rb") as fd:
-        inherited = yaml_load(fd)  # mkdocs.yml merged in, so the plugin list is the full one
-    plugins = list(inherited.get("plugins", [])) + ["offline"]
-    config = load_config(str(config_file), plugins=plugins, site_dir=str(site), strict=True)
+    os.environ["OFFLINE"] = "true"  # read by the offline plugin's `enabled` in mkdocs.yml
+    config = load_config(str(config_file), site_dir=str(site), strict=True)
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)
