@@ -11,9 +11,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # hooks load by path; make `macros` importable
+from macros.model import LANGS
 from macros.segment import segment
-
-LANGS = ("en", "zh")
 
 
 def on_config(config):
@@ -66,7 +65,7 @@ def on_post_page(output, page, config):
 # One search index per language: readers download only their language's index. The i18n plugin
 # writes one combined index at the end of the build; split it, and point each Chinese page's
 # search at its own index by giving it the Chinese site root as Material's base URL.
-_CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{"annotate":[^<]*?"base":\s*"|<script id="__config" type="application/json">\{"base":\s*")([^"]*)(")')
+_CONFIG_BASE = re.compile(r'(<script id="__config"[^>]*>[^<]*?"base":\s*")([^"]*)(")')
 
 
 def _page_lang(page) -> str:

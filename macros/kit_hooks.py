@@ -18,8 +18,9 @@ from mkdocs.plugins import event_priority
 
 from macros import downloads
 from macros.load import KnowledgeBase
-from macros.main import load_model, page_url, relative_link
+from macros.main import load_model
 from macros.model import LANGS
+from macros.pages import page_url, relative_link
 from macros.qr import qr_svg
 from macros.redirects import redirect_page
 from macros.shortlinks import ShortLink, ShortLinkError, go_path, link_title, short_links

@@ -4,35 +4,16 @@ from __future__ import annotations
 
 import functools
 import logging
-import posixpath
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
 from macros.load import KnowledgeBase, load_cached
+from macros.pages import page_url, relative_link
 from macros.render import Renderer
 from macros.yaml_source import DataErrors
 
 log = logging.getLogger("mkdocs.plugins.kb")
-
-
-def page_url(path: str, directory_urls: bool) -> str:
-    """The site URL (relative to the language root) of a docs page path."""
-    stem = path[: -len(".md")]
-    if stem == "index" or stem.endswith("/index"):
-        url = stem[: -len("index")]
-        return url if directory_urls else url + "index.html"
-    return stem + "/" if directory_urls else stem + ".html"
-
-
-def relative_link(from_url: str, to_url: str) -> str:
-    """A link from one site URL to another, as MkDocs writes them (works from file:// too)."""
-    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
-    rel = posixpath.relpath(to_url or ".", base or ".")
-    if to_url.endswith("/") or to_url == "":
-        rel = rel.rstrip("/") + "/"
-        rel = "./" if rel in ("./", "") else rel
-    return rel
 
 
 def load_model(docs_dir: Path) -> KnowledgeBase:

@@ -3,6 +3,8 @@ so moving a page means changing one line."""
 
 from __future__ import annotations
 
+import posixpath
+
 PAGES = {
     "recommendations": "recommendations/index.md",
     "findings": "findings/index.md",
@@ -17,3 +19,22 @@ ANCHOR_PREFIX = {"recommendations": "rec", "findings": "finding", "root_causes":
 def anchor(kind: str, rid: str) -> str:
     """The HTML id of a record on its page."""
     return f"{ANCHOR_PREFIX[kind]}-{rid}"
+
+
+def page_url(path: str, directory_urls: bool) -> str:
+    """The site URL (relative to the language root) of a docs page path."""
+    stem = path[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        url = stem[: -len("index")]
+        return url if directory_urls else url + "index.html"
+    return stem + "/" if directory_urls else stem + ".html"
+
+
+def relative_link(from_url: str, to_url: str) -> str:
+    """A link from one site URL to another, as MkDocs writes them (works from file:// too)."""
+    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
+    rel = posixpath.relpath(to_url or ".", base or ".")
+    if to_url.endswith("/") or to_url == "":
+        rel = rel.rstrip("/") + "/"
+        rel = "./" if rel in ("./", "") else rel
+    return rel

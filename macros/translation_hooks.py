@@ -13,7 +13,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros.load import load_cached
-from macros.main import page_url
+from macros.pages import page_url
 from macros.translations import page_state
 
 SOURCE_LANG = "en"
