@@ -48,32 +48,22 @@ def _child(config: Path, site_dir: Path, profile: Path | None) -> int:
     import macros.main as main_mod
 
     timers = {"load": 0.0, "loads": 0, "macros": 0.0, "calls": 0}
-    real_load, real_call, real_define = load_mod.load, main_mod._call, main_mod.define_env
 
-    def timed_load(*args, **kwargs):
-        start = time.perf_counter()
-        try:
-            return real_load(*args, **kwargs)
-        finally:
-            timers["load"] += time.perf_counter() - start
-            timers["loads"] += 1
+    def timed(func, total: str, count: str | None = None):
+        """`func`, adding its run time to timers[total] (and one to timers[count])."""
+        def wrapper(*args, **kwargs):
+            start = time.perf_counter()
+            try:
+                return func(*args, **kwargs)
+            finally:
+                timers[total] += time.perf_counter() - start
+                if count:
+                    timers[count] += 1
+        return wrapper
 
-    def timed_call(*args, **kwargs):
-        start = time.perf_counter()
-        try:
-            return real_call(*args, **kwargs)
-        finally:
-            timers["macros"] += time.perf_counter() - start
-            timers["calls"] += 1
-
-    def timed_define(env):
-        start = time.perf_counter()
-        try:
-            return real_define(env)
-        finally:
-            timers["macros"] += time.perf_counter() - start
-
-    load_mod.load, main_mod._call = timed_load, timed_call
+    timed_define = timed(main_mod.define_env, "macros")
+    load_mod.load = timed(load_mod.load, "load", "loads")
+    main_mod._call = timed(main_mod._call, "macros", "calls")
     main_mod.define_env = timed_define
     import macros
 

@@ -25,6 +25,13 @@ def errors_for(data: Path) -> list[str]:
     return [str(e) for e in info.value.errors]
 
 
+def edit(path: Path, old: str, new: str, count: int = -1) -> None:
+    """Damage a copied data file by replacing text in it."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
 def line_of_text(path: Path, needle: str) -> int:
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if needle in line:
@@ -39,22 +46,21 @@ def test_real_data_is_valid():
 
 def test_missing_language(data):
     path = data / "themes.yml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("name: {en: Working hours, zh: 工作时间}", "name: {en: Working hours}"), encoding="utf-8")
+    edit(path, "name: {en: Working hours, zh: 工作时间}", "name: {en: Working hours}")
     line = line_of_text(path, "name: {en: Working hours}")
     assert f"data/themes.yml:{line}: record 'working-hours': name: the field 'zh' is missing" in errors_for(data)
 
 
 def test_empty_text(data):
     path = data / "themes.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("zh: 工作时间}", "zh: '  '}"), encoding="utf-8")
+    edit(path, "zh: 工作时间}", "zh: '  '}")
     line = line_of_text(path, "zh: '  '}")
     assert f"data/themes.yml:{line}: record 'working-hours': name.zh: the text is empty" in errors_for(data)
 
 
 def test_wrong_type(data):
     path = data / "recommendations.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("priority: high", "priority: 3", 1), encoding="utf-8")
+    edit(path, "priority: high", "priority: 3", 1)
     line = line_of_text(path, "priority: 3")
     errors = errors_for(data)
     assert any(e.startswith(f"data/recommendations.yml:{line}: record ") and "priority" in e for e in errors), errors
@@ -62,7 +68,7 @@ def test_wrong_type(data):
 
 def test_unknown_enum_value_names_the_choices(data):
     path = data / "recommendations.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("timeframe: within-a-year", "timeframe: soon", 1), encoding="utf-8")
+    edit(path, "timeframe: within-a-year", "timeframe: soon", 1)
     line = line_of_text(path, "timeframe: soon")
     errors = errors_for(data)
     assert any(e.startswith(f"data/recommendations.yml:{line}:") and "'first-steps'" in e for e in errors), errors
@@ -70,7 +76,7 @@ def test_unknown_enum_value_names_the_choices(data):
 
 def test_unknown_field(data):
     path = data / "themes.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("- id: environment", "- id: environment\n  colour: green"), encoding="utf-8")
+    edit(path, "- id: environment", "- id: environment\n  colour: green")
     line = line_of_text(path, "colour: green")
     assert f"data/themes.yml:{line}: record 'environment': unknown field 'colour' (check its spelling)" in errors_for(data)
 
@@ -79,7 +85,7 @@ def test_unknown_reference(data):
     path = data / "actions.yml"
     text = path.read_text(encoding="utf-8")
     first_group = text.split("  group: ", 1)[1].split("\n", 1)[0]
-    path.write_text(text.replace(f"  group: {first_group}", "  group: aliens", 1), encoding="utf-8")
+    edit(path, f"  group: {first_group}", "  group: aliens", 1)
     line = line_of_text(path, "group: aliens")
     errors = errors_for(data)
     assert any(e.startswith(f"data/actions.yml:{line}:") and "group refers to 'aliens'" in e
@@ -95,7 +101,7 @@ def test_duplicate_id(data):
 
 def test_duplicate_key_is_not_silently_dropped(data):
     path = data / "themes.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("- id: environment", "- id: environment\n  id: environment2"), encoding="utf-8")
+    edit(path, "- id: environment", "- id: environment\n  id: environment2")
     line = line_of_text(path, "id: environment2")
     errors = errors_for(data)
     assert any(e.startswith(f"data/themes.yml:{line}: YAML syntax error: the key 'id' appears twice") for e in errors), errors
@@ -103,7 +109,7 @@ def test_duplicate_key_is_not_silently_dropped(data):
 
 def test_yaml_syntax_error(data):
     path = data / "themes.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("- id: environment", "- id: [environment"), encoding="utf-8")
+    edit(path, "- id: environment", "- id: [environment")
     errors = errors_for(data)
     assert any(e.startswith("data/themes.yml:") and "YAML syntax error" in e for e in errors), errors
     assert all(":" in e.split(" ", 1)[0] for e in errors if e.startswith("data/themes.yml")), "every error has a line"
@@ -111,7 +117,7 @@ def test_yaml_syntax_error(data):
 
 def test_tabs_are_explained(data):
     path = data / "themes.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("  name: {en: Environment", "\tname: {en: Environment"), encoding="utf-8")
+    edit(path, "  name: {en: Environment", "\tname: {en: Environment")
     line = line_of_text(path, "\tname: {en: Environment")
     errors = errors_for(data)
     assert any(e.startswith(f"data/themes.yml:{line}:") and "tabs" in e for e in errors), errors
@@ -130,15 +136,14 @@ def test_utf8_bom_is_accepted(data):
 
 def test_all_problems_are_reported_together(data):
     for name, old, new in (("themes.yml", "zh: 工作时间}", "zh: ''}"), ("organisations.yml", "kind: government", "kind: ministry")):
-        path = data / name
-        path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+        edit(data / name, old, new, 1)
     errors = errors_for(data)
     assert any(e.startswith("data/themes.yml:") for e in errors) and any(e.startswith("data/organisations.yml:") for e in errors)
 
 
 def test_missing_label_in_one_language(data):
     path = data / "i18n" / "zh.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("  reset: 显示全部\n", ""), encoding="utf-8")
+    edit(path, "  reset: 显示全部\n", "")
     assert "data/i18n/zh.yml: the label 'filter.reset' is missing (other languages have it)" in errors_for(data)
 
 
