@@ -1,0 +1,1 @@
+"""Developer and CI commands (`python -m macros <command>`). Never imported by the build."""
