@@ -7,9 +7,8 @@ import importlib
 import sys
 from pathlib import Path
 
-from macros.load import load_or_report
-
-ROOT = Path(__file__).resolve().parent.parent
+from macros.core.load import load_or_report
+from macros.core.paths import ROOT
 
 
 def validate(args: argparse.Namespace) -> int:
@@ -25,14 +24,14 @@ def validate(args: argparse.Namespace) -> int:
 # Other commands live in their own modules, imported only when called. Each module has
 # `add_arguments(parser)` (optional) and `run(args) -> int`.
 MODULES = {
-    "schema": "macros.schema",  # write or check the JSON Schemas in schema/
-    "translation-status": "macros.translation_status",  # outdated or missing Chinese pages and data texts
-    "lint-terms": "macros.terms",  # discouraged terminology in pages and data
-    "handouts": "macros.handouts",  # A4 PDF handouts per stakeholder group and language
-    "offline": "macros.offline",  # zip of the whole site that works from file://
-    "check-links": "macros.links",  # every internal link and anchor resolves
-    "bench": "macros.bench",  # build benchmark at x1, x10, x100 data
-    "lighthouse": "macros.lighthouse",  # Lighthouse scores of key pages
+    "schema": "macros.tools.schema",  # write or check the JSON Schemas in schema/
+    "translation-status": "macros.tools.translation_status",  # outdated or missing Chinese pages and data texts
+    "lint-terms": "macros.tools.terms",  # discouraged terminology in pages and data
+    "handouts": "macros.tools.handouts",  # A4 PDF handouts per stakeholder group and language
+    "offline": "macros.tools.offline",  # zip of the whole site that works from file://
+    "check-links": "macros.tools.links",  # every internal link and anchor resolves
+    "bench": "macros.tools.bench",  # build benchmark at x1, x10, x100 data
+    "lighthouse": "macros.tools.lighthouse",  # Lighthouse scores of key pages
 }
 
 

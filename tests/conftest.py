@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.static_server import BASE_PATH, serve  # noqa: F401 - re-exported for tests
+from macros.tools.static_server import BASE_PATH, serve  # noqa: F401 - re-exported for tests
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]

@@ -21,9 +21,9 @@ import pytest
 import yaml
 from conftest import ROOT, build, copy_project
 
-from macros.load import load
-from macros.model import LANGS
-from macros.yaml_source import DataErrors
+from macros.core.languages import LANGS
+from macros.core.load import load
+from macros.core.yaml_source import DataErrors
 
 MARK = "BADX"
 HUGE = 1_000_000
@@ -362,7 +362,7 @@ def page_text(site: Path, lang: str) -> tuple[str, list[str]]:
 
 def test_every_text_field_of_the_model_is_in_the_hostile_corpus():
     """A new text field must be added to RENDERED, so it is checked for escaping too."""
-    from macros.model import KINDS, Text
+    from macros.core.model import KINDS, Text
 
     def text_fields(model, prefix=""):
         for name, info in model.model_fields.items():

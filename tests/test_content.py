@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.load import load
-from macros.model import Timeframe
+from macros.core.load import load
+from macros.core.model import Timeframe
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

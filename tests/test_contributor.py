@@ -15,10 +15,10 @@ import yaml
 from conftest import PROJECT_PARTS, ROOT, build, copy_project
 from pydantic import ValidationError
 
-from macros import schema as schema_mod
-from macros import translations as tr
-from macros.model import KINDS
-from macros.yaml_source import load_yaml
+from macros.core import translations as tr
+from macros.core.model import KINDS
+from macros.core.yaml_source import load_yaml
+from macros.tools import schema as schema_mod
 
 DOCS = ROOT / "docs"
 ZH_PAGES = sorted(p.relative_to(DOCS / "zh").as_posix() for p in (DOCS / "zh").rglob("*.md"))
@@ -307,7 +307,8 @@ def test_strict_build_works_in_a_shallow_clone(tmp_path):
 def test_git_date_plugin_follows_i18n_and_the_hook_is_registered():
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert config.index("- i18n:") < config.index("- git-revision-date-localized:")
-    assert "  - macros/translation_hooks.py" in config
+    assert "  - macros/plugin/hooks.py" in config
+    assert "translation.mark_outdated(page, config)" in (ROOT / "macros/plugin/hooks.py").read_text(encoding="utf-8")
 
 
 # -- 5. CI and pre-commit -------------------------------------------------------------------------

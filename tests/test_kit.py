@@ -16,12 +16,14 @@ from types import SimpleNamespace
 import pytest
 from conftest import ROOT
 
-from macros import pages
-from macros.downloads import JSON_NAME, TABLES, csv_name
-from macros.load import load
-from macros.model import LANGS, Action, Recommendation
-from macros.qr import qr_svg
-from macros.shortlinks import DOCS, ShortLinkError, go_path, short_links
+from macros.core import pages
+from macros.core.downloads import JSON_NAME, TABLES, csv_name
+from macros.core.languages import LANGS
+from macros.core.load import load
+from macros.core.model import Action, Recommendation
+from macros.core.paths import DOCS
+from macros.core.shortlinks import ShortLinkError, go_path, short_links
+from macros.render.qr import qr_svg
 
 KB = load(ROOT / "data")
 LINKS = short_links(KB, DOCS / "en")
@@ -100,7 +102,7 @@ def test_plan_qr_code_shows_in_print_only(page, server, lang):
 def test_handout_pdfs_embed_text_in_both_languages(site, browser):
     from pypdf import PdfReader
 
-    from macros.handouts import pdf_path, print_handouts
+    from macros.tools.handouts import pdf_path, print_handouts
 
     written = print_handouts(site, ["suppliers"], list(LANGS), browser)
     assert written == [pdf_path(site, lang, "suppliers") for lang in LANGS]

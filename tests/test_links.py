@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from macros.__main__ import main
-from macros.links import check, site_url_of
+from macros.tools.links import check, site_url_of
 
 # The handout PDFs are written after the build by `make handouts` (macros/handouts.py).
 LATER = ("handouts/*.pdf", "zh/handouts/*.pdf")

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.load import load
-from macros.yaml_source import DataErrors
+from macros.core.load import load
+from macros.core.yaml_source import DataErrors
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,7 +9,7 @@ from axe_playwright_python.sync_playwright import Axe
 from conftest import ROOT
 from pypdf import PdfReader
 
-from macros.load import load
+from macros.core.load import load
 
 KEY_PAGES = ["", "recommendations/", "plans/government/"]
 LANGS = ["", "zh/"]

@@ -1,6 +1,6 @@
 """Chinese segmentation for the search index keeps whole words searchable by prefix."""
 
-from macros.segment import segment
+from macros.core.segment import segment
 
 ZWSP = "\u200b"
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from macros.load import load_or_report
+from macros.core.load import load_or_report
 
 GLOSSARY = Path("data") / "glossary.yml"
 

@@ -12,10 +12,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from macros.load import load
-from macros.model import LANGS
-from macros.pdftext import fix_text_layer
-from macros.static_server import serving
+from macros.core.languages import LANGS
+from macros.core.load import load
+from macros.tools.pdftext import fix_text_layer
+from macros.tools.static_server import serving
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]

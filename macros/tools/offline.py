@@ -15,7 +15,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from macros.core.paths import ROOT
+
 CONFIG = "mkdocs.offline.yml"
 ZIP_NAME = "shenzhen-ict-csr-offline"  # also the folder inside the zip
 

@@ -7,34 +7,27 @@ on_post_build, so this hook skips those nested runs and writes once, at the very
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # hooks are loaded by file path
-
 from material.plugins.offline.plugin import OfflinePlugin
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 
-from macros import downloads
-from macros.load import KnowledgeBase
-from macros.main import load_model
-from macros.model import LANGS
-from macros.pages import page_url, relative_link
-from macros.qr import qr_svg
-from macros.redirects import redirect_page
-from macros.shortlinks import ShortLink, ShortLinkError, go_path, link_title, short_links
-
-
-def _prefix(lang: str) -> str:
-    """A language's folder in the site: the default language is at the root."""
-    return "" if lang == LANGS[0] else f"{lang}/"
+from macros.core import downloads
+from macros.core.languages import LANGS, prefix
+from macros.core.load import KnowledgeBase
+from macros.core.pages import page_url, relative_link
+from macros.core.shortlinks import ShortLink, ShortLinkError, go_path, link_title, short_links
+from macros.plugin.entry import load_model
+from macros.render.html import fill
+from macros.render.qr import qr_svg
+from macros.render.redirects import redirect_page
 
 
-def _absolute(config, lang: str, path: str) -> str:
+def _absolute(config: MkDocsConfig, lang: str, path: str) -> str:
     """The public URL of a path under a language root (QR codes and canonicals point online)."""
     base = (config.site_url or "/").rstrip("/") + "/"
-    return base + _prefix(lang) + path
+    return base + prefix(lang) + path
 
 
 def _links(kb: KnowledgeBase, docs: Path) -> list[ShortLink]:
@@ -44,19 +37,18 @@ def _links(kb: KnowledgeBase, docs: Path) -> list[ShortLink]:
         raise PluginError(str(exc)) from None
 
 
-def on_config(config):
+def check_short_links(config: MkDocsConfig) -> None:
     """Fail early, before any page is built, when two short links would share an id."""
     _links(load_model(Path(config.docs_dir)), Path(config.docs_dir))
-    return config
 
 
-def _nested_language_build(config) -> bool:
+def nested_language_build(config: MkDocsConfig) -> bool:
     """True inside the i18n plugin's re-run for another language (the outer run writes everything)."""
     i18n = config.plugins.get("i18n")
     return bool(getattr(i18n, "building", False))
 
 
-def write_short_links(config, kb: KnowledgeBase, site: Path, docs: Path) -> int:
+def write_short_links(config: MkDocsConfig, kb: KnowledgeBase, site: Path, docs: Path) -> int:
     """go/<id>/index.html (a redirect) and go/<id>/qr.svg for every short link in every language."""
     directory_urls = config.use_directory_urls
     written = 0
@@ -68,22 +60,22 @@ def write_short_links(config, kb: KnowledgeBase, site: Path, docs: Path) -> int:
             hash_ = f"#{link.anchor}" if link.anchor else ""
             title = link_title(kb, link, lang, docs / lang)
             target = relative_link(go_path(link.id, directory_urls), page_url(link.page, directory_urls)) + hash_
-            folder = site / _prefix(lang) / go_path(link.id)
+            folder = site / prefix(lang) / go_path(link.id)
             folder.mkdir(parents=True, exist_ok=True)
             (folder / "index.html").write_text(redirect_page(
                 lang=lang, target=target, canonical=_absolute(config, lang, page_url(link.page, True)),
-                title=strings["kit.redirect_title"].replace("{page}", title),
+                title=fill(strings["kit.redirect_title"], page=title),
                 heading=strings["kit.redirect_heading"],
-                text=strings["kit.redirect_text"].replace("{page}", title),
+                text=fill(strings["kit.redirect_text"], page=title),
             ), encoding="utf-8")
             url = _absolute(config, lang, go_path(link.id))
-            label = strings["kit.qr_label"].replace("{url}", url).replace("{page}", title)
+            label = fill(strings["kit.qr_label"], url=url, page=title)
             (folder / "qr.svg").write_text(qr_svg(url, label), encoding="utf-8")
             written += 1
     return written
 
 
-def write_downloads(config, kb: KnowledgeBase, site: Path) -> None:
+def write_downloads(config: MkDocsConfig, kb: KnowledgeBase, site: Path) -> None:
     """downloads/: a CSV per table and language (UTF-8 with BOM) and one JSON with both languages."""
     folder = site / downloads.DOWNLOADS_DIR
     folder.mkdir(parents=True, exist_ok=True)
@@ -98,7 +90,7 @@ def write_downloads(config, kb: KnowledgeBase, site: Path) -> None:
     (folder / downloads.JSON_NAME).write_text(downloads.json_text(kb), encoding="utf-8")
 
 
-def _offline(config) -> bool:
+def _offline(config: MkDocsConfig) -> bool:
     """Whether Material's offline plugin is on (the zip built by `python -m macros offline`)."""
     return any(isinstance(p, OfflinePlugin) and p.config.enabled for p in config.plugins.values())
 
@@ -106,19 +98,19 @@ def _offline(config) -> bool:
 def write_offline_search(site: Path) -> None:
     """search/search_index.js per language, for search from file:// (no fetch there).
 
-    Material's offline plugin inlines the one index it finds, before macros/hooks.py splits it per
+    Material's offline plugin inlines the one index it finds, before macros/plugin/i18n.py splits it per
     language; each language's pages load the script under their own root, so write both again.
     """
     for lang in LANGS:
-        index = site / _prefix(lang) / "search" / "search_index.json"
+        index = site / prefix(lang) / "search" / "search_index.json"
         if index.is_file():
             script = index.with_name("search_index.js")
             script.write_text("var __index = " + index.read_text(encoding="utf-8"), encoding="utf-8")
 
 
-@event_priority(-300)  # after macros/hooks.py (-200) has written each language's search index
-def on_post_build(config) -> None:
-    if _nested_language_build(config):
+def write_kit(config: MkDocsConfig) -> None:
+    """Short links, QR codes, downloads (and the offline search scripts), once, after every language is built."""
+    if nested_language_build(config):
         return
     site, docs = Path(config.site_dir), Path(config.docs_dir)
     kb = load_model(docs)

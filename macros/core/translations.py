@@ -19,9 +19,8 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel
 
-from macros.load import KnowledgeBase
+from macros.core.load import KnowledgeBase
 
-ROOT = Path(__file__).resolve().parent.parent
 LOCK = Path("data") / "translations.lock.yml"
 FRONT_MATTER = re.compile(r"\A---\n(.*?\n)?---\n", re.DOTALL)
 LOCK_HEADER = (

@@ -7,20 +7,38 @@ would silently accept: duplicate keys, and non-text keys.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+MAX_DEPTH = 40  # nesting levels a data file may use (the real files use fewer than ten)
+MAX_REPORTED = 200  # problems reported at most; the rest are counted
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+_LONG_QUOTED = re.compile(r"'([^']{61,})'")
+
+
+def printable(text: str, limit: int = 300) -> str:
+    """Text that is safe to print in a message: control, bidi and zero-width characters shown as
+    escapes (so an id can never forge a line or a CI command), long quoted values and the whole
+    message cut short (a 1 MB id must not become a 1 MB message)."""
+    text = _CONTROL.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text.replace("\n", "\\n"))
+    text = _LONG_QUOTED.sub(lambda m: f"'{m.group(1)[:57]}…'", text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
 
 @dataclass(frozen=True)
 class DataError:
-    """One problem in the data, located for the contributor."""
+    """One problem in the data, located for the contributor (the message is made printable)."""
 
     file: str
     line: int | None
     message: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "message", printable(self.message))
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
@@ -31,8 +49,15 @@ class DataErrors(Exception):
     """All problems found, raised together so contributors fix them in one pass."""
 
     def __init__(self, errors: list[DataError]):
-        self.errors = sorted(errors, key=lambda e: (e.file, e.line or 0, e.message))
-        super().__init__("\n".join(str(e) for e in self.errors))
+        ordered = sorted(errors, key=lambda e: (e.file, e.line or 0, e.message))
+        self.errors = ordered[:MAX_REPORTED]
+        self.omitted = len(ordered) - len(self.errors)  # counted, not listed
+        super().__init__("\n".join(self.lines()))
+
+    def lines(self) -> list[str]:
+        """Each reported problem as `file:line: message`, then how many more there are."""
+        more = [f"… and {self.omitted} more problem(s)"] if self.omitted else []
+        return [str(e) for e in self.errors] + more
 
 
 class LineDict(dict):
@@ -50,7 +75,27 @@ class LineList(list):
 
 
 class _Loader(yaml.SafeLoader):
-    pass
+    """SafeLoader without anchors and aliases, and with a nesting limit.
+
+    Aliases make a few bytes expand into millions of values (and as many errors); data files are
+    written out in full instead. Deep nesting would end in a RecursionError without a line.
+    """
+
+    depth = 0
+
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise yaml.MarkedYAMLError(problem="anchors (&name) and aliases (*name) are not allowed in data files; "
+                                               "write each value out in full", problem_mark=event.start_mark)
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                raise yaml.MarkedYAMLError(problem=f"the data is nested more than {MAX_DEPTH} levels deep",
+                                           problem_mark=event.start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
@@ -123,6 +168,8 @@ def load_yaml(path: Path, label: str | None = None) -> Any:
         raise DataErrors([DataError(label, line, f"YAML syntax error: {problem}{context}")]) from None
     except yaml.YAMLError as exc:
         raise DataErrors([DataError(label, None, f"YAML error: {exc}")]) from None
+    except RecursionError:  # the parser's own nesting, before the composer's limit applies
+        raise DataErrors([DataError(label, None, f"the data is nested more than {MAX_DEPTH} levels deep")]) from None
 
 
 def line_of(data: Any, path: tuple[Any, ...]) -> int | None:

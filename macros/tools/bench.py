@@ -2,8 +2,8 @@
 
 Why: "macros add little", "time grows linearly with data" and "data loads once per build"
 are claims about the build; this measures them. Each build runs in a fresh subprocess
-(`python -m macros.bench child ...`) that builds in-process with timing wrappers around
-`macros.load.load` (data loading and validation) and around every macro call, and reports
+(`python -m macros.tools.bench child ...`) that builds in-process with timing wrappers around
+`macros.core.load.load` (data loading and validation) and around every macro call, and reports
 its own peak memory. Builds go to temp dirs, never to site/.
 """
 
@@ -21,7 +21,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from macros.scale import make_scaled_project
+from macros.tools.scale import make_scaled_project
 
 
 @dataclass
@@ -31,8 +31,7 @@ class Result:
     wall: float  # subprocess start to exit, imports included
     build: float  # mkdocs build() only
     load: float
-    loads: int  # calls of macros.load.load (wrapped)
-    load_count: int  # macros.load.load_count at the end: the loader's own counter
+    loads: int  # calls of macros.core.load.load (wrapped)
     macros: float  # define_env (incl. load) + every macro call
     calls: int
     peak_rss: int
@@ -44,8 +43,8 @@ class Result:
 # -- child: one instrumented in-process build -----------------------------------------------------
 def _child(config: Path, site_dir: Path, profile: Path | None) -> int:
     """Build once in this process and print the figures as JSON on the last line of stdout."""
-    import macros.load as load_mod
-    import macros.main as main_mod
+    import macros.core.load as load_mod
+    import macros.plugin.entry as main_mod
 
     timers = {"load": 0.0, "loads": 0, "macros": 0.0, "calls": 0}
 
@@ -89,7 +88,7 @@ def _child(config: Path, site_dir: Path, profile: Path | None) -> int:
     elapsed = time.perf_counter() - start
     index = {lang: _size(site_dir / sub / "search" / "search_index.json") for lang, sub in (("en", ""), ("zh", "zh"))}
     print(json.dumps({
-        "build": elapsed, "load": timers["load"], "loads": timers["loads"], "load_count": load_mod.load_count, "macros": timers["macros"],
+        "build": elapsed, "load": timers["load"], "loads": timers["loads"], "macros": timers["macros"],
         "calls": timers["calls"], "peak_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
         "site_bytes": sum(p.stat().st_size for p in site_dir.rglob("*") if p.is_file()),
         "index_en": index["en"], "index_zh": index["zh"],
@@ -125,7 +124,7 @@ def run_child(project: Path, config: Path, site_dir: Path, profile: Path | None 
     """One build in a fresh interpreter, cwd = the project copy (so its macros package is used)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
     env.setdefault("SOURCE_DATE_EPOCH", "0")
-    cmd = [sys.executable, "-m", "macros.bench", "child", str(config), str(site_dir)]
+    cmd = [sys.executable, "-m", "macros.tools.bench", "child", str(config), str(site_dir)]
     if profile:
         cmd.append(str(profile))
     start = time.perf_counter()

@@ -11,13 +11,22 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
-LANGS: tuple[str, ...] = ("en", "zh")
+# Ids become folder and file names (short links, the offline zip): Windows refuses these names.
+WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+
+
+def _not_reserved(value: str) -> str:
+    if value in WINDOWS_RESERVED:
+        raise ValueError(f"the id '{value}' is a reserved file name on Windows; choose another")
+    return value
+
 
 Id = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60),
+    AfterValidator(_not_reserved),
     Field(description="Unique id: lower-case letters, digits and hyphens; used in links, so never change it."),
 ]
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]

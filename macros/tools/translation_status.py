@@ -12,8 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from macros import translations as tr
-from macros.load import KnowledgeBase, load_or_report
+from macros.core import translations as tr
+from macros.core.load import KnowledgeBase, load_or_report
 
 PAGE_NOTES = {
     "outdated": "the English page changed since the version this translates",

@@ -20,10 +20,11 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from macros.load import _ref_fields
-from macros.model import KINDS, LANGS
+from macros.core.languages import LANGS
+from macros.core.load import _ref_fields
+from macros.core.model import KINDS
+from macros.core.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides")
 
 

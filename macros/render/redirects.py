@@ -7,7 +7,7 @@ itself out of results, and a visible link serves readers whose browser does not 
 
 from __future__ import annotations
 
-from macros.render import esc, esc_attr
+from macros.render.html import esc, esc_attr
 
 
 def redirect_page(*, lang: str, target: str, canonical: str, title: str, heading: str, text: str) -> str:

@@ -27,16 +27,8 @@ class _Clock(ModuleType):
         return getattr(_time, name)
 
 
-def on_startup(command, dirty) -> None:
-    _patch()
-
-
-def on_config(config):
-    _patch()
-    return config
-
-
-def _patch() -> None:
+def patch_clock() -> None:
+    """Make the git-date plugin's fallback clock read SOURCE_DATE_EPOCH (idempotent)."""
     try:
         from mkdocs_git_revision_date_localized_plugin import plugin, util
     except ImportError:  # plugin not installed: nothing to make reproducible

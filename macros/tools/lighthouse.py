@@ -14,9 +14,9 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from macros.static_server import serve
+from macros.core.paths import ROOT
+from macros.tools.static_server import serve
 
-ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 PAGES = ["", "recommendations/", "plans/government/"]
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")

@@ -13,9 +13,9 @@ import io
 import json
 from collections.abc import Callable, Iterable
 
-from macros.load import KnowledgeBase
-from macros.model import LANGS
-from macros.pages import PAGES, anchor
+from macros.core.languages import LANGS
+from macros.core.load import KnowledgeBase
+from macros.core.pages import PAGES, anchor
 
 DOWNLOADS_DIR = "downloads"  # under the site root, shared by both languages
 TABLES = ("recommendations", "actions")
@@ -79,7 +79,7 @@ def csv_text(kb: KnowledgeBase, table: str, lang: str, url: Url) -> str:
     """One table in one language as CSV text (write it with encoding utf-8-sig for the BOM)."""
     out = io.StringIO()
     writer = csv.writer(out)  # RFC 4180: quoted as needed, CRLF line ends
-    writer.writerow([kb.strings[lang][key] for key in COLUMNS[table]])
+    writer.writerow([_cell(kb.strings[lang][key]) for key in COLUMNS[table]])
     for row in _rows(kb, table, lang, url):
         writer.writerow([_cell(v) for v in row])
     return out.getvalue()

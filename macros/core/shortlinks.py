@@ -16,11 +16,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from macros.load import KnowledgeBase
-from macros.pages import PAGES, anchor
+from macros.core.load import KnowledgeBase
+from macros.core.pages import PAGES, anchor
 
 # The docs folder of this project (the Renderer has no MkDocs config; hooks pass config.docs_dir).
-DOCS = Path(__file__).resolve().parent.parent / "docs"
 GUIDES_DIR = "guides"  # where guides live, relative to docs/<lang>/
 GUIDE_PAGE = GUIDES_DIR + "/{slug}.md"
 GO_DIR = "go"  # short links are served at <language root>/go/<id>/

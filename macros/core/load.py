@@ -7,33 +7,46 @@ the tests share.
 
 from __future__ import annotations
 
+import re
 import sys
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from macros.model import (
+from macros.core.languages import LANGS
+from macros.core.model import (
     KINDS,
-    LANGS,
     Action,
     Area,
+    ChecklistSection,
+    CostBenefit,
+    Event,
+    Finding,
     Level,
+    Organisation,
     OrganisationKind,
     Priority,
     Provenance,
     Recommendation,
     Record,
     Ref,
+    RootCause,
+    Source,
     SourceKind,
+    StakeholderGroup,
+    Term,
+    Theme,
     Timeframe,
 )
-from macros.yaml_source import DataError, DataErrors, LineDict, LineList, line_of, load_yaml
+from macros.core.yaml_source import DataError, DataErrors, LineDict, LineList, line_of, load_yaml
+
+R = TypeVar("R", bound=Record)
 
 # Enums whose every value needs a label in each language, under "<prefix>.<value>".
 LABELLED_ENUMS: dict[str, type[Enum]] = {
@@ -46,39 +59,52 @@ LABELLED_ENUMS: dict[str, type[Enum]] = {
     "organisation_kind": OrganisationKind,
 }
 
-load_count = 0  # how many times the data was read; the tests check it stays at one per build
-
 
 @dataclass(frozen=True)
 class KnowledgeBase:
     """The validated data: records by kind and id (in file order), UI strings by language."""
 
-    records: Mapping[str, Mapping[str, Record]]
+    sources: Mapping[str, Source]
+    organisations: Mapping[str, Organisation]
+    stakeholder_groups: Mapping[str, StakeholderGroup]
+    themes: Mapping[str, Theme]
+    findings: Mapping[str, Finding]
+    root_causes: Mapping[str, RootCause]
+    costs_benefits: Mapping[str, CostBenefit]
+    recommendations: Mapping[str, Recommendation]
+    actions: Mapping[str, Action]
+    timeline: Mapping[str, Event]
+    glossary: Mapping[str, Term]
+    checklist: Mapping[str, ChecklistSection]
     strings: Mapping[str, Mapping[str, str]]
     origins: Mapping[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
+    # Records per stakeholder group, in file order, built once: every plan page asks (linear, not quadratic).
+    _actions_by_group: Mapping[str, tuple[Action, ...]] = field(init=False, repr=False)
+    _recommendations_by_group: Mapping[str, tuple[Recommendation, ...]] = field(init=False, repr=False)
 
-    def __getattr__(self, kind: str) -> Mapping[str, Record]:
-        try:
-            return self.records[kind]
-        except KeyError:
-            raise AttributeError(kind) from None
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_actions_by_group", _by_group(self.actions.values(), lambda a: (a.group,)))
+        object.__setattr__(self, "_recommendations_by_group",
+                           _by_group(self.recommendations.values(), lambda r: r.owners + r.partners))
+
+    @property
+    def records(self) -> Mapping[str, Mapping[str, Record]]:
+        """Every kind's records, in the order of KINDS."""
+        return {kind: getattr(self, kind) for kind in KINDS}
 
     def actions_for(self, group: str) -> list[Action]:
-        return list(self._by_group("actions", lambda a: (a.group,)).get(group, ()))
+        return list(self._actions_by_group.get(group, ()))
 
     def recommendations_for(self, group: str) -> list[Recommendation]:
-        return list(self._by_group("recommendations", lambda r: r.owners + r.partners).get(group, ()))
+        return list(self._recommendations_by_group.get(group, ()))
 
-    def _by_group(self, kind: str, groups_of) -> dict[str, list[Record]]:
-        """Records of `kind` per group, in file order, built once: every plan page asks (linear, not quadratic)."""
-        cache = self.__dict__.setdefault("_by_group_cache", {})
-        if kind not in cache:
-            index: dict[str, list[Record]] = {}
-            for record in self.records[kind].values():
-                for group in dict.fromkeys(groups_of(record)):
-                    index.setdefault(group, []).append(record)
-            cache[kind] = index
-        return cache[kind]
+
+def _by_group(records: Iterable[R], groups_of: Callable[[R], Iterable[str]]) -> Mapping[str, tuple[R, ...]]:
+    index: dict[str, list[R]] = {}
+    for record in records:
+        for group in dict.fromkeys(groups_of(record)):
+            index.setdefault(group, []).append(record)
+    return MappingProxyType({g: tuple(rs) for g, rs in index.items()})
 
 
 def _short(value: Any, limit: int = 80) -> str:
@@ -138,6 +164,31 @@ def _walk(obj: BaseModel, loc: tuple):
                     yield from _walk(item, loc + (name, i))
 
 
+# Characters no text may hold: control characters (a NUL breaks every SVG and XML file), bidi
+# overrides (they reorder what a reader sees) and zero-width characters (they hide terms from the
+# terminology check). Newlines and tabs are fine.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
+_FORBIDDEN_NAMES = {"\u200b": "a zero-width space", "\u200c": "a zero-width non-joiner", "\u200d": "a zero-width joiner",
+                    "\u2060": "a word joiner", "\ufeff": "a zero-width no-break space"}
+
+
+def _character_problems(node: Any, label: str, root: Any, path: tuple, errors: list[DataError]) -> None:
+    """A DataError for every text (key or value) holding a forbidden character, at its line."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            _character_problems(key, label, root, path + (key,), errors)
+            _character_problems(value, label, root, path + (key,), errors)
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            _character_problems(value, label, root, path + (i,), errors)
+    elif isinstance(node, str) and (match := _FORBIDDEN.search(node)):
+        char = match.group(0)
+        what = _FORBIDDEN_NAMES.get(char) or ("a bidirectional control" if "\u202a" <= char <= "\u2069" else "a control character")
+        where = ".".join(str(p) for p in path if not isinstance(p, int)) or "text"
+        errors.append(DataError(label, line_of(root, path), f"{where}: the text holds {what} (U+{ord(char):04X}) at "
+                                                            f"position {match.start() + 1}; delete it"))
+
+
 def _read_kind(path: Path, label: str, model: type[Record], errors: list[DataError], invalid_ids: set[str]):
     try:
         raw = load_yaml(path, label)
@@ -148,6 +199,11 @@ def _read_kind(path: Path, label: str, model: type[Record], errors: list[DataErr
         errors.append(DataError(label, getattr(raw, "line", 1), "the file must be a list of records (each starting with '- id: …')"))
         return None, {}
     records: dict[str, Record] = {}
+    before = len(errors)
+    _character_problems(raw, label, raw, (), errors)
+    if len(errors) > before:  # a record with a forbidden character is not loaded: no cascade of reference errors
+        invalid_ids.update(item["id"] for item in raw if isinstance(item, dict) and isinstance(item.get("id"), str))
+        return raw, {}
     for index, item in enumerate(raw):
         line = raw.item_lines[index]
         if not isinstance(item, LineDict):
@@ -196,6 +252,7 @@ def _read_strings(data_dir: Path, errors: list[DataError]) -> dict[str, dict[str
         if not isinstance(raw, dict):
             errors.append(DataError(label, 1, "the file must be a mapping of label keys to text"))
             continue
+        _character_problems(raw, label, raw, (), errors)
         flatten(raw, "", raw.line)
         strings[lang], lines[lang] = flat, flat_lines
     if len(strings) == len(LANGS):
@@ -264,8 +321,6 @@ def _raw_index(raw: LineList, rid: str) -> tuple:
 
 def load(data_dir: Path) -> KnowledgeBase:
     """Read every data file; raise DataErrors listing every problem found."""
-    global load_count
-    load_count += 1
     errors: list[DataError] = []
     raws: dict[str, LineList] = {}
     records: dict[str, dict[str, Record]] = {}
@@ -286,7 +341,7 @@ def load(data_dir: Path) -> KnowledgeBase:
     if errors:
         raise DataErrors(errors)
     return KnowledgeBase(
-        records=MappingProxyType({k: MappingProxyType(v) for k, v in records.items()}),
+        **{kind: MappingProxyType(records[kind]) for kind in KINDS},
         strings=MappingProxyType({k: MappingProxyType(v) for k, v in strings.items()}),
         origins=MappingProxyType(origins),
     )
@@ -312,7 +367,7 @@ def load_or_report(data_dir: Path) -> KnowledgeBase | None:
     try:
         return load(data_dir)
     except DataErrors as exc:
-        for error in exc.errors:
-            print(error, file=sys.stderr)
-        print(f"{len(exc.errors)} problem(s) in the data files.", file=sys.stderr)
+        for line in exc.lines():
+            print(line, file=sys.stderr)
+        print(f"{len(exc.errors) + exc.omitted} problem(s) in the data files.", file=sys.stderr)
         return None

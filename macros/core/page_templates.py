@@ -1,0 +1,98 @@
+"""The template rule for pages: a page may call the site's macros with literal arguments, nothing else.
+
+Content is not code. Pages are rendered by Jinja (mkdocs-macros), and Jinja can reach Python
+objects, so every `{{ … }}`, `{% … %}` and `{# … #}` in docs/ is checked before any page is
+rendered: allowed are `{{ macro("literal", 2) }}` for a macro the site documents, the escapes
+`{{ "{{" }}` and `{{ "}}" }}`, and `{% raw %} … {% endraw %}`. Anything else stops the build with
+`docs/<lang>/<page>.md:<line>: …`, and nothing on the page is executed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, TemplateSyntaxError
+
+ESCAPES = ("{{", "}}")
+_LITERALS = ("string", "integer")
+_LEXER = Environment()  # only its lexer is used: nothing is compiled or rendered here
+
+
+@dataclass(frozen=True)
+class TemplateProblem:
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+def _shown(tokens: list[tuple[int, str, str]]) -> str:
+    """The construct as the contributor wrote it, roughly (whitespace normalised), cut short."""
+    text = ""
+    for _, kind, value in tokens:
+        if kind == "whitespace":
+            continue
+        if text and kind != "operator" and text[-1] not in ".(,[":
+            text += " "
+        text += value + (" " if value == "," else "")
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _allowed(tokens: list[tuple[int, str, str]], macros: Collection[str]) -> bool:
+    """Whether the tokens inside {{ … }} are a literal escape or a macro call with literal arguments."""
+    body = [(t, v) for _, t, v in tokens if t != "whitespace"]
+    if len(body) == 1:
+        return body[0][0] == "string" and body[0][1].strip("'\"") in ESCAPES
+    if len(body) < 3 or body[0][0] != "name" or body[0][1] not in macros or body[1] != ("operator", "("):
+        return False
+    if body[-1] != ("operator", ")"):
+        return False
+    args = body[2:-1]
+    for i, (kind, value) in enumerate(args):
+        expected_literal = i % 2 == 0
+        if expected_literal and kind not in _LITERALS:
+            return False
+        if not expected_literal and (kind, value) != ("operator", ","):
+            return False
+    return True
+
+
+def check_text(text: str, file: str, macros: Collection[str]) -> Iterator[TemplateProblem]:
+    """Every template construct in one page that the rule does not allow."""
+    try:
+        stream = list(_LEXER.lex(text))
+    except TemplateSyntaxError as exc:
+        hint = "for a heading id write '{ #id }' with a space" if "comment" in (exc.message or "") else 'write literal braces as {{ "{{" }}'
+        yield TemplateProblem(file, exc.lineno, f"broken template syntax ({exc.message}); {hint}")
+        return
+    i = 0
+    while i < len(stream):
+        line, kind, _ = stream[i]
+        if kind == "variable_begin":
+            j = next((k for k in range(i + 1, len(stream)) if stream[k][1] == "variable_end"), len(stream))
+            inside = stream[i + 1:j]
+            if not _allowed(inside, macros):
+                yield TemplateProblem(file, line, f"only the site's macros with literal arguments may be used in a page, "
+                                                  f"found {{{{ {_shown(inside)} }}}}")
+            i = j + 1
+            continue
+        if kind == "comment_begin":
+            yield TemplateProblem(file, line, "'{#' starts a template comment; for a heading id write '{ #id }' with a space")
+        elif kind == "block_begin":
+            j = next((k for k in range(i + 1, len(stream)) if stream[k][1] == "block_end"), len(stream))
+            yield TemplateProblem(file, line, f"template statements are not allowed in pages, found {{% {_shown(stream[i + 1:j])} %}}")
+            i = j
+        i += 1
+
+
+def check_docs(docs_dir: Path, macros: Collection[str]) -> list[TemplateProblem]:
+    """Every problem in every Markdown page under docs_dir, named docs/<lang>/<page>.md."""
+    problems = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        name = f"{docs_dir.name}/{path.relative_to(docs_dir).as_posix()}"
+        problems += check_text(path.read_text(encoding="utf-8"), name, macros)
+    return problems

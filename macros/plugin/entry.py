@@ -1,0 +1,75 @@
+"""mkdocs-macros entry point: registers the renderers of macros/render as the pages' macros.
+
+Each macro gets the page it is called from as an explicit PageContext. Pages are rendered in a
+sandboxed Jinja environment, and the template rule (macros/core/page_templates.py) is checked for
+the whole docs tree in the hooks' on_config, before any page is rendered.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from pathlib import Path
+from typing import Any
+
+from jinja2.sandbox import SandboxedEnvironment
+from mkdocs.exceptions import PluginError
+
+from macros.core.languages import lang_of
+from macros.core.load import KnowledgeBase, load_cached
+from macros.core.yaml_source import DataErrors
+from macros.render import MACROS, MissingPage, Page, PageContext
+
+log = logging.getLogger("mkdocs.plugins.kb")
+
+
+def load_model(docs_dir: Path) -> KnowledgeBase:
+    """The validated data set; data mistakes end the build with file:line messages, no traceback."""
+    try:
+        return load_cached(docs_dir.parent / "data")
+    except DataErrors as exc:
+        for line in exc.lines():
+            log.error(line)
+        raise PluginError(f"{len(exc.errors)} problem(s) in the data files; see the messages above.") from None
+
+
+def page_context(env: Any) -> PageContext:
+    """The context of the page mkdocs-macros is rendering now."""
+    conf, file = env.conf, env.page.file
+    lang = lang_of(file.src_uri, getattr(file, "locale", None))
+    return PageContext(
+        lang=lang,
+        location=env.page.url if conf["use_directory_urls"] else file.dest_uri,
+        docs_dir=Path(conf["docs_dir"]),
+        directory_urls=conf["use_directory_urls"],
+        site_url=conf.get("site_url") or "",
+        src_path=file.src_uri.removeprefix(f"{lang}/"),
+    )
+
+
+def define_env(env: Any) -> None:
+    kb = load_model(Path(env.conf["docs_dir"]))
+    for name, render in MACROS.items():
+        env.macro(functools.partial(_call, env, kb, render), name)
+
+
+def _call(env: Any, kb: KnowledgeBase, render: Any, *args: str) -> str:
+    try:
+        return render(Page(kb, page_context(env)), *args)
+    except MissingPage as exc:
+        raise PluginError(str(exc)) from None
+
+
+def on_pre_page_macros(env: Any) -> None:
+    """Render pages in a sandboxed Jinja environment without a template loader (defence in depth:
+    the template rule already allows nothing but literal macro calls). mkdocs-macros creates its
+    environment after define_env and offers no option for a sandbox, hence its private `_env`."""
+    current = env.env
+    if isinstance(current, SandboxedEnvironment):
+        return
+    sandbox = SandboxedEnvironment(undefined=current.undefined, loader=None,
+                                   block_start_string=current.block_start_string, block_end_string=current.block_end_string,
+                                   variable_start_string=current.variable_start_string, variable_end_string=current.variable_end_string,
+                                   comment_start_string=current.comment_start_string, comment_end_string=current.comment_end_string)
+    sandbox.globals.update({name: current.globals[name] for name in MACROS})
+    env._env = sandbox

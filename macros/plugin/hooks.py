@@ -1,0 +1,56 @@
+"""The one hooks file mkdocs.yml names: puts the project on sys.path once, then hands each MkDocs
+event to the concern modules of macros/plugin, in the order written here.
+
+MkDocs loads hook files by path, outside any package, hence the sys.path line.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Literal
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from macros.plugin import i18n, kit, reproducible, security, translation
+
+
+def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+    reproducible.patch_clock()
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Checks that stop a broken build before any page is rendered."""
+    reproducible.patch_clock()
+    security.check_symlinks(config)
+    security.check_templates(config)
+    i18n.check_parity(config)
+    kit.check_short_links(config)
+    return config
+
+
+@event_priority(100)  # before mkdocs-macros renders the page
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    translation.mark_outdated(page, config)
+    return markdown
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    return i18n.per_language_template(output_content, template_name, config)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return i18n.rebase_search(i18n.drop_head_alternates(output), page)
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has built every language and written the combined index
+def on_post_build(config: MkDocsConfig) -> None:
+    i18n.split_search_index(config)
+    kit.write_kit(config)
+    if not kit.nested_language_build(config):
+        security.add_policies(Path(config.site_dir))

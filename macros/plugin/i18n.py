@@ -1,0 +1,94 @@
+"""Build-wide language fixes that mkdocs-static-i18n does not make: page parity, one 404 page and
+sitemap per language, no per-page hreflang links in <head>, one search index per language."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+
+from macros.core.languages import DEFAULT, LANGS, lang_of, prefix, strip_prefix
+from macros.core.segment import segment
+
+_PER_LANGUAGE_TEMPLATES = ("404.html", "sitemap.xml")
+_HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+_CONFIG_BASE = re.compile(r'(<script id="__config"[^>]*>[^<]*?"base":\s*")([^"]*)(")')
+
+
+def check_parity(config: MkDocsConfig) -> None:
+    """Every page exists in both languages; otherwise the build names the missing ones."""
+    docs = Path(config.docs_dir)
+    pages = {lang: {p.relative_to(docs / lang).as_posix() for p in (docs / lang).rglob("*.md")} for lang in LANGS}
+    problems = [f"docs/{lang}/{path} is missing (docs/{other}/{path} exists)"
+                for lang in LANGS for other in LANGS if other != lang
+                for path in sorted(pages[other] - pages[lang])]
+    if problems:
+        raise PluginError("Every page must exist in both languages:\n  " + "\n  ".join(problems))
+
+
+def per_language_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    """404.html and sitemap.xml: each language's own copy under its folder, the default language's at the root.
+
+    mkdocs-static-i18n builds each language into the same site/, so files written once per build
+    would come from the last language built. The default language is built first (the others are
+    built inside its on_post_build), so its copy is on disk when another language's is made.
+    """
+    if template_name == "404.html":
+        output = _HEAD_ALTERNATE.sub("", output)  # see drop_head_alternates
+    lang = config.theme.get("language", DEFAULT)
+    if template_name not in _PER_LANGUAGE_TEMPLATES or lang == DEFAULT:
+        return output
+    site = Path(config.site_dir)
+    target = site / prefix(lang) / template_name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(output, encoding="utf-8")
+    root_copy = site / template_name
+    return root_copy.read_text(encoding="utf-8") if root_copy.is_file() else output
+
+
+def drop_head_alternates(output: str) -> str:
+    """Drop Material's per-page <link rel=alternate hreflang> tags from <head>.
+
+    With page-specific alternates (mkdocs-static-i18n), Material's script fetches
+    "<alternate URL>/sitemap.xml" for each of them: two failing requests on every page. The
+    hreflang alternates of every page are published in sitemap.xml instead, and the language
+    selector keeps its page-specific links.
+    """
+    return _HEAD_ALTERNATE.sub("", output)
+
+
+def rebase_search(output: str, page: Page) -> str:
+    """Point a non-default page's search at its own language's index (its root as Material's base)."""
+    lang = lang_of(page.file.src_uri, getattr(page.file, "locale", None))
+    if lang == DEFAULT:
+        return output
+    return _CONFIG_BASE.sub(lambda m: f"{m.group(1)}{m.group(2)}/{lang}/{m.group(3)}", output, count=1)
+
+
+def split_search_index(config: MkDocsConfig) -> None:
+    """One search index per language: readers download only their language's index.
+
+    The i18n plugin writes one combined index at the end of the build; split it by the
+    language folder of each location. Chinese is segmented here (see macros/core/segment.py),
+    so the browser needs no Chinese tokenizer: every index uses the plain pipeline.
+    """
+    site = Path(config.site_dir)
+    index_path = site / "search" / "search_index.json"
+    if not index_path.is_file():
+        return
+    combined = json.loads(index_path.read_text(encoding="utf-8"))
+    docs: dict[str, list[dict]] = {lang: [] for lang in LANGS}
+    for doc in combined["docs"]:
+        lang, location = strip_prefix(doc["location"])
+        if lang != DEFAULT:
+            doc = dict(doc, title=segment(doc["title"]), text=segment(doc["text"]))
+        docs[lang].append(dict(doc, location=location))
+    for lang in LANGS:
+        index = {"config": dict(combined["config"], lang=["en"]), "docs": docs[lang]}
+        out = site / prefix(lang) / "search" / "search_index.json"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=True), encoding="utf-8")

@@ -1,0 +1,79 @@
+"""Content is not code: what a pull request's pages and data may not do to the build or to readers.
+
+- The template rule (macros/core/page_templates.py) for every page, before any page is rendered.
+- No symbolic links under docs/, data/ or overrides/: a link would publish any file of the
+  build machine.
+- A Content-Security-Policy on every page: scripts only from the site itself, plus the inline
+  scripts the theme writes, allowed by their hashes, computed from the built files (so raw
+  <script> or onerror= in Markdown never runs).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from macros.core.page_templates import check_docs
+from macros.render import MACROS
+
+CHECKED_FOLDERS = ("docs", "data", "overrides")
+_INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE)
+_NOT_JS = re.compile(r'\btype="(?!text/javascript|module)[^"]*"', re.IGNORECASE)
+_CHARSET = re.compile(r'<meta charset="[^"]*">', re.IGNORECASE)
+_OLD_POLICY = re.compile(r'\s*<meta http-equiv="Content-Security-Policy"[^>]*>', re.IGNORECASE)
+POLICY = ("default-src 'self'; script-src 'self'{hashes}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+          "font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; frame-src 'self' blob:; "
+          "object-src 'none'; base-uri 'self'; form-action 'self'")
+
+
+def check_templates(config: MkDocsConfig) -> None:
+    problems = check_docs(Path(config.docs_dir), MACROS)
+    if problems:
+        raise PluginError(f"{len(problems)} template problem(s) in the pages (pages may only call the site's macros):\n  "
+                          + "\n  ".join(str(p) for p in problems[:200])
+                          + (f"\n  … and {len(problems) - 200} more" if len(problems) > 200 else ""))
+
+
+def check_symlinks(config: MkDocsConfig) -> None:
+    root = Path(config.config_file_path).parent
+    links = [path.relative_to(root).as_posix() for folder in CHECKED_FOLDERS if (root / folder).is_dir()
+             for path in sorted((root / folder).rglob("*")) if path.is_symlink()]
+    if links:
+        raise PluginError("Symbolic links are not allowed in the site's sources (a link can publish any file of the "
+                          "build machine); replace each with the file itself:\n  " + "\n  ".join(links))
+
+
+def _hash(script: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def policy_for(html: str) -> str:
+    """The policy for one page: its inline scripts by hash (JSON data blocks are not scripts)."""
+    hashes = sorted({_hash(m.group("body")) for m in _INLINE_SCRIPT.finditer(html)
+                     if "src=" not in m.group("attrs") and not _NOT_JS.search(m.group("attrs"))})
+    return POLICY.format(hashes="".join(" " + h for h in hashes))
+
+
+def with_policy(html: str) -> str:
+    """The page with its Content-Security-Policy meta tag right after <meta charset>, before any script."""
+    html = _OLD_POLICY.sub("", html)
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html)}">'
+    html, found = _CHARSET.subn(lambda m: m.group(0) + tag, html, count=1)
+    return html if found else html.replace("<head>", "<head>" + tag, 1)
+
+
+def add_policies(site: Path) -> int:
+    """Write the policy into every HTML file of the built site (pages, 404s, short-link redirects)."""
+    count = 0
+    for path in site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        updated = with_policy(html)
+        if updated != html:
+            path.write_text(updated, encoding="utf-8")
+            count += 1
+    return count

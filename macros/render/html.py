@@ -1,0 +1,66 @@
+"""HTML primitives shared by every renderer: escaping, lists and accessible tables.
+
+Every text that comes from data goes through `esc`, so data can never inject HTML, break a
+Markdown table or reach Jinja.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Mapping, Sequence
+
+# Characters that mean something to HTML, Markdown or Jinja, as numeric entities (one pass, no double escaping).
+_ESCAPES = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'{}|*_`[]\\#~^"})
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+Row = tuple[Mapping[str, str], Sequence[str]]  # (attributes of the <tr>, cells: the first is the row header)
+
+
+def esc(text: str) -> str:
+    """Escape text for HTML, Markdown (tables, emphasis, links) and Jinja alike."""
+    return text.translate(_ESCAPES)
+
+
+def esc_attr(text: str) -> str:
+    """Escape text for an HTML attribute value (kept readable, e.g. URLs)."""
+    return html.escape(text, quote=True).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def fill(template: str, escape: Callable[[str], str] = str, **values: str) -> str:
+    """The one placeholder formatter: `{name}` in a label becomes values[name].
+
+    The label's own text goes through `escape`; values are inserted as given (already escaped or
+    HTML). A placeholder without a value stays as written, for the scripts that fill it in.
+    """
+    out, pos = [], 0
+    for match in _PLACEHOLDER.finditer(template):
+        if match.group(1) in values:
+            out += [escape(template[pos:match.start()]), values[match.group(1)]]
+            pos = match.end()
+    out.append(escape(template[pos:]))
+    return "".join(out)
+
+
+def placeholders(template: str) -> set[str]:
+    """The placeholder names a label uses (both languages must use the same)."""
+    return set(_PLACEHOLDER.findall(template))
+
+
+def ul(items: Sequence[str], empty: str) -> str:
+    return "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>" if items else empty
+
+
+def table(table_id: str, caption: str, headers: Sequence[str], rows: Sequence[Row]) -> str:
+    """An accessible table in a keyboard-scrollable region (wide tables scroll on phones)."""
+    head = "".join(f'<th scope="col">{h}</th>' for h in headers)
+    body = []
+    for attrs, cells in rows:
+        attr = "".join(f' {k}="{esc_attr(v)}"' for k, v in attrs.items())
+        first, rest = cells[0], cells[1:]
+        body.append(f'<tr{attr}><th scope="row">{first}</th>' + "".join(f"<td>{c}</td>" for c in rest) + "</tr>")
+    return (
+        f'<div class="kb-table-wrap" role="region" aria-labelledby="{table_id}-caption" tabindex="0">'
+        f'<table class="kb-table" id="{table_id}"><caption id="{table_id}-caption">{caption}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
+    )

@@ -1,0 +1,44 @@
+"""A stakeholder group's action plan: its actions by timeframe, then the recommendations it leads or supports."""
+
+from __future__ import annotations
+
+from macros.core.model import Timeframe
+from macros.render.html import table
+from macros.render.page import Page
+
+
+def action_plan(p: Page, group: str) -> str:
+    kb = p.kb
+    grp = kb.stakeholder_groups[group]
+    actions = kb.actions_for(group)
+    out = []
+    for tf in Timeframe:
+        label = p.s("timeframe." + tf.value)
+        out.append(f"\n### {label} {{ #{tf.value} }}\n")
+        rows = []
+        for a in (a for a in actions if a.timeframe is tf):
+            rec = kb.recommendations[a.recommendation]
+            guide = f'<a href="{p.ctx.link(a.guide)}">{p.s("col.guide")}</a>' if a.guide else p.none()
+            others = [g for g in rec.owners + rec.partners if g != group]
+            rows.append(({"id": f"action-{a.id}"}, [
+                p.t(a.step),
+                p.t(a.indicator),
+                f'<a href="{p.to("recommendations", rec.id)}">{p.t(rec.title)}</a>',
+                p.group_names(others),
+                guide,
+            ]))
+        if rows:
+            headers = [p.s(f"col.{c}") for c in ("action", "indicator", "recommendation", "partners", "guide")]
+            caption = p.s("caption.actions", group=p.t(grp.name), timeframe=label)
+            out.append(table(f"kb-actions-{tf.value}", caption, headers, rows))
+        else:
+            out.append(f"<p>{p.s('plan.no_actions')}</p>")
+    recs = kb.recommendations_for(group)
+    for key, chosen in (("plan.leads", [r for r in recs if group in r.owners]),
+                        ("plan.supports", [r for r in recs if group not in r.owners])):
+        out.append(f"\n### {p.s(key)}\n")
+        items = [f'<a href="{p.to("recommendations", r.id)}">{p.t(r.title)}</a>'
+                 f'<span class="kb-meta">{p.paren(p.s("priority." + r.priority.value) + p.s("punct.list") + p.s("timeframe." + r.timeframe.value))}</span>'
+                 for r in chosen]
+        out.append(p.list(items))
+    return "\n".join(out) + "\n"

@@ -1,0 +1,184 @@
+"""Renderers for the records themselves: recommendations, findings, root causes, costs and
+benefits, partners, timeline, glossary and bibliography."""
+
+from __future__ import annotations
+
+from macros.core.model import Level
+from macros.core.pages import anchor
+from macros.render.html import esc, esc_attr, table
+from macros.render.page import Page
+
+
+def recommendations_table(p: Page) -> str:
+    kb, rows = p.kb, []
+    for rec in kb.recommendations.values():
+        title = (f'<span id="{anchor("recommendations", rec.id)}" class="kb-title">{p.t(rec.title)}</span>'
+                 f'<span class="kb-summary">{p.t(rec.summary)}</span>'
+                 f'<span class="kb-provenance">{p.s("provenance." + rec.provenance.value)}</span>')
+        addresses = [f'<a href="{p.to("findings", f)}">{p.t(kb.findings[f].title)}</a>' for f in rec.findings]
+        addresses += [f'<a href="{p.to("root_causes", c)}">{p.t(kb.root_causes[c].cause)}</a>' for c in rec.root_causes]
+        cells = [
+            title,
+            p.group_names(rec.owners),
+            p.group_names(rec.partners),
+            p.s("area." + rec.area.value),
+            p.s("priority." + rec.priority.value),
+            p.s("timeframe." + rec.timeframe.value),
+            p.list([p.t(i) for i in rec.indicators]),
+            p.list(addresses),
+            p.cite(*rec.sources),
+        ]
+        attrs = {"data-groups": " ".join(rec.owners + rec.partners), "data-area": rec.area.value}
+        rows.append((attrs, cells))
+    headers = [p.s(f"col.{c}") for c in
+               ("recommendation", "owners", "partners", "area", "priority", "timeframe", "indicators", "addresses", "sources")]
+    return _filter(p, "kb-recs") + table("kb-recs", p.s("caption.recommendations"), headers, rows)
+
+
+def _filter(p: Page, table_id: str) -> str:
+    """Filter controls, hidden until the script enables them (the table works without it)."""
+    groups = "".join(f'<option value="{g.id}">{p.t(g.name)}</option>' for g in p.kb.stakeholder_groups.values())
+    used_areas = dict.fromkeys(r.area.value for r in p.kb.recommendations.values())
+    areas = "".join(f'<option value="{a}">{p.s("area." + a)}</option>' for a in used_areas)
+    return (
+        f'<form class="kb-filter" data-kb-filter="{table_id}" hidden>'
+        f'<fieldset><legend>{p.s("filter.legend")}</legend>'
+        f'<label for="{table_id}-group">{p.s("filter.group")}</label>'
+        f'<select id="{table_id}-group" data-filter="groups"><option value="">{p.s("filter.all_groups")}</option>{groups}</select>'
+        f'<label for="{table_id}-area">{p.s("filter.area")}</label>'
+        f'<select id="{table_id}-area" data-filter="area"><option value="">{p.s("filter.all_areas")}</option>{areas}</select>'
+        f'<button type="reset">{p.s("filter.reset")}</button>'
+        f'<p class="kb-filter-status" role="status" aria-live="polite" data-template="{esc(p.strings["filter.status"])}"></p>'
+        f"</fieldset></form>"
+    )
+
+
+def partners(p: Page) -> str:
+    rows = []
+    for org in p.kb.organisations.values():
+        name = p.t(org.name)
+        if org.acronym and org.acronym not in org.name(p.lang):  # the name may already carry it
+            name = p.s("punct.acronym", name=name, acronym=esc(org.acronym))
+        rows.append(({"id": f"org-{org.id}"}, [
+            name,
+            p.s("organisation_kind." + org.kind.value),
+            p.t(org.role),
+            p.join(esc(m) for m in org.members) or p.none(),
+            p.cite(*org.sources),
+        ]))
+    headers = [p.s(f"col.{c}") for c in ("organisation", "kind", "role", "members", "sources")]
+    return table("kb-partners", p.s("caption.partners"), headers, rows)
+
+
+def glossary(p: Page) -> str:
+    rows = []
+    for term in p.kb.glossary.values():
+        avoid = [esc(v) for v in term.avoid.en + term.avoid.zh]
+        rows.append(({"id": anchor("glossary", term.id)}, [
+            esc(term.en), f'<span lang="zh-CN">{esc(term.zh)}</span>', p.t(term.definition),
+            p.join(avoid) or "—",
+        ]))
+    headers = [p.s(f"col.{c}") for c in ("term", "term_zh", "definition", "avoid")]
+    return table("kb-glossary", p.s("caption.glossary"), headers, rows)
+
+
+def sources(p: Page) -> str:
+    items = []
+    for src in p.kb.sources.values():
+        title = p.t(src.title)
+        if src.url:
+            title = f'<a href="{esc_attr(src.url)}">{title}</a>'
+        entry = p.s("punct.source_entry", title=f'<span class="kb-title">{title}</span>',
+                    publisher=esc(src.publisher(p.lang)), date=p.date(src.date) if src.date else p.s("label.no_date"))
+        items.append(
+            f'<li id="{anchor("sources", src.id)}">{entry} <span class="kb-meta">{p.s("source_kind." + src.kind.value)}</span>'
+            f'<br><span class="kb-supports">{p.t(src.supports)}</span></li>'
+        )
+    return f'<ol class="kb-sources">{"".join(items)}</ol>'
+
+
+def timeline(p: Page) -> str:
+    rows = [({"id": f"event-{e.id}"}, [p.date(e.date), p.t(e.event), p.cite(*e.sources)]) for e in p.kb.timeline.values()]
+    headers = [p.s(f"col.{c}") for c in ("date", "event", "sources")]
+    return table("kb-timeline", p.s("caption.timeline"), headers, rows)
+
+
+def findings(p: Page) -> str:
+    """Findings grouped by theme; each with its statement, evidence, provenance and sources."""
+    out = []
+    for theme in p.kb.themes.values():
+        items = [f for f in p.kb.findings.values() if f.theme == theme.id]
+        if not items:
+            continue
+        out.append(f"\n## {p.t(theme.name)} {{ #{theme.id} }}\n\n<p>{p.t(theme.summary)}</p>")
+        for f in items:
+            causes = [c for c in p.kb.root_causes.values() if f.id in c.findings]
+            cause_links = p.join(f'<a href="{p.to("root_causes", c.id)}">{p.t(c.cause)}</a>' for c in causes)
+            provenance = p.s("provenance." + f.provenance.value)
+            if causes:
+                provenance += p.s("punct.sentence_end") + p.colon(p.s("label.root_cause"), cause_links)
+            out.append(
+                f'<article class="kb-card" id="{anchor("findings", f.id)}"><h3>{p.t(f.title)}</h3>'
+                f"<p>{p.t(f.statement)}</p>"
+                f'<p>{p.colon("<strong>" + p.s("col.evidence") + "</strong>", p.t(f.evidence))} {p.cite(*f.sources)}</p>'
+                f'<p class="kb-provenance">{provenance}</p></article>'
+            )
+    return "\n".join(out) + "\n"
+
+
+def root_causes(p: Page) -> str:
+    """For each finding, the chain from the symptom down to its causes, by level."""
+    out = []
+    for f in p.kb.findings.values():
+        causes = [c for c in p.kb.root_causes.values() if f.id in c.findings]
+        if not causes:
+            continue
+        out.append(f"\n## {p.t(f.title)} {{ #chain-{f.id} }}\n")
+        levels = []
+        for level in Level:
+            here = [c for c in causes if c.level is level]
+            if not here:
+                continue
+            cards = "".join(
+                f'<li id="{anchor("root_causes", c.id)}"><strong>{p.t(c.cause)}</strong>'
+                f"<p>{p.t(c.explanation)}</p>"
+                f'<p class="kb-meta">{p.colon(p.s("col.groups"), p.group_names(c.groups))}{p.s("punct.sentence_end")}'
+                f'{p.provenance(c.provenance, c.sources)}</p></li>'
+                for c in here
+            )
+            levels.append(f'<li class="kb-level kb-level-{level.value}"><span class="kb-level-name">{p.s("level." + level.value)}</span><ul>{cards}</ul></li>')
+        symptom = f'<a href="{p.to("findings", f.id)}">{p.t(f.title)}</a>'
+        out.append(f'<ol class="kb-chain" aria-label="{esc_attr(p.plain("caption.root_causes", finding=f.title(p.lang)))}">'
+                   f'<li class="kb-level kb-symptom"><span class="kb-level-name">{p.s("label.finding")}</span> {symptom}</li>'
+                   + "".join(levels) + "</ol>")
+    return "\n".join(out) + "\n"
+
+
+def costs_benefits(p: Page, kind: str) -> str:
+    rows = [
+        ({"id": f"cb-{c.id}"}, [
+            p.t(c.title), p.t(c.description), p.group_names(c.groups), p.t(c.measure),
+            p.provenance(c.provenance, c.sources),
+        ])
+        for c in p.kb.costs_benefits.values() if c.kind == kind
+    ]
+    headers = [p.s(f"col.{c}") for c in (kind, "description", "groups", "measure", "sources")]
+    return table(f"kb-{kind}s", p.s(f"caption.{kind}s"), headers, rows)
+
+
+def label(p: Page, key: str) -> str:
+    return p.s(key)
+
+
+def group_name(p: Page, group: str) -> str:
+    return p.t(p.kb.stakeholder_groups[group].name)
+
+
+def group_profile(p: Page, group: str) -> str:
+    grp = p.kb.stakeholder_groups[group]
+    return (f'<dl class="kb-profile"><dt>{p.s("plan.who")}</dt><dd>{p.t(grp.who)}</dd>'
+            f'<dt>{p.s("plan.needs")}</dt><dd>{p.t(grp.needs)}</dd></dl>')
+
+
+def cite(p: Page, *source_ids: str) -> str:
+    return p.cite(*source_ids)
