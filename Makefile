@@ -8,7 +8,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # Reproducible builds: every date the build writes comes from the last commit.
 export SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: install serve build test browser-deps validate clean lint schema translation-status handouts offline check-links bench lighthouse
+.PHONY: install serve build test test-fast browser-deps validate clean lint schema translation-status handouts offline check-links bench lighthouse
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,8 +32,11 @@ browser-deps:  ## Debian's Chromium and CJK fonts for the browser tests
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
 	fi
 
-test: install browser-deps lint  ## Every check and test, browser tests included
+test: install browser-deps lint  ## Every check and test, browser tests included (what CI runs)
 	$(BIN)/python -m pytest
+
+test-fast: install  ## The fast tier: unit tests and failing builds, no browser, no full-site build (under a minute)
+	$(BIN)/python -m pytest -m "not slow and not browser"
 
 lint: install  ## Python, YAML and Markdown lint, terminology check, schemas up to date
 	$(BIN)/ruff check macros tests

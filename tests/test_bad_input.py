@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, build, copy_project
+from helpers import ROOT, build, copy_project
 
 from macros.core.languages import LANGS
 from macros.core.load import load

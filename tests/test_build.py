@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build, copy_project
+from helpers import ROOT, build, copy_project
 
 DOCS = ROOT / "docs"
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import PROJECT_PARTS, ROOT, build, copy_project
+from helpers import PROJECT_PARTS, ROOT, build, copy_project
 from pydantic import ValidationError
 
 from macros.core import translations as tr
@@ -112,6 +112,7 @@ def test_changed_and_new_data_records_are_listed_then_accepted(tmp_path):
     assert cli(project, "translation-status", "--accept", "no-such/record").returncode == 2
 
 
+@pytest.mark.slow  # a full build in a subprocess
 def test_outdated_chinese_page_shows_a_notice_linking_to_the_english(tmp_path):
     project = copy_project(tmp_path / "p")
     english = project / "docs" / "en" / "about" / "index.md"
@@ -289,6 +290,7 @@ def test_pages_show_the_git_date_in_their_language(site):
     assert re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", zh), zh
 
 
+@pytest.mark.slow  # a full build in a subprocess
 def test_strict_build_works_in_a_shallow_clone(tmp_path):
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{ROOT}", str(clone)], check=True, capture_output=True)
