@@ -18,6 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from macros.core.diagnostics import emit
 from macros.model import (
     KINDS,
     LANGS,
@@ -312,7 +313,6 @@ def load_or_report(data_dir: Path) -> KnowledgeBase | None:
     try:
         return load(data_dir)
     except DataErrors as exc:
-        for error in exc.errors:
-            print(error, file=sys.stderr)
+        emit(exc.errors)  # file:line: message, and an annotation on GitHub Actions
         print(f"{len(exc.errors)} problem(s) in the data files.", file=sys.stderr)
         return None

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from macros.core.diagnostics import annotate
 from macros.load import KnowledgeBase, load_cached
 from macros.pages import page_url, relative_link
 from macros.render import Renderer
@@ -23,6 +24,7 @@ def load_model(docs_dir: Path) -> KnowledgeBase:
     except DataErrors as exc:
         for error in exc.errors:
             log.error(str(error))
+        annotate(exc.errors)  # on GitHub Actions: the message on the line in the pull request
         raise PluginError(f"{len(exc.errors)} problem(s) in the data files; see the messages above.") from None
 
 
