@@ -123,3 +123,16 @@ def test_dependabot_keeps_the_action_pins_current():
     config = load(ROOT / ".github" / "dependabot.yml")
     ecosystems = {u["package-ecosystem"]: u for u in config["updates"]}
     assert ecosystems["github-actions"]["directory"] == "/"
+
+
+@pytest.mark.parametrize("name", ["CONTRIBUTING.md", "CONTRIBUTING.zh.md"])
+def test_contributing_shows_what_a_pull_request_gets(name):
+    text = (ROOT / name).read_text(encoding="utf-8")
+    for needle in ("Files changed", "Summary", "Artifacts", "site-preview-pr-", "shenzhen-ict-csr-offline/index.html"):
+        assert needle in text, needle
+    images = re.findall(r"!\[[^\]]+\]\(([^)]+\.png)\)", text)
+    assert len(images) == 2
+    for image in images:
+        path = ROOT / image
+        assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and path.stat().st_size < 100_000, image
+        assert not image.startswith("docs/"), "screenshots of GitHub stay out of the published site"
