@@ -8,7 +8,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from macros.core.diagnostics import annotate
+from macros.core.diagnostics import annotate, located
 from macros.load import KnowledgeBase, load_cached
 from macros.pages import page_url, relative_link
 from macros.render import Renderer
@@ -23,7 +23,7 @@ def load_model(docs_dir: Path) -> KnowledgeBase:
         return load_cached(docs_dir.parent / "data")
     except DataErrors as exc:
         for error in exc.errors:
-            log.error(str(error))
+            log.error(located(error))  # one clean line: no text from the data can start a workflow command
         annotate(exc.errors)  # on GitHub Actions: the message on the line in the pull request
         raise PluginError(f"{len(exc.errors)} problem(s) in the data files; see the messages above.") from None
 

@@ -36,8 +36,8 @@ from typing import Protocol, TextIO
 MAX_MESSAGE = 300  # characters of one annotation message; GitHub shows the start of a line best
 MAX_ANNOTATIONS = 50  # GitHub keeps at most 10 error annotations per step anyway; the log has them all
 # C0 controls except TAB, DEL, C1 controls, and the bidi embeddings, overrides and isolates that can
-# make a line read differently from what it says.
-_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# make a line read differently from what it says; U+2028/2029 split lines in some readers.
+_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 class Located(Protocol):
@@ -73,9 +73,10 @@ def _escape_property(text: str) -> str:
 
 
 def located(problem: Located) -> str:
-    """The usual `file:line: message` form (the message itself unchanged)."""
-    where = f"{problem.file}:{problem.line}" if problem.line else problem.file
-    return f"{where}: {problem.message}"
+    """The usual `file:line: message` form, on one line: the runner reads workflow commands from
+    stderr too, so a line break in a message must not start a new line there either."""
+    where = f"{clean(problem.file, 200)}:{problem.line}" if problem.line else clean(problem.file, 200)
+    return f"{where}: {clean(problem.message, 2000)}"
 
 
 def annotation(problem: Located, level: str = "error") -> str:
