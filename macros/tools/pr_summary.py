@@ -29,6 +29,7 @@ from macros.yaml_source import DataErrors
 
 LANG_PREFIX = {"en": "", "zh": "zh/"}  # where each language's pages are served and stored in the preview
 ACCEPT = ".venv/bin/python -m macros translation-status --accept"
+MAX_IDS = 30  # record ids listed per data file; a bulk edit must not flood the summary
 
 
 @dataclass(frozen=True)
@@ -125,8 +126,10 @@ def shown_on(kind: str) -> str | None:
     return page if page and "{" not in page else None
 
 
-def changed_records(kb: KnowledgeBase, base_kb: KnowledgeBase | None) -> dict[str, list[str]]:
-    """Data file -> ids of records whose English texts changed or that are new (by file)."""
+def changed_records(kb: KnowledgeBase, base_kb: KnowledgeBase | None) -> dict[str, list[str]] | None:
+    """Data file -> ids of records whose English texts changed or that are new; None without a baseline."""
+    if base_kb is None:
+        return None
     before, after = english_hashes(base_kb), english_hashes(kb)
     by_file: dict[str, list[str]] = {}
     for key, value in after.items():
@@ -145,7 +148,7 @@ def _row(*cells: str) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def render(lang: str, s, pages: list[PageChange], data: list[tuple[str, list[str], str | None]],
+def render(lang: str, s, pages: list[PageChange], data: list[tuple[str, list[str] | None, str | None]],
            behind: tuple, artifact: str | None) -> str:
     """The summary in one language; `s(key)` is a label from data/i18n/<lang>.yml."""
     pages_behind, records_behind, earlier = behind
@@ -166,7 +169,13 @@ def render(lang: str, s, pages: list[PageChange], data: list[tuple[str, list[str
     if data:
         out += [f"### {s('summary.data')}", "", _row(*(s(f"summary.col_{c}") for c in ("file", "records", "shown_on"))), _row(*["---"] * 3)]
         for file, ids, page in data:
-            records = ", ".join(f"`{_cell(i)}`" for i in ids) if ids else s("summary.no_records")
+            if ids is None:  # the base commit's data did not load: which records changed is unknown
+                records = "–"
+            elif ids:
+                shown = ", ".join(f"`{_cell(i)}`" for i in ids[:MAX_IDS])
+                records = shown + (f", … (+{len(ids) - MAX_IDS})" if len(ids) > MAX_IDS else "")
+            else:
+                records = s("summary.no_records")
             where = "–" if page is None else f"`/{page_url(page, True)}`, `/zh/{page_url(page, True)}`"
             out.append(_row(f"`{_cell(file)}`", records, where))
         out.append("")
@@ -198,7 +207,7 @@ def summary(root: Path, kb: KnowledgeBase, base: str, head: str, artifact: str |
         base_kb = data_at(root, git(root, "merge-base", base, head).stdout.decode().strip() or base, Path(tmp))
     pages = page_changes(found)
     records = changed_records(kb, base_kb)
-    data = [(c.path, records.get(c.path, []), shown_on(c.path[len("data/"):-len(".yml")]))
+    data = [(c.path, None if records is None else records.get(c.path, []), shown_on(c.path[len("data/"):-len(".yml")]))
             for c in found if c.path.startswith("data/") and c.path.endswith(".yml") and not c.path.startswith("data/i18n/")
             and c.path != tr.LOCK.as_posix()]
     behind = translation_state(root, kb, base_kb, found)
