@@ -399,7 +399,7 @@ def _ids(site: Path, lang: str) -> Counter:
     return found
 
 
-ANCHORS = {  # kind -> how the page marks each record (see macros/render.py)
+ANCHORS = {  # kind -> how the page marks each record (see macros/render/)
     "recommendations": "rec-{}", "findings": "finding-{}", "root_causes": "cause-{}", "sources": "src-{}",
     "glossary": "term-{}", "organisations": "org-{}", "timeline": "event-{}", "costs_benefits": "cb-{}",
     "actions": "action-{}", "checklist": "check-{}",

@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from macros.core.diagnostics import emit
 from macros.core.languages import LANGS
 from macros.core.model import (
     KINDS,
@@ -367,7 +368,8 @@ def load_or_report(data_dir: Path) -> KnowledgeBase | None:
     try:
         return load(data_dir)
     except DataErrors as exc:
-        for line in exc.lines():
-            print(line, file=sys.stderr)
+        emit(exc.errors)  # file:line: message, and an annotation on GitHub Actions
+        if exc.omitted:
+            print(exc.lines()[-1], file=sys.stderr)
         print(f"{len(exc.errors) + exc.omitted} problem(s) in the data files.", file=sys.stderr)
         return None

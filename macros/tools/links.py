@@ -22,6 +22,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from macros.core.diagnostics import Problem, emit
+
 DEFAULT_LANG = "en"
 OTHER_LANGS = ("zh",)  # served under /<lang>/; the default language is at the root
 SKIP_SCHEMES = ("mailto", "tel", "javascript", "data")
@@ -171,6 +173,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--site-url", help="the site_url it was built for (default: from its sitemap.xml)")
     parser.add_argument("--later", action="append", default=[], metavar="GLOB",
                         help="site files written by a later step (e.g. 'handouts/*.pdf'): not reported as missing")
+    parser.add_argument("--docs", type=Path, default=Path("docs"), help="the pages' sources, to name them in annotations")
+
+
+def located_in_source(problem: str, docs: Path) -> Problem:
+    """'<page>.html: broken link -> URL (…)' as a problem in the page's Markdown source (docs/<lang>/…md),
+    on the first line that contains the URL, so GitHub can show it in the pull request's diff."""
+    page, message = problem.split(": ", 1)
+    lang, bare = (page.split("/", 1) if page.split("/", 1)[0] in OTHER_LANGS else (DEFAULT_LANG, page))
+    stem = bare[: -len(".html")]
+    stem = stem[: -len("/index")] if stem.endswith("/index") else "" if stem == "index" else stem
+    url = message.removeprefix("broken link -> ").split(" ", 1)[0]
+    for candidate in ([f"{stem}.md", f"{stem}/index.md"] if stem else ["index.md"]):
+        source = docs / lang / candidate
+        if source.is_file():
+            rows = source.read_text(encoding="utf-8").splitlines()
+            line = next((i for i, row in enumerate(rows, 1) if url and url in row), None)
+            return Problem(f"docs/{lang}/{candidate}", line, f"{message} (in the built page {page})")
+    return Problem(page, None, message)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -179,8 +199,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"{root}: not a built site (no index.html); run `make build` first", file=sys.stderr)
         return 1
     problems, checked = check(root, args.site_url or site_url_of(root), tuple(args.later))
-    for problem in problems:
-        print(problem)
+    emit([located_in_source(p, args.docs) for p in problems], sys.stdout)  # + annotations on GitHub Actions
     pages = len(list(root.rglob("*.html")))
     print(f"{checked} links in {pages} pages checked: {len(problems)} problem(s).", file=sys.stderr)
     return 1 if problems else 0
