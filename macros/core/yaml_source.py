@@ -166,6 +166,9 @@ def load_yaml(path: Path, label: str | None = None) -> Any:
             # e.g. an unclosed quote is noticed lines later: also name the line where the construct starts
             context += f" that starts on line {exc.context_mark.line + 1}"
         raise DataErrors([DataError(label, line, f"YAML syntax error: {problem}{context}")]) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML itself refuses (NUL, ESC …): name its line
+        line = text[: exc.position].count("\n") + 1
+        raise DataErrors([DataError(label, line, f"the text holds a control character (U+{exc.character:04X}); delete it")]) from None
     except yaml.YAMLError as exc:
         raise DataErrors([DataError(label, None, f"YAML error: {exc}")]) from None
     except RecursionError:  # the parser's own nesting, before the composer's limit applies
