@@ -3,12 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 # Reproducible builds: every date the build writes comes from the last commit.
 export SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: install serve build test test-fast browser-deps validate clean lint schema translation-status handouts offline check-links bench lighthouse
+.PHONY: install serve build build-properdocs test test-fast browser-deps validate clean lint schema translation-status handouts offline check-links bench lighthouse
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,6 +21,10 @@ serve: install  ## Build and serve the site on http://127.0.0.1:8000 with live r
 
 build: install  ## Strict build of both languages into site/
 	$(BIN)/mkdocs build --strict --clean
+
+build-properdocs: install  ## The same strict build with ProperDocs, MkDocs 1.6's maintained continuation (engine exit path)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-properdocs.txt
+	$(BIN)/properdocs build --strict --clean -d site-properdocs
 
 validate: install  ## Check the data files only (fast)
 	$(BIN)/python -m macros validate
