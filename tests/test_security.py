@@ -185,12 +185,13 @@ PAGE_TYPES = ["", "recommendations/", "plans/suppliers/", "findings/root-causes/
 def test_no_policy_violation_on_any_page_type(page, server, lang):
     for path in PAGE_TYPES:
         page.console_errors.clear()
-        page.goto(server + lang + path)
+        response = page.goto(f"{server}/{lang}{path}")
+        assert response.status == (404 if path == "no-such-page/" else 200), f"{lang}{path}"
         page.wait_for_load_state("load")
         page.wait_for_timeout(200)
         violations = [e for e in page.console_errors if "Content Security Policy" in e]
         assert not violations, f"{lang}{path}: {violations}"
-    page.goto(server + lang + "guides/self-assessment/")
+    page.goto(f"{server}/{lang}guides/self-assessment/")
     page.locator(".kb-check-answers label").first.click()
     assert not [e for e in page.console_errors if "Content Security Policy" in e]
 
