@@ -23,9 +23,10 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from macros.core.diagnostics import Problem, emit
+from macros.core.languages import DEFAULT, LANGS
 
-DEFAULT_LANG = "en"
-OTHER_LANGS = ("zh",)  # served under /<lang>/; the default language is at the root
+DEFAULT_LANG = DEFAULT
+OTHER_LANGS = tuple(lang for lang in LANGS if lang != DEFAULT)  # served under /<lang>/; the default language is at the root
 SKIP_SCHEMES = ("mailto", "tel", "javascript", "data")
 
 

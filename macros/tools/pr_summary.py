@@ -23,11 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from macros.core import translations as tr
+from macros.core.languages import LANGS, TARGET, prefix
 from macros.core.load import KnowledgeBase, load, load_or_report
 from macros.core.pages import PAGES, page_url
 from macros.core.yaml_source import DataErrors
 
-LANG_PREFIX = {"en": "", "zh": "zh/"}  # where each language's pages are served and stored in the preview
 ACCEPT = ".venv/bin/python -m macros translation-status --accept"
 MAX_IDS = 30  # record ids listed per data file; a bulk edit must not flood the summary
 
@@ -46,11 +46,11 @@ class PageChange:
 
     @property
     def site(self) -> str:
-        return "/" + LANG_PREFIX[self.lang] + page_url(self.path, True)
+        return "/" + prefix(self.lang) + page_url(self.path, True)
 
     @property
     def preview(self) -> str:
-        return LANG_PREFIX[self.lang] + page_url(self.path, False)
+        return prefix(self.lang) + page_url(self.path, False)
 
 
 def git(root: Path, *args: str) -> subprocess.CompletedProcess:
@@ -74,9 +74,9 @@ def page_changes(found: list[Change]) -> list[PageChange]:
     pages = []
     for change in found:
         parts = change.path.split("/", 2)
-        if len(parts) == 3 and parts[0] == "docs" and parts[1] in LANG_PREFIX and parts[2].endswith(".md"):
+        if len(parts) == 3 and parts[0] == "docs" and parts[1] in LANGS and parts[2].endswith(".md"):
             pages.append(PageChange(parts[1], parts[2], change.status))
-    return sorted(pages, key=lambda p: (p.path, list(LANG_PREFIX).index(p.lang)))
+    return sorted(pages, key=lambda p: (p.path, LANGS.index(p.lang)))
 
 
 def data_at(root: Path, commit: str, dest: Path) -> KnowledgeBase | None:
@@ -152,7 +152,8 @@ def render(lang: str, s, pages: list[PageChange], data: list[tuple[str, list[str
            behind: tuple, artifact: str | None) -> str:
     """The summary in one language; `s(key)` is a label from data/i18n/<lang>.yml."""
     pages_behind, records_behind, earlier = behind
-    colon, (left, right) = ("：", ("（", "）")) if lang == "zh" else (": ", (" (", ")"))  # next to Chinese: full width
+    colon = s("punct.colon")
+    left, right = s("punct.paren").split("{text}")
     out = [f"## {s('summary.title')}", ""]
     if artifact:
         out += [s("summary.preview").format(artifact=_cell(artifact)), ""]
@@ -184,7 +185,7 @@ def render(lang: str, s, pages: list[PageChange], data: list[tuple[str, list[str
         out.append(s("summary.translation_ok"))
     if pages_behind:
         out += [s("summary.pages_behind") + colon.strip(), ""]
-        out += [f"- `docs/zh/{_cell(p.path)}`{colon}{s('translation.state.' + p.state)}" for p in pages_behind] + [""]
+        out += [f"- `docs/{TARGET}/{_cell(p.path)}`{colon}{s('translation.state.' + p.state)}" for p in pages_behind] + [""]
     if records_behind:
         out += [s("summary.texts_behind") + colon.strip(), ""]
         out += [f"- `{_cell(r.key)}`{left}`{_cell(r.file)}:{r.line}`{right}{colon}{s('translation.state.' + r.state)}"
@@ -202,7 +203,7 @@ def summary(root: Path, kb: KnowledgeBase, base: str, head: str, artifact: str |
         found = changes(root, base, head)
     except LookupError:
         return "\n".join(f"## {kb.strings[lang]['summary.title']}\n\n{kb.strings[lang]['summary.no_base'].format(base=_cell(base))}\n"
-                         for lang in LANG_PREFIX)
+                         for lang in LANGS)
     with tempfile.TemporaryDirectory() as tmp:
         base_kb = data_at(root, git(root, "merge-base", base, head).stdout.decode().strip() or base, Path(tmp))
     pages = page_changes(found)
@@ -211,7 +212,7 @@ def summary(root: Path, kb: KnowledgeBase, base: str, head: str, artifact: str |
             for c in found if c.path.startswith("data/") and c.path.endswith(".yml") and not c.path.startswith("data/i18n/")
             and c.path != tr.LOCK.as_posix()]
     behind = translation_state(root, kb, base_kb, found)
-    return "\n".join(render(lang, kb.strings[lang].__getitem__, pages, data, behind, artifact) for lang in LANG_PREFIX)
+    return "\n".join(render(lang, kb.strings[lang].__getitem__, pages, data, behind, artifact) for lang in LANGS)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

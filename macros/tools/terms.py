@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from macros.core.diagnostics import emit
+from macros.core.languages import LANGS
 from macros.core.load import load_or_report
 
 GLOSSARY = Path("data") / "glossary.yml"
@@ -57,7 +58,7 @@ def _pattern(variant: str) -> re.Pattern:
 def rules(kb) -> list[Rule]:
     found = []
     for term in kb.glossary.values():
-        for lang in ("en", "zh"):
+        for lang in LANGS:
             for variant in getattr(term.avoid, lang):
                 found.append(Rule(variant, getattr(term, lang), term.id, _pattern(variant)))
     return found

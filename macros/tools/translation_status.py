@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from macros.core import translations as tr
+from macros.core.languages import SOURCE, TARGET
 from macros.core.load import KnowledgeBase, load_or_report
 
 PAGE_NOTES = {
@@ -39,7 +40,7 @@ def english_diff(root: Path, state: tr.PageState) -> list[str] | None:
         return None
     if old.returncode != 0:
         return None
-    new = (root / "docs" / "en" / state.path).read_bytes()
+    new = (root / "docs" / SOURCE / state.path).read_bytes()
     return list(difflib.unified_diff(
         old.stdout.decode("utf-8", "replace").splitlines(keepends=True),
         new.decode("utf-8", "replace").splitlines(keepends=True),
@@ -73,7 +74,7 @@ def _page_target(docs: Path, target: str) -> str | None:
     """The page path (relative to docs/en) that a target names, or None."""
     for prefix in ("docs/zh/", "docs/en/", "zh/", "en/", ""):
         rel = target.removeprefix(prefix) if target.startswith(prefix) else None
-        if rel and (docs / "en" / rel).is_file():
+        if rel and (docs / SOURCE / rel).is_file():
             return rel
     return None
 
@@ -96,7 +97,7 @@ def accept(root: Path, kb: KnowledgeBase, targets: list[str]) -> int:
     for state in pages:
         if state.state == "current" or not (everything or state.path in chosen_pages):
             continue
-        zh = docs / "zh" / state.path
+        zh = docs / TARGET / state.path
         if state.state == "missing":
             print(f"docs/zh/{state.path} does not exist: translate it first", file=sys.stderr)
             return 2
