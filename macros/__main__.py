@@ -33,6 +33,7 @@ MODULES = {
     "check-links": "macros.links",  # every internal link and anchor resolves
     "bench": "macros.bench",  # build benchmark at x1, x10, x100 data
     "lighthouse": "macros.lighthouse",  # Lighthouse scores of key pages
+    "typography": "macros.tools.typography",  # Chinese typography of the built zh pages
 }
 
 
