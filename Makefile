@@ -7,7 +7,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # Reproducible builds: every date the build writes comes from the last commit.
 export SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: install serve build build-properdocs test test-fast browser-deps validate clean lint schema translation-status handouts offline check-links bench lighthouse
+.PHONY: install serve build build-properdocs test test-fast browser-deps validate clean lint schema translation-status handouts offline check-links typography bench lighthouse
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -62,6 +62,9 @@ offline: install  ## A zip of the whole site that works from file:// (dist/)
 
 check-links: handouts  ## Every internal link and anchor in both languages resolves
 	$(BIN)/python -m macros check-links site
+
+typography: build  ## Chinese typography of every built zh page (full-width punctuation, dates, theme strings)
+	$(BIN)/python -m macros typography site
 
 bench: install  ## Build benchmark: real site, no macros, data x10 and x100
 	$(BIN)/python -m macros bench

@@ -215,6 +215,9 @@ class Action(Record):
     timeframe: Timeframe
     indicator: Text
     guide: PagePath | None = None
+    # Like recommendations: most actions are this site's proposals (synthesis), citing what they draw on.
+    provenance: Provenance
+    sources: ref("sources", at_least=1)
 
 
 class Event(Record):
