@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from macros.core.diagnostics import emit
+from macros.core.labels import placeholders
 from macros.core.languages import LANGS
 from macros.core.model import (
     KINDS,
@@ -244,7 +245,7 @@ def _read_strings(data_dir: Path, errors: list[DataError]) -> dict[str, dict[str
             if isinstance(node, dict):
                 for key, value in node.items():
                     flatten(value, f"{prefix}{key}" if not prefix else f"{prefix}.{key}", node.key_lines[key])
-            elif isinstance(node, str) and node.strip():
+            elif isinstance(node, str) and (node.strip() or prefix.startswith("punct.")):  # punctuation may be a space, or nothing
                 flat[prefix] = node  # noqa: B023 - called within this iteration only
                 flat_lines[prefix] = line  # noqa: B023
             else:
@@ -261,6 +262,11 @@ def _read_strings(data_dir: Path, errors: list[DataError]) -> dict[str, dict[str
             others = set().union(*(strings[o] for o in LANGS if o != lang))
             for key in sorted(others - set(strings[lang])):
                 errors.append(DataError(f"data/i18n/{lang}.yml", None, f"the label '{key}' is missing (other languages have it)"))
+            for key in sorted(set(strings[lang]) & set(strings[LANGS[0]])):
+                if lang != LANGS[0] and placeholders(strings[lang][key]) != placeholders(strings[LANGS[0]][key]):
+                    errors.append(DataError(f"data/i18n/{lang}.yml", lines[lang].get(key),
+                                            f"the label '{key}' uses the placeholders {sorted(placeholders(strings[lang][key]))}, "
+                                            f"data/i18n/{LANGS[0]}.yml uses {sorted(placeholders(strings[LANGS[0]][key]))}"))
             for prefix, enum in LABELLED_ENUMS.items():
                 for member in enum:
                     key = f"{prefix}.{member.value}"

@@ -55,6 +55,7 @@ def per_language_template(output: str, template_name: str, config: MkDocsConfig)
 
 # The theme's English strings that Material leaves untranslated, where they appear, by label key.
 _THEME_STRINGS = {"theme.permalink": 'title="{}"', "theme.not_found": "<h1>{}</h1>"}
+_THEME_LABEL_COLON = re.compile(r'(aria-label="[^":]*[\u3400-\u9fff]): ')
 
 
 def localise_theme_strings(output: str, lang: str, strings: Mapping[str, Mapping[str, str]]) -> str:
@@ -63,7 +64,9 @@ def localise_theme_strings(output: str, lang: str, strings: Mapping[str, Mapping
         return output
     for key, pattern in _THEME_STRINGS.items():
         output = output.replace(pattern.format(strings[DEFAULT][key]), pattern.format(html.escape(strings[lang][key])))
-    return output
+    # Material joins its own label and a page title with ": " (e.g. the footer's 上一页: 首页).
+    colon = html.escape(strings[lang]["punct.colon"])
+    return _THEME_LABEL_COLON.sub(lambda m: m.group(1) + colon, output)
 
 
 def drop_head_alternates(output: str) -> str:

@@ -14,13 +14,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from macros.core import downloads
+from macros.core.labels import fill
 from macros.core.languages import LANGS, prefix
 from macros.core.load import KnowledgeBase
 from macros.core.pages import page_url, relative_link
 from macros.core.shortlinks import ShortLink, ShortLinkError, go_path, link_title, short_links
 from macros.plugin.entry import load_model
 from macros.plugin.security import with_policy
-from macros.render.html import fill
 from macros.render.qr import qr_svg
 from macros.render.redirects import redirect_page
 

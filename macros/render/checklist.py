@@ -18,7 +18,7 @@ def checklist(p: Page) -> str:
             )
             items.append(
                 f'<div class="kb-check-item" id="check-{item.id}"><p class="kb-check-q" id="q-{item.id}">{p.t(item.question)}</p>'
-                f'<p class="kb-meta">{p.colon(p.s("col.basis"), p.t(item.basis))} {p.cite(*item.sources)}</p>'
+                f'<p class="kb-meta">{p.cited(p.colon(p.s("col.basis"), p.t(item.basis)), item.sources)}</p>'
                 f'<div class="kb-check-answers" role="radiogroup" aria-labelledby="q-{item.id}">{radios}</div></div>'
             )
         sections.append(

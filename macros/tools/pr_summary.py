@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from macros.core import translations as tr
+from macros.core.labels import fill
 from macros.core.languages import LANGS, TARGET, prefix
 from macros.core.load import KnowledgeBase, load, load_or_report
 from macros.core.pages import PAGES, page_url
@@ -156,7 +157,7 @@ def render(lang: str, s, pages: list[PageChange], data: list[tuple[str, list[str
     left, right = s("punct.paren").split("{text}")
     out = [f"## {s('summary.title')}", ""]
     if artifact:
-        out += [s("summary.preview").format(artifact=_cell(artifact)), ""]
+        out += [fill(s("summary.preview"), artifact=_cell(artifact)), ""]
     out += [f"### {s('summary.pages')}", ""]
     if pages:
         out += [_row(*(s(f"summary.col_{c}") for c in ("page", "language", "change", "site", "preview"))), _row(*["---"] * 5)]
@@ -194,7 +195,7 @@ def render(lang: str, s, pages: list[PageChange], data: list[tuple[str, list[str
     if targets:
         out += [s("summary.accept"), "", "```sh"] + [f"{ACCEPT} {_cell(t)}" for t in targets] + ["```"]
     if earlier:
-        out += ["", s("summary.earlier").format(count=earlier)]
+        out += ["", fill(s("summary.earlier"), count=str(earlier))]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -202,7 +203,7 @@ def summary(root: Path, kb: KnowledgeBase, base: str, head: str, artifact: str |
     try:
         found = changes(root, base, head)
     except LookupError:
-        return "\n".join(f"## {kb.strings[lang]['summary.title']}\n\n{kb.strings[lang]['summary.no_base'].format(base=_cell(base))}\n"
+        return "\n".join(f"## {kb.strings[lang]['summary.title']}\n\n{fill(kb.strings[lang]['summary.no_base'], base=_cell(base))}\n"
                          for lang in LANGS)
     with tempfile.TemporaryDirectory() as tmp:
         base_kb = data_at(root, git(root, "merge-base", base, head).stdout.decode().strip() or base, Path(tmp))
