@@ -41,9 +41,16 @@ _UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u206
 
 
 class Located(Protocol):
-    file: str
-    line: int | None
-    message: str
+    """Anything with a file, a line and a message (read-only, as frozen dataclasses have them)."""
+
+    @property
+    def file(self) -> str: ...
+
+    @property
+    def line(self) -> int | None: ...
+
+    @property
+    def message(self) -> str: ...
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 
-def fill(template: str, escape: Callable[[str], str] = str, **values: str) -> str:
+def fill(template: str, escape: Callable[[str], str] = str, /, **values: str) -> str:
     """The one placeholder formatter: `{name}` in a label becomes values[name].
 
     The label's own text goes through `escape`; values are inserted as given (already escaped or

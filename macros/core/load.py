@@ -211,7 +211,7 @@ def _read_kind(path: Path, label: str, model: type[Record], errors: list[DataErr
         if not isinstance(item, LineDict):
             errors.append(DataError(label, line, "each record must be a mapping of fields (found a plain value)"))
             continue
-        rid = item.get("id") if isinstance(item.get("id"), str) else f"#{index + 1}"
+        rid: str = item["id"] if isinstance(item.get("id"), str) else f"#{index + 1}"
         try:
             record = model.model_validate(item)
         except ValidationError as exc:
@@ -242,7 +242,7 @@ def _read_strings(data_dir: Path, errors: list[DataError]) -> dict[str, dict[str
         flat_lines: dict[str, int] = {}
 
         def flatten(node: Any, prefix: str, line: int) -> None:
-            if isinstance(node, dict):
+            if isinstance(node, LineDict):
                 for key, value in node.items():
                     flatten(value, f"{prefix}{key}" if not prefix else f"{prefix}.{key}", node.key_lines[key])
             elif isinstance(node, str) and (node.strip() or prefix.startswith("punct.")):  # punctuation may be a space, or nothing
@@ -251,7 +251,7 @@ def _read_strings(data_dir: Path, errors: list[DataError]) -> dict[str, dict[str
             else:
                 errors.append(DataError(label, line, f"the label '{prefix}' must be non-empty text"))  # noqa: B023
 
-        if not isinstance(raw, dict):
+        if not isinstance(raw, LineDict):
             errors.append(DataError(label, 1, "the file must be a mapping of label keys to text"))
             continue
         _character_problems(raw, label, raw, (), errors)
@@ -335,8 +335,9 @@ def load(data_dir: Path) -> KnowledgeBase:
     invalid: dict[str, set[str] | None] = {}  # ids already reported as broken, so no cascade of errors
     for kind, model in KINDS.items():
         label = f"data/{kind}.yml"
-        invalid[kind] = set()
-        raw, by_id = _read_kind(data_dir / f"{kind}.yml", label, model, errors, invalid[kind])
+        invalid_ids: set[str] = set()
+        invalid[kind] = invalid_ids
+        raw, by_id = _read_kind(data_dir / f"{kind}.yml", label, model, errors, invalid_ids)
         if raw is None:
             invalid[kind] = None  # the whole file failed: references into it are not checked
         raws[kind] = raw if raw is not None else LineList()
@@ -348,7 +349,7 @@ def load(data_dir: Path) -> KnowledgeBase:
     if errors:
         raise DataErrors(errors)
     return KnowledgeBase(
-        **{kind: MappingProxyType(records[kind]) for kind in KINDS},
+        **{kind: MappingProxyType(records[kind]) for kind in KINDS},  # type: ignore[arg-type]  # each kind's model, as KINDS maps them
         strings=MappingProxyType({k: MappingProxyType(v) for k, v in strings.items()}),
         origins=MappingProxyType(origins),
     )

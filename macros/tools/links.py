@@ -46,13 +46,13 @@ class _PageParser(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
-        if values.get("id"):
-            self.ids.add(values["id"])
-        if tag == "a" and values.get("name"):
-            self.ids.add(values["name"])
+        if ident := values.get("id"):
+            self.ids.add(ident)
+        if tag == "a" and (name := values.get("name")):
+            self.ids.add(name)
         for attr in ("href", "src"):
-            if values.get(attr) is not None:
-                self.links.append(Link(values[attr].strip(), "hreflang" in values))
+            if (url := values.get(attr)) is not None:
+                self.links.append(Link(url.strip(), "hreflang" in values))
 
     handle_startendtag = handle_starttag
 
@@ -139,7 +139,7 @@ def check(root: Path, site_url: str, later: tuple[str, ...] = ()) -> tuple[list[
                 continue
             checked += 1
             rel, fragment, problem = site.target(page, link.url)
-            if problem == "no such file" and any(fnmatch.fnmatch(rel, pattern) for pattern in later):
+            if problem == "no such file" and rel and any(fnmatch.fnmatch(rel, pattern) for pattern in later):
                 continue
             if problem:
                 problems.append(f"{page}: broken link -> {link.url} ({problem}{': ' + rel if rel else ''})")

@@ -101,7 +101,8 @@ def run(args: argparse.Namespace) -> int:
         return 1
     rule_list = rules(kb)
     findings = [f for path in files(root) for f in scan(root, path, rule_list)]
-    emit(sorted(findings, key=lambda f: (f.file, f.line, f.rule.variant)), sys.stdout)  # + annotations on GitHub
+    findings.sort(key=lambda f: (f.file, f.line, f.rule.variant))
+    emit(findings, sys.stdout)  # + annotations on GitHub
     if findings:
         print(f"{len(findings)} discouraged term(s); see data/glossary.yml.", file=sys.stderr)
         return 1

@@ -34,6 +34,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def english_diff(root: Path, state: tr.PageState) -> list[str] | None:
     """The English changes since the translated version; None when git does not have that version."""
+    if state.recorded is None:
+        return None
     try:
         old = subprocess.run(["git", "cat-file", "blob", state.recorded], cwd=root, capture_output=True, check=False)
     except OSError:
@@ -55,7 +57,7 @@ def _print_page(root: Path, state: tr.PageState, show_diff: bool) -> None:
         return
     diff = english_diff(root, state)
     if diff is None:
-        print(f"      the translated English version (blob {state.recorded[:10]}) is not in this clone "
+        print(f"      the translated English version (blob {(state.recorded or '')[:10]}) is not in this clone "
               "(a shallow clone?): run `git fetch --unshallow`, or compare by hand")
         return
     for line in diff:
@@ -105,12 +107,12 @@ def accept(root: Path, kb: KnowledgeBase, targets: list[str]) -> int:
         print(f"accepted docs/zh/{state.path} as the translation of {state.current[:10]}")
     lock = tr.read_lock(root)
     updated = {}
-    for state in records:
-        if state.state != "current" and (everything or state.key in chosen_records):
-            print(f"accepted {state.key}")
-            updated[state.key] = state.current
-        elif state.key in lock:
-            updated[state.key] = lock[state.key]
+    for record in records:
+        if record.state != "current" and (everything or record.key in chosen_records):
+            print(f"accepted {record.key}")
+            updated[record.key] = record.current
+        elif record.key in lock:
+            updated[record.key] = lock[record.key]
     if updated != lock:
         tr.write_lock(root, updated)  # also drops records that no longer exist
     return 0
@@ -134,8 +136,8 @@ def run(args: argparse.Namespace) -> int:
             _print_page(root, state, not args.no_diff)
     if records:
         print(f"Data texts ({tr.LOCK.as_posix()}):")
-        for state in records:
-            _print_record(kb, state)
+        for record in records:
+            _print_record(kb, record)
     print(f"{len(pages)} page(s) and {len(records)} data record(s) to translate. Once the Chinese is updated, run "
           "`python -m macros translation-status --accept <page or kind/id>`.")
     return 1 if args.check else 0
