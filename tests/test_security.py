@@ -212,3 +212,20 @@ def test_a_script_written_in_a_page_does_not_run(browser, tmp_path):
     tab.wait_for_timeout(500)
     assert tab.title() not in ("RAN", "RAN2")
     context.close()
+
+
+def test_a_template_problem_is_annotated_on_its_line_on_github(tmp_path, monkeypatch, capsys):
+    from types import SimpleNamespace
+
+    from mkdocs.exceptions import PluginError
+
+    from macros.plugin.security import check_templates
+
+    page = tmp_path / "docs" / "zh" / "about.md"
+    page.parent.mkdir(parents=True)
+    page.write_text("# 关于\n\n正文。\n{{ config }}\n", encoding="utf-8")
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    with pytest.raises(PluginError, match=r"docs/zh/about\.md:4: "):
+        check_templates(SimpleNamespace(docs_dir=str(tmp_path / "docs")))
+    out = capsys.readouterr()
+    assert "::error file=docs/zh/about.md,line=4::" in out.out + out.err

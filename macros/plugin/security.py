@@ -18,6 +18,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from macros.core.diagnostics import annotate
 from macros.core.page_templates import check_docs
 from macros.render import MACROS
 
@@ -34,6 +35,7 @@ POLICY = ("default-src 'self'; script-src 'self'{hashes}; style-src 'self' 'unsa
 def check_templates(config: MkDocsConfig) -> None:
     problems = check_docs(Path(config.docs_dir), MACROS)
     if problems:
+        annotate(problems)  # on GitHub Actions: each on its line in the pull request
         raise PluginError(f"{len(problems)} template problem(s) in the pages (pages may only call the site's macros):\n  "
                           + "\n  ".join(str(p) for p in problems[:200])
                           + (f"\n  … and {len(problems) - 200} more" if len(problems) > 200 else ""))

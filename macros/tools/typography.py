@@ -28,6 +28,9 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from macros.core.diagnostics import annotate
+from macros.tools.links import located_in_source
+
 LANG_DIR = "zh"
 
 # Chinese characters and the full-width punctuation that belongs to Chinese text.
@@ -180,7 +183,8 @@ def run(args: argparse.Namespace) -> int:
         for problem in problems:
             print(problem)
     pages = len(list((args.site / LANG_DIR).rglob("*.html")))
-    if problems:
+    if problems:  # on GitHub Actions, also an annotation on each page's Markdown source
+        annotate([located_in_source(f"{p.page}: typography: {p.kind}: {p.excerpt}", args.site.parent / "docs") for p in problems])
         kinds = ", ".join(f"{k} {n}" for k, n in Counter(p.kind for p in problems).most_common())
         print(f"{len(problems)} Chinese typography problem(s) on {pages} pages ({kinds}).", file=sys.stderr)
         return 1
