@@ -28,5 +28,11 @@ def copy_project(dest: Path) -> Path:
 def build(project: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
     """A strict build of `project` into `out`, in a fresh interpreter, as `make build` runs it."""
     env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(project)}
-    return subprocess.run(MKDOCS + ["build", "--strict", "-q", "-d", str(out), *extra],
-                          cwd=project, capture_output=True, text=True, env=env, timeout=600)
+    return subprocess.run(
+        MKDOCS + ["build", "--strict", "-q", "-d", str(out), *extra],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )

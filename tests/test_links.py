@@ -24,10 +24,12 @@ def test_planted_problems_are_reported(site, tmp_path):
     copy = tmp_path / "site"
     shutil.copytree(site, copy)
     page = copy / "zh" / "plans" / "buyers" / "index.html"
-    planted = ('<a href="../no-such-page/">x</a>'  # broken link
-               '<a href="../../../plans/ngos/">y</a>'  # Chinese page -> English page, the Chinese one exists
-               '<a href="../../findings/#no-such-anchor">z</a>'  # broken anchor
-               '<img src="/knowledge-base/assets/no-such.png" alt="">')  # broken src, absolute under the site path
+    planted = (
+        '<a href="../no-such-page/">x</a>'  # broken link
+        '<a href="../../../plans/ngos/">y</a>'  # Chinese page -> English page, the Chinese one exists
+        '<a href="../../findings/#no-such-anchor">z</a>'  # broken anchor
+        '<img src="/knowledge-base/assets/no-such.png" alt="">'
+    )  # broken src, absolute under the site path
     html = page.read_text(encoding="utf-8")
     page.write_text(html.replace("</article>", planted + "</article>", 1), encoding="utf-8")
     problems, _ = check(copy, site_url_of(copy), LATER)

@@ -17,12 +17,24 @@ from pypdf import PdfReader, PdfWriter
 
 # Radical-supplement characters that are also whole characters in simplified Chinese.
 _SUPPLEMENT = {
-    "CJK RADICAL CIVILIAN": "民", "CJK RADICAL MOTHER": "母", "CJK RADICAL WEST TWO": "西",
-    "CJK RADICAL C-SIMPLIFIED SEE": "见", "CJK RADICAL C-SIMPLIFIED SHELL": "贝", "CJK RADICAL C-SIMPLIFIED CART": "车",
-    "CJK RADICAL C-SIMPLIFIED LONG": "长", "CJK RADICAL C-SIMPLIFIED GATE": "门", "CJK RADICAL C-SIMPLIFIED LEAF": "页",
-    "CJK RADICAL C-SIMPLIFIED WIND": "风", "CJK RADICAL C-SIMPLIFIED FLY": "飞", "CJK RADICAL C-SIMPLIFIED HORSE": "马",
-    "CJK RADICAL C-SIMPLIFIED FISH": "鱼", "CJK RADICAL C-SIMPLIFIED BIRD": "鸟", "CJK RADICAL SIMPLIFIED WHEAT": "麦",
-    "CJK RADICAL SIMPLIFIED YELLOW": "黄", "CJK RADICAL C-SIMPLIFIED EVEN": "齐", "CJK RADICAL C-SIMPLIFIED TOOTH": "齿",
+    "CJK RADICAL CIVILIAN": "民",
+    "CJK RADICAL MOTHER": "母",
+    "CJK RADICAL WEST TWO": "西",
+    "CJK RADICAL C-SIMPLIFIED SEE": "见",
+    "CJK RADICAL C-SIMPLIFIED SHELL": "贝",
+    "CJK RADICAL C-SIMPLIFIED CART": "车",
+    "CJK RADICAL C-SIMPLIFIED LONG": "长",
+    "CJK RADICAL C-SIMPLIFIED GATE": "门",
+    "CJK RADICAL C-SIMPLIFIED LEAF": "页",
+    "CJK RADICAL C-SIMPLIFIED WIND": "风",
+    "CJK RADICAL C-SIMPLIFIED FLY": "飞",
+    "CJK RADICAL C-SIMPLIFIED HORSE": "马",
+    "CJK RADICAL C-SIMPLIFIED FISH": "鱼",
+    "CJK RADICAL C-SIMPLIFIED BIRD": "鸟",
+    "CJK RADICAL SIMPLIFIED WHEAT": "麦",
+    "CJK RADICAL SIMPLIFIED YELLOW": "黄",
+    "CJK RADICAL C-SIMPLIFIED EVEN": "齐",
+    "CJK RADICAL C-SIMPLIFIED TOOTH": "齿",
     "CJK RADICAL C-SIMPLIFIED TURTLE": "龟",
 }
 _MAP = {ord(unicodedata.lookup(name)): ord(char) for name, char in _SUPPLEMENT.items()}
@@ -33,6 +45,7 @@ _BFCHAR = re.compile(rb"(<[0-9A-Fa-f]+>\s*)<([0-9A-Fa-f]{4})>")
 
 def _fix_cmap(data: bytes) -> bytes:
     """Map the destinations of every bfchar entry (Chromium writes single glyphs as bfchar)."""
+
     def one(m: re.Match) -> bytes:
         cp = int(m.group(2), 16)
         return m.group(1) + b"<%04X>" % _MAP.get(cp, cp)
