@@ -41,8 +41,9 @@ test: install browser-deps lint  ## Every check and test, browser tests included
 test-fast: install  ## The fast tier: unit tests and failing builds, no browser, no full-site build (under a minute)
 	$(BIN)/python -m pytest -m "not slow and not browser"
 
-lint: install  ## Python, YAML and Markdown lint, terminology check, schemas up to date
+lint: install  ## Python, YAML and Markdown lint, type check, terminology check, schemas up to date
 	$(BIN)/ruff check macros tests
+	$(BIN)/mypy
 	$(BIN)/yamllint -s data mkdocs.yml .github .pre-commit-config.yaml
 	$(BIN)/pymarkdown --config .pymarkdown.json scan -r docs CONTRIBUTING.md CONTRIBUTING.zh.md README.md
 	$(BIN)/python -m macros lint-terms
