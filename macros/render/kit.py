@@ -9,7 +9,7 @@ from __future__ import annotations
 from macros.core.downloads import DOWNLOADS_DIR, JSON_NAME, TABLES, csv_name
 from macros.core.languages import LANGS, prefix
 from macros.core.shortlinks import ShortLink, go_path, link_title, resolve, short_links
-from macros.render.html import esc, esc_attr, table
+from macros.render.html import Row, esc, esc_attr, table
 from macros.render.page import Page
 from macros.render.plans import action_plan
 from macros.render.records import group_profile
@@ -89,7 +89,7 @@ def downloads(p: Page) -> str:
     """The data downloads (written by the build into downloads/), with their format and content."""
     base = p.ctx.site_root() + DOWNLOADS_DIR + "/"
     counts = {t: str(len(p.kb.records[t])) for t in TABLES}
-    rows = [({}, [f'<a href="{base}{csv_name(t, lang)}" download><code>{csv_name(t, lang)}</code></a>',
+    rows: list[Row] = [({}, [f'<a href="{base}{csv_name(t, lang)}" download><code>{csv_name(t, lang)}</code></a>',
                   p.s("download.format_csv"), p.s("download.content." + t, count=counts[t]),
                   p.s("kit.language." + lang)])
             for lang in LANGS for t in TABLES]
