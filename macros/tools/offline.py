@@ -15,14 +15,14 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from macros.core.offline_zip import ZIP_FILE, ZIP_NAME, content_time
 from macros.core.paths import ROOT
 
 CONFIG = "mkdocs.offline.yml"
-ZIP_NAME = "shenzhen-ict-csr-offline"  # also the folder inside the zip
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--out", type=Path, default=ROOT / "dist" / f"{ZIP_NAME}.zip", help="the zip to write")
+    parser.add_argument("--out", type=Path, default=ROOT / "dist" / ZIP_FILE, help="the zip to write")
 
 
 def build_offline(site: Path, config_file: Path = ROOT / CONFIG) -> None:
@@ -40,12 +40,19 @@ def build_offline(site: Path, config_file: Path = ROOT / CONFIG) -> None:
 
 
 def zip_site(site: Path, out: Path) -> None:
-    """Zip every file under one top folder (unzipping never scatters files)."""
+    """Zip every file under one top folder (unzipping never scatters files).
+
+    Entries are sorted and dated from SOURCE_DATE_EPOCH (macros/core/offline_zip.py), so the zip
+    of a commit is reproducible and its date is the date of its content.
+    """
     out.parent.mkdir(parents=True, exist_ok=True)
+    stamp = content_time()[:6]
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for path in sorted(site.rglob("*")):
             if path.is_file():
-                archive.write(path, f"{ZIP_NAME}/{path.relative_to(site).as_posix()}")
+                entry = zipfile.ZipInfo(f"{ZIP_NAME}/{path.relative_to(site).as_posix()}", stamp)
+                entry.external_attr = 0o644 << 16
+                archive.writestr(entry, path.read_bytes(), zipfile.ZIP_DEFLATED)
 
 
 def run(args: argparse.Namespace) -> int:
