@@ -8,7 +8,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # Reproducible builds: every date the build writes comes from the last commit.
 export SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: install serve build test browser-deps validate clean lint schema translation-status handouts offline check-links bench lighthouse
+.PHONY: install serve build site test browser-deps validate clean lint schema translation-status handouts offline check-links bench lighthouse
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,8 +20,11 @@ install: $(STAMP)
 serve: install  ## Build and serve the site on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000 -w data -w macros
 
-build: install  ## Strict build of both languages into site/
-	$(BIN)/mkdocs build --strict --clean
+build: install  ## Pages only (quick preview): strict build of both languages, swapped into site/ when done
+	$(BIN)/python -m macros site --pages-only
+
+site: install browser-deps  ## The complete publishable site into site/: pages, PDFs, offline zip, link check; atomic
+	$(BIN)/python -m macros site
 
 validate: install  ## Check the data files only (fast)
 	$(BIN)/python -m macros validate
@@ -48,13 +51,12 @@ schema: install  ## Regenerate the JSON Schemas in schema/ from the model
 translation-status: install  ## Chinese pages and data texts that are missing or behind the English
 	$(BIN)/python -m macros translation-status
 
-handouts: build browser-deps  ## A4 PDF handouts for each stakeholder group, into site/
-	$(BIN)/python -m macros handouts site
+handouts: site  ## The A4 PDF handouts are part of the complete site (site/handouts/, site/zh/handouts/)
 
-offline: install  ## A zip of the whole site that works from file:// (dist/)
+offline: install browser-deps  ## The offline zip on its own, for a USB stick (dist/)
 	$(BIN)/python -m macros offline
 
-check-links: handouts  ## Every internal link and anchor in both languages resolves
+check-links: site  ## Every internal link, anchor and linked file (PDFs, zip) of the complete site resolves
 	$(BIN)/python -m macros check-links site
 
 bench: install  ## Build benchmark: real site, no macros, data x10 and x100

@@ -1,4 +1,4 @@
-"""Shared fixtures: a built site (built once per session), a local server, a browser."""
+"""Shared fixtures: the complete built site (built once per session), a local server, a browser."""
 
 from __future__ import annotations
 
@@ -35,11 +35,18 @@ def build(project: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
                           cwd=project, capture_output=True, text=True, env=env, timeout=600)
 
 
+def build_site(project: Path, out: Path, *extra: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """`python -m macros site` (what `make site` runs): the complete site, swapped into `out` when done."""
+    environ = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(project), **(env or {})}
+    return subprocess.run([sys.executable, "-m", "macros", "site", "--out", str(out), *extra],
+                          cwd=project, capture_output=True, text=True, env=environ, timeout=900)
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The real site, built once with --strict."""
-    out = tmp_path_factory.mktemp("site")
-    result = build(ROOT, out)
+    """The complete site as `make site` publishes it (pages, handout PDFs, offline zip, link check), built once."""
+    out = tmp_path_factory.mktemp("complete") / "site"
+    result = build_site(ROOT, out)
     assert result.returncode == 0, result.stderr
     return out
 
