@@ -106,6 +106,14 @@ def _pdf_text(path: Path) -> str:
     return re.sub(r"\s+", "", "".join(p.extract_text() for p in PdfReader(path).pages))
 
 
+def _simplified(char: str) -> bool:
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("group", list(KB.stakeholder_groups))
 def test_every_handout_pdf_fits_one_sheet_and_carries_its_content(site, lang, group):
@@ -134,6 +142,8 @@ def test_every_handout_pdf_fits_one_sheet_and_carries_its_content(site, lang, gr
     han = len(re.findall(r"[\u4e00-\u9fff]", text))
     if lang == "zh":
         assert han > 300, "the Chinese handout's text layer is not Chinese"
+        odd = sorted(c for c in set(re.findall(r"[\u3400-\u9fff\uf900-\ufaff]", text)) if not _simplified(c))
+        assert not odd, f"{odd} in the text layer are not simplified Chinese: see pdftext._VARIANTS"
     else:
         assert han == 0
     fonts = [f.get_object() for p in reader.pages for f in p["/Resources"]["/Font"].values()]
