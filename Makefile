@@ -69,4 +69,4 @@ lighthouse: build browser-deps node_modules/.bin/lighthouse  ## Lighthouse (mobi
 	$(BIN)/python -m macros lighthouse site
 
 clean:
-	rm -rf site dist .pytest_cache .ruff_cache
+	rm -rf site site.tmp-* site.old-* dist .pytest_cache .ruff_cache
