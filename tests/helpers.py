@@ -36,3 +36,12 @@ def build(project: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
         env=env,
         timeout=600,
     )
+
+
+def build_site(project: Path, out: Path, *extra: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """`python -m macros site` (what `make site` runs): the complete site, swapped into `out` when done."""
+    environ = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(project), **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "macros", "site", "--out", str(out), *extra],
+        cwd=project, capture_output=True, text=True, env=environ, timeout=900,
+    )

@@ -35,6 +35,7 @@ MACROS: dict[str, Macro] = {
     "handouts_table": kit.handouts_table,
     "handout": kit.handout,
     "downloads": kit.downloads,
+    "offline_copy": kit.offline_copy,
 }
 
 __all__ = ["MACROS", "MissingPage", "Page", "PageContext"]

@@ -4,7 +4,8 @@ Noto Sans CJK draws e.g. 子 and the Kangxi radical ⼦ with one glyph; Chromium
 each glyph back to the lowest code point, so the PDF's text layer says ⼦ (U+2F26) where the page
 says 子 (U+5B50). Copying, searching, screen readers and text extraction then fail. This rewrites
 each font's ToUnicode map: Kangxi radicals to their unified ideograph (Unicode's own NFKC mapping),
-CJK radical-supplement forms to the standalone character they are drawn as (named below).
+CJK radical-supplement forms to the standalone character they are drawn as (named below), and
+the few radicals whose unified form is traditional to the simplified character on the page.
 """
 
 from __future__ import annotations
@@ -37,8 +38,14 @@ _SUPPLEMENT = {
     "CJK RADICAL C-SIMPLIFIED TOOTH": "齿",
     "CJK RADICAL C-SIMPLIFIED TURTLE": "龟",
 }
+# Kangxi radicals whose NFKC form is the traditional character, where Noto Sans CJK SC draws the
+# simplified one (⼾ KANGXI RADICAL DOOR -> 戶, drawn and meant as 户): found in this site's
+# handouts; the handout test (every Chinese character of a PDF is a GB 2312 character) names any new one.
+_VARIANTS = {"戶": "户"}
 _MAP = {ord(unicodedata.lookup(name)): ord(char) for name, char in _SUPPLEMENT.items()}
-_MAP.update({cp: ord(unicodedata.normalize("NFKC", chr(cp))) for cp in range(0x2F00, 0x2FD6)})
+for _cp in range(0x2F00, 0x2FD6):
+    _unified = unicodedata.normalize("NFKC", chr(_cp))
+    _MAP[_cp] = ord(_VARIANTS.get(_unified, _unified))
 
 _BFCHAR = re.compile(rb"(<[0-9A-Fa-f]+>\s*)<([0-9A-Fa-f]{4})>")
 
