@@ -96,7 +96,7 @@ def test_plan_qr_code_shows_in_print_only(page, server, lang):
     page.emulate_media(media="print")
     assert qr.is_visible()
     assert page.evaluate("document.querySelector('img.kb-qr').naturalWidth") > 0
-    assert page.console_errors == []
+    assert page.console_errors == []  # a Content-Security-Policy violation would be one
 
 
 # -- 3. handouts ----------------------------------------------------------------------------------
@@ -287,6 +287,8 @@ def test_offline_zip_has_both_languages_and_per_language_search(offline_site):
         index = json.loads(script.removeprefix("var __index = "))
         assert index["docs"] and all(not d["location"].startswith("zh/") for d in index["docs"])
     assert "unpkg.com" not in (offline_site / "index.html").read_text(encoding="utf-8")
+    for page in ("index.html", "zh/recommendations/index.html", "go/plan-buyers/index.html"):  # violations: see the browser test
+        assert 'http-equiv="Content-Security-Policy"' in (offline_site / page).read_text(encoding="utf-8"), page
     assert 'url=../../plans/buyers.html"' in (offline_site / "go" / "plan-buyers" / "index.html").read_text(encoding="utf-8")
     for lang in LANGS:  # the handout PDFs travel with it
         assert all((offline_site / prefix(lang) / "handouts" / f"{g}.pdf").is_file() for g in KB.stakeholder_groups)
