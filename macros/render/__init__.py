@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from macros.render import checklist, kit, plans, records, translation
+from macros.render import checklist, facilitation, kit, plans, records, translation
 from macros.render.context import MissingPage, PageContext
 from macros.render.page import Page
 
@@ -35,6 +35,10 @@ MACROS: dict[str, Macro] = {
     "handouts_table": kit.handouts_table,
     "handout": kit.handout,
     "downloads": kit.downloads,
+    "facilitator_pack": facilitation.facilitator_pack,
+    "role_cards": facilitation.role_cards,
+    "root_cause_sheet": facilitation.root_cause_sheet,
+    "feedback_groups": facilitation.feedback_groups,
 }
 
 __all__ = ["MACROS", "MissingPage", "Page", "PageContext"]
