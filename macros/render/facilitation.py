@@ -65,7 +65,7 @@ def role_cards(p: Page) -> str:
             f'<p class="kb-meta">{p.colon(p.s("pack.card_plan"), "")}'
             f'<a href="{p.plan_link(gid)}"><code>{esc(plan)}</code></a></p></section>'
         )
-    return "".join(cards)
+    return '<div class="kb-role-cards">' + "".join(cards) + "</div>"
 
 
 def root_cause_sheet(p: Page) -> str:
