@@ -23,7 +23,7 @@ _SUPPLEMENT = {
     "CJK RADICAL C-SIMPLIFIED WIND": "风", "CJK RADICAL C-SIMPLIFIED FLY": "飞", "CJK RADICAL C-SIMPLIFIED HORSE": "马",
     "CJK RADICAL C-SIMPLIFIED FISH": "鱼", "CJK RADICAL C-SIMPLIFIED BIRD": "鸟", "CJK RADICAL SIMPLIFIED WHEAT": "麦",
     "CJK RADICAL SIMPLIFIED YELLOW": "黄", "CJK RADICAL C-SIMPLIFIED EVEN": "齐", "CJK RADICAL C-SIMPLIFIED TOOTH": "齿",
-    "CJK RADICAL C-SIMPLIFIED TURTLE": "龟",
+    "CJK RADICAL C-SIMPLIFIED TURTLE": "龟", "CJK RADICAL SIMPLIFIED HORN": "角",
 }
 _MAP = {ord(unicodedata.lookup(name)): ord(char) for name, char in _SUPPLEMENT.items()}
 _MAP.update({cp: ord(unicodedata.normalize("NFKC", chr(cp))) for cp in range(0x2F00, 0x2FD6)})
