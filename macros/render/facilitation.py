@@ -79,7 +79,7 @@ def root_cause_sheet(p: Page) -> str:
     level_rows = [({}, [p.s("level." + lv.value), p.s(f"pack.level_question.{lv.value}")]) for lv in levels]
     level_table = table("kb-levels", p.s("pack.caption_levels"), [p.s("pack.col_level"), p.s("pack.col_question")], level_rows)
     action_cols = ("action", "level_addressed", "owner", "deadline", "indicator")
-    action_rows = [({}, ['<span class="kb-write kb-write-2"></span>'] + ["" for _ in action_cols[1:]]) for _ in range(2)]
+    action_rows = [({}, [f'{n}<span class="kb-write kb-write-2"></span>'] + ["" for _ in action_cols[1:]]) for n in (1, 2)]
     actions = table("kb-rc-actions", p.s("pack.caption_actions"), [p.s(f"pack.col_{c}") for c in action_cols], action_rows)
     return (
         f'<div class="kb-sheet-box"><p><strong>{p.s("pack.symptom")}</strong></p>'
