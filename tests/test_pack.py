@@ -77,7 +77,7 @@ def test_the_kit_page_lists_the_pack_with_short_links(site, lang):
     html = kit.read_text(encoding="utf-8")
     for slug in SHEET_PAGES:
         row = re.search(rf'<tr id="pack-{slug}">(.*?)</tr>', html, re.DOTALL).group(1)
-        assert f"go/sheet-{slug}/" in row
+        assert f"go/sheet-{slug}/" in row and KB.strings[lang][f"pack.use.{slug}"] in unescape(row)
         assert f'<tr id="go-sheet-{slug}">' in html  # and in the table of every short link
         assert (site / PREFIX[lang] / go_path(f"sheet-{slug}") / "qr.svg").is_file()
         href = re.search(r'<a href="([^"]+)">', row).group(1)

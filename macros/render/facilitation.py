@@ -8,9 +8,10 @@ groups from the stakeholder groups. The agenda and the questions are page conten
 
 from __future__ import annotations
 
+from macros.core.languages import prefix
 from macros.core.model import Level
 from macros.core.shortlinks import PACK_DIR, go_path, page_title, sheet_slugs
-from macros.render.html import esc, table
+from macros.render.html import esc, esc_attr, table
 from macros.render.page import Page
 
 # The most A4 pages each sheet may print on, in either language (tests/test_pack.py prints them).
@@ -38,12 +39,12 @@ def facilitator_pack(p: Page) -> str:
         short = f"sheet-{slug}"
         link = p.ctx.lang_root() + go_path(short, p.ctx.directory_urls)
         rows.append(({"id": f"pack-{slug}"}, [
-            f'<a href="{p.ctx.link(page)}">{esc(page_title(p.ctx.docs_dir / p.lang, page))}</a>',
-            p.s(f"pack.use.{slug}"),
-            f'<a href="{link}"><code>{esc(p.ctx.public_url(go_path(short)))}</code></a>',
+            (f'<a href="{p.ctx.link(page)}">{esc(page_title(p.ctx.docs_dir / p.lang, page))}</a>'
+             f'<span class="kb-summary kb-meta">{p.s(f"pack.use.{slug}")}</span>'),
+            f'<a href="{link}" title="{esc_attr(p.ctx.public_url(go_path(short)))}"><code>/{prefix(p.lang)}{go_path(short)}</code></a>',
             p.s("pack.pages", count=str(SHEET_PAGES[slug])),
         ]))
-    headers = [p.s(f"pack.col_{c}") for c in ("sheet", "use", "link", "pages")]
+    headers = [p.s(f"pack.col_{c}") for c in ("sheet", "link", "pages")]
     return table("kb-pack", p.s("pack.caption"), headers, rows)
 
 
