@@ -215,7 +215,7 @@
         });
       });
       var prevHead = form.querySelector("#kb-scores thead th.kb-prev");
-      if (prevHead && prev) prevHead.textContent = msg("previous-col", { date: formatDate(prev.date) });
+      if (prevHead && prev) prevHead.textContent = msg("previous-col", { date: prev.date ? formatDate(prev.date) : prev.file });
       var compared = form.querySelector("[data-field=compared]");
       if (compared) {
         compared.hidden = !prev;
