@@ -3,12 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 # Reproducible builds: every date the build writes comes from the last commit.
 export SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: install serve build test browser-deps validate clean lint schema translation-status handouts offline check-links bench lighthouse
+.PHONY: install serve build build-properdocs test test-fast browser-deps validate clean lint schema translation-status handouts offline check-links typography bench lighthouse
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,6 +22,10 @@ serve: install  ## Build and serve the site on http://127.0.0.1:8000 with live r
 build: install  ## Strict build of both languages into site/
 	$(BIN)/mkdocs build --strict --clean
 
+build-properdocs: install  ## The same strict build with ProperDocs, MkDocs 1.6's maintained continuation (engine exit path)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-properdocs.txt
+	$(BIN)/properdocs build --strict --clean -d site-properdocs
+
 validate: install  ## Check the data files only (fast)
 	$(BIN)/python -m macros validate
 
@@ -32,8 +35,11 @@ browser-deps:  ## Debian's Chromium and CJK fonts for the browser tests
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
 	fi
 
-test: install browser-deps lint  ## Every check and test, browser tests included
+test: install browser-deps lint  ## Every check and test, browser tests included (what CI runs)
 	$(BIN)/python -m pytest
+
+test-fast: install  ## The fast tier: unit tests and failing builds, no browser, no full-site build (under a minute)
+	$(BIN)/python -m pytest -m "not slow and not browser"
 
 lint: install  ## Python, YAML and Markdown lint, terminology check, schemas up to date
 	$(BIN)/ruff check macros tests
@@ -56,6 +62,9 @@ offline: install  ## A zip of the whole site that works from file:// (dist/)
 
 check-links: handouts  ## Every internal link and anchor in both languages resolves
 	$(BIN)/python -m macros check-links site
+
+typography: build  ## Chinese typography of every built zh page (full-width punctuation, dates, theme strings)
+	$(BIN)/python -m macros typography site
 
 bench: install  ## Build benchmark: real site, no macros, data x10 and x100
 	$(BIN)/python -m macros bench

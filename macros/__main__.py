@@ -32,6 +32,8 @@ MODULES = {
     "check-links": "macros.tools.links",  # every internal link and anchor resolves
     "bench": "macros.tools.bench",  # build benchmark at x1, x10, x100 data
     "lighthouse": "macros.tools.lighthouse",  # Lighthouse scores of key pages
+    "pr-summary": "macros.tools.pr_summary",  # a pull request's changed pages and translation state (CI job summary)
+    "typography": "macros.tools.typography",  # Chinese typography of the built zh pages
 }
 
 

@@ -1,38 +1,17 @@
-"""Shared fixtures: a built site (built once per session), a local server, a browser."""
+"""Shared fixtures: a built site (built once per session), a local server, a browser.
+
+Tiers: tests that use the browser are marked `browser`, tests that build the whole site (or use
+the session's built site) `slow`; `make test-fast` runs the rest in under a minute.
+"""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from helpers import CHROMIUM, ROOT, build
 
-from macros.tools.static_server import BASE_PATH, serve  # noqa: F401 - re-exported for tests
-
-ROOT = Path(__file__).resolve().parent.parent
-MKDOCS = [sys.executable, "-m", "mkdocs"]
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides")
-CHROMIUM = "/usr/bin/chromium"
-
-
-def copy_project(dest: Path) -> Path:
-    """A copy of the buildable project, for tests that damage data or config."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, dest / part)
-    return dest
-
-
-def build(project: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
-    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(project)}
-    return subprocess.run(MKDOCS + ["build", "--strict", "-q", "-d", str(out), *extra],
-                          cwd=project, capture_output=True, text=True, env=env, timeout=600)
+from macros.tools.static_server import serve
 
 
 @pytest.fixture(scope="session")
@@ -77,3 +56,17 @@ def page(browser):
     pg.on("request", lambda r: pg.requests.append(r.url))
     yield pg
     context.close()
+
+
+BROWSER_FIXTURES = {"browser", "page", "server"}
+SLOW_FIXTURES = {"site", "server", "hostile_site", "offline_site"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark each test by what it needs, so the tiers follow the fixtures instead of a list to keep."""
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if used & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if used & (SLOW_FIXTURES | BROWSER_FIXTURES):
+            item.add_marker(pytest.mark.slow)

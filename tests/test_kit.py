@@ -14,7 +14,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from conftest import ROOT
+from helpers import ROOT
 
 from macros.core import pages
 from macros.core.downloads import JSON_NAME, TABLES, csv_name

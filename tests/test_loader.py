@@ -151,6 +151,7 @@ def test_action_group_must_own_or_partner_its_recommendation(data):
     path = data / "actions.yml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text + "- id: stray\n  recommendation: coordinate-monitoring\n  group: workers\n"
-                    "  step: {en: X, zh: X}\n  timeframe: first-steps\n  indicator: {en: X, zh: X}\n", encoding="utf-8")
+                    "  step: {en: X, zh: X}\n  timeframe: first-steps\n  indicator: {en: X, zh: X}\n"
+                    "  provenance: synthesis\n  sources: [bsr-case-study]\n", encoding="utf-8")
     errors = errors_for(data)
     assert any("record 'stray': the group 'workers' is neither an owner nor a partner" in e for e in errors), errors

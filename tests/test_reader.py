@@ -6,7 +6,7 @@ import io
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import ROOT
+from helpers import ROOT
 from pypdf import PdfReader
 
 from macros.core.load import load

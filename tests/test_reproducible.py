@@ -12,9 +12,12 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import copy_project
+import pytest
+from helpers import copy_project
 
 EPOCH = "1700000000"  # 2023-11-14: any fixed value; the Makefile uses the last commit's time
+
+pytestmark = pytest.mark.slow  # full builds in subprocesses: full tier only
 
 
 def _build(project: Path, out: Path, seed: str) -> None:

@@ -9,13 +9,15 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from helpers import ROOT
 
 from macros.core.load import load
 from macros.tools.bench import run_child, without_macros
 from macros.tools.scale import make_scaled_project
 
 FACTOR = 3
+
+pytestmark = pytest.mark.slow  # full builds in subprocesses: full tier only
 
 
 @pytest.fixture(scope="module")

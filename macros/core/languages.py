@@ -8,6 +8,8 @@ from __future__ import annotations
 
 LANGS: tuple[str, ...] = ("en", "zh")
 DEFAULT: str = LANGS[0]
+SOURCE: str = DEFAULT  # pages and data texts are written in this language first
+TARGET: str = LANGS[1]  # the translation the tracker follows (macros/core/translations.py)
 
 
 def prefix(lang: str) -> str:

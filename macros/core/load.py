@@ -19,6 +19,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from macros.core.diagnostics import emit
+from macros.core.labels import placeholders
 from macros.core.languages import LANGS
 from macros.core.model import (
     KINDS,
@@ -209,7 +211,7 @@ def _read_kind(path: Path, label: str, model: type[Record], errors: list[DataErr
         if not isinstance(item, LineDict):
             errors.append(DataError(label, line, "each record must be a mapping of fields (found a plain value)"))
             continue
-        rid = item.get("id") if isinstance(item.get("id"), str) else f"#{index + 1}"
+        rid: str = item["id"] if isinstance(item.get("id"), str) else f"#{index + 1}"
         try:
             record = model.model_validate(item)
         except ValidationError as exc:
@@ -240,16 +242,16 @@ def _read_strings(data_dir: Path, errors: list[DataError]) -> dict[str, dict[str
         flat_lines: dict[str, int] = {}
 
         def flatten(node: Any, prefix: str, line: int) -> None:
-            if isinstance(node, dict):
+            if isinstance(node, LineDict):
                 for key, value in node.items():
                     flatten(value, f"{prefix}{key}" if not prefix else f"{prefix}.{key}", node.key_lines[key])
-            elif isinstance(node, str) and node.strip():
+            elif isinstance(node, str) and (node.strip() or prefix.startswith("punct.")):  # punctuation may be a space, or nothing
                 flat[prefix] = node  # noqa: B023 - called within this iteration only
                 flat_lines[prefix] = line  # noqa: B023
             else:
                 errors.append(DataError(label, line, f"the label '{prefix}' must be non-empty text"))  # noqa: B023
 
-        if not isinstance(raw, dict):
+        if not isinstance(raw, LineDict):
             errors.append(DataError(label, 1, "the file must be a mapping of label keys to text"))
             continue
         _character_problems(raw, label, raw, (), errors)
@@ -260,6 +262,11 @@ def _read_strings(data_dir: Path, errors: list[DataError]) -> dict[str, dict[str
             others = set().union(*(strings[o] for o in LANGS if o != lang))
             for key in sorted(others - set(strings[lang])):
                 errors.append(DataError(f"data/i18n/{lang}.yml", None, f"the label '{key}' is missing (other languages have it)"))
+            for key in sorted(set(strings[lang]) & set(strings[LANGS[0]])):
+                if lang != LANGS[0] and placeholders(strings[lang][key]) != placeholders(strings[LANGS[0]][key]):
+                    errors.append(DataError(f"data/i18n/{lang}.yml", lines[lang].get(key),
+                                            f"the label '{key}' uses the placeholders {sorted(placeholders(strings[lang][key]))}, "
+                                            f"data/i18n/{LANGS[0]}.yml uses {sorted(placeholders(strings[LANGS[0]][key]))}"))
             for prefix, enum in LABELLED_ENUMS.items():
                 for member in enum:
                     key = f"{prefix}.{member.value}"
@@ -328,8 +335,9 @@ def load(data_dir: Path) -> KnowledgeBase:
     invalid: dict[str, set[str] | None] = {}  # ids already reported as broken, so no cascade of errors
     for kind, model in KINDS.items():
         label = f"data/{kind}.yml"
-        invalid[kind] = set()
-        raw, by_id = _read_kind(data_dir / f"{kind}.yml", label, model, errors, invalid[kind])
+        invalid_ids: set[str] = set()
+        invalid[kind] = invalid_ids
+        raw, by_id = _read_kind(data_dir / f"{kind}.yml", label, model, errors, invalid_ids)
         if raw is None:
             invalid[kind] = None  # the whole file failed: references into it are not checked
         raws[kind] = raw if raw is not None else LineList()
@@ -341,7 +349,7 @@ def load(data_dir: Path) -> KnowledgeBase:
     if errors:
         raise DataErrors(errors)
     return KnowledgeBase(
-        **{kind: MappingProxyType(records[kind]) for kind in KINDS},
+        **{kind: MappingProxyType(records[kind]) for kind in KINDS},  # type: ignore[arg-type]  # each kind's model, as KINDS maps them
         strings=MappingProxyType({k: MappingProxyType(v) for k, v in strings.items()}),
         origins=MappingProxyType(origins),
     )
@@ -367,7 +375,8 @@ def load_or_report(data_dir: Path) -> KnowledgeBase | None:
     try:
         return load(data_dir)
     except DataErrors as exc:
-        for line in exc.lines():
-            print(line, file=sys.stderr)
+        emit(exc.errors)  # file:line: message, and an annotation on GitHub Actions
+        if exc.omitted:
+            print(exc.lines()[-1], file=sys.stderr)
         print(f"{len(exc.errors) + exc.omitted} problem(s) in the data files.", file=sys.stderr)
         return None

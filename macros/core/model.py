@@ -148,7 +148,7 @@ class Organisation(Record):
     acronym: str | None = None
     kind: OrganisationKind
     role: Text
-    members: list[NonEmpty] = Field(default_factory=list, description="Members named in the sources.")
+    members: list[Text] = Field(default_factory=list, description="Members named in the sources, by the names readers of each language know.")
     sources: ref("sources", at_least=1)
 
 
@@ -215,6 +215,9 @@ class Action(Record):
     timeframe: Timeframe
     indicator: Text
     guide: PagePath | None = None
+    # Like recommendations: most actions are this site's proposals (synthesis), citing what they draw on.
+    provenance: Provenance
+    sources: ref("sources", at_least=1)
 
 
 class Event(Record):

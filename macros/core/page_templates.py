@@ -91,7 +91,7 @@ def check_text(text: str, file: str, macros: Collection[str]) -> Iterator[Templa
 
 def check_docs(docs_dir: Path, macros: Collection[str]) -> list[TemplateProblem]:
     """Every problem in every Markdown page under docs_dir, named docs/<lang>/<page>.md."""
-    problems = []
+    problems: list[TemplateProblem] = []
     for path in sorted(docs_dir.rglob("*.md")):
         name = f"{docs_dir.name}/{path.relative_to(docs_dir).as_posix()}"
         problems += check_text(path.read_text(encoding="utf-8"), name, macros)

@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel
 
+from macros.core.languages import SOURCE, TARGET
 from macros.core.load import KnowledgeBase
 
 LOCK = Path("data") / "translations.lock.yml"
@@ -72,8 +73,8 @@ class PageState:
 
 
 def page_state(docs: Path, path: str) -> PageState:
-    current = blob_sha((docs / "en" / path).read_bytes())
-    zh = docs / "zh" / path
+    current = blob_sha((docs / SOURCE / path).read_bytes())
+    zh = docs / TARGET / path
     if not zh.is_file():
         return PageState(path, "missing", None, current)
     recorded = front_matter(zh.read_text(encoding="utf-8")).get("translation_of")
@@ -85,15 +86,15 @@ def page_state(docs: Path, path: str) -> PageState:
 
 def page_states(docs: Path) -> list[PageState]:
     """Every English page, in path order."""
-    paths = sorted(p.relative_to(docs / "en").as_posix() for p in (docs / "en").rglob("*.md"))
+    paths = sorted(p.relative_to(docs / SOURCE).as_posix() for p in (docs / SOURCE).rglob("*.md"))
     return [page_state(docs, p) for p in paths]
 
 
 def english_texts(obj: BaseModel, path: tuple[str, ...] = ()) -> Iterator[tuple[str, str]]:
     """(field path, English text) for every text of a record: each {en, zh} pair, nested ones too."""
     fields = type(obj).model_fields
-    if "en" in fields and "zh" in fields and isinstance(obj.en, str):
-        yield ".".join(path + ("en",)), obj.en
+    if SOURCE in fields and TARGET in fields and isinstance(getattr(obj, SOURCE), str):
+        yield ".".join(path + (SOURCE,)), getattr(obj, SOURCE)
     for name in fields:
         value = getattr(obj, name)
         items = value if isinstance(value, (list, tuple)) else [value]

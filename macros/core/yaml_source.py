@@ -72,6 +72,7 @@ class LineList(list):
 
     line: int = 0
     item_lines: list[int]
+    id_index: dict[str, int] | None = None  # record id -> position, built on first use (load._raw_index)
 
 
 class _Loader(yaml.SafeLoader):
@@ -83,7 +84,7 @@ class _Loader(yaml.SafeLoader):
 
     depth = 0
 
-    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+    def compose_node(self, parent, index):
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise yaml.MarkedYAMLError(problem="anchors (&name) and aliases (*name) are not allowed in data files; "
@@ -147,8 +148,8 @@ def load_yaml(path: Path, label: str | None = None) -> Any:
     try:
         text = raw.decode("utf-8-sig")  # tolerate a UTF-8 byte-order mark from Windows editors
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise DataErrors([DataError(label, line, "the file is not valid UTF-8 text")]) from None
+        where = raw[: exc.start].count(b"\n") + 1
+        raise DataErrors([DataError(label, where, "the file is not valid UTF-8 text")]) from None
     if not text.strip() or all(
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
@@ -166,6 +167,9 @@ def load_yaml(path: Path, label: str | None = None) -> Any:
             # e.g. an unclosed quote is noticed lines later: also name the line where the construct starts
             context += f" that starts on line {exc.context_mark.line + 1}"
         raise DataErrors([DataError(label, line, f"YAML syntax error: {problem}{context}")]) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML itself refuses (NUL, ESC …): name its line
+        line = text[: exc.position].count("\n") + 1
+        raise DataErrors([DataError(label, line, f"the text holds a control character (U+{exc.character:04X}); delete it")]) from None
     except yaml.YAMLError as exc:
         raise DataErrors([DataError(label, None, f"YAML error: {exc}")]) from None
     except RecursionError:  # the parser's own nesting, before the composer's limit applies

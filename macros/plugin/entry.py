@@ -15,6 +15,7 @@ from typing import Any
 from jinja2.sandbox import SandboxedEnvironment
 from mkdocs.exceptions import PluginError
 
+from macros.core.diagnostics import annotate, located
 from macros.core.languages import lang_of
 from macros.core.load import KnowledgeBase, load_cached
 from macros.core.yaml_source import DataErrors
@@ -28,8 +29,11 @@ def load_model(docs_dir: Path) -> KnowledgeBase:
     try:
         return load_cached(docs_dir.parent / "data")
     except DataErrors as exc:
-        for line in exc.lines():
-            log.error(line)
+        for error in exc.errors:
+            log.error(located(error))  # one clean line: no text from the data can start a workflow command
+        if exc.omitted:
+            log.error(exc.lines()[-1])
+        annotate(exc.errors)  # on GitHub Actions: the message on the line in the pull request
         raise PluginError(f"{len(exc.errors)} problem(s) in the data files; see the messages above.") from None
 
 

@@ -17,7 +17,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from macros.core.languages import lang_of
 from macros.plugin import i18n, kit, reproducible, security, translation
+from macros.plugin.entry import load_model
 
 
 def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -41,16 +43,19 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    if template_name.endswith(".html"):
+        output_content = security.with_policy(output_content)
     return i18n.per_language_template(output_content, template_name, config)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return i18n.rebase_search(i18n.drop_head_alternates(output), page)
+    lang = lang_of(page.file.src_uri, getattr(page.file, "locale", None))
+    output = i18n.localise_theme_strings(output, lang, load_model(Path(config.docs_dir)).strings)
+    output = i18n.rebase_search(i18n.drop_head_alternates(output), lang)
+    return security.with_policy(output, page.content or "")
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has built every language and written the combined index
 def on_post_build(config: MkDocsConfig) -> None:
     i18n.split_search_index(config)
     kit.write_kit(config)
-    if not kit.nested_language_build(config):
-        security.add_policies(Path(config.site_dir))

@@ -3,16 +3,18 @@ sitemap per language, no per-page hreflang links in <head>, one search index per
 
 from __future__ import annotations
 
+import html
 import json
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.pages import Page
 
-from macros.core.languages import DEFAULT, LANGS, lang_of, prefix, strip_prefix
+from macros.core.languages import DEFAULT, LANGS, prefix, strip_prefix
 from macros.core.segment import segment
+from macros.plugin.entry import load_model
 
 _PER_LANGUAGE_TEMPLATES = ("404.html", "sitemap.xml")
 _HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
@@ -37,9 +39,10 @@ def per_language_template(output: str, template_name: str, config: MkDocsConfig)
     would come from the last language built. The default language is built first (the others are
     built inside its on_post_build), so its copy is on disk when another language's is made.
     """
+    lang = config.theme.get("language", DEFAULT)
     if template_name == "404.html":
         output = _HEAD_ALTERNATE.sub("", output)  # see drop_head_alternates
-    lang = config.theme.get("language", DEFAULT)
+        output = localise_theme_strings(output, lang, load_model(Path(config.docs_dir)).strings)
     if template_name not in _PER_LANGUAGE_TEMPLATES or lang == DEFAULT:
         return output
     site = Path(config.site_dir)
@@ -48,6 +51,22 @@ def per_language_template(output: str, template_name: str, config: MkDocsConfig)
     target.write_text(output, encoding="utf-8")
     root_copy = site / template_name
     return root_copy.read_text(encoding="utf-8") if root_copy.is_file() else output
+
+
+# The theme's English strings that Material leaves untranslated, where they appear, by label key.
+_THEME_STRINGS = {"theme.permalink": 'title="{}"', "theme.not_found": "<h1>{}</h1>"}
+_THEME_LABEL_COLON = re.compile(r'(aria-label="[^":]*[\u3400-\u9fff]): ')
+
+
+def localise_theme_strings(output: str, lang: str, strings: Mapping[str, Mapping[str, str]]) -> str:
+    """Put the page's language into the theme strings Material writes in English (heading links, 404)."""
+    if lang == DEFAULT:
+        return output
+    for key, pattern in _THEME_STRINGS.items():
+        output = output.replace(pattern.format(strings[DEFAULT][key]), pattern.format(html.escape(strings[lang][key])))
+    # Material joins its own label and a page title with ": " (e.g. the footer's 上一页: 首页).
+    colon = html.escape(strings[lang]["punct.colon"])
+    return _THEME_LABEL_COLON.sub(lambda m: m.group(1) + colon, output)
 
 
 def drop_head_alternates(output: str) -> str:
@@ -61,9 +80,8 @@ def drop_head_alternates(output: str) -> str:
     return _HEAD_ALTERNATE.sub("", output)
 
 
-def rebase_search(output: str, page: Page) -> str:
+def rebase_search(output: str, lang: str) -> str:
     """Point a non-default page's search at its own language's index (its root as Material's base)."""
-    lang = lang_of(page.file.src_uri, getattr(page.file, "locale", None))
     if lang == DEFAULT:
         return output
     return _CONFIG_BASE.sub(lambda m: f"{m.group(1)}{m.group(2)}/{lang}/{m.group(3)}", output, count=1)

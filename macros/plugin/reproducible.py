@@ -35,4 +35,4 @@ def patch_clock() -> None:
         return
     for module in (plugin, util):
         if getattr(module, "time", None) is _time:
-            module.time = _Clock()
+            module.time = _Clock()  # type: ignore[attr-defined]  # the plugin's own `import time`

@@ -4,8 +4,8 @@
 - No symbolic links under docs/, data/ or overrides/: a link would publish any file of the
   build machine.
 - A Content-Security-Policy on every page: scripts only from the site itself, plus the inline
-  scripts the theme writes, allowed by their hashes, computed from the built files (so raw
-  <script> or onerror= in Markdown never runs).
+  scripts the theme writes around the page's content, allowed by their hashes (computed from each
+  built page without its Markdown content, so raw <script> or onerror= in Markdown never runs).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from macros.core.diagnostics import annotate
 from macros.core.page_templates import check_docs
 from macros.render import MACROS
 
@@ -34,6 +35,7 @@ POLICY = ("default-src 'self'; script-src 'self'{hashes}; style-src 'self' 'unsa
 def check_templates(config: MkDocsConfig) -> None:
     problems = check_docs(Path(config.docs_dir), MACROS)
     if problems:
+        annotate(problems)  # on GitHub Actions: each on its line in the pull request
         raise PluginError(f"{len(problems)} template problem(s) in the pages (pages may only call the site's macros):\n  "
                           + "\n  ".join(str(p) for p in problems[:200])
                           + (f"\n  … and {len(problems) - 200} more" if len(problems) > 200 else ""))
@@ -52,28 +54,24 @@ def _hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def policy_for(html: str) -> str:
-    """The policy for one page: its inline scripts by hash (JSON data blocks are not scripts)."""
-    hashes = sorted({_hash(m.group("body")) for m in _INLINE_SCRIPT.finditer(html)
+def policy_for(theme_html: str) -> str:
+    """The policy for a page whose theme (not its content) holds these inline scripts, allowed by hash.
+
+    JSON data blocks (type="application/json") are not scripts and need no hash.
+    """
+    hashes = sorted({_hash(m.group("body")) for m in _INLINE_SCRIPT.finditer(theme_html)
                      if "src=" not in m.group("attrs") and not _NOT_JS.search(m.group("attrs"))})
     return POLICY.format(hashes="".join(" " + h for h in hashes))
 
 
-def with_policy(html: str) -> str:
-    """The page with its Content-Security-Policy meta tag right after <meta charset>, before any script."""
+def with_policy(html: str, content: str = "") -> str:
+    """The page with its Content-Security-Policy meta tag right after <meta charset>, before any script.
+
+    `content` is the HTML converted from the page's Markdown, as it stands in `html`: its scripts are
+    not the theme's, so they get no hash and do not run.
+    """
     html = _OLD_POLICY.sub("", html)
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html)}">'
+    theme = html.replace(content, "") if content else html
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(theme)}">'
     html, found = _CHARSET.subn(lambda m: m.group(0) + tag, html, count=1)
     return html if found else html.replace("<head>", "<head>" + tag, 1)
-
-
-def add_policies(site: Path) -> int:
-    """Write the policy into every HTML file of the built site (pages, 404s, short-link redirects)."""
-    count = 0
-    for path in site.rglob("*.html"):
-        html = path.read_text(encoding="utf-8")
-        updated = with_policy(html)
-        if updated != html:
-            path.write_text(updated, encoding="utf-8")
-            count += 1
-    return count

@@ -50,7 +50,7 @@ def _item(p: Page, item: ChecklistItem) -> str:
     return (
         f'<div class="kb-check-item" id="check-{item.id}" data-item="{item.id}">'
         f'<p class="kb-check-q" id="q-{item.id}">{p.t(item.question)}</p>'
-        f'<p class="kb-meta">{p.colon(p.s("col.basis"), p.t(item.basis))} {p.cite(*item.sources)}</p>'
+        f'<p class="kb-meta">{p.cited(p.colon(p.s("col.basis"), p.t(item.basis)), item.sources)}</p>'
         f'<div class="kb-check-answers" role="radiogroup" aria-labelledby="q-{item.id}">{radios}</div>'
         f'<details class="kb-check-next"><summary>{p.s("self_assessment.next_if")}</summary>'
         f'<ul class="kb-steps" data-steps-for="{item.id}">{"".join(next_steps(p, item))}</ul></details></div>'

@@ -7,12 +7,14 @@ Markdown table or reach Jinja.
 from __future__ import annotations
 
 import html
-import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+
+from macros.core.labels import fill, placeholders
 
 # Characters that mean something to HTML, Markdown or Jinja, as numeric entities (one pass, no double escaping).
 _ESCAPES = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'{}|*_`[]\\#~^"})
-_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+__all__ = ["esc", "esc_attr", "fill", "placeholders", "table", "ul"]
 
 Row = tuple[Mapping[str, str], Sequence[str]]  # (attributes of the <tr>, cells: the first is the row header)
 
@@ -25,26 +27,6 @@ def esc(text: str) -> str:
 def esc_attr(text: str) -> str:
     """Escape text for an HTML attribute value (kept readable, e.g. URLs)."""
     return html.escape(text, quote=True).replace("{", "&#123;").replace("}", "&#125;")
-
-
-def fill(template: str, escape: Callable[[str], str] = str, **values: str) -> str:
-    """The one placeholder formatter: `{name}` in a label becomes values[name].
-
-    The label's own text goes through `escape`; values are inserted as given (already escaped or
-    HTML). A placeholder without a value stays as written, for the scripts that fill it in.
-    """
-    out, pos = [], 0
-    for match in _PLACEHOLDER.finditer(template):
-        if match.group(1) in values:
-            out += [escape(template[pos:match.start()]), values[match.group(1)]]
-            pos = match.end()
-    out.append(escape(template[pos:]))
-    return "".join(out)
-
-
-def placeholders(template: str) -> set[str]:
-    """The placeholder names a label uses (both languages must use the same)."""
-    return set(_PLACEHOLDER.findall(template))
 
 
 def ul(items: Sequence[str], empty: str) -> str:

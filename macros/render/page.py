@@ -86,8 +86,11 @@ class Page:
             links.append(f'<a class="kb-cite" href="{self.to("sources", sid)}" title="{self.t(src.title)}">{entry}</a>')
         return '<span class="kb-cites">' + self.s("punct.cite", cites=self.s("punct.cite_sep").join(links)) + "</span>"
 
+    def cited(self, text: str, sources: Iterable[str]) -> str:
+        """A text followed by its citations, with the language's gap between them."""
+        sources = list(sources)
+        return text + (self.s("punct.cite_gap") + self.cite(*sources) if sources else "")
+
     def provenance(self, provenance: Provenance, sources: Iterable[str] = ()) -> str:
         """The provenance label ('stated in the cited source' or 'our synthesis') and its citations."""
-        label = self.s("provenance." + provenance.value)
-        sources = list(sources)
-        return label + (" " + self.cite(*sources) if sources else "")
+        return self.cited(self.s("provenance." + provenance.value), sources)

@@ -21,7 +21,7 @@ def action_plan(p: Page, group: str) -> str:
             guide = f'<a href="{p.ctx.link(a.guide)}">{p.s("col.guide")}</a>' if a.guide else p.none()
             others = [g for g in rec.owners + rec.partners if g != group]
             rows.append(({"id": f"action-{a.id}"}, [
-                p.t(a.step),
+                p.t(a.step) + f'<span class="kb-provenance">{p.provenance(a.provenance, a.sources)}</span>',
                 p.t(a.indicator),
                 f'<a href="{p.to("recommendations", rec.id)}">{p.t(rec.title)}</a>',
                 p.group_names(others),

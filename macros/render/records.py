@@ -63,7 +63,7 @@ def partners(p: Page) -> str:
             name,
             p.s("organisation_kind." + org.kind.value),
             p.t(org.role),
-            p.join(esc(m) for m in org.members) or p.none(),
+            p.join(p.t(m) for m in org.members) or p.none(),
             p.cite(*org.sources),
         ]))
     headers = [p.s(f"col.{c}") for c in ("organisation", "kind", "role", "members", "sources")]
@@ -120,7 +120,7 @@ def findings(p: Page) -> str:
             out.append(
                 f'<article class="kb-card" id="{anchor("findings", f.id)}"><h3>{p.t(f.title)}</h3>'
                 f"<p>{p.t(f.statement)}</p>"
-                f'<p>{p.colon("<strong>" + p.s("col.evidence") + "</strong>", p.t(f.evidence))} {p.cite(*f.sources)}</p>'
+                f'<p>{p.cited(p.colon("<strong>" + p.s("col.evidence") + "</strong>", p.t(f.evidence)), f.sources)}</p>'
                 f'<p class="kb-provenance">{provenance}</p></article>'
             )
     return "\n".join(out) + "\n"

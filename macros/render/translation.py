@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from macros.core import translations as tr
+from macros.core.languages import SOURCE, TARGET
 from macros.render.html import esc, table
 from macros.render.page import Page
 
@@ -21,9 +22,9 @@ def translation_status(p: Page) -> str:
     if behind_pages:
         rows = []
         for s in behind_pages:
-            exists = s.state != "missing" or p.lang == "en"
+            exists = s.state != "missing" or p.lang == SOURCE
             name = f'<a href="{p.ctx.link(s.path)}">{esc(s.path)}</a>' if exists else esc(s.path)
-            rows.append(({"data-state": s.state}, [name, f"<code>docs/zh/{esc(s.path)}</code>", p.s("translation.state." + s.state)]))
+            rows.append(({"data-state": s.state}, [name, f"<code>docs/{TARGET}/{esc(s.path)}</code>", p.s("translation.state." + s.state)]))
         headers = [p.s("translation.col_page"), p.s("translation.col_file"), p.s("translation.col_status")]
         parts.append(table("kb-translation-pages", p.s("translation.caption_pages"), headers, rows))
     else:

@@ -21,6 +21,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from macros.core.languages import LANGS, prefix
 from macros.tools.scale import make_scaled_project
 
 
@@ -86,7 +87,7 @@ def _child(config: Path, site_dir: Path, profile: Path | None) -> int:
     else:
         build(cfg)
     elapsed = time.perf_counter() - start
-    index = {lang: _size(site_dir / sub / "search" / "search_index.json") for lang, sub in (("en", ""), ("zh", "zh"))}
+    index = {lang: _size(site_dir / prefix(lang) / "search" / "search_index.json") for lang in LANGS}
     print(json.dumps({
         "build": elapsed, "load": timers["load"], "loads": timers["loads"], "macros": timers["macros"],
         "calls": timers["calls"], "peak_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,

@@ -22,8 +22,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-DEFAULT_LANG = "en"
-OTHER_LANGS = ("zh",)  # served under /<lang>/; the default language is at the root
+from macros.core.diagnostics import Problem, emit
+from macros.core.languages import DEFAULT, LANGS
+
+DEFAULT_LANG = DEFAULT
+OTHER_LANGS = tuple(lang for lang in LANGS if lang != DEFAULT)  # served under /<lang>/; the default language is at the root
 SKIP_SCHEMES = ("mailto", "tel", "javascript", "data")
 
 
@@ -43,13 +46,13 @@ class _PageParser(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
-        if values.get("id"):
-            self.ids.add(values["id"])
-        if tag == "a" and values.get("name"):
-            self.ids.add(values["name"])
+        if ident := values.get("id"):
+            self.ids.add(ident)
+        if tag == "a" and (name := values.get("name")):
+            self.ids.add(name)
         for attr in ("href", "src"):
-            if values.get(attr) is not None:
-                self.links.append(Link(values[attr].strip(), "hreflang" in values))
+            if (url := values.get(attr)) is not None:
+                self.links.append(Link(url.strip(), "hreflang" in values))
 
     handle_startendtag = handle_starttag
 
@@ -136,7 +139,7 @@ def check(root: Path, site_url: str, later: tuple[str, ...] = ()) -> tuple[list[
                 continue
             checked += 1
             rel, fragment, problem = site.target(page, link.url)
-            if problem == "no such file" and any(fnmatch.fnmatch(rel, pattern) for pattern in later):
+            if problem == "no such file" and rel and any(fnmatch.fnmatch(rel, pattern) for pattern in later):
                 continue
             if problem:
                 problems.append(f"{page}: broken link -> {link.url} ({problem}{': ' + rel if rel else ''})")
@@ -171,6 +174,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--site-url", help="the site_url it was built for (default: from its sitemap.xml)")
     parser.add_argument("--later", action="append", default=[], metavar="GLOB",
                         help="site files written by a later step (e.g. 'handouts/*.pdf'): not reported as missing")
+    parser.add_argument("--docs", type=Path, default=Path("docs"), help="the pages' sources, to name them in annotations")
+
+
+def located_in_source(problem: str, docs: Path) -> Problem:
+    """'<page>.html: broken link -> URL (…)' as a problem in the page's Markdown source (docs/<lang>/…md),
+    on the first line that contains the URL, so GitHub can show it in the pull request's diff."""
+    page, message = problem.split(": ", 1)
+    lang, bare = (page.split("/", 1) if page.split("/", 1)[0] in OTHER_LANGS else (DEFAULT_LANG, page))
+    stem = bare[: -len(".html")]
+    stem = stem[: -len("/index")] if stem.endswith("/index") else "" if stem == "index" else stem
+    url = message.removeprefix("broken link -> ").split(" ", 1)[0]
+    for candidate in ([f"{stem}.md", f"{stem}/index.md"] if stem else ["index.md"]):
+        source = docs / lang / candidate
+        if source.is_file():
+            rows = source.read_text(encoding="utf-8").splitlines()
+            line = next((i for i, row in enumerate(rows, 1) if url and url in row), None)
+            return Problem(f"docs/{lang}/{candidate}", line, f"{message} (in the built page {page})")
+    return Problem(page, None, message)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -179,8 +200,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"{root}: not a built site (no index.html); run `make build` first", file=sys.stderr)
         return 1
     problems, checked = check(root, args.site_url or site_url_of(root), tuple(args.later))
-    for problem in problems:
-        print(problem)
+    emit([located_in_source(p, args.docs) for p in problems], sys.stdout)  # + annotations on GitHub Actions
     pages = len(list(root.rglob("*.html")))
     print(f"{checked} links in {pages} pages checked: {len(problems)} problem(s).", file=sys.stderr)
     return 1 if problems else 0

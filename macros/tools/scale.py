@@ -28,6 +28,13 @@ from macros.core.paths import ROOT
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides")
 
 
+class _NoAliases(yaml.SafeDumper):
+    """Writes repeated values out in full: data files may not use anchors and aliases."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
 def copy_project(dest: Path, root: Path = ROOT) -> Path:
     """The buildable parts of the project, copied to `dest` (never the real site/)."""
     dest.mkdir(parents=True, exist_ok=True)
@@ -85,7 +92,7 @@ def scale_data(data_dir: Path, factor: int) -> dict[str, int]:
         path = data_dir / f"{kind}.yml"
         records = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
         records = records + [_suffixed(r, model, f"-x{k}") for k in range(2, factor + 1) for r in records]
-        path.write_text(yaml.safe_dump(records, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+        path.write_text(yaml.dump(records, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
         counts[kind] = len(records)
     return counts
 

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import yaml
 
+from macros.core.diagnostics import emit
+from macros.core.languages import LANGS
 from macros.core.load import load_or_report
 
 GLOSSARY = Path("data") / "glossary.yml"
@@ -38,8 +40,12 @@ class Finding:
     line: int
     rule: Rule
 
+    @property
+    def message(self) -> str:
+        return f"uses '{self.rule.variant}'; use '{self.rule.preferred}' (glossary: {self.rule.term_id})"
+
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: uses '{self.rule.variant}'; use '{self.rule.preferred}' (glossary: {self.rule.term_id})"
+        return f"{self.file}:{self.line}: {self.message}"
 
 
 def _pattern(variant: str) -> re.Pattern:
@@ -52,7 +58,7 @@ def _pattern(variant: str) -> re.Pattern:
 def rules(kb) -> list[Rule]:
     found = []
     for term in kb.glossary.values():
-        for lang in ("en", "zh"):
+        for lang in LANGS:
             for variant in getattr(term.avoid, lang):
                 found.append(Rule(variant, getattr(term, lang), term.id, _pattern(variant)))
     return found
@@ -95,8 +101,8 @@ def run(args: argparse.Namespace) -> int:
         return 1
     rule_list = rules(kb)
     findings = [f for path in files(root) for f in scan(root, path, rule_list)]
-    for finding in sorted(findings, key=lambda f: (f.file, f.line, f.rule.variant)):
-        print(finding)
+    findings.sort(key=lambda f: (f.file, f.line, f.rule.variant))
+    emit(findings, sys.stdout)  # + annotations on GitHub
     if findings:
         print(f"{len(findings)} discouraged term(s); see data/glossary.yml.", file=sys.stderr)
         return 1

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from macros.core import translations as tr
+from macros.core.languages import SOURCE, TARGET
 from macros.core.load import KnowledgeBase, load_or_report
 
 PAGE_NOTES = {
@@ -33,13 +34,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def english_diff(root: Path, state: tr.PageState) -> list[str] | None:
     """The English changes since the translated version; None when git does not have that version."""
+    if state.recorded is None:
+        return None
     try:
         old = subprocess.run(["git", "cat-file", "blob", state.recorded], cwd=root, capture_output=True, check=False)
     except OSError:
         return None
     if old.returncode != 0:
         return None
-    new = (root / "docs" / "en" / state.path).read_bytes()
+    new = (root / "docs" / SOURCE / state.path).read_bytes()
     return list(difflib.unified_diff(
         old.stdout.decode("utf-8", "replace").splitlines(keepends=True),
         new.decode("utf-8", "replace").splitlines(keepends=True),
@@ -54,7 +57,7 @@ def _print_page(root: Path, state: tr.PageState, show_diff: bool) -> None:
         return
     diff = english_diff(root, state)
     if diff is None:
-        print(f"      the translated English version (blob {state.recorded[:10]}) is not in this clone "
+        print(f"      the translated English version (blob {(state.recorded or '')[:10]}) is not in this clone "
               "(a shallow clone?): run `git fetch --unshallow`, or compare by hand")
         return
     for line in diff:
@@ -73,7 +76,7 @@ def _page_target(docs: Path, target: str) -> str | None:
     """The page path (relative to docs/en) that a target names, or None."""
     for prefix in ("docs/zh/", "docs/en/", "zh/", "en/", ""):
         rel = target.removeprefix(prefix) if target.startswith(prefix) else None
-        if rel and (docs / "en" / rel).is_file():
+        if rel and (docs / SOURCE / rel).is_file():
             return rel
     return None
 
@@ -96,7 +99,7 @@ def accept(root: Path, kb: KnowledgeBase, targets: list[str]) -> int:
     for state in pages:
         if state.state == "current" or not (everything or state.path in chosen_pages):
             continue
-        zh = docs / "zh" / state.path
+        zh = docs / TARGET / state.path
         if state.state == "missing":
             print(f"docs/zh/{state.path} does not exist: translate it first", file=sys.stderr)
             return 2
@@ -104,12 +107,12 @@ def accept(root: Path, kb: KnowledgeBase, targets: list[str]) -> int:
         print(f"accepted docs/zh/{state.path} as the translation of {state.current[:10]}")
     lock = tr.read_lock(root)
     updated = {}
-    for state in records:
-        if state.state != "current" and (everything or state.key in chosen_records):
-            print(f"accepted {state.key}")
-            updated[state.key] = state.current
-        elif state.key in lock:
-            updated[state.key] = lock[state.key]
+    for record in records:
+        if record.state != "current" and (everything or record.key in chosen_records):
+            print(f"accepted {record.key}")
+            updated[record.key] = record.current
+        elif record.key in lock:
+            updated[record.key] = lock[record.key]
     if updated != lock:
         tr.write_lock(root, updated)  # also drops records that no longer exist
     return 0
@@ -133,8 +136,8 @@ def run(args: argparse.Namespace) -> int:
             _print_page(root, state, not args.no_diff)
     if records:
         print(f"Data texts ({tr.LOCK.as_posix()}):")
-        for state in records:
-            _print_record(kb, state)
+        for record in records:
+            _print_record(kb, record)
     print(f"{len(pages)} page(s) and {len(records)} data record(s) to translate. Once the Chinese is updated, run "
           "`python -m macros translation-status --accept <page or kind/id>`.")
     return 1 if args.check else 0

@@ -1,0 +1,237 @@
+"""Write a pull request's job summary: changed pages per language, changed data, translation state.
+
+Why: a reviewer should open exactly the pages a pull request changes in its preview, and a
+translator should see which Chinese pages and data texts the English edit has just left behind,
+with the command that records a finished translation. For a commit range BASE...HEAD (the
+changes on HEAD since it left BASE, as GitHub shows them) this writes Markdown, in English and
+in Chinese (labels from data/i18n/*.yml, `summary.*`), to $GITHUB_STEP_SUMMARY when set, else to
+stdout. It reads git only; it never needs a token. The translation state is the project's own
+(macros/translations.py): what is behind at HEAD and was not already behind at BASE.
+Usage: python -m macros pr-summary BASE [HEAD] [--artifact NAME]
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import subprocess
+import sys
+import tarfile
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from macros.core import translations as tr
+from macros.core.labels import fill
+from macros.core.languages import LANGS, TARGET, prefix
+from macros.core.load import KnowledgeBase, load, load_or_report
+from macros.core.pages import PAGES, page_url
+from macros.core.yaml_source import DataErrors
+
+ACCEPT = ".venv/bin/python -m macros translation-status --accept"
+MAX_IDS = 30  # record ids listed per data file; a bulk edit must not flood the summary
+
+
+@dataclass(frozen=True)
+class Change:
+    status: str  # added | modified | deleted
+    path: str  # repository path (the new one for a rename)
+
+
+@dataclass(frozen=True)
+class PageChange:
+    lang: str
+    path: str  # relative to docs/<lang>/
+    status: str
+
+    @property
+    def site(self) -> str:
+        return "/" + prefix(self.lang) + page_url(self.path, True)
+
+    @property
+    def preview(self) -> str:
+        return prefix(self.lang) + page_url(self.path, False)
+
+
+def git(root: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["git", *args], cwd=root, capture_output=True, check=False)
+
+
+def changes(root: Path, base: str, head: str) -> list[Change]:
+    """Files changed on `head` since it diverged from `base` (renames as a change of the new path)."""
+    result = git(root, "diff", "--name-status", "-z", "--no-renames", f"{base}...{head}")
+    if result.returncode != 0:
+        raise LookupError(result.stderr.decode("utf-8", "replace").strip())
+    fields = result.stdout.decode("utf-8").split("\0")
+    found = []
+    for status, path in zip(fields[0::2], fields[1::2], strict=False):
+        if path:
+            found.append(Change({"A": "added", "D": "deleted"}.get(status[:1], "modified"), path))
+    return found
+
+
+def page_changes(found: list[Change]) -> list[PageChange]:
+    pages = []
+    for change in found:
+        parts = change.path.split("/", 2)
+        if len(parts) == 3 and parts[0] == "docs" and parts[1] in LANGS and parts[2].endswith(".md"):
+            pages.append(PageChange(parts[1], parts[2], change.status))
+    return sorted(pages, key=lambda p: (p.path, LANGS.index(p.lang)))
+
+
+def data_at(root: Path, commit: str, dest: Path) -> KnowledgeBase | None:
+    """The validated data as it was at `commit` (None when git lacks it or it did not validate)."""
+    archive = git(root, "archive", "--format=tar", commit, "data")
+    if archive.returncode != 0:
+        return None
+    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+        tar.extractall(dest, filter="data")
+    try:
+        return load(dest / "data")
+    except DataErrors:
+        return None
+
+
+def english_hashes(kb: KnowledgeBase | None) -> dict[str, str]:
+    if kb is None:
+        return {}
+    return {f"{kind}/{rid}": tr.record_hash(record) for kind, records in kb.records.items() for rid, record in records.items()}
+
+
+def translation_state(root: Path, kb: KnowledgeBase, base_kb: KnowledgeBase | None, found: list[Change]):
+    """(pages, records, earlier): what this change left behind the English, and how many were behind before."""
+    touched = {c.path for c in found}
+    pages_behind = [s for s in tr.page_states(root / "docs") if s.state != "current"]
+    records_behind = [s for s in tr.record_states(root, kb) if s.state != "current"]
+    before = english_hashes(base_kb)
+    data_touched = {c.path for c in found if c.path.startswith("data/")}
+
+    def caused_page(state: tr.PageState) -> bool:
+        return f"docs/en/{state.path}" in touched or f"docs/zh/{state.path}" in touched
+
+    def caused_record(state: tr.RecordState) -> bool:
+        if base_kb is None:  # no baseline: every record of a touched data file
+            return state.file in data_touched
+        return before.get(state.key) != state.current
+
+    pages = [s for s in pages_behind if caused_page(s)]
+    records = [s for s in records_behind if caused_record(s)]
+    earlier = len(pages_behind) + len(records_behind) - len(pages) - len(records)
+    return pages, records, earlier
+
+
+def shown_on(kind: str) -> str | None:
+    """The page that lists records of this kind (macros/pages.py), if there is one."""
+    page = PAGES.get(kind)
+    return page if page and "{" not in page else None
+
+
+def changed_records(kb: KnowledgeBase, base_kb: KnowledgeBase | None) -> dict[str, list[str]] | None:
+    """Data file -> ids of records whose English texts changed or that are new; None without a baseline."""
+    if base_kb is None:
+        return None
+    before, after = english_hashes(base_kb), english_hashes(kb)
+    by_file: dict[str, list[str]] = {}
+    for key, value in after.items():
+        if before.get(key) != value:
+            kind, rid = key.split("/", 1)
+            by_file.setdefault(kb.origins.get((kind, rid), (f"data/{kind}.yml", 0))[0], []).append(rid)
+    return by_file
+
+
+def _cell(text: str) -> str:
+    """A table cell: file paths and ids come from the pull request, so no '|' or line break gets through."""
+    return " ".join(str(text).replace("|", "\\|").replace("`", "'").split())
+
+
+def _row(*cells: str) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def render(lang: str, s, pages: list[PageChange], data: list[tuple[str, list[str] | None, str | None]],
+           behind: tuple, artifact: str | None) -> str:
+    """The summary in one language; `s(key)` is a label from data/i18n/<lang>.yml."""
+    pages_behind, records_behind, earlier = behind
+    colon = s("punct.colon")
+    left, right = s("punct.paren").split("{text}")
+    out = [f"## {s('summary.title')}", ""]
+    if artifact:
+        out += [fill(s("summary.preview"), artifact=_cell(artifact)), ""]
+    out += [f"### {s('summary.pages')}", ""]
+    if pages:
+        out += [_row(*(s(f"summary.col_{c}") for c in ("page", "language", "change", "site", "preview"))), _row(*["---"] * 5)]
+        for p in pages:
+            preview = "–" if p.status == "deleted" else f"`{_cell(p.preview)}`"
+            out.append(_row(f"`docs/{p.lang}/{_cell(p.path)}`", s(f"summary.lang_{p.lang}"), s(f"summary.{p.status}"),
+                            f"`{_cell(p.site)}`", preview))
+    else:
+        out.append(s("summary.no_pages"))
+    out.append("")
+    if data:
+        out += [f"### {s('summary.data')}", "", _row(*(s(f"summary.col_{c}") for c in ("file", "records", "shown_on"))), _row(*["---"] * 3)]
+        for file, ids, page in data:
+            if ids is None:  # the base commit's data did not load: which records changed is unknown
+                records = "–"
+            elif ids:
+                shown = ", ".join(f"`{_cell(i)}`" for i in ids[:MAX_IDS])
+                records = shown + (f", … (+{len(ids) - MAX_IDS})" if len(ids) > MAX_IDS else "")
+            else:
+                records = s("summary.no_records")
+            where = "–" if page is None else f"`/{page_url(page, True)}`, `/zh/{page_url(page, True)}`"
+            out.append(_row(f"`{_cell(file)}`", records, where))
+        out.append("")
+    out += [f"### {s('summary.translation')}", ""]
+    if not pages_behind and not records_behind:
+        out.append(s("summary.translation_ok"))
+    if pages_behind:
+        out += [s("summary.pages_behind") + colon.strip(), ""]
+        out += [f"- `docs/{TARGET}/{_cell(p.path)}`{colon}{s('translation.state.' + p.state)}" for p in pages_behind] + [""]
+    if records_behind:
+        out += [s("summary.texts_behind") + colon.strip(), ""]
+        out += [f"- `{_cell(r.key)}`{left}`{_cell(r.file)}:{r.line}`{right}{colon}{s('translation.state.' + r.state)}"
+                for r in records_behind] + [""]
+    targets = [f"docs/zh/{p.path}" for p in pages_behind if p.state != "missing"] + [r.key for r in records_behind]
+    if targets:
+        out += [s("summary.accept"), "", "```sh"] + [f"{ACCEPT} {_cell(t)}" for t in targets] + ["```"]
+    if earlier:
+        out += ["", fill(s("summary.earlier"), count=str(earlier))]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def summary(root: Path, kb: KnowledgeBase, base: str, head: str, artifact: str | None) -> str:
+    try:
+        found = changes(root, base, head)
+    except LookupError:
+        return "\n".join(f"## {kb.strings[lang]['summary.title']}\n\n{fill(kb.strings[lang]['summary.no_base'], base=_cell(base))}\n"
+                         for lang in LANGS)
+    with tempfile.TemporaryDirectory() as tmp:
+        base_kb = data_at(root, git(root, "merge-base", base, head).stdout.decode().strip() or base, Path(tmp))
+    pages = page_changes(found)
+    records = changed_records(kb, base_kb)
+    data = [(c.path, None if records is None else records.get(c.path, []), shown_on(c.path[len("data/"):-len(".yml")]))
+            for c in found if c.path.startswith("data/") and c.path.endswith(".yml") and not c.path.startswith("data/i18n/")
+            and c.path != tr.LOCK.as_posix()]
+    behind = translation_state(root, kb, base_kb, found)
+    return "\n".join(render(lang, kb.strings[lang].__getitem__, pages, data, behind, artifact) for lang in LANGS)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("base", help="the commit the pull request is based on (e.g. its base branch's SHA)")
+    parser.add_argument("head", nargs="?", default="HEAD", help="the pull request's commit (default: HEAD, the working tree's)")
+    parser.add_argument("--artifact", help="the name of the preview artifact, to tell the reviewer what to download")
+
+
+def run(args: argparse.Namespace) -> int:
+    root = Path(args.data).resolve().parent
+    kb = load_or_report(Path(args.data))
+    if kb is None:
+        return 1  # the data errors are already annotated; the check job reports them too
+    text = summary(root, kb, args.base, args.head, args.artifact)
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if target:
+        with open(target, "a", encoding="utf-8") as out:
+            out.write(text + "\n")
+    else:
+        sys.stdout.write(text)
+    return 0

@@ -1,0 +1,192 @@
+"""Check the Chinese typography of a built site: what a reader of every zh page actually sees.
+
+Why on the built HTML: half of what a Chinese reader sees is not in docs/zh at all. Macros put
+separators, labels, citation brackets and dates between data texts; the theme adds link titles,
+the footer and the 404 page. Only the built page has all of it in place. For every
+site/zh/**/*.html this reads the visible text (the <title>, headings, body text, table cells, and
+the alt, aria-label, title and placeholder attributes; not <script>, <style>, <code>, <pre>,
+<kbd>, <samp>) and reports:
+
+- latin-punct: a Latin , ; : . ( ) next to a Chinese character or full-width punctuation mark
+  (spaces between them do not help): "依据: 文本", "归纳. 根本", "服务 (FIAS)", "（高; 一年内）";
+  Latin punctuation between Latin letters or digits ("GeSI 2.0", "8:00", an English title) is fine;
+- iso-date: a date written 2007-07-12 or 2007-06 (Chinese text writes 2007 年 7 月 12 日);
+- doubled-acronym: an acronym followed by itself in brackets, "BSR（BSR）", "(FIAS) (FIAS)";
+- english-ui: an English theme string (Permanent link, Made with, Not found, Last update …).
+
+Standard library only (no MkDocs, no pydantic): it runs on any built folder.
+Usage: python -m macros typography site   → prints `zh/<path>: <kind>: …excerpt…`, exit 1 if any.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+from macros.core.diagnostics import annotate
+from macros.tools.links import located_in_source
+
+LANG_DIR = "zh"
+
+# Chinese characters and the full-width punctuation that belongs to Chinese text.
+_CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014\u2026\u201c\u201d\u2018\u2019\u00b7"
+_CJK_CHAR = f"[{_CJK}]"
+_HAN = "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+_LATIN_PUNCT = "[,;:.()]"
+# A Latin mark touching Chinese text on either side; spaces in between do not make it right.
+# A full stop between digits (1.5 倍) or after a Latin letter inside a name is left alone
+# unless Chinese text follows it directly.
+_ADJACENT = re.compile(rf"(?<={_CJK_CHAR})[ \t]*{_LATIN_PUNCT}|{_LATIN_PUNCT}[ \t]*(?={_CJK_CHAR})")
+_ISO_DATE = re.compile(r"(?<![\d-])\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?(?![\d-])")
+_DOUBLED = re.compile(r"(?<![A-Za-z])[(（]?\s*([A-Z][A-Za-z-]{1,11})\s*[)）]?\s*[(（]\s*\1\s*[)）]")
+# Material's English strings that a zh page must not show (most are localised by the theme's
+# zh language; these are the ones that have slipped through before, and their neighbours).
+ENGLISH_UI = (
+    "Permanent link", "Made with", "Material for MkDocs", "Not found", "404 - Not found",
+    "Last update", "Created", "Back to top", "Skip to content", "Table of contents",
+    "Copy to clipboard", "Copied to clipboard", "Type to start searching", "Initializing search",
+    "No matching documents", "Search", "Share", "Clear", "Previous", "Next", "Edit this page",
+    "View source of this page", "Select language", "Switch to light mode", "Switch to dark mode",
+)
+_ENGLISH_UI = re.compile(r"(?<![A-Za-z])(" + "|".join(re.escape(s) for s in sorted(ENGLISH_UI, key=len, reverse=True)) + r")(?![A-Za-z])")
+
+_SKIP = {"script", "style", "code", "pre", "kbd", "samp", "svg", "math"}
+_INLINE = {"a", "abbr", "b", "bdi", "bdo", "cite", "data", "dfn", "em", "i", "label", "mark", "q",
+           "s", "small", "span", "strong", "sub", "sup", "time", "u", "wbr", "del", "ins"}
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+         "source", "track", "wbr"}
+_ATTRS = ("alt", "aria-label", "title", "placeholder")
+# Stands in for skipped content (code, scripts) so that text on either side is not joined.
+_GAP = "\u2063"
+
+
+class _VisibleText(HTMLParser):
+    """Collects the visible text of a page: block elements become line breaks, inline ones join."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.attrs: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP:
+            if tag not in _VOID:
+                self._skip += 1
+            self.parts.append(_GAP)
+            return
+        if self._skip:
+            return
+        for name, value in attrs:
+            if name in _ATTRS and value and value.strip():
+                self.attrs.append(value)
+        if tag not in _INLINE:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP:
+            self.parts.append(_GAP)
+            return
+        if not self._skip:
+            for name, value in attrs:
+                if name in _ATTRS and value and value.strip():
+                    self.attrs.append(value)
+            if tag not in _INLINE:
+                self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP:
+            self._skip = max(0, self._skip - 1)
+            self.parts.append(_GAP)
+            return
+        if not self._skip and tag not in _INLINE:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+    def texts(self) -> list[str]:
+        """The page's text blocks, then its attribute texts, each whitespace-normalised."""
+        blocks = "".join(self.parts).split("\n")
+        return [t for t in (re.sub(r"\s+", " ", b).strip() for b in blocks + self.attrs) if t]
+
+
+@dataclass(frozen=True)
+class Problem:
+    page: str
+    kind: str
+    excerpt: str
+
+    def __str__(self) -> str:
+        return f"{self.page}: {self.kind}: …{self.excerpt}…"
+
+
+def visible_texts(html: str) -> list[str]:
+    parser = _VisibleText()
+    parser.feed(html)
+    parser.close()
+    return parser.texts()
+
+
+def _excerpt(text: str, start: int, end: int, width: int = 14) -> str:
+    return text[max(0, start - width):end + width].replace(_GAP, "")
+
+
+def check_text(text: str, page: str = "") -> list[Problem]:
+    """Every typography problem in one visible text of a Chinese page."""
+    found = []
+    for m in _ADJACENT.finditer(text):
+        found.append(Problem(page, "latin-punct", _excerpt(text, m.start(), m.end())))
+    for m in _ISO_DATE.finditer(text):
+        found.append(Problem(page, "iso-date", _excerpt(text, m.start(), m.end())))
+    for m in _DOUBLED.finditer(text):
+        found.append(Problem(page, "doubled-acronym", _excerpt(text, m.start(), m.end())))
+    for m in _ENGLISH_UI.finditer(text):
+        found.append(Problem(page, "english-ui", _excerpt(text, m.start(), m.end())))
+    return found
+
+
+def check_html(html: str, page: str = "") -> list[Problem]:
+    """Every typography problem in the visible text of one Chinese page."""
+    return [p for text in visible_texts(html) for p in check_text(text, page)]
+
+
+def check_site(site: Path) -> list[Problem]:
+    root = site / LANG_DIR
+    problems = []
+    for path in sorted(root.rglob("*.html")):
+        page = path.relative_to(site).as_posix()
+        problems += check_html(path.read_text(encoding="utf-8"), page)
+    return problems
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("site", type=Path, nargs="?", default=Path("site"), help="the built site folder (default: site/)")
+    parser.add_argument("--summary", action="store_true", help="print counts per page and kind instead of every problem")
+
+
+def run(args: argparse.Namespace) -> int:
+    if not (args.site / LANG_DIR).is_dir():
+        print(f"{args.site}/{LANG_DIR}: no Chinese pages; build the site first (make build).", file=sys.stderr)
+        return 1
+    problems = check_site(args.site)
+    if args.summary:
+        for (page, kind), n in sorted(Counter((p.page, p.kind) for p in problems).items()):
+            print(f"{page}: {kind}: {n}")
+    else:
+        for problem in problems:
+            print(problem)
+    pages = len(list((args.site / LANG_DIR).rglob("*.html")))
+    if problems:  # on GitHub Actions, also an annotation on each page's Markdown source
+        annotate([located_in_source(f"{p.page}: typography: {p.kind}: {p.excerpt}", args.site.parent / "docs") for p in problems])
+        kinds = ", ".join(f"{k} {n}" for k, n in Counter(p.kind for p in problems).most_common())
+        print(f"{len(problems)} Chinese typography problem(s) on {pages} pages ({kinds}).", file=sys.stderr)
+        return 1
+    print(f"Chinese typography OK: {pages} pages.")
+    return 0

@@ -1,0 +1,32 @@
+"""Helpers the tests share: the project's root, copies of the project, builds in a subprocess."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides")
+CHROMIUM = "/usr/bin/chromium"
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of the buildable project, for tests that damage data or config."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+def build(project: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
+    """A strict build of `project` into `out`, in a fresh interpreter, as `make build` runs it."""
+    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(project)}
+    return subprocess.run(MKDOCS + ["build", "--strict", "-q", "-d", str(out), *extra],
+                          cwd=project, capture_output=True, text=True, env=env, timeout=600)

@@ -1,0 +1,140 @@
+"""The GitHub workflows are safe for pull requests from forks and pinned (issue 11), and give fast,
+located feedback with a preview (issue 18); deploy publishes the complete site (issue 15)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from helpers import ROOT
+
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+PINNED = re.compile(r"^\s*(?:-\s+)?uses:\s*([\w.-]+/[\w./-]+)@([0-9a-f]{40})\s+#\s*v\d+(\.\d+){0,2}\s*$")
+
+
+def load(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def jobs(name: str) -> dict:
+    return load(ROOT / ".github" / "workflows" / name)["jobs"]
+
+
+def steps_using(job: dict, action: str) -> list[dict]:
+    return [s for s in job["steps"] if s.get("uses", "").split("@")[0] == action]
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_every_action_is_pinned_to_a_commit_with_its_version_in_a_comment(path):
+    rows = [r for r in path.read_text(encoding="utf-8").splitlines() if re.match(r"^\s*(-\s+)?uses:", r)]
+    assert rows
+    for row in rows:
+        assert PINNED.match(row), f"not pinned to a full SHA with a '# vX.Y.Z' comment: {row.strip()}"
+
+
+def test_the_same_action_has_the_same_pin_everywhere():
+    pins: dict[str, set[str]] = {}
+    for path in WORKFLOWS:
+        for action, sha in re.findall(r"uses:\s*([\w.-]+/[\w./-]+)@(\S+)", path.read_text(encoding="utf-8")):
+            pins.setdefault(action, set()).add(sha)
+    assert {a: s for a, s in pins.items() if len(s) > 1} == {}
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_permissions_are_granted_per_job_and_none_by_default(path):
+    workflow = load(path)
+    assert workflow.get("permissions") == {}, "the workflow-level default must be no permissions"
+    for name, job in workflow["jobs"].items():
+        assert "permissions" in job, f"job {name} does not state its permissions"
+        granted = job["permissions"] or {}
+        writes = {k for k, v in granted.items() if v == "write"}
+        allowed = {"pages", "id-token"} if name == "deploy" else set()
+        assert writes <= allowed, f"job {name} may write {writes - allowed}"
+        assert set(granted) <= {"contents", "pages", "id-token"}, granted
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_no_checkout_keeps_the_token_and_nothing_runs_for_pull_request_target(path):
+    workflow = load(path)
+    assert "pull_request_target" not in workflow[True] and "workflow_run" not in workflow[True]
+    for job in workflow["jobs"].values():
+        for step in steps_using(job, "actions/checkout"):
+            assert step.get("with", {}).get("persist-credentials") is False
+
+
+def test_the_pull_request_workflow_reads_only_and_uses_no_secret():
+    path = ROOT / ".github" / "workflows" / "test.yml"
+    text = path.read_text(encoding="utf-8")
+    assert "secrets." not in text and "GITHUB_TOKEN" not in text and "github.token" not in text
+    for job in load(path)["jobs"].values():
+        assert job["permissions"] == {"contents": "read"}
+    # Values a contributor controls never reach a shell script directly (script injection).
+    for job in load(path)["jobs"].values():
+        for step in job["steps"]:
+            assert "${{" not in step.get("run", ""), step["run"]
+
+
+def test_a_fast_check_job_runs_first_and_the_others_wait_for_it():
+    all_jobs = jobs("test.yml")
+    check = all_jobs["check"]
+    runs = [s.get("run", "") for s in check["steps"]]
+    assert "make validate" in runs and "make lint" in runs
+    assert not any("make test" in r or "make build" in r or "make offline" in r for r in runs)
+    assert check["timeout-minutes"] <= 10
+    assert steps_using(check, "actions/setup-python")[0]["with"]["cache"] == "pip"
+    assert check["env"]["RUFF_OUTPUT_FORMAT"] == "github"
+    venv = steps_using(check, "actions/cache")[0]["with"]
+    assert venv["path"] == ".venv" and "steps.python.outputs.python-version" in venv["key"] and "requirements.txt" in venv["key"]
+    assert all_jobs["test"]["needs"] == "check" and all_jobs["preview"]["needs"] == "check"
+
+
+def test_pull_requests_get_the_offline_preview_and_a_summary():
+    preview = jobs("test.yml")["preview"]
+    assert preview["if"] == "github.event_name == 'pull_request'"
+    runs = "\n".join(s.get("run", "") for s in preview["steps"])
+    assert "make offline" in runs and "unzip -q dist/shenzhen-ict-csr-offline.zip -d dist/preview" in runs
+    assert "-m macros pr-summary" in runs
+    upload = steps_using(preview, "actions/upload-artifact")[0]["with"]
+    assert upload["path"] == "dist/preview" and upload["if-no-files-found"] == "error"
+    assert steps_using(preview, "actions/checkout")[0]["with"]["fetch-depth"] == 0
+
+
+def test_deploy_builds_the_complete_site_and_only_deploy_may_write_pages():
+    all_jobs = jobs("deploy.yml")
+    build = all_jobs["build"]
+    assert any("make site" in s.get("run", "") for s in build["steps"])
+    assert steps_using(build, "actions/upload-pages-artifact")[0]["with"]["path"] == "site"
+    assert build["permissions"] == {"contents": "read"}
+    assert all_jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert steps_using(all_jobs["deploy"], "actions/deploy-pages")
+
+
+def test_the_bucket_mirror_is_optional_and_holds_no_permission():
+    mirror = jobs("deploy.yml")["mirror"]
+    assert mirror["if"] == "vars.MIRROR_BUCKET != ''"  # skipped unless configured
+    assert mirror["permissions"] == {} and mirror["needs"] == "build"
+    sync = next(s for s in mirror["steps"] if "aws s3 sync" in s.get("run", ""))
+    assert "--endpoint-url" in sync["run"] and "--delete" in sync["run"]
+    assert sync["env"]["AWS_ACCESS_KEY_ID"] == "${{ secrets.MIRROR_ACCESS_KEY_ID }}"
+    assert "${{" not in sync["run"]
+
+
+def test_dependabot_keeps_the_action_pins_current():
+    config = load(ROOT / ".github" / "dependabot.yml")
+    ecosystems = {u["package-ecosystem"]: u for u in config["updates"]}
+    assert ecosystems["github-actions"]["directory"] == "/"
+
+
+@pytest.mark.parametrize("name", ["CONTRIBUTING.md", "CONTRIBUTING.zh.md"])
+def test_contributing_shows_what_a_pull_request_gets(name):
+    text = (ROOT / name).read_text(encoding="utf-8")
+    for needle in ("Files changed", "Summary", "Artifacts", "site-preview-pr-", "shenzhen-ict-csr-offline/index.html"):
+        assert needle in text, needle
+    images = re.findall(r"!\[[^\]]+\]\(([^)]+\.png)\)", text)
+    assert len(images) == 2
+    for image in images:
+        path = ROOT / image
+        assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and path.stat().st_size < 100_000, image
+        assert not image.startswith("docs/"), "screenshots of GitHub stay out of the published site"
