@@ -11,7 +11,7 @@ from __future__ import annotations
 from macros.core.languages import prefix
 from macros.core.model import Level
 from macros.core.shortlinks import PACK_DIR, go_path, page_title, sheet_slugs
-from macros.render.html import esc, esc_attr, table
+from macros.render.html import Row, esc, esc_attr, table
 from macros.render.page import Page
 
 # The most A4 pages each sheet may print on, in either language (tests/test_pack.py prints them).
@@ -33,7 +33,7 @@ def _sheets(p: Page) -> list[str]:
 
 def facilitator_pack(p: Page) -> str:
     """Every sheet of the pack with its short link and the A4 pages it prints on (kit page, pack page)."""
-    rows = []
+    rows: list[Row] = []
     for slug in _sheets(p):
         page = f"{PACK_DIR}/{slug}.md"
         short = f"sheet-{slug}"
@@ -73,14 +73,14 @@ def root_cause_sheet(p: Page) -> str:
     """Symptom, "why?" five times with the level of each cause, then the action: a sheet to fill in by hand."""
     levels = list(Level)
     boxes = "".join(f'<span class="kb-tick">{p.s("level." + lv.value)}</span>' for lv in levels)
-    why_rows = [({}, [p.s("pack.why_n", n=str(n)), '<span class="kb-write kb-write-2"></span>', boxes])
+    why_rows: list[Row] = [({}, [p.s("pack.why_n", n=str(n)), '<span class="kb-write kb-write-2"></span>', boxes])
                 for n in range(1, WHYS + 1)]
     whys = table("kb-whys", p.s("pack.caption_whys"),
                  [p.s("pack.col_why"), p.s("pack.col_because"), p.s("pack.col_level")], why_rows)
-    level_rows = [({}, [p.s("level." + lv.value), p.s(f"pack.level_question.{lv.value}")]) for lv in levels]
+    level_rows: list[Row] = [({}, [p.s("level." + lv.value), p.s(f"pack.level_question.{lv.value}")]) for lv in levels]
     level_table = table("kb-levels", p.s("pack.caption_levels"), [p.s("pack.col_level"), p.s("pack.col_question")], level_rows)
     action_cols = ("action", "level_addressed", "owner", "deadline", "indicator")
-    action_rows = [({}, [f'{n}<span class="kb-write kb-write-2"></span>'] + ["" for _ in action_cols[1:]]) for n in (1, 2)]
+    action_rows: list[Row] = [({}, [f'{n}<span class="kb-write kb-write-2"></span>'] + ["" for _ in action_cols[1:]]) for n in (1, 2)]
     actions = table("kb-rc-actions", p.s("pack.caption_actions"), [p.s(f"pack.col_{c}") for c in action_cols], action_rows)
     return (
         f'<div class="kb-sheet-box"><p><strong>{p.s("pack.symptom")}</strong></p>'
