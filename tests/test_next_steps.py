@@ -36,7 +36,7 @@ def page(lang: str, docs: Path = ROOT / "docs") -> Page:
 
 
 def test_every_checklist_item_leads_to_a_next_step():
-    assert len(ITEMS) == 35
+    assert len(ITEMS) >= 35
     for item in ITEMS:
         assert item.actions or item.recommendations or item.guides, item.id
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from playwright.sync_api import expect
 
 from macros.core.load import load
 
@@ -118,7 +119,7 @@ def test_export_reset_import_and_compare(page, server, lang, tmp_path):
     assert page.is_checked('input[name="hours-records"][value="yes"]')
     page.once("dialog", lambda d: d.accept())
     page.click("form.kb-checklist button[type=reset]")
-    page.wait_for_function("!document.querySelector('input[type=radio]:checked')")
+    expect(page.locator("input[type=radio]:checked")).to_have_count(0)  # no string predicates: the page's CSP forbids eval
     assert page.input_value("#kb-company") == "" and plan(page) == []
     page.reload()
     assert page.locator("input[type=radio]:checked").count() == 0
@@ -128,7 +129,7 @@ def test_export_reset_import_and_compare(page, server, lang, tmp_path):
     with page.expect_file_chooser() as chooser:
         page.click('button[data-action="import"]')
     chooser.value.set_files(str(saved))
-    page.wait_for_function("document.querySelectorAll('input[type=radio]:checked').length === 5")
+    expect(page.locator("input[type=radio]:checked")).to_have_count(len(ANSWERS))
     check_result(page, lang)
     assert page.input_value("#kb-company") == "Example Co."
 
@@ -175,7 +176,7 @@ def test_an_invalid_or_foreign_file_is_refused_and_changes_nothing(page, server,
             chooser.value.set_files(str(path))
             message = page.locator(".kb-check-message.kb-error")
             message.wait_for()
-            page.wait_for_function(f"document.querySelector('.kb-check-message').textContent.includes({json.dumps(name)})")
+            expect(message).to_contain_text(name)
             template = strings(lang)["self_assessment." + key]
             if key == "error_content":  # the detail names the offending answers
                 before, after = template.split("{detail}")
