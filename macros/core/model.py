@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
 # Ids become folder and file names (short links, the offline zip): Windows refuses these names.
 WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
@@ -242,6 +242,18 @@ class ChecklistItem(Record):
     question: Text
     basis: Text
     sources: ref("sources", at_least=1)
+    # The next steps a "no" or "partly" leads to (shown in the self-assessment's results).
+    actions: ref("actions") = Field(default_factory=list, description="Ids of actions in data/actions.yml that close this gap.")
+    recommendations: ref("recommendations") = Field(default_factory=list,
+                                                    description="Ids of recommendations in data/recommendations.yml behind those steps.")
+    guides: list[PagePath] = Field(default_factory=list, description="Guide pages (docs/en and docs/zh) that show how.")
+
+    @model_validator(mode="after")
+    def _leads_somewhere(self) -> ChecklistItem:
+        # A self-assessment must end in a plan: every gap it can reveal leads to at least one next step.
+        if not (self.actions or self.recommendations or self.guides):
+            raise ValueError("every checklist item needs at least one next step: give it actions, recommendations or guides")
+        return self
 
 
 class ChecklistSection(Record):

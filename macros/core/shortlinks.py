@@ -8,6 +8,7 @@ Id scheme (no collisions across kinds; the build fails if two ids ever coincide)
   plan-<group>   a stakeholder group's action plan   (data/stakeholder_groups.yml)
   guide-<slug>   a capacity-building guide           (docs/<lang>/guides/<slug>.md, not index.md)
   <record id>    a recommendation, at its table row  (data/recommendations.yml)
+  sheet-<slug>   a sheet of the facilitator's pack   (docs/<lang>/workshop/pack/<slug>.md, not index.md)
 """
 
 from __future__ import annotations
@@ -22,8 +23,10 @@ from macros.core.pages import PAGES, anchor
 # The docs folder of this project (the Renderer has no MkDocs config; hooks pass config.docs_dir).
 GUIDES_DIR = "guides"  # where guides live, relative to docs/<lang>/
 GUIDE_PAGE = GUIDES_DIR + "/{slug}.md"
+PACK_DIR = "workshop/pack"  # the facilitator's pack: one printable sheet per page
+SHEET_PAGE = PACK_DIR + "/{slug}.md"
 GO_DIR = "go"  # short links are served at <language root>/go/<id>/
-KINDS = ("plan", "guide", "recommendation")  # the order of the kit page's table
+KINDS = ("plan", "guide", "recommendation", "sheet")  # the order of the kit page's table
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,11 @@ def guide_slugs(lang_docs: Path) -> list[str]:
     return sorted(p.stem for p in (lang_docs / GUIDES_DIR).glob("*.md") if p.stem != "index")
 
 
+def sheet_slugs(lang_docs: Path) -> list[str]:
+    """The sheets of the facilitator's pack in one language's docs folder (its index.md is not a sheet)."""
+    return sorted(p.stem for p in (lang_docs / PACK_DIR).glob("*.md") if p.stem != "index")
+
+
 def plan_link(group: str) -> ShortLink:
     return ShortLink(f"plan-{group}", "plan", PAGES["plan"].format(group=group), None, group)
 
@@ -54,15 +62,20 @@ def guide_link(slug: str) -> ShortLink:
     return ShortLink(f"guide-{slug}", "guide", GUIDE_PAGE.format(slug=slug), None, slug)
 
 
+def sheet_link(slug: str) -> ShortLink:
+    return ShortLink(f"sheet-{slug}", "sheet", SHEET_PAGE.format(slug=slug), None, slug)
+
+
 def recommendation_link(rid: str) -> ShortLink:
     return ShortLink(rid, "recommendation", PAGES["recommendations"], anchor("recommendations", rid), rid)
 
 
 def short_links(kb: KnowledgeBase, lang_docs: Path) -> list[ShortLink]:
-    """Every short link, plans first, then guides, then recommendations; ids checked unique."""
+    """Every short link, plans first, then guides, recommendations and the pack's sheets; ids checked unique."""
     links = ([plan_link(g) for g in kb.stakeholder_groups]
              + [guide_link(s) for s in guide_slugs(lang_docs)]
-             + [recommendation_link(r) for r in kb.recommendations])
+             + [recommendation_link(r) for r in kb.recommendations]
+             + [sheet_link(s) for s in sheet_slugs(lang_docs)])
     seen: dict[str, ShortLink] = {}
     clashes = []
     for link in links:
@@ -83,7 +96,9 @@ def resolve(kb: KnowledgeBase, short_id: str) -> ShortLink:
         return plan_link(rest)
     if kind == "guide" and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rest):
         return guide_link(rest)
-    raise ShortLinkError(f"'{short_id}' is not a short link id (plan-<group>, guide-<slug> or a recommendation id)")
+    if kind == "sheet" and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rest):
+        return sheet_link(rest)
+    raise ShortLinkError(f"'{short_id}' is not a short link id (plan-<group>, guide-<slug>, sheet-<slug> or a recommendation id)")
 
 
 def go_path(short_id: str, directory_urls: bool = True) -> str:

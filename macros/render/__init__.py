@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from macros.render import checklist, kit, plans, records, translation
+from macros.render import checklist, facilitation, kit, plans, records, translation
 from macros.render.context import MissingPage, PageContext
 from macros.render.page import Page
 
@@ -36,6 +36,10 @@ MACROS: dict[str, Macro] = {
     "handout": kit.handout,
     "downloads": kit.downloads,
     "offline_copy": kit.offline_copy,
+    "facilitator_pack": facilitation.facilitator_pack,
+    "role_cards": facilitation.role_cards,
+    "root_cause_sheet": facilitation.root_cause_sheet,
+    "feedback_groups": facilitation.feedback_groups,
 }
 
 __all__ = ["MACROS", "MissingPage", "Page", "PageContext"]

@@ -37,6 +37,7 @@ _SUPPLEMENT = {
     "CJK RADICAL C-SIMPLIFIED EVEN": "齐",
     "CJK RADICAL C-SIMPLIFIED TOOTH": "齿",
     "CJK RADICAL C-SIMPLIFIED TURTLE": "龟",
+    "CJK RADICAL SIMPLIFIED HORN": "角",
 }
 # Kangxi radicals whose NFKC form is the traditional character, where Noto Sans CJK SC draws the
 # simplified one (⼾ KANGXI RADICAL DOOR -> 戶, drawn and meant as 户): found in this site's

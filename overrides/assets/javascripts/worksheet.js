@@ -1,13 +1,19 @@
 /* Cost-benefit worksheet: progressive enhancement, no dependencies.
    Contract (markup written in each language's page):
-   - form[data-kb-worksheet] (give it an id: it keys the saved figures);
-   - input[type=number][name]: each name is a variable; data-empty="0" lets an empty field count as 0;
+   - form[data-kb-worksheet] (give it an id: it keys the saved figures), with the messages for
+     invalid figures as data-msg-number, data-msg-range, data-msg-min, data-msg-max and
+     data-msg-separator (from the label tables, with {min} and {max} placeholders);
+   - input[type=text][inputmode=decimal][name]: each name is a variable; data-min / data-max set the
+     valid range (inclusive); data-empty="0" lets an empty field count as 0;
    - output[name][data-formula]: evaluated in document order; a formula may use input names and the
      names of earlier outputs, numbers, + - * / ( ) and the functions max() and min();
      data-decimals sets the number of decimals shown (default 0);
    - .kb-ws-note (optional) labels the page's example values; it is hidden once the reader changes them;
    - button[data-action=print] prints; button[data-action=clear] empties every field;
      button[type=reset] restores the values written in the page.
+   Figures may use a point or a comma as the decimal separator, full-width digits and a trailing %.
+   A figure that is not a number, or out of its range, is marked invalid (aria-invalid, a message
+   tied to it with aria-describedby in a live region) and no result that depends on it is shown.
    Numbers are formatted for the page language (document.documentElement.lang).
    No language strings here: every text comes from the page. */
 (function () {
@@ -71,6 +77,32 @@
     return result;
   }
 
+  // Full-width digits and signs (as typed with a Chinese input method) become ASCII.
+  function halfWidth(text) {
+    return text.replace(/[\uFF10-\uFF19\uFF0B\uFF0C\uFF0D\uFF0E\uFF05]/g, function (c) {
+      return String.fromCharCode(c.charCodeAt(0) - 0xFEE0);
+    }).replace(/[\u2212\u2012\u2013]/g, "-");
+  }
+
+  // A figure as typed -> {empty} | {value} | {error: "number" | "separator"}.
+  // One comma or one point is the decimal separator ("1,5" and "1.5" are both 1.5). "1,200" could be
+  // a thousands separator, so it is refused rather than silently read as 1.2; so is any figure with
+  // two separators ("1.200,50"). A trailing % is the field's unit.
+  function parseFigure(raw) {
+    var text = halfWidth(String(raw)).replace(/[\s\u00A0\u202F]/g, "").replace(/%$/, "");
+    if (text === "") return { empty: true };
+    if ((text.match(/[.,]/g) || []).length > 1 || /^[+-]?[1-9]\d{0,2},\d{3}$/.test(text)) return { error: "separator" };
+    if (!/^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(text)) return { error: "number" };
+    var value = Number(text.replace(",", "."));
+    return isFinite(value) ? { value: value } : { error: "number" };
+  }
+
+  function fill(template, values) {
+    return String(template).replace(/\{([a-z_]+)\}/g, function (m, k) {
+      return Object.prototype.hasOwnProperty.call(values, k) ? values[k] : m;
+    });
+  }
+
   function storage(key) {
     try {
       var s = window.localStorage;
@@ -101,9 +133,10 @@
       if (!store) return;
       try {
         var saved = JSON.parse(store.getItem(key) || "null");
-        if (saved && typeof saved === "object") {
+        if (saved && typeof saved === "object" && !Array.isArray(saved)) {
           inputs.forEach(function (input) {
-            if (Object.prototype.hasOwnProperty.call(saved, input.name)) input.value = saved[input.name];
+            var v = Object.prototype.hasOwnProperty.call(saved, input.name) ? saved[input.name] : undefined;
+            if (typeof v === "string" && v.length <= 40) input.value = v; // anything else is ignored
           });
         }
       } catch (e) { /* ignore damaged data */ }
@@ -120,11 +153,56 @@
       if (store) { try { store.removeItem(key); } catch (e) { /* ignore */ } }
     }
 
+    // What the reader typed, as a number: NaN when empty (unless data-empty) or not a number.
     function read(input) {
-      var raw = String(input.value).trim().replace(",", ".");
-      if (raw === "") return input.getAttribute("data-empty") !== null ? parseFloat(input.getAttribute("data-empty")) : NaN;
-      var n = Number(raw);
-      return isFinite(n) ? n : NaN;
+      var parsed = parseFigure(input.value);
+      if (parsed.empty) return input.getAttribute("data-empty") !== null ? parseFloat(input.getAttribute("data-empty")) : NaN;
+      if (parsed.error) return NaN;
+      var min = bound(input, "data-min"), max = bound(input, "data-max");
+      if ((min !== null && parsed.value < min) || (max !== null && parsed.value > max)) return NaN;
+      return parsed.value;
+    }
+
+    function bound(input, attr) {
+      var v = input.getAttribute(attr);
+      return v === null || v === "" || !isFinite(Number(v)) ? null : Number(v);
+    }
+
+    function message(input) {
+      var parsed = parseFigure(input.value);
+      if (parsed.empty) return "";
+      if (parsed.error) return fill(form.getAttribute("data-msg-" + parsed.error) || "", {});
+      var min = bound(input, "data-min"), max = bound(input, "data-max");
+      var f = formatter(6), show = function (n) { return f ? f.format(n) : String(n); };
+      var values = { min: min === null ? "" : show(min), max: max === null ? "" : show(max) };
+      var low = min !== null && parsed.value < min, high = max !== null && parsed.value > max;
+      if (!low && !high) return "";
+      var key = min !== null && max !== null ? "range" : (low ? "min" : "max");
+      return fill(form.getAttribute("data-msg-" + key) || "", values);
+    }
+
+    // One message element per field, created empty at start so that screen readers announce changes.
+    inputs.forEach(function (input) {
+      var id = (input.id || input.name) + "-error";
+      var note = document.createElement("span");
+      note.id = id;
+      note.className = "kb-ws-error";
+      note.setAttribute("aria-live", "polite");
+      input.parentNode.appendChild(note);
+      var described = (input.getAttribute("aria-describedby") || "").split(/\s+/).filter(Boolean);
+      if (described.indexOf(id) < 0) described.push(id);
+      input.setAttribute("aria-describedby", described.join(" "));
+      input.kbError = note;
+    });
+
+    function validate() {
+      inputs.forEach(function (input) {
+        var text = message(input);
+        if (text) input.setAttribute("aria-invalid", "true"); else input.removeAttribute("aria-invalid");
+        if (input.kbError.textContent !== text) input.kbError.textContent = text;
+        var field = input.closest ? input.closest(".kb-ws-field") : null;
+        if (field) field.classList.toggle("kb-ws-invalid", !!text);
+      });
     }
 
     // The note that labels the page's example values as illustrative shows only while they are unchanged.
@@ -136,6 +214,7 @@
 
     function update() {
       showNotes();
+      validate();
       var vars = {};
       inputs.forEach(function (input) { vars[input.name] = read(input); });
       outputs.forEach(function (out) {
