@@ -254,6 +254,7 @@ RENDERED = {
     "recommendations": ["title", "summary", "indicators.0"],
     "actions": ["step", "indicator"],
     "timeline": ["event"],
+    "minimum_wage": ["note"],
     "glossary": ["en!", "zh!", "definition", "avoid.en.0!"],
     "checklist": ["title", "items.0.question", "items.0.basis"],
 }
@@ -402,7 +403,7 @@ def _ids(site: Path, lang: str) -> Counter:
 ANCHORS = {  # kind -> how the page marks each record (see macros/render.py)
     "recommendations": "rec-{}", "findings": "finding-{}", "root_causes": "cause-{}", "sources": "src-{}",
     "glossary": "term-{}", "organisations": "org-{}", "timeline": "event-{}", "costs_benefits": "cb-{}",
-    "actions": "action-{}", "checklist": "check-{}",
+    "actions": "action-{}", "checklist": "check-{}", "minimum_wage": "wage-{}",
 }
 
 

@@ -29,6 +29,7 @@ from macros.core.model import (
     Event,
     Finding,
     Level,
+    MinimumWage,
     Organisation,
     OrganisationKind,
     Priority,
@@ -43,6 +44,7 @@ from macros.core.model import (
     Term,
     Theme,
     Timeframe,
+    Track,
 )
 from macros.core.yaml_source import DataError, DataErrors, LineDict, LineList, line_of, load_yaml
 
@@ -57,6 +59,7 @@ LABELLED_ENUMS: dict[str, type[Enum]] = {
     "provenance": Provenance,
     "source_kind": SourceKind,
     "organisation_kind": OrganisationKind,
+    "track": Track,
 }
 
 
@@ -74,6 +77,7 @@ class KnowledgeBase:
     recommendations: Mapping[str, Recommendation]
     actions: Mapping[str, Action]
     timeline: Mapping[str, Event]
+    minimum_wage: Mapping[str, MinimumWage]
     glossary: Mapping[str, Term]
     checklist: Mapping[str, ChecklistSection]
     strings: Mapping[str, Mapping[str, str]]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from macros.render import checklist, kit, plans, records, translation
+from macros.render import charts, checklist, kit, plans, records, translation
 from macros.render.context import MissingPage, PageContext
 from macros.render.page import Page
 
@@ -35,6 +35,12 @@ MACROS: dict[str, Macro] = {
     "handouts_table": kit.handouts_table,
     "handout": kit.handout,
     "downloads": kit.downloads,
+    "stakeholder_map": charts.stakeholder_map,
+    "root_cause_graph": charts.root_cause_graph,
+    "timeline_chart": charts.timeline_chart,
+    "minimum_wage_chart": charts.minimum_wage_chart,
+    "recommendation_matrix": charts.recommendation_matrix,
+    "checklist_chart": charts.checklist_chart,
 }
 
 __all__ = ["MACROS", "MissingPage", "Page", "PageContext"]
