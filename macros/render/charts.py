@@ -35,11 +35,12 @@ def _figure(p: Page, name: str, picture: str, caption: str, data: str, *, source
         label = p.plain("chart.scroll", title=p.plain(f"chart.{name}.title"))
         picture = f'<div class="kb-chart-scroll" role="region" tabindex="0" aria-label="{esc_attr(label)}">{picture}</div>'
     cites = p.colon(p.s("chart.sources"), p.cite(*sources)) if sources else ""
+    # the table follows the figure (a figcaption must be a figure's first or last child)
     return (
-        f'<figure class="kb-chart kb-chart-{name}" id="chart-{name}"{attrs}>{picture}'
-        f"<figcaption>{caption} {cites}</figcaption>"
+        f'<div class="kb-chart kb-chart-{name}" id="chart-{name}"{attrs}>'
+        f"<figure>{picture}<figcaption>{caption} {cites}</figcaption></figure>"
         f'<details class="kb-chart-data"{" open" if open_data else ""}><summary>{p.s("chart.data")}</summary>{data}</details>'
-        "</figure>"
+        "</div>"
     )
 
 
@@ -120,18 +121,20 @@ def stakeholder_map(p: Page) -> str:
 
     body = [svg.text(left_x, 16, [p.plain("chart.map.lead")], SIZE, cls="kb-chart-head"),
             svg.text(right_x, 16, [p.plain("chart.map.partner")], SIZE, cls="kb-chart-head")]
-    edges = []
+    edges: list[str] = []
+    hot: list[str] = []
     for (a, b), recs in pairs.items():
         y1, y2 = ports[(f"L{a}", f"L{a}", f"R{b}")], ports[(f"R{b}", f"L{a}", f"R{b}")]
         d = svg.curve(left_x + box_w, y1, right_x, y2)
         label = p.plain("chart.map.line", lead=kb.stakeholder_groups[a].name(lang),
                         partner=kb.stakeholder_groups[b].name(lang), count=str(len(recs)))
-        edges.append(svg.link(f"#map-{a}-{b}", f'<path class="kb-chart-edge" stroke-width="{svg.num(stroke(len(recs)))}" d="{d}"/>'
-                              f'<path class="kb-chart-hit" d="{d}"/>', label))
+        edges.append(f'<path class="kb-chart-edge" stroke-width="{svg.num(stroke(len(recs)))}" d="{d}"/>')
+        hot.append(svg.hotspot(f"#map-{a}-{b}", f'<path class="kb-chart-hot kb-chart-hot-line" d="{d}"/>', label))
     body.append('<g class="kb-chart-edges">' + "".join(edges) + "</g>")
     for g in groups:
         for x in (left_x, right_x):
-            body.append(svg.link(p.plan_link(g), svg.box(x, tops[g], box_w, heights[g], names[g], SIZE, cls="kb-chart-node", pad=PAD)))
+            body.append(svg.box(x, tops[g], box_w, heights[g], names[g], SIZE, cls="kb-chart-node", pad=PAD))
+            hot.append(svg.hotspot(p.plan_link(g), svg.hot_rect(x, tops[g], box_w, heights[g])))
     # legend: the thinnest and the thickest line, with their numbers
     y = head + total + 26
     legend = [svg.text(margin, y, [p.plain("chart.map.legend")], SIZE - 1, cls="kb-chart-note")]
@@ -145,7 +148,7 @@ def stakeholder_map(p: Page) -> str:
     height = y + 16
     title = p.s("chart.map.title")
     desc = p.s("chart.map.desc", groups=str(len(groups)), links=str(len(pairs)), max=str(most))
-    picture = svg.document("chart-map", width, height, title, desc, "".join(body))
+    picture = svg.document("chart-map", width, height, title, desc, "".join(body), hotspots=hot)
 
     rows = []
     for (a, b), recs in pairs.items():
@@ -198,7 +201,8 @@ def root_cause_graph(p: Page) -> str:
 
     body = [svg.text(x, 16, [p.plain(f"chart.causes.{k}")], SIZE, cls="kb-chart-head")
             for x, k in zip(xs, ("findings", "causes", "recommendations"), strict=True)]
-    drawn = []
+    drawn: list[str] = []
+    hot: list[str] = []
     for a, b in edges:  # drawn from the right-hand node to the left-hand one: the arrow points left
         right, left = (a, b) if col_of[a] > col_of[b] else (b, a)
         d = svg.curve(xs[col_of[right]], ports[(right, a, b)], xs[col_of[left]] + box_w + 1, ports[(left, a, b)])
@@ -211,14 +215,15 @@ def root_cause_graph(p: Page) -> str:
     for c, col in enumerate(columns):
         for n in col:
             cls = "kb-chart-node" + (f" kb-chart-level-{list(Level)[levels[n]].value}" if n in levels else "")
-            body.append(svg.link(href[n], svg.box(xs[c], tops[n], box_w, heights[n], lines[n], SIZE, cls=cls, pad=PAD)))
+            body.append(svg.box(xs[c], tops[n], box_w, heights[n], lines[n], SIZE, cls=cls, pad=PAD))
+            hot.append(svg.hotspot(href[n], svg.hot_rect(xs[c], tops[n], box_w, heights[n]), label[n]))
     height = head + total + 8
     arrow = ('<marker id="chart-causes-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" '
              'orient="auto"><path class="kb-chart-arrow" d="M0 0L8 4L0 8z"/></marker>')
     title = p.s("chart.causes.title")
     desc = p.s("chart.causes.desc", findings=str(len(findings)), causes=str(len(causes)), recommendations=str(len(recs)),
                cause_links=str(len(f_edges)), rec_links=str(len(r_edges)))
-    picture = svg.document("chart-causes", width, height, title, desc, "".join(body), defs=arrow)
+    picture = svg.document("chart-causes", width, height, title, desc, "".join(body), defs=arrow, hotspots=hot)
 
     rows = []
     for c in causes:
@@ -259,7 +264,7 @@ def timeline_chart(p: Page) -> str:
         body.append(_marker(track, axis, y + 6) + svg.text(text_x, y + 10, [p.plain("track." + track)], SIZE))
         y += 20
     y += 14
-    axis_parts, prev_y, prev_year = [], None, None
+    axis_parts, hot, prev_y, prev_year = [], [], None, None
     for e in events:
         year = int(e.date[:4])
         if prev_year is not None and year - prev_year > 1:
@@ -271,7 +276,8 @@ def timeline_chart(p: Page) -> str:
         if prev_y is not None:
             axis_parts.append(f'<path class="kb-chart-axis" d="M{svg.num(axis)} {svg.num(prev_y)}V{svg.num(y + 6)}"/>')
         body.append(_marker(e.track.value, axis, y + 6))
-        body.append(svg.link(f"#event-{e.id}", svg.text(text_x, y + 10, [date], SIZE, cls="kb-chart-date")))
+        body.append(svg.text(text_x, y + 10, [date], SIZE, cls="kb-chart-date"))
+        hot.append(svg.hotspot(f"#event-{e.id}", svg.hot_rect(text_x - 2, y - 3, svg.text_width(date, SIZE) + 4, SIZE + 5)))
         body.append(svg.text(text_x, y + 10 + size * 1.45, lines, size))
         prev_y, prev_year = y + 6, year
         y += 10 + size * 1.45 + len(lines) * size * svg.LINE_HEIGHT + 10
@@ -279,7 +285,7 @@ def timeline_chart(p: Page) -> str:
     title = p.s("chart.timeline.title", first=esc(events[0].date[:4]), last=esc(events[-1].date[:4]))
     desc = p.s("chart.timeline.desc", count=str(len(events)), first=esc(events[0].date[:4]), last=esc(events[-1].date[:4]),
                tracks=p.join(p.s("track." + t) for t in tracks))
-    picture = svg.document("chart-timeline", width, height, title, desc, "".join(axis_parts) + "".join(body))
+    picture = svg.document("chart-timeline", width, height, title, desc, "".join(axis_parts) + "".join(body), hotspots=hot)
     sources = _sources(p, (s for e in events for s in e.sources))
     return _figure(p, "timeline", picture, p.s("chart.timeline.caption"), timeline(p), sources=sources, open_data=True)
 
@@ -412,15 +418,16 @@ def recommendation_matrix(p: Page) -> str:
     rows_h = {g: max(cell_h, svg.block_height(len(names[g]), SIZE - 1, 4)) for g in groups}
     width = margin + head_w + cell_w * len(areas) + margin
     base = p.ctx.link(PAGES["recommendations"])
-    body = []
+    body: list[str] = []
+    hot: list[str] = []
     for j, a in enumerate(areas):
         cx = margin + head_w + j * cell_w + cell_w / 2
         body.append(svg.text(cx, head_size + 2, area_lines[a], head_size, anchor="middle", cls="kb-chart-head"))
     y = head_h
     for g in groups:
         h = rows_h[g]
-        body.append(svg.link(p.plan_link(g), svg.text(margin, y + (h - len(names[g]) * (SIZE - 1) * svg.LINE_HEIGHT) / 2 + SIZE - 2,
-                                                      names[g], SIZE - 1)))
+        body.append(svg.text(margin, y + (h - len(names[g]) * (SIZE - 1) * svg.LINE_HEIGHT) / 2 + SIZE - 2, names[g], SIZE - 1))
+        hot.append(svg.hotspot(p.plan_link(g), svg.hot_rect(margin, y + 2, head_w - 6, h - 4)))
         for j, a in enumerate(areas):
             recs = count[(g, a)]
             x0 = margin + head_w + j * cell_w
@@ -436,12 +443,13 @@ def recommendation_matrix(p: Page) -> str:
             numbers = svg.text(x0 + cell_w / 2, y + h / 2 + 1, [str(n)], SIZE + 3, anchor="middle", cls="kb-chart-count")
             leads = svg.text(x0 + cell_w / 2, y + h / 2 + 15, [p.plain("chart.matrix.lead", count=str(lead))], SIZE - 2,
                              anchor="middle")
-            body.append(svg.link(f"{base}?group={g}&area={a}", cell + numbers + leads, label))
+            body.append(cell + numbers + leads)
+            hot.append(svg.hotspot(f"{base}?group={g}&area={a}", svg.hot_rect(x0 + 1, y + 1, cell_w - 2, h - 2), label))
         y += h
     height = y + margin
     title = p.s("chart.matrix.title")
     desc = p.s("chart.matrix.desc", groups=str(len(groups)), areas=str(len(areas)))
-    picture = svg.document("chart-matrix", width, height, title, desc, "".join(body))
+    picture = svg.document("chart-matrix", width, height, title, desc, "".join(body), hotspots=hot)
 
     rows = []
     for g in groups:
@@ -470,7 +478,7 @@ def checklist_chart(p: Page) -> str:
     """The skeleton of the per-area picture of the reader's answers; checklist-chart.js sizes its bars.
 
     Hidden until the script runs (without it there are no answers to draw). DOM contract:
-    figure[data-kb-checklist-chart] holds one g[data-section] per checklist section with a
+    div[data-kb-checklist-chart] holds one g[data-section] per checklist section with a
     rect[data-answer] per answer and a text[data-counts]; the table holds span[data-section][data-answer].
     """
     kb = p.kb

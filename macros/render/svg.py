@@ -127,10 +127,15 @@ def box(x: float, y: float, w: float, h: float, lines: Sequence[str], size: floa
             + text(x + pad, baseline, lines, size))
 
 
-def link(href: str, body: str, label: str = "") -> str:
-    """An SVG link (the text inside is its name; `label` adds a tooltip in a <title>)."""
+def hotspot(href: str, shape: str, label: str = "") -> str:
+    """A link for pointer users over part of a picture: `shape` is an invisible rect or path
+    (class kb-chart-hot) at the place of the drawn element; `label` is its tooltip."""
     title = f"<title>{esc(label)}</title>" if label else ""
-    return f'<a href="{esc_attr(href)}">{title}{body}</a>'
+    return f'<a href="{esc_attr(href)}" tabindex="-1">{title}{shape}</a>'
+
+
+def hot_rect(x: float, y: float, w: float, h: float) -> str:
+    return f'<rect class="kb-chart-hot" x="{num(x)}" y="{num(y)}" width="{num(w)}" height="{num(h)}" rx="3"/>'
 
 
 def curve(x1: float, y1: float, x2: float, y2: float) -> str:
@@ -139,15 +144,27 @@ def curve(x1: float, y1: float, x2: float, y2: float) -> str:
     return f"M{num(x1)} {num(y1)}C{num(mid)} {num(y1)} {num(mid)} {num(y2)} {num(x2)} {num(y2)}"
 
 
-def document(chart_id: str, width: float, height: float, title: str, desc: str, body: str, *, defs: str = "") -> str:
-    """The <svg> element: role=img, named by its <title> and described by its <desc> (both already escaped)."""
-    return (
+def document(chart_id: str, width: float, height: float, title: str, desc: str, body: str, *, defs: str = "",
+             hotspots: Sequence[str] = ()) -> str:
+    """The picture: an <svg role="img"> named by its <title> and described by its <desc> (both already
+    escaped), and, when it has links, a second SVG of the same size laid over it holding them.
+
+    An image's content is presentational, so links inside role="img" would be hidden from screen
+    readers (axe: nested-interactive). The overlay is aria-hidden and out of the tab order: it
+    serves pointer users, while keyboard and screen-reader users follow the same links in the
+    figure's table.
+    """
+    size = f'viewBox="0 0 {num(width)} {num(height)}" width="{num(width)}" height="{num(height)}"'
+    picture = (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="kb-chart-svg" role="img" '
-        f'aria-labelledby="{chart_id}-title {chart_id}-desc" viewBox="0 0 {num(width)} {num(height)}" '
-        f'width="{num(width)}" height="{num(height)}">'
+        f'aria-labelledby="{chart_id}-title {chart_id}-desc" {size}>'
         f'<title id="{chart_id}-title">{title}</title><desc id="{chart_id}-desc">{desc}</desc>'
         + (f"<defs>{defs}</defs>" if defs else "") + body + "</svg>"
     )
+    if not hotspots:
+        return picture
+    overlay = f'<svg xmlns="http://www.w3.org/2000/svg" class="kb-chart-links" aria-hidden="true" {size}>{"".join(hotspots)}</svg>'
+    return f'<div class="kb-chart-picture">{picture}{overlay}</div>'
 
 
 def order_columns(columns: Sequence[Sequence[str]], edges: Iterable[tuple[str, str]], *,

@@ -1,6 +1,6 @@
 /* Self-assessment: the per-area picture of the reader's answers. Progressive enhancement, no dependencies.
    Contract (rendered by macros/render/charts.py `checklist_chart()`; independent of checklist.js):
-   - figure[data-kb-checklist-chart] (hidden until this script runs) with data-template, e.g.
+   - [data-kb-checklist-chart] (hidden until this script runs) with data-template, e.g.
      "Yes {yes} · partly {partly} · no {no} · not applicable {na} · not answered {open}";
    - in its SVG, one g[data-section=<section id>][data-total=<questions>] per checklist section, holding
      rect[data-answer=yes|partly|no|na|open] (bar segments, x and width set here) and text[data-counts];
@@ -71,7 +71,7 @@
   }
 
   function init() {
-    Array.prototype.forEach.call(document.querySelectorAll("figure[data-kb-checklist-chart]"), setUp);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-kb-checklist-chart]"), setUp);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
