@@ -148,7 +148,7 @@ def test_changing_a_number_in_the_data_changes_the_picture(kb, data_copy):
     assert " 690 " in svg_text(before) and " 745 " in svg_text(after) and " 690 " not in svg_text(after)
     # the first step of the inside line moved up (smaller y); [0] is the legend, [2] rises from the first step
     old, new = inside_steps(before), inside_steps(after)
-    y = lambda d: float(re.match(r"M[\d.]+ ([\d.]+)", d).group(1))  # noqa: E731
+    y = lambda d: float(re.match(r"M[\d.]+ ([\d.]+)", d).group(1))
     assert y(new[1]) < y(old[1]) and old[0] == new[0] and old[3:] == new[3:]
 
 
@@ -261,7 +261,8 @@ def test_pictures_fit_an_a4_page_in_print(browser, server):
 
 def test_a_box_in_the_map_is_a_link_for_the_pointer(page, server):
     page.goto(f"{server}/plans/")
-    node = page.locator("#chart-map .kb-chart-svg rect.kb-chart-node").nth(2)  # buyers, as a lead
+    node = page.locator("#chart-map .kb-chart-svg rect.kb-chart-node").nth(4)  # buyers, as a lead (each group: left, right)
+    node.scroll_into_view_if_needed()
     box = node.bounding_box()
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.wait_for_url("**/plans/buyers/")
@@ -284,8 +285,8 @@ def test_self_assessment_picture_follows_the_answers(page, server):
     assert float(section.locator("rect[data-answer=no]").get_attribute("x")) == pytest.approx(
         float(section.locator("rect[data-answer=yes]").get_attribute("x")) + yes, abs=0.2)
     assert "是 2" in section.locator("text[data-counts]").text_content()
-    assert page.locator("#chart-self span[data-section=hours][data-answer=no]").inner_text() == "1"
-    assert page.locator("#chart-self span[data-section=wages][data-answer=yes]").inner_text() == "0"
+    assert page.locator("#chart-self span[data-section=hours][data-answer=no]").text_content() == "1"
+    assert page.locator("#chart-self span[data-section=wages][data-answer=yes]").text_content() == "0"
 
     page.locator("form[data-kb-checklist] button[type=reset]").click()
     page.wait_for_function("document.querySelector('#chart-self span[data-section=hours][data-answer=yes]').textContent === '0'")
