@@ -13,6 +13,7 @@ from conftest import ROOT
 from macros.core.load import load
 from macros.core.yaml_source import DataErrors
 from macros.render import MACROS, Page, PageContext, svg
+from macros.render.html import esc_attr
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 CHARTS = {  # macro -> (chart id, page path)
@@ -188,19 +189,17 @@ def test_minimum_wage_model_rejects_inconsistent_levels(data_copy):
 
 
 def test_graph_and_map_link_every_node_to_its_record(kb):
-    out = MACROS["root_cause_graph"](page(kb, "en", "findings/root-causes/"))
-    for f in kb.findings:
-        assert f'href="../#finding-{f}"' in out
-    for c in kb.root_causes:
-        assert f'href="./#cause-{c}"' in out or f'href="#cause-{c}"' in out
-    for r in kb.recommendations.values():
-        if r.root_causes:
-            assert f'href="../../recommendations/#rec-{r.id}"' in out
-    out = MACROS["stakeholder_map"](page(kb, "zh", "zh/plans/"))
-    for g in kb.stakeholder_groups:
-        assert f'href="{g}/"' in out
-    for lead, partner in re.findall(r'href="#map-([a-z]+)-([a-z]+)"', out):
-        assert f'id="map-{lead}-{partner}"' in out  # each line leads to its row of recommendations
+    """Every box links where its record is shown (wherever the page map puts it), every line to its row."""
+    pg = page(kb, "en", "findings/root-causes/")
+    out = MACROS["root_cause_graph"](pg)
+    wanted = [pg.to("findings", f) for f in kb.findings] + [pg.to("root_causes", c) for c in kb.root_causes]
+    wanted += [pg.to("recommendations", r.id) for r in kb.recommendations.values() if r.root_causes]
+    assert not [href for href in wanted if f'href="{esc_attr(href)}" tabindex="-1"' not in out]
+    pg = page(kb, "zh", "zh/plans/")
+    out = MACROS["stakeholder_map"](pg)
+    assert all(f'href="{esc_attr(pg.plan_link(g))}" tabindex="-1"' in out for g in kb.stakeholder_groups)
+    lines = re.findall(r'href="#map-([a-z]+)-([a-z]+)"', out)
+    assert lines and all(f'id="map-{lead}-{partner}"' in out for lead, partner in lines)
 
 
 # -- the built site -------------------------------------------------------------------------------
@@ -256,6 +255,19 @@ def test_pictures_fit_an_a4_page_in_print(browser, server):
         assert not pg.locator(".kb-chart-links").first.is_visible()
         pdf = pg.pdf(format="A4")
         assert pdf.startswith(b"%PDF")
+    context.close()
+
+
+def test_pictures_need_no_script_but_the_answers_picture_does(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    pg = context.new_page()
+    for macro, (chart, path) in CHARTS.items():
+        pg.goto(f"{server}/zh/{path}")
+        svg_el = pg.locator(f"#chart-{chart} .kb-chart-svg")
+        if macro == "checklist_chart":  # no script, no answers to draw: hidden, not empty
+            assert not pg.locator(f"#chart-{chart}").is_visible()
+        else:
+            assert svg_el.is_visible() and svg_el.evaluate("e => e.getBoundingClientRect().height") > 100
     context.close()
 
 
