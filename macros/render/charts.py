@@ -368,7 +368,8 @@ def minimum_wage_chart(p: Page) -> str:
         prev = w
     height = bottom + 24
     amounts_text = p.plain("punct.list").join(
-        p.plain("chart.wage.desc_level", date=_plain_date(p, w.effective), amounts=_amounts(p, w)) for w in levels)
+        p.plain("chart.wage.desc_level" if w.confirmed else "chart.wage.desc_unconfirmed", date=_plain_date(p, w.effective),
+                amounts=_amounts(p, w)) for w in levels)
     title = p.s("chart.wage.title", first=str(first), last=str(last - 1))
     desc = p.s("chart.wage.desc", levels=esc(amounts_text))
     picture = svg.document("chart-wage", width, height, title, desc, "".join(body), defs=_hatch("chart-wage-hatch"))
@@ -395,8 +396,6 @@ def _hatch(pattern_id: str) -> str:
 
 
 def _amounts(p: Page, w: MinimumWage) -> str:
-    if not w.confirmed:
-        return p.plain("chart.wage.unconfirmed")
     if w.citywide:
         return p.plain("chart.wage.desc_citywide", amount=_number(p, w.citywide))
     return p.plain("chart.wage.desc_zones", inside=_number(p, w.inside_zone or 0), outside=_number(p, w.outside_zone or 0))
