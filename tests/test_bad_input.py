@@ -451,6 +451,7 @@ RENDERED = {
     "recommendations": ["title", "summary", "indicators.0"],
     "actions": ["step", "indicator"],
     "timeline": ["event"],
+    "minimum_wage": ["note"],
     "glossary": ["en!", "zh!", "definition", "avoid.en.0!"],
     "checklist": ["title", "items.0.question", "items.0.basis"],
 }
@@ -612,6 +613,7 @@ ANCHORS = {  # kind -> how the page marks each record (see macros/render/)
     "costs_benefits": "cb-{}",
     "actions": "action-{}",
     "checklist": "check-{}",
+    "minimum_wage": "wage-{}",
 }
 
 

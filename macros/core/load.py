@@ -31,6 +31,7 @@ from macros.core.model import (
     Event,
     Finding,
     Level,
+    MinimumWage,
     Organisation,
     OrganisationKind,
     Priority,
@@ -45,6 +46,7 @@ from macros.core.model import (
     Term,
     Theme,
     Timeframe,
+    Track,
 )
 from macros.core.yaml_source import DataError, DataErrors, LineDict, LineList, line_of, load_yaml
 
@@ -59,6 +61,7 @@ LABELLED_ENUMS: dict[str, type[Enum]] = {
     "provenance": Provenance,
     "source_kind": SourceKind,
     "organisation_kind": OrganisationKind,
+    "track": Track,
 }
 
 
@@ -76,6 +79,7 @@ class KnowledgeBase:
     recommendations: Mapping[str, Recommendation]
     actions: Mapping[str, Action]
     timeline: Mapping[str, Event]
+    minimum_wage: Mapping[str, MinimumWage]
     glossary: Mapping[str, Term]
     checklist: Mapping[str, ChecklistSection]
     strings: Mapping[str, Mapping[str, str]]
