@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from macros.core.model import Level, MinimumWage, Recommendation, Track
 from macros.core.pages import PAGES
 from macros.render import svg
-from macros.render.html import esc, esc_attr, table
+from macros.render.html import Row, esc, esc_attr, table
 from macros.render.page import Page
 
 SIZE = 12  # px, the text size of boxes and labels
@@ -225,12 +225,12 @@ def root_cause_graph(p: Page) -> str:
                cause_links=str(len(f_edges)), rec_links=str(len(r_edges)))
     picture = svg.document("chart-causes", width, height, title, desc, "".join(body), defs=arrow, hotspots=hot)
 
-    rows = []
-    for c in causes:
-        drives = [f'<a href="{p.to("findings", f)}">{p.t(kb.findings[f].title)}</a>' for f in c.findings]
-        by = [f'<a href="{p.to("recommendations", r.id)}">{p.t(r.title)}</a>' for r in recs if c.id in r.root_causes]
-        rows.append(({}, [f'<a href="{p.to("root_causes", c.id)}">{p.t(c.cause)}</a>', p.s("level." + c.level.value),
-                          p.list(drives), p.list(by)]))
+    rows: list[Row] = []
+    for cause in causes:
+        drives = [f'<a href="{p.to("findings", f)}">{p.t(kb.findings[f].title)}</a>' for f in cause.findings]
+        by = [f'<a href="{p.to("recommendations", r.id)}">{p.t(r.title)}</a>' for r in recs if cause.id in r.root_causes]
+        rows.append(({}, [f'<a href="{p.to("root_causes", cause.id)}">{p.t(cause.cause)}</a>',
+                          p.s("level." + cause.level.value), p.list(drives), p.list(by)]))
     headers = [p.s("col.cause"), p.s("col.level"), p.s("chart.causes.col_drives"), p.s("chart.causes.col_addressed")]
     data = table("kb-chart-causes-table", p.s("chart.causes.caption_table"), headers, rows)
     sources = _sources(p, [s for c in causes for s in c.sources] + [s for r in recs for s in r.sources])
@@ -267,7 +267,7 @@ def timeline_chart(p: Page) -> str:
     axis_parts, hot, prev_y, prev_year = [], [], None, None
     for e in events:
         year = int(e.date[:4])
-        if prev_year is not None and year - prev_year > 1:
+        if prev_year is not None and prev_y is not None and year - prev_year > 1:
             y += 18  # a dashed stretch stands for the years without an event
             axis_parts.append(f'<path class="kb-chart-axis kb-chart-gap" d="M{svg.num(axis)} {svg.num(prev_y)}V{svg.num(y)}"/>')
             prev_y = y
@@ -358,9 +358,11 @@ def minimum_wage_chart(p: Page) -> str:
             continue
         lines = [("citywide", w.citywide)] if w.citywide else [("inside", w.inside_zone), ("outside", w.outside_zone)]
         for key, value in lines:
-            before = prev and (prev.citywide or (prev.inside_zone if key == "inside" else prev.outside_zone))
+            if value is None:  # the model requires both zones when there is no citywide figure
+                continue
+            before = (prev.citywide or (prev.inside_zone if key == "inside" else prev.outside_zone)) if prev else None
             start = f"M{svg.num(x0)} {svg.num(y(before))}V{svg.num(y(value))}" if before else f"M{svg.num(x0)} {svg.num(y(value))}"
-            if key == "citywide" and prev and not prev.citywide:  # the outside line rises to meet it too
+            if key == "citywide" and prev and not prev.citywide and prev.outside_zone:  # the outside line rises too
                 start += f"M{svg.num(x0)} {svg.num(y(prev.outside_zone))}V{svg.num(y(value))}"
             body.append(f'<path class="kb-chart-wage kb-chart-wage-{key}" d="{start}H{svg.num(x1)}"/>')
             below = key == "outside"
@@ -450,7 +452,7 @@ def recommendation_matrix(p: Page) -> str:
     desc = p.s("chart.matrix.desc", groups=str(len(groups)), areas=str(len(areas)))
     picture = svg.document("chart-matrix", width, height, title, desc, "".join(body), hotspots=hot)
 
-    rows = []
+    rows: list[Row] = []
     for g in groups:
         cells = [p.group_names([g])]
         for a in areas:
@@ -495,10 +497,10 @@ def checklist_chart(p: Page) -> str:
     y += 30
     for sec in kb.checklist.values():
         total = len(sec.items)
-        title = svg.wrap(sec.title(p.lang), width - 8, SIZE)
+        heading = svg.wrap(sec.title(p.lang), width - 8, SIZE)
         body.append(f'<g data-section="{esc_attr(sec.id)}" data-total="{total}">')
-        body.append(svg.text(bar_x, y + SIZE, title, SIZE, cls="kb-chart-head"))
-        y += len(title) * SIZE * svg.LINE_HEIGHT + 4
+        body.append(svg.text(bar_x, y + SIZE, heading, SIZE, cls="kb-chart-head"))
+        y += len(heading) * SIZE * svg.LINE_HEIGHT + 4
         body.append(f'<rect class="kb-chart-bar" x="{svg.num(bar_x)}" y="{svg.num(y)}" width="{svg.num(bar_w)}" height="18"/>')
         for a in ANSWERS:
             full = bar_w if a == "open" else 0
@@ -514,7 +516,7 @@ def checklist_chart(p: Page) -> str:
     desc = p.s("chart.self.desc")
     picture = svg.document("chart-self", width, height, title, desc, "".join(body), defs=_hatch("chart-self-hatch"))
 
-    rows = []
+    rows: list[Row] = []
     for sec in kb.checklist.values():
         cells = [p.t(sec.title)] + [
             f'<span data-section="{esc_attr(sec.id)}" data-answer="{a}">{len(sec.items) if a == "open" else 0}</span>' for a in ANSWERS]
