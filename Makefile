@@ -7,7 +7,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # Reproducible builds: every date the build writes comes from the last commit.
 export SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: install serve build build-properdocs test test-fast browser-deps validate clean lint schema translation-status handouts offline check-links typography bench lighthouse
+.PHONY: install serve build site build-properdocs test test-fast browser-deps validate clean lint schema translation-status handouts offline check-links typography bench lighthouse
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,8 +19,11 @@ install: $(STAMP)
 serve: install  ## Build and serve the site on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000 -w data -w macros
 
-build: install  ## Strict build of both languages into site/
-	$(BIN)/mkdocs build --strict --clean
+build: install  ## Pages only (quick preview): strict build of both languages, swapped into site/ when done
+	$(BIN)/python -m macros site --pages-only
+
+site: install browser-deps  ## The complete publishable site into site/: pages, PDFs, offline zip, link check; atomic
+	$(BIN)/python -m macros site
 
 build-properdocs: install  ## The same strict build with ProperDocs, MkDocs 1.6's maintained continuation (engine exit path)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-properdocs.txt
@@ -41,8 +44,9 @@ test: install browser-deps lint  ## Every check and test, browser tests included
 test-fast: install  ## The fast tier: unit tests and failing builds, no browser, no full-site build (under a minute)
 	$(BIN)/python -m pytest -m "not slow and not browser"
 
-lint: install  ## Python, YAML and Markdown lint, terminology check, schemas up to date
+lint: install  ## Python, YAML and Markdown lint, type check, terminology check, schemas up to date
 	$(BIN)/ruff check macros tests
+	$(BIN)/mypy
 	$(BIN)/yamllint -s data mkdocs.yml .github .pre-commit-config.yaml
 	$(BIN)/pymarkdown --config .pymarkdown.json scan -r docs CONTRIBUTING.md CONTRIBUTING.zh.md README.md
 	$(BIN)/python -m macros lint-terms
@@ -54,13 +58,12 @@ schema: install  ## Regenerate the JSON Schemas in schema/ from the model
 translation-status: install  ## Chinese pages and data texts that are missing or behind the English
 	$(BIN)/python -m macros translation-status
 
-handouts: build browser-deps  ## A4 PDF handouts for each stakeholder group, into site/
-	$(BIN)/python -m macros handouts site
+handouts: site  ## The A4 PDF handouts are part of the complete site (site/handouts/, site/zh/handouts/)
 
-offline: install  ## A zip of the whole site that works from file:// (dist/)
+offline: install browser-deps  ## The offline zip on its own, for a USB stick (dist/)
 	$(BIN)/python -m macros offline
 
-check-links: handouts  ## Every internal link and anchor in both languages resolves
+check-links: site  ## Every internal link, anchor and linked file (PDFs, zip) of the complete site resolves
 	$(BIN)/python -m macros check-links site
 
 typography: build  ## Chinese typography of every built zh page (full-width punctuation, dates, theme strings)
@@ -76,4 +79,4 @@ lighthouse: build browser-deps node_modules/.bin/lighthouse  ## Lighthouse (mobi
 	$(BIN)/python -m macros lighthouse site
 
 clean:
-	rm -rf site dist .pytest_cache .ruff_cache
+	rm -rf site site.tmp-* site.old-* dist .pytest_cache .ruff_cache

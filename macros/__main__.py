@@ -29,6 +29,7 @@ MODULES = {
     "lint-terms": "macros.tools.terms",  # discouraged terminology in pages and data
     "handouts": "macros.tools.handouts",  # A4 PDF handouts per stakeholder group and language
     "offline": "macros.tools.offline",  # zip of the whole site that works from file://
+    "site": "macros.tools.site",  # the complete publishable site, built atomically
     "check-links": "macros.tools.links",  # every internal link and anchor resolves
     "bench": "macros.tools.bench",  # build benchmark at x1, x10, x100 data
     "lighthouse": "macros.tools.lighthouse",  # Lighthouse scores of key pages

@@ -9,16 +9,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import CHROMIUM, ROOT, build
+from helpers import CHROMIUM, ROOT, build_site
 
 from macros.tools.static_server import serve
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The real site, built once with --strict."""
-    out = tmp_path_factory.mktemp("site")
-    result = build(ROOT, out)
+    """The complete site as `make site` publishes it (pages, handout PDFs, offline zip, link check), built once."""
+    out = tmp_path_factory.mktemp("complete") / "site"
+    result = build_site(ROOT, out)
     assert result.returncode == 0, result.stderr
     return out
 
@@ -37,9 +37,18 @@ def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: run `make browser-deps` (Debian package chromium)")
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"])
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+            ],
+        )
         yield b
         b.close()
 

@@ -28,5 +28,20 @@ def copy_project(dest: Path) -> Path:
 def build(project: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
     """A strict build of `project` into `out`, in a fresh interpreter, as `make build` runs it."""
     env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(project)}
-    return subprocess.run(MKDOCS + ["build", "--strict", "-q", "-d", str(out), *extra],
-                          cwd=project, capture_output=True, text=True, env=env, timeout=600)
+    return subprocess.run(
+        MKDOCS + ["build", "--strict", "-q", "-d", str(out), *extra],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
+
+
+def build_site(project: Path, out: Path, *extra: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """`python -m macros site` (what `make site` runs): the complete site, swapped into `out` when done."""
+    environ = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(project), **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "macros", "site", "--out", str(out), *extra],
+        cwd=project, capture_output=True, text=True, env=environ, timeout=900,
+    )

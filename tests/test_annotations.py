@@ -54,9 +54,16 @@ def test_an_annotation_names_file_and_line_and_escapes_what_github_would_read():
     assert annotation(Problem("data/x.yml", None, "whole file")) == "::error file=data/x.yml::whole file"
 
 
-@pytest.mark.parametrize("evil", ["x\n::error file=forged.yml::gotcha", "x\r\n::error file=forged.yml::gotcha",
-                                  "x\x1b[2K\u202e::error file=forged.yml::", "x\x85::error file=forged.yml::",
-                                  "x\u2028::error file=forged.yml::"])
+@pytest.mark.parametrize(
+    "evil",
+    [
+        "x\n::error file=forged.yml::gotcha",
+        "x\r\n::error file=forged.yml::gotcha",
+        "x\x1b[2K\u202e::error file=forged.yml::",
+        "x\x85::error file=forged.yml::",
+        "x\u2028::error file=forged.yml::",
+    ],
+)
 def test_no_text_can_forge_a_second_annotation(evil, monkeypatch):
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     out, err = io.StringIO(), io.StringIO()
@@ -101,7 +108,9 @@ def test_a_key_with_a_line_break_cannot_forge_an_annotation(tmp_path):
     themes = project / "data" / "themes.yml"
     text = themes.read_text(encoding="utf-8")
     first = re.search(r"^- id: .*$", text, re.MULTILINE).group(0)
-    themes.write_text(text.replace(first, first + '\n  "x\\n::error file=forged.yml,line=1::owned": 1', 1), encoding="utf-8")
+    themes.write_text(
+        text.replace(first, first + '\n  "x\\n::error file=forged.yml,line=1::owned": 1', 1), encoding="utf-8"
+    )
     result = run(project, "-m", "macros", "validate")
     assert result.returncode == 1
     found = annotations(result.stdout)
@@ -125,15 +134,22 @@ def test_a_damaged_page_is_annotated_on_its_line(tmp_path):
     page.write_text(page.read_text(encoding="utf-8") + "\n各利益相关者都参加了研讨会。\n", encoding="utf-8")
     result = run(project, "-m", "macros", "lint-terms")
     assert result.returncode == 1
-    assert ("docs/zh/about/index.md", line_of(page, "利益相关者"), "uses '利益相关者'; use '利益相关方' (glossary: stakeholder)") \
-        in annotations(result.stdout)
+    assert (
+        "docs/zh/about/index.md",
+        line_of(page, "利益相关者"),
+        "uses '利益相关者'; use '利益相关方' (glossary: stakeholder)",
+    ) in annotations(result.stdout)
 
 
 def test_a_broken_link_is_reported_on_the_line_of_its_markdown_source(tmp_path):
     docs = tmp_path / "docs"
     (docs / "zh" / "guides").mkdir(parents=True)
     (docs / "zh" / "guides" / "x.md").write_text('# X\n\nText.\n\n<a href="../nowhere/">there</a>\n', encoding="utf-8")
-    problem = located_in_source("zh/guides/x/index.html: broken link -> ../nowhere/ (no such file: zh/nowhere/index.html)", docs)
+    problem = located_in_source(
+        "zh/guides/x/index.html: broken link -> ../nowhere/ (no such file: zh/nowhere/index.html)", docs
+    )
     assert (problem.file, problem.line) == ("docs/zh/guides/x.md", 5)
     assert problem.message.startswith("broken link -> ../nowhere/")
-    assert located_in_source("404.html: broken link -> x (no such file)", docs) == Problem("404.html", None, "broken link -> x (no such file)")
+    assert located_in_source("404.html: broken link -> x (no such file)", docs) == Problem(
+        "404.html", None, "broken link -> x (no such file)"
+    )

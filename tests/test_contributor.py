@@ -28,8 +28,14 @@ GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c",
 def cli(project: Path, *args: str) -> subprocess.CompletedProcess:
     """`python -m macros …` on a project folder, as Make and pre-commit call it."""
     env = {"PATH": "/usr/bin:/bin", "HOME": str(project), "PYTHONDONTWRITEBYTECODE": "1"}
-    return subprocess.run([sys.executable, "-m", "macros", "--data", str(project / "data"), *args],
-                          cwd=project, capture_output=True, text=True, env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "macros", "--data", str(project / "data"), *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
 
 
 def line_of(path: Path, needle: str) -> int:
@@ -39,14 +45,18 @@ def line_of(path: Path, needle: str) -> int:
 # -- 1. translation tracking ----------------------------------------------------------------------
 def test_blob_sha_is_the_id_git_gives_the_file():
     for path in (DOCS / "en" / "about" / "index.md", ROOT / "mkdocs.yml"):
-        expected = subprocess.run(["git", "hash-object", str(path)], capture_output=True, text=True, check=True).stdout.strip()
+        expected = subprocess.run(
+            ["git", "hash-object", str(path)], capture_output=True, text=True, check=True
+        ).stdout.strip()
         assert tr.blob_sha(path.read_bytes()) == expected
 
 
 @pytest.mark.parametrize("path", ZH_PAGES)
 def test_every_chinese_page_records_what_it_translates(path):
     recorded = tr.front_matter((DOCS / "zh" / path).read_text(encoding="utf-8")).get("translation_of")
-    assert isinstance(recorded, str) and re.fullmatch(r"[0-9a-f]{40}", recorded), "translation_of: <git blob sha1> is missing"
+    assert isinstance(recorded, str) and re.fullmatch(r"[0-9a-f]{40}", recorded), (
+        "translation_of: <git blob sha1> is missing"
+    )
 
 
 def test_translation_status_runs_on_the_real_tree():
@@ -56,8 +66,13 @@ def test_translation_status_runs_on_the_real_tree():
 
 
 def test_with_translation_of_adds_or_replaces_the_front_matter_line():
-    assert tr.with_translation_of("---\ndescription: x\n---\n\n# T\n", "abc") == "---\ndescription: x\ntranslation_of: abc\n---\n\n# T\n"
-    assert tr.with_translation_of("---\ntranslation_of: old\n---\n# T\n", "new") == "---\ntranslation_of: new\n---\n# T\n"
+    assert (
+        tr.with_translation_of("---\ndescription: x\n---\n\n# T\n", "abc")
+        == "---\ndescription: x\ntranslation_of: abc\n---\n\n# T\n"
+    )
+    assert (
+        tr.with_translation_of("---\ntranslation_of: old\n---\n# T\n", "new") == "---\ntranslation_of: new\n---\n# T\n"
+    )
 
 
 @pytest.fixture
@@ -72,7 +87,9 @@ def git_project(tmp_path) -> Path:
 
 def test_outdated_page_is_listed_with_the_english_diff_then_accepted(git_project):
     english = git_project / "docs" / "en" / "about" / "index.md"
-    english.write_text(english.read_text(encoding="utf-8") + "\nA sentence added after the translation.\n", encoding="utf-8")
+    english.write_text(
+        english.read_text(encoding="utf-8") + "\nA sentence added after the translation.\n", encoding="utf-8"
+    )
     result = cli(git_project, "translation-status")
     assert result.returncode == 0, result.stderr
     assert "outdated  docs/zh/about/index.md" in result.stdout
@@ -81,7 +98,9 @@ def test_outdated_page_is_listed_with_the_english_diff_then_accepted(git_project
     assert cli(git_project, "translation-status", "--check").returncode == 1
     accepted = cli(git_project, "translation-status", "--accept", "docs/zh/about/index.md")
     assert accepted.returncode == 0, accepted.stderr
-    assert tr.front_matter((git_project / "docs/zh/about/index.md").read_text(encoding="utf-8"))["translation_of"] == tr.blob_sha(english.read_bytes())
+    assert tr.front_matter((git_project / "docs/zh/about/index.md").read_text(encoding="utf-8"))[
+        "translation_of"
+    ] == tr.blob_sha(english.read_bytes())
     assert cli(git_project, "translation-status", "--check").returncode == 0
 
 
@@ -97,10 +116,18 @@ def test_missing_english_version_is_explained_not_a_crash(tmp_path):
 def test_changed_and_new_data_records_are_listed_then_accepted(tmp_path):
     project = copy_project(tmp_path / "p")
     themes = project / "data" / "themes.yml"
-    themes.write_text(themes.read_text(encoding="utf-8").replace("{en: Working hours,", "{en: Hours of work,", 1), encoding="utf-8")
+    themes.write_text(
+        themes.read_text(encoding="utf-8").replace("{en: Working hours,", "{en: Hours of work,", 1), encoding="utf-8"
+    )
     lock = project / "data" / "translations.lock.yml"
-    lock.write_text("".join(r for r in lock.read_text(encoding="utf-8").splitlines(keepends=True)
-                            if not r.startswith("themes/wages-benefits:")), encoding="utf-8")
+    lock.write_text(
+        "".join(
+            r
+            for r in lock.read_text(encoding="utf-8").splitlines(keepends=True)
+            if not r.startswith("themes/wages-benefits:")
+        ),
+        encoding="utf-8",
+    )
     result = cli(project, "translation-status", "--check")
     assert result.returncode == 1
     assert f"changed   data/themes.yml:{line_of(themes, '- id: working-hours')}: themes/working-hours" in result.stdout
@@ -116,7 +143,9 @@ def test_changed_and_new_data_records_are_listed_then_accepted(tmp_path):
 def test_outdated_chinese_page_shows_a_notice_linking_to_the_english(tmp_path):
     project = copy_project(tmp_path / "p")
     english = project / "docs" / "en" / "about" / "index.md"
-    english.write_text(english.read_text(encoding="utf-8") + "\nA sentence added after the translation.\n", encoding="utf-8")
+    english.write_text(
+        english.read_text(encoding="utf-8") + "\nA sentence added after the translation.\n", encoding="utf-8"
+    )
     out = tmp_path / "out"
     result = build(project, out)
     assert result.returncode == 0, result.stderr
@@ -152,11 +181,19 @@ def test_terminology_lint_catches_a_discouraged_term_with_file_and_line(tmp_path
     page = project / "docs" / "zh" / "about" / "index.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n各利益相关者都参加了研讨会。\n", encoding="utf-8")
     themes = project / "data" / "themes.yml"
-    themes.write_text(themes.read_text(encoding="utf-8").replace("zh: 工作时间}", "zh: 供应链条中的工作时间}", 1), encoding="utf-8")
+    themes.write_text(
+        themes.read_text(encoding="utf-8").replace("zh: 工作时间}", "zh: 供应链条中的工作时间}", 1), encoding="utf-8"
+    )
     result = cli(project, "lint-terms")
     assert result.returncode == 1
-    assert f"docs/zh/about/index.md:{line_of(page, '利益相关者')}: uses '利益相关者'; use '利益相关方' (glossary: stakeholder)" in result.stdout
-    assert f"data/themes.yml:{line_of(themes, '供应链条')}: uses '供应链条'; use '供应链' (glossary: supply-chain)" in result.stdout
+    assert (
+        f"docs/zh/about/index.md:{line_of(page, '利益相关者')}: "
+        "uses '利益相关者'; use '利益相关方' (glossary: stakeholder)" in result.stdout
+    )
+    assert (
+        f"data/themes.yml:{line_of(themes, '供应链条')}: uses '供应链条'; use '供应链' (glossary: supply-chain)"
+        in result.stdout
+    )
     assert "data/glossary.yml" not in result.stdout  # the glossary's own avoid lists are exempt
 
 
@@ -188,7 +225,11 @@ def validate(value, schema: dict, root: dict, where: str = "$") -> list[str]:
     if "$ref" in schema:
         return validate(value, root["$defs"][schema["$ref"].split("/")[-1]], root, where)
     if "anyOf" in schema:
-        return [] if any(not validate(value, s, root, where) for s in schema["anyOf"]) else [f"{where}: matches no alternative"]
+        return (
+            []
+            if any(not validate(value, s, root, where) for s in schema["anyOf"])
+            else [f"{where}: matches no alternative"]
+        )
     errors = []
     types = {"object": dict, "array": list, "string": str, "null": type(None), "boolean": bool}
     kind = schema.get("type")
@@ -206,7 +247,9 @@ def validate(value, schema: dict, root: dict, where: str = "$") -> list[str]:
             errors.append(f"{where}: wrong length")
         if "pattern" in schema and not re.search(schema["pattern"], value):
             errors.append(f"{where}: does not match {schema['pattern']}")
-    out_of_range = isinstance(value, int) and not (schema.get("minimum", value) <= value <= schema.get("maximum", value))
+    out_of_range = isinstance(value, int) and not (
+        schema.get("minimum", value) <= value <= schema.get("maximum", value)
+    )
     if out_of_range and not isinstance(value, bool):
         errors.append(f"{where}: out of range")
     if isinstance(value, list):
@@ -241,7 +284,7 @@ def test_schema_and_model_agree_on_a_missing_field_and_a_bare_year():
     assert "$[0]: 'summary' is required" in validate([record], schema, schema)
     with pytest.raises(ValidationError):
         KINDS["themes"].model_validate(record)
-    event = {"id": "y", "date": 2007, "event": {"en": "A", "zh": "甲"}, "sources": ["s"]}  # YAML reads 2007 as a number
+    event = {"id": "y", "date": 2007, "event": {"en": "A", "zh": "甲"}, "sources": ["s"], "track": "project"}  # YAML reads 2007 as a number
     assert validate([event], schema_of("timeline"), schema_of("timeline")) == []
     assert KINDS["timeline"].model_validate(event).date == "2007"
     bad_date = dict(event, date="July 2007")
@@ -257,8 +300,17 @@ AVOID_IN_CHINESE = ["利益相关者", "持份者", "能力培养", "管理系�
 @pytest.mark.parametrize("name", ["CONTRIBUTING.md", "CONTRIBUTING.zh.md"])
 def test_contributing_guides_cover_the_workflow(name):
     text = (ROOT / name).read_text(encoding="utf-8")
-    for needle in ("make serve", "make test", "make lint", "make translation-status", "translation_of", "--accept",
-                   "data/recommendations.yml", "data/actions.yml", "data/sources.yml"):
+    for needle in (
+        "make serve",
+        "make test",
+        "make lint",
+        "make translation-status",
+        "translation_of",
+        "--accept",
+        "data/recommendations.yml",
+        "data/actions.yml",
+        "data/sources.yml",
+    ):
         assert needle in text, needle
     if name.endswith(".zh.md"):
         assert not [t for t in AVOID_IN_CHINESE if t in text]
@@ -282,10 +334,17 @@ def _shown_date(html: str) -> str:
 
 
 def test_pages_show_the_git_date_in_their_language(site):
-    stamp = subprocess.run(["git", "log", "-1", "--format=%at", "--", "docs/en/about/index.md"], cwd=ROOT,
-                           capture_output=True, text=True, check=True).stdout.strip()
+    stamp = subprocess.run(
+        ["git", "log", "-1", "--format=%at", "--", "docs/en/about/index.md"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     when = datetime.fromtimestamp(int(stamp), UTC) if stamp else datetime.now(UTC)
-    assert _shown_date((site / "about" / "index.html").read_text(encoding="utf-8")) == f"{when:%B} {when.day}, {when.year}"
+    assert (
+        _shown_date((site / "about" / "index.html").read_text(encoding="utf-8")) == f"{when:%B} {when.day}, {when.year}"
+    )
     zh = _shown_date((site / "zh" / "about" / "index.html").read_text(encoding="utf-8"))
     assert re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", zh), zh
 
@@ -293,9 +352,15 @@ def test_pages_show_the_git_date_in_their_language(site):
 @pytest.mark.slow  # a full build in a subprocess
 def test_strict_build_works_in_a_shallow_clone(tmp_path):
     clone = tmp_path / "clone"
-    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{ROOT}", str(clone)], check=True, capture_output=True)
-    assert subprocess.run(["git", "rev-parse", "--is-shallow-repository"], cwd=clone, capture_output=True,
-                          text=True, check=True).stdout.strip() == "true"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", f"file://{ROOT}", str(clone)], check=True, capture_output=True
+    )
+    assert (
+        subprocess.run(
+            ["git", "rev-parse", "--is-shallow-repository"], cwd=clone, capture_output=True, text=True, check=True
+        ).stdout.strip()
+        == "true"
+    )
     for part in PROJECT_PARTS:  # the working tree on top, so uncommitted changes are tested too
         target = clone / part
         shutil.rmtree(target) if target.is_dir() else target.unlink(missing_ok=True)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import csv
 import html
 import io
+import itertools
 import json
 import re
-import subprocess
-import sys
+import shutil
 import zipfile
 from pathlib import Path
 from types import SimpleNamespace
@@ -21,6 +21,7 @@ from macros.core.downloads import JSON_NAME, TABLES, csv_name
 from macros.core.languages import LANGS
 from macros.core.load import load
 from macros.core.model import Action, Recommendation
+from macros.core.offline_zip import ZIP_FILE
 from macros.core.paths import DOCS
 from macros.core.shortlinks import ShortLinkError, go_path, short_links
 from macros.render.qr import qr_svg
@@ -95,30 +96,86 @@ def test_plan_qr_code_shows_in_print_only(page, server, lang):
     page.emulate_media(media="print")
     assert qr.is_visible()
     assert page.evaluate("document.querySelector('img.kb-qr').naturalWidth") > 0
-    assert page.console_errors == []
+    assert page.console_errors == []  # a Content-Security-Policy violation would be one
 
 
 # -- 3. handouts ----------------------------------------------------------------------------------
-def test_handout_pdfs_embed_text_in_both_languages(site, browser):
+def _pdf_text(path: Path) -> str:
     from pypdf import PdfReader
 
+    return re.sub(r"\s+", "", "".join(p.extract_text() for p in PdfReader(path).pages))
+
+
+def _simplified(char: str) -> bool:
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("group", list(KB.stakeholder_groups))
+def test_every_handout_pdf_fits_one_sheet_and_carries_its_content(site, lang, group):
+    from pypdf import PdfReader
+
+    from macros.render.kit import key_recommendations
+    from macros.tools.handouts import pdf_path
+
+    pdf = pdf_path(site, lang, group)
+    reader = PdfReader(pdf)
+    assert 1 <= len(reader.pages) <= 2, f"{pdf}: {len(reader.pages)} pages, more than one sheet"
+    assert reader.pages[0].mediabox.width == pytest.approx(595, abs=2)  # A4
+    assert reader.pages[0].mediabox.height == pytest.approx(842, abs=2)
+    text = _pdf_text(pdf)
+    grp = KB.stakeholder_groups[group]
+    squeeze = lambda t: re.sub(r"\s+", "", t)
+    assert squeeze(grp.name(lang)) in text and squeeze(grp.who(lang))[:20] in text
+    for step in (a for a in KB.actions_for(group) if a.timeframe.value == "first-steps"):
+        assert squeeze(step.step(lang))[:20] in text, step.id
+    for rec in key_recommendations(KB, group):
+        assert squeeze(rec.title(lang))[:15] in text, rec.id
+        assert f"{SITE_URL}{prefix(lang)}go/{rec.id}/".removeprefix("https://") in text, rec.id
+    assert f"{SITE_URL}{prefix(lang)}go/plan-{group}/".removeprefix("https://") in text
+    assert squeeze(KB.strings[lang]["site.standing"])[:20] in text
+    assert not re.search(r"[\u2e80-\u2fdf]", text), "radical code points instead of the characters"
+    han = len(re.findall(r"[\u4e00-\u9fff]", text))
+    if lang == "zh":
+        assert han > 300, "the Chinese handout's text layer is not Chinese"
+        odd = sorted(c for c in set(re.findall(r"[\u3400-\u9fff\uf900-\ufaff]", text)) if not _simplified(c))
+        assert not odd, f"{odd} in the text layer are not simplified Chinese: see pdftext._VARIANTS"
+    else:
+        assert han == 0
+    fonts = [f.get_object() for p in reader.pages for f in p["/Resources"]["/Font"].values()]
+    assert all("/FontFile" in str(f) or f.get("/Subtype") == "/Type3" or "/DescendantFonts" in f for f in fonts)
+
+
+@pytest.mark.parametrize("group", list(KB.stakeholder_groups))
+def test_key_recommendations_follow_the_stated_rule(group):
+    from macros.render.kit import KEY_RECOMMENDATIONS, key_recommendations
+
+    every = KB.recommendations_for(group)
+    chosen = key_recommendations(KB, group)
+    assert min(3, len(every)) <= len(chosen) <= KEY_RECOMMENDATIONS
+    rank = lambda r: (group not in r.owners, r.priority.value != "high")
+    left_out = [r for r in every if r not in chosen]
+    assert all(rank(c) <= rank(r) for c in chosen for r in left_out), "a better-ranked recommendation was left out"
+    assert [rank(r) for r in chosen] == sorted(rank(r) for r in chosen)
+    for r1, r2 in itertools.pairwise(chosen):
+        if rank(r1) == rank(r2):
+            assert every.index(r1) < every.index(r2), "ties keep the order of data/recommendations.yml"
+
+
+def test_print_handouts_answers_from_the_site_only(site, browser, tmp_path):
+    """The printer opens the page at the public address, answered from the files; other hosts are refused."""
     from macros.tools.handouts import pdf_path, print_handouts
 
-    written = print_handouts(site, ["suppliers"], list(LANGS), browser)
-    assert written == [pdf_path(site, lang, "suppliers") for lang in LANGS]
-    assert (site / "handouts" / "suppliers.pdf").is_file() and (site / "zh" / "handouts" / "suppliers.pdf").is_file()
-    group = KB.stakeholder_groups["suppliers"]
-    step = next(a for a in KB.actions_for("suppliers"))
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
     for lang in LANGS:
-        reader = PdfReader(pdf_path(site, lang, "suppliers"))
-        assert reader.pages[0].mediabox.width == pytest.approx(595, abs=2)  # A4
-        text = re.sub(r"\s+", "", "".join(p.extract_text() for p in reader.pages))
-        assert re.sub(r"\s+", "", group.name(lang)) in text
-        assert re.sub(r"\s+", "", step.step(lang))[:20] in text
-        assert re.sub(r"\s+", "", group.who(lang))[:20] in text
-        assert not re.search(r"[\u2e80-\u2fdf]", text), "radical code points instead of the characters"
-        fonts = [f.get_object() for p in reader.pages for f in p["/Resources"]["/Font"].values()]
-        assert all("/FontFile" in str(f) or f.get("/Subtype") == "/Type3" or "/DescendantFonts" in f for f in fonts)
+        pdf_path(copy, lang, "workers").unlink()
+    assert print_handouts(copy, ["workers"], list(LANGS), browser) == [pdf_path(copy, lang, "workers") for lang in LANGS]
+    assert all(pdf_path(copy, lang, "workers").stat().st_size > 10_000 for lang in LANGS)
 
 
 def test_handout_pages_exist_out_of_the_nav(site):
@@ -172,9 +229,8 @@ def test_kit_page_lists_everything(site, lang):
         assert f"{SITE_URL}{prefix(lang)}go/{link.id}/" in row and "qr.svg" in row
     for group in KB.stakeholder_groups:
         assert f"handouts/{group}.pdf" in html
-    assert "shenzhen-ict-csr-offline.zip" in html and "make offline" in html
     for href in re.findall(r'(?:href|src)="([^"#]+)"', html):
-        if not href.startswith(("http", "mailto")) and not href.endswith(".pdf"):
+        if not href.startswith(("http", "mailto")):
             target = (page.parent / href).resolve()
             assert target.is_file() or (target / "index.html").is_file(), href
     index = (site / prefix(lang) / "workshop" / "index.html").read_text(encoding="utf-8")
@@ -186,6 +242,21 @@ def test_a_short_link_opens_its_page_in_the_browser(page, server, lang):
     page.goto(f"{server}/{prefix(lang)}go/plan-workers/")
     page.wait_for_url(f"{server}/{prefix(lang)}plans/workers/")
     assert page.locator("html").get_attribute("lang") == lang
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_kit_page_links_the_published_zip_with_its_size_and_date(site, lang):
+    page = site / prefix(lang) / "workshop" / "kit" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    found = re.search(r'<p class="kb-offline"><a href="([^"]+)" download>.*?</a> <span class="kb-meta">(.*?)</span></p>', html)
+    assert found, "no download link for the offline zip"
+    href, meta = found.groups()
+    zip_file = (page.parent / href).resolve()
+    assert zip_file == (site / "downloads" / ZIP_FILE).resolve() and zip_file.is_file()
+    assert f"{zip_file.stat().st_size / 1_000_000:.1f} MB" in meta
+    with zipfile.ZipFile(zip_file) as archive:
+        y, m, d = max(i.date_time for i in archive.infolist())[:3]
+    assert (f"{y} 年 {m} 月 {d} 日" if lang == "zh" else f"{d} ") in meta and str(y) in meta
 
 
 # -- 4. offline copy ------------------------------------------------------------------------------
@@ -200,12 +271,10 @@ def test_offline_config_inherits_every_plugin():
 
 
 @pytest.fixture(scope="module")
-def offline_site(tmp_path_factory) -> Path:
+def offline_site(site, tmp_path_factory) -> Path:
+    """The offline copy as the site publishes it (downloads/<zip>), unzipped."""
     out = tmp_path_factory.mktemp("offline")
-    result = subprocess.run([sys.executable, "-m", "macros", "offline", "--out", str(out / "kb.zip")],
-                            cwd=ROOT, capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stderr
-    with zipfile.ZipFile(out / "kb.zip") as archive:
+    with zipfile.ZipFile(site / "downloads" / ZIP_FILE) as archive:
         archive.extractall(out)
     return out / "shenzhen-ict-csr-offline"
 
@@ -218,7 +287,11 @@ def test_offline_zip_has_both_languages_and_per_language_search(offline_site):
         index = json.loads(script.removeprefix("var __index = "))
         assert index["docs"] and all(not d["location"].startswith("zh/") for d in index["docs"])
     assert "unpkg.com" not in (offline_site / "index.html").read_text(encoding="utf-8")
+    for page in ("index.html", "zh/recommendations/index.html", "go/plan-buyers/index.html"):  # violations: see the browser test
+        assert 'http-equiv="Content-Security-Policy"' in (offline_site / page).read_text(encoding="utf-8"), page
     assert 'url=../../plans/buyers.html"' in (offline_site / "go" / "plan-buyers" / "index.html").read_text(encoding="utf-8")
+    for lang in LANGS:  # the handout PDFs travel with it
+        assert all((offline_site / prefix(lang) / "handouts" / f"{g}.pdf").is_file() for g in KB.stakeholder_groups)
 
 
 @pytest.mark.parametrize("lang, query, expect", [("en", "grievance", "Grievance"), ("zh", "申诉", "申诉")])

@@ -78,7 +78,9 @@ def test_unknown_field(data):
     path = data / "themes.yml"
     edit(path, "- id: environment", "- id: environment\n  colour: green")
     line = line_of_text(path, "colour: green")
-    assert f"data/themes.yml:{line}: record 'environment': unknown field 'colour' (check its spelling)" in errors_for(data)
+    assert f"data/themes.yml:{line}: record 'environment': unknown field 'colour' (check its spelling)" in errors_for(
+        data
+    )
 
 
 def test_unknown_reference(data):
@@ -88,13 +90,20 @@ def test_unknown_reference(data):
     edit(path, f"  group: {first_group}", "  group: aliens", 1)
     line = line_of_text(path, "group: aliens")
     errors = errors_for(data)
-    assert any(e.startswith(f"data/actions.yml:{line}:") and "group refers to 'aliens'" in e
-               and "data/stakeholder_groups.yml" in e for e in errors), errors
+    assert any(
+        e.startswith(f"data/actions.yml:{line}:")
+        and "group refers to 'aliens'" in e
+        and "data/stakeholder_groups.yml" in e
+        for e in errors
+    ), errors
 
 
 def test_duplicate_id(data):
     path = data / "themes.yml"
-    path.write_text(path.read_text(encoding="utf-8") + "- id: environment\n  name: {en: X, zh: X}\n  summary: {en: X, zh: X}\n", encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8") + "- id: environment\n  name: {en: X, zh: X}\n  summary: {en: X, zh: X}\n",
+        encoding="utf-8",
+    )
     line = len(path.read_text(encoding="utf-8").splitlines()) - 2
     assert f"data/themes.yml:{line}: the id 'environment' is used twice in this file" in errors_for(data)
 
@@ -104,7 +113,9 @@ def test_duplicate_key_is_not_silently_dropped(data):
     edit(path, "- id: environment", "- id: environment\n  id: environment2")
     line = line_of_text(path, "id: environment2")
     errors = errors_for(data)
-    assert any(e.startswith(f"data/themes.yml:{line}: YAML syntax error: the key 'id' appears twice") for e in errors), errors
+    assert any(
+        e.startswith(f"data/themes.yml:{line}: YAML syntax error: the key 'id' appears twice") for e in errors
+    ), errors
 
 
 def test_yaml_syntax_error(data):
@@ -135,10 +146,15 @@ def test_utf8_bom_is_accepted(data):
 
 
 def test_all_problems_are_reported_together(data):
-    for name, old, new in (("themes.yml", "zh: 工作时间}", "zh: ''}"), ("organisations.yml", "kind: government", "kind: ministry")):
+    for name, old, new in (
+        ("themes.yml", "zh: 工作时间}", "zh: ''}"),
+        ("organisations.yml", "kind: government", "kind: ministry"),
+    ):
         edit(data / name, old, new, 1)
     errors = errors_for(data)
-    assert any(e.startswith("data/themes.yml:") for e in errors) and any(e.startswith("data/organisations.yml:") for e in errors)
+    assert any(e.startswith("data/themes.yml:") for e in errors) and any(
+        e.startswith("data/organisations.yml:") for e in errors
+    )
 
 
 def test_missing_label_in_one_language(data):
@@ -150,8 +166,11 @@ def test_missing_label_in_one_language(data):
 def test_action_group_must_own_or_partner_its_recommendation(data):
     path = data / "actions.yml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text + "- id: stray\n  recommendation: coordinate-monitoring\n  group: workers\n"
-                    "  step: {en: X, zh: X}\n  timeframe: first-steps\n  indicator: {en: X, zh: X}\n"
-                    "  provenance: synthesis\n  sources: [bsr-case-study]\n", encoding="utf-8")
+    path.write_text(
+        text + "- id: stray\n  recommendation: coordinate-monitoring\n  group: workers\n"
+        "  step: {en: X, zh: X}\n  timeframe: first-steps\n  indicator: {en: X, zh: X}\n"
+        "  provenance: synthesis\n  sources: [bsr-case-study]\n",
+        encoding="utf-8",
+    )
     errors = errors_for(data)
     assert any("record 'stray': the group 'workers' is neither an owner nor a partner" in e for e in errors), errors

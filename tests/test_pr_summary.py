@@ -12,22 +12,37 @@ import yaml
 from helpers import ROOT, copy_project
 
 GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"]
-LABELS = {lang: yaml.safe_load((ROOT / "data" / "i18n" / f"{lang}.yml").read_text(encoding="utf-8")) for lang in ("en", "zh")}
+LABELS = {
+    lang: yaml.safe_load((ROOT / "data" / "i18n" / f"{lang}.yml").read_text(encoding="utf-8")) for lang in ("en", "zh")
+}
 ACCEPT = ".venv/bin/python -m macros translation-status --accept"
 
 
 def commit(project: Path, message: str) -> str:
     subprocess.run(GIT + ["add", "-A"], cwd=project, check=True)
     subprocess.run(GIT + ["commit", "-q", "-m", message], cwd=project, check=True)
-    return subprocess.run(["git", "rev-parse", "HEAD"], cwd=project, capture_output=True, text=True, check=True).stdout.strip()
+    return subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=project, capture_output=True, text=True, check=True
+    ).stdout.strip()
 
 
 def summary(project: Path, *args: str, tmp: Path) -> str:
     out = tmp / "step-summary.md"
     out.write_text("earlier step\n", encoding="utf-8")
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(project), "PYTHONDONTWRITEBYTECODE": "1", "GITHUB_STEP_SUMMARY": str(out)}
-    result = subprocess.run([sys.executable, "-m", "macros", "pr-summary", *args], cwd=project,
-                            capture_output=True, text=True, env=env, timeout=120)
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(project),
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "GITHUB_STEP_SUMMARY": str(out),
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "macros", "pr-summary", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout == ""  # everything went to the job summary
     text = out.read_text(encoding="utf-8")
@@ -44,8 +59,14 @@ def repo(tmp_path) -> tuple[Path, str]:
     """A project repository whose base commit already has one data text behind (not this change's doing)."""
     project = copy_project(tmp_path / "p")
     lock = project / "data" / "translations.lock.yml"
-    lock.write_text("".join(r for r in lock.read_text(encoding="utf-8").splitlines(keepends=True)
-                            if not r.startswith("themes/wages-benefits:")), encoding="utf-8")
+    lock.write_text(
+        "".join(
+            r
+            for r in lock.read_text(encoding="utf-8").splitlines(keepends=True)
+            if not r.startswith("themes/wages-benefits:")
+        ),
+        encoding="utf-8",
+    )
     subprocess.run(["git", "init", "-q", str(project)], check=True)
     return project, commit(project, "base")
 
@@ -54,11 +75,15 @@ def test_summary_lists_changed_pages_and_the_translations_the_change_left_behind
     project, base = repo
     about = project / "docs" / "en" / "about" / "index.md"
     about.write_text(about.read_text(encoding="utf-8") + "\nA sentence added in this pull request.\n", encoding="utf-8")
-    (project / "docs" / "en" / "guides" / "new-guide.md").write_text("---\ndescription: New.\n---\n\n# New guide\n", encoding="utf-8")
+    (project / "docs" / "en" / "guides" / "new-guide.md").write_text(
+        "---\ndescription: New.\n---\n\n# New guide\n", encoding="utf-8"
+    )
     pilot_zh = project / "docs" / "zh" / "pilot" / "index.md"
     pilot_zh.write_text(pilot_zh.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # a Chinese-only edit
     themes = project / "data" / "themes.yml"
-    themes.write_text(themes.read_text(encoding="utf-8").replace("{en: Working hours,", "{en: Hours of work,", 1), encoding="utf-8")
+    themes.write_text(
+        themes.read_text(encoding="utf-8").replace("{en: Working hours,", "{en: Hours of work,", 1), encoding="utf-8"
+    )
     commit(project, "change")
 
     text = summary(project, base, "HEAD", "--artifact", "site-preview-pr-7", tmp=tmp_path)

@@ -21,16 +21,30 @@ pytestmark = pytest.mark.slow  # full builds in subprocesses: full tier only
 
 
 def _build(project: Path, out: Path, seed: str) -> None:
-    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(project),
-           "SOURCE_DATE_EPOCH": EPOCH, "PYTHONHASHSEED": seed}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
-                            cwd=project, capture_output=True, text=True, env=env, timeout=600)
+    env = {
+        "NO_MKDOCS_2_WARNING": "1",
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(project),
+        "SOURCE_DATE_EPOCH": EPOCH,
+        "PYTHONHASHSEED": seed,
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
 
 
 def _digests(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_two_builds_are_byte_identical(tmp_path):
@@ -42,6 +56,13 @@ def test_two_builds_are_byte_identical(tmp_path):
     differing = sorted(f for f in a.keys() & b.keys() if a[f] != b[f])
     only = sorted(a.keys() ^ b.keys())
     assert not differing and not only, f"differing: {differing}; in one build only: {only}"
-    for name in ("sitemap.xml", "sitemap.xml.gz", "search/search_index.json", "zh/search/search_index.json", "404.html", "zh/404.html"):
+    for name in (
+        "sitemap.xml",
+        "sitemap.xml.gz",
+        "search/search_index.json",
+        "zh/search/search_index.json",
+        "404.html",
+        "zh/404.html",
+    ):
         assert name in a, f"{name} was not built, so not compared"
     assert "<lastmod>2023-11-14</lastmod>" in (first / "sitemap.xml").read_text(encoding="utf-8")

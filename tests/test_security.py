@@ -29,17 +29,40 @@ PAYLOAD = "{{ cycler.__init__.__globals__.os.popen('touch PWNED').read() }}"
 
 
 # -- 1. page templates --------------------------------------------------------------------------
-@pytest.mark.parametrize("text", [PAYLOAD, "{{ config }}", "{{ config.extra }}", '{% include "index.md" %}',
-                                  "{{ cite(x) }}", "{{ cite('a' ~ 'b') }}", "{{ nope() }}", "{# note #}",
-                                  "{% if 1 %}x{% endif %}", "{{ cite }}", "{{ cite('a').__class__ }}"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        PAYLOAD,
+        "{{ config }}",
+        "{{ config.extra }}",
+        '{% include "index.md" %}',
+        "{{ cite(x) }}",
+        "{{ cite('a' ~ 'b') }}",
+        "{{ nope() }}",
+        "{# note #}",
+        "{% if 1 %}x{% endif %}",
+        "{{ cite }}",
+        "{{ cite('a').__class__ }}",
+    ],
+)
 def test_only_literal_macro_calls_pass_the_template_rule(text):
     problems = list(check_text(f"# Title\n\nSome text.\n{text}\n", "docs/en/x.md", MACROS))
     assert problems and problems[0].line == 4, problems
     assert str(problems[0]).startswith("docs/en/x.md:4: ")
 
 
-@pytest.mark.parametrize("text", ['{{ cite("fias-2007-report") }}', "{{ cite('a', 'b') }}", '{{ "{{" }}', '{{ "}}" }}',
-                                  "{% raw %}{{ config }}{% endraw %}", "## Heading { #id }", "{{ qr('plan-buyers') }}"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{{ cite("fias-2007-report") }}',
+        "{{ cite('a', 'b') }}",
+        '{{ "{{" }}',
+        '{{ "}}" }}',
+        "{% raw %}{{ config }}{% endraw %}",
+        "## Heading { #id }",
+        "{{ qr('plan-buyers') }}",
+    ],
+)
 def test_the_documented_forms_pass(text):
     assert list(check_text(text, "docs/en/x.md", MACROS)) == []
 
@@ -88,14 +111,18 @@ def errors(data: Path) -> DataErrors:
 
 
 def test_an_alias_bomb_is_refused_quickly_with_file_and_line(data):
-    bomb = ["a: &a [x, x, x, x, x, x, x, x, x, x]"] + [f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]"
-                                                      for p, c in zip("abcdef", "bcdefg", strict=True)]
+    bomb = ["a: &a [x, x, x, x, x, x, x, x, x, x]"] + [
+        f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]"
+        for p, c in zip("abcdef", "bcdefg", strict=True)
+    ]
     (data / "i18n" / "en.yml").write_text("\n".join(bomb) + "\n", encoding="utf-8")
     start = time.perf_counter()
     exc = errors(data)
     assert time.perf_counter() - start < 5, "the aliases were expanded"
     lines = exc.lines()
-    assert any(re.match(r"data/i18n/en\.yml:1: YAML syntax error: anchors \(&name\) and aliases", e) for e in lines), lines
+    assert any(re.match(r"data/i18n/en\.yml:1: YAML syntax error: anchors \(&name\) and aliases", e) for e in lines), (
+        lines
+    )
     assert len(lines) < 50
 
 
@@ -105,8 +132,15 @@ def test_deep_nesting_is_reported_with_file_and_line(data):
     assert any(re.match(r"data/themes\.yml:\d+: .*nested more than", e) for e in exc.lines()), exc.lines()
 
 
-@pytest.mark.parametrize(("char", "what"), [("\x00", "a control character"), ("\u202e", "a bidirectional control"),
-                                            ("\u200b", "a zero-width space"), ("\x1b", "a control character")])
+@pytest.mark.parametrize(
+    ("char", "what"),
+    [
+        ("\x00", "a control character"),
+        ("\u202e", "a bidirectional control"),
+        ("\u200b", "a zero-width space"),
+        ("\x1b", "a control character"),
+    ],
+)
 def test_invisible_and_control_characters_are_refused(data, char, what):
     path = data / "glossary.yml"
     text = path.read_text(encoding="utf-8")
@@ -148,15 +182,20 @@ def test_csv_header_cells_get_the_formula_guard(data):
     for lang in ("en", "zh"):
         path = data / "i18n" / f"{lang}.yml"
         text = path.read_text(encoding="utf-8")
-        path.write_text(re.sub(r"^(download:\n(?:  .*\n)*?  id: ).*$", r'\1"=HYPERLINK(1)"', text, count=1, flags=re.MULTILINE),
-                        encoding="utf-8")
+        path.write_text(
+            re.sub(r"^(download:\n(?:  .*\n)*?  id: ).*$", r'\1"=HYPERLINK(1)"', text, count=1, flags=re.MULTILINE),
+            encoding="utf-8",
+        )
     kb = load(data)
     header = next(csv.reader(io.StringIO(csv_text(kb, "recommendations", "en", lambda *a: ""))))
     assert header[0] == "'=HYPERLINK(1)"
 
 
 # -- 8. Content-Security-Policy -------------------------------------------------------------------
-THEME = '<html><head><meta charset="utf-8"><script>var theme = 1</script><script id="__config" type="application/json">{}</script></head>'
+THEME = (
+    '<html><head><meta charset="utf-8"><script>var theme = 1</script>'
+    '<script id="__config" type="application/json">{}</script></head>'
+)
 
 
 def test_policy_hashes_the_theme_scripts_but_not_the_content():
@@ -172,13 +211,27 @@ def test_policy_hashes_the_theme_scripts_but_not_the_content():
 
 def test_every_built_page_has_a_policy(site):
     pages = list(site.rglob("*.html"))
-    missing = [p.relative_to(site).as_posix() for p in pages if 'http-equiv="Content-Security-Policy"' not in p.read_text(encoding="utf-8")]
+    missing = [
+        p.relative_to(site).as_posix()
+        for p in pages
+        if 'http-equiv="Content-Security-Policy"' not in p.read_text(encoding="utf-8")
+    ]
     assert pages and not missing, missing[:10]
 
 
-PAGE_TYPES = ["", "recommendations/", "plans/suppliers/", "findings/root-causes/", "guides/self-assessment/",
-              "guides/cost-benefit-worksheet/", "workshop/kit/", "resources/glossary/", "handouts/buyers/", "go/plan-buyers/",
-              "no-such-page/"]
+PAGE_TYPES = [
+    "",
+    "recommendations/",
+    "plans/suppliers/",
+    "findings/root-causes/",
+    "guides/self-assessment/",
+    "guides/cost-benefit-worksheet/",
+    "workshop/kit/",
+    "resources/glossary/",
+    "handouts/buyers/",
+    "go/plan-buyers/",
+    "no-such-page/",
+]
 
 
 @pytest.mark.parametrize("lang", ["", "zh/"])
@@ -200,9 +253,11 @@ def test_a_script_written_in_a_page_does_not_run(browser, tmp_path):
     """A raw <script> and an onerror= attribute in Markdown stay inert in the built page."""
     project = copy_project(tmp_path / "p")
     page_file = project / "docs" / "en" / "about" / "index.md"
-    page_file.write_text(page_file.read_text(encoding="utf-8")
-                         + '\n<script>document.title = "RAN";</script>\n\n<img src="nope.png" onerror="document.title=\'RAN2\'">\n',
-                         encoding="utf-8")
+    page_file.write_text(
+        page_file.read_text(encoding="utf-8")
+        + '\n<script>document.title = "RAN";</script>\n\n<img src="nope.png" onerror="document.title=\'RAN2\'">\n',
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
     result = build(project, out)
     assert result.returncode == 0, result.stderr[-2000:]

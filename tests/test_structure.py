@@ -22,8 +22,14 @@ GOLDEN = ROOT / "tests" / "golden"
 
 # Literal arguments for each macro that takes some: what a page would pass.
 SAMPLE_ARGS: dict[str, tuple[str, ...]] = {
-    "action_plan": ("buyers",), "group_profile": ("buyers",), "group_name": ("buyers",), "handout": ("buyers",),
-    "cite": ("fias-2007-report",), "label": ("label.none",), "qr": ("plan-buyers",), "costs_benefits": ("cost",),
+    "action_plan": ("buyers",),
+    "group_profile": ("buyers",),
+    "group_name": ("buyers",),
+    "handout": ("buyers",),
+    "cite": ("fias-2007-report",),
+    "label": ("label.none",),
+    "qr": ("plan-buyers",),
+    "costs_benefits": ("cost",),
 }
 
 
@@ -36,8 +42,17 @@ def page_for(kb, lang: str) -> Page:
     return Page(kb, PageContext(lang=lang, location="" if lang == LANGS[0] else f"{lang}/", docs_dir=ROOT / "docs"))
 
 
-@pytest.mark.parametrize("module", ["macros.tools.links", "macros.tools.typography", "macros.core.languages",
-                                    "macros.core.page_templates", "macros.tools.static_server", "macros"])
+@pytest.mark.parametrize(
+    "module",
+    [
+        "macros.tools.links",
+        "macros.tools.typography",
+        "macros.core.languages",
+        "macros.core.page_templates",
+        "macros.tools.static_server",
+        "macros",
+    ],
+)
 def test_light_modules_load_neither_pydantic_nor_mkdocs(module):
     code = f"import sys, {module}; print(sorted(m for m in ('pydantic', 'mkdocs', 'jieba') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
@@ -48,7 +63,9 @@ def test_every_documented_macro_exists():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     bullet = readme.split("- **Macros**", 1)[1].split("\n- ", 1)[0]
     documented = set(re.findall(r"`([a-z_]+)\(", bullet))
-    assert documented == set(MACROS), f"README only: {documented - set(MACROS)}; MACROS only: {set(MACROS) - documented}"
+    assert documented == set(MACROS), (
+        f"README only: {documented - set(MACROS)}; MACROS only: {set(MACROS) - documented}"
+    )
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -72,12 +89,16 @@ def test_label_tables_must_agree_on_placeholders(tmp_path):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize(("name", "args"), [("timeline", ()), ("cite", ("fias-2007-report", "prc-labour-law")),
-                                             ("group_profile", ("workers",))])
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [("timeline", ()), ("cite", ("fias-2007-report", "prc-labour-law")), ("group_profile", ("workers",))],
+)
 def test_golden_records(kb, name, args, lang):
     html = MACROS[name](page_for(kb, lang), *args)
     golden = GOLDEN / f"{name}-{lang}.html"
     if os.environ.get("UPDATE_GOLDEN"):
         golden.parent.mkdir(exist_ok=True)
         golden.write_text(html + "\n", encoding="utf-8")
-    assert html + "\n" == golden.read_text(encoding="utf-8"), f"{golden.name} differs: check the change, then UPDATE_GOLDEN=1"
+    assert html + "\n" == golden.read_text(encoding="utf-8"), (
+        f"{golden.name} differs: check the change, then UPDATE_GOLDEN=1"
+    )

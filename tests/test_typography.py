@@ -16,48 +16,60 @@ def kinds(html: str) -> list[str]:
 
 
 # -- what it must catch -------------------------------------------------------------------------
-@pytest.mark.parametrize("html", [
-    "<p>依据: 《劳动法》第四十四条</p>",                       # label colon
-    "<p><strong>依据</strong>: 《劳动法》</p>",                 # across an inline element
-    "<p>本站根据所引资料归纳. 根本原因：加班</p>",              # Latin full stop between texts
-    "<p>本站根据所引资料归纳.</p>",                             # Latin full stop ending a sentence
-    "<li>在法定工时内安排生产 (高; 一年内)</li>",                # Latin brackets and semicolon
-    "<span>[BSR, 日期不详]</span>",                               # Latin comma before Chinese
-    "<span>[戴尔；GeSI, 2018]</span><span>[FIAS（世界银行第 40779 号报告）, 2007]</span>",
-    "<td>外国投资咨询服务 (FIAS)</td>",                         # Latin bracket after Chinese
-    "<p>工资、工时, 以及休息</p>",                              # Latin comma inside a Chinese sentence
-])
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>依据: 《劳动法》第四十四条</p>",  # label colon
+        "<p><strong>依据</strong>: 《劳动法》</p>",  # across an inline element
+        "<p>本站根据所引资料归纳. 根本原因：加班</p>",  # Latin full stop between texts
+        "<p>本站根据所引资料归纳.</p>",  # Latin full stop ending a sentence
+        "<li>在法定工时内安排生产 (高; 一年内)</li>",  # Latin brackets and semicolon
+        "<span>[BSR, 日期不详]</span>",  # Latin comma before Chinese
+        "<span>[戴尔；GeSI, 2018]</span><span>[FIAS（世界银行第 40779 号报告）, 2007]</span>",
+        "<td>外国投资咨询服务 (FIAS)</td>",  # Latin bracket after Chinese
+        "<p>工资、工时, 以及休息</p>",  # Latin comma inside a Chinese sentence
+    ],
+)
 def test_catches_latin_punctuation_next_to_chinese(html):
     assert "latin-punct" in kinds(html)
 
 
-@pytest.mark.parametrize("html", [
-    "<td>2007-05-09</td><td>深圳印发意见</td>",
-    "<td>2007-06</td>",
-    '<li>《劳动法》. 全国人民代表大会常务委员会，1994-07-05。</li>',
-])
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<td>2007-05-09</td><td>深圳印发意见</td>",
+        "<td>2007-06</td>",
+        "<li>《劳动法》. 全国人民代表大会常务委员会，1994-07-05。</li>",
+    ],
+)
 def test_catches_iso_dates(html):
     assert "iso-date" in kinds(html)
 
 
-@pytest.mark.parametrize("html", [
-    "<td>外国投资咨询服务（FIAS）（FIAS）</td>",
-    "<td>外国投资咨询服务 (FIAS) (FIAS)</td>",
-    "<td>BSR（BSR）</td>",
-    "<td>BSR (BSR)</td>",
-])
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<td>外国投资咨询服务（FIAS）（FIAS）</td>",
+        "<td>外国投资咨询服务 (FIAS) (FIAS)</td>",
+        "<td>BSR（BSR）</td>",
+        "<td>BSR (BSR)</td>",
+    ],
+)
 def test_catches_doubled_acronyms(html):
     assert "doubled-acronym" in kinds(html)
 
 
-@pytest.mark.parametrize("html", [
-    '<h2 id="a">方法<a class="headerlink" href="#a" title="Permanent link">¶</a></h2>',
-    '<footer><div class="md-copyright">Made with <a href="#">Material for MkDocs</a></div></footer>',
-    "<h1>404 - Not found</h1>",
-    '<span class="md-source-file__fact">Last update: 2026 年 11 月 25 日</span>',
-    '<a href="#" aria-label="Back to top">↑</a>',
-    '<input type="text" placeholder="Search">',
-])
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<h2 id="a">方法<a class="headerlink" href="#a" title="Permanent link">¶</a></h2>',
+        '<footer><div class="md-copyright">Made with <a href="#">Material for MkDocs</a></div></footer>',
+        "<h1>404 - Not found</h1>",
+        '<span class="md-source-file__fact">Last update: 2026 年 11 月 25 日</span>',
+        '<a href="#" aria-label="Back to top">↑</a>',
+        '<input type="text" placeholder="Search">',
+    ],
+)
 def test_catches_english_theme_strings(html):
     assert "english-ui" in kinds(html)
 
@@ -70,32 +82,37 @@ def test_reports_page_and_excerpt():
 
 
 # -- what it must leave alone -------------------------------------------------------------------
-@pytest.mark.parametrize("html", [
-    "<p>《劳动合同法》于 2007 年 6 月 29 日通过，2008 年 1 月 1 日起施行。</p>",
-    "<td>外国投资咨询服务（FIAS）</td><td>商务社会责任国际协会（BSR）</td>",
-    "<p>依据：《劳动法》第四十四条；《劳动合同法》第八十五条。</p>",
-    "<span>［BSR，2008；戴尔；GeSI，2018］</span>",
-    "<p>《电子行业行为准则》第 2.0 版规定，加班工资不低于 1.5 倍。</p>",
-    "<p>每日 8:00 上班，使用 E-TASC 系统。</p>",
-    "<p>深发〔2007〕7号；50%—100%；2005—2010 年。</p>",
-    # An English title inside a Chinese page keeps its own punctuation.
-    '<p>见 <span lang="en">Pilot Summary Report: Building Capabilities (2008).</span></p>',
-    # Code, scripts and styles are not visible prose.
-    "<p>运行 <code>python -m macros lint: x.</code> 检查</p><pre>依据: x</pre>",
-    "<script>var s = '依据: x, 2007-07-12';</script><style>a:hover{color:red}</style>",
-    # A block boundary separates texts: a mark at the start of the next block is not "next to" it.
-    "<p>依据</p>\n<p>(1) first</p>",
-    "<p>Permanent linkage of English words is fine only in English: permanentlink</p>",
-    # Chinese nav and footer of Material's zh theme.
-    '<a href="#" aria-label="下一页：推广">下一页</a><div>最后更新：2026 年 11 月 25 日</div>',
-])
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>《劳动合同法》于 2007 年 6 月 29 日通过，2008 年 1 月 1 日起施行。</p>",
+        "<td>外国投资咨询服务（FIAS）</td><td>商务社会责任国际协会（BSR）</td>",
+        "<p>依据：《劳动法》第四十四条；《劳动合同法》第八十五条。</p>",
+        "<span>［BSR，2008；戴尔；GeSI，2018］</span>",
+        "<p>《电子行业行为准则》第 2.0 版规定，加班工资不低于 1.5 倍。</p>",
+        "<p>每日 8:00 上班，使用 E-TASC 系统。</p>",
+        "<p>深发〔2007〕7号；50%—100%；2005—2010 年。</p>",
+        # An English title inside a Chinese page keeps its own punctuation.
+        '<p>见 <span lang="en">Pilot Summary Report: Building Capabilities (2008).</span></p>',
+        # Code, scripts and styles are not visible prose.
+        "<p>运行 <code>python -m macros lint: x.</code> 检查</p><pre>依据: x</pre>",
+        "<script>var s = '依据: x, 2007-07-12';</script><style>a:hover{color:red}</style>",
+        # A block boundary separates texts: a mark at the start of the next block is not "next to" it.
+        "<p>依据</p>\n<p>(1) first</p>",
+        "<p>Permanent linkage of English words is fine only in English: permanentlink</p>",
+        # Chinese nav and footer of Material's zh theme.
+        '<a href="#" aria-label="下一页：推广">下一页</a><div>最后更新：2026 年 11 月 25 日</div>',
+    ],
+)
 def test_leaves_correct_chinese_alone(html):
     assert check_html(html, "zh/x.html") == []
 
 
 def test_checks_attributes_and_title():
-    texts = visible_texts('<html><head><title>标题: 副标题</title></head><body>'
-                          '<img alt="二维码: 链接" src="x.svg"><div aria-label="筛选"></div></body></html>')
+    texts = visible_texts(
+        "<html><head><title>标题: 副标题</title></head><body>"
+        '<img alt="二维码: 链接" src="x.svg"><div aria-label="筛选"></div></body></html>'
+    )
     assert "标题: 副标题" in texts and "二维码: 链接" in texts and "筛选" in texts
     assert len(check_html('<img alt="二维码: 链接" src="x.svg">')) == 1
 

@@ -86,7 +86,11 @@ def test_a_fast_check_job_runs_first_and_the_others_wait_for_it():
     assert steps_using(check, "actions/setup-python")[0]["with"]["cache"] == "pip"
     assert check["env"]["RUFF_OUTPUT_FORMAT"] == "github"
     venv = steps_using(check, "actions/cache")[0]["with"]
-    assert venv["path"] == ".venv" and "steps.python.outputs.python-version" in venv["key"] and "requirements.txt" in venv["key"]
+    assert (
+        venv["path"] == ".venv"
+        and "steps.python.outputs.python-version" in venv["key"]
+        and "requirements.txt" in venv["key"]
+    )
     assert all_jobs["test"]["needs"] == "check" and all_jobs["preview"]["needs"] == "check"
 
 

@@ -23,11 +23,34 @@ JSON_NAME = "recommendations-actions.json"
 
 # Column keys: label key in data/i18n for the header.
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "recommendations": ("download.id", "col.recommendation", "download.summary", "col.area", "col.owners",
-                        "col.partners", "col.priority", "col.timeframe", "col.indicators", "download.findings",
-                        "download.root_causes", "label.provenance", "col.sources", "col.guide", "download.link"),
-    "actions": ("download.id", "download.group", "col.action", "col.timeframe", "col.indicator",
-                "download.recommendation_id", "col.recommendation", "col.guide", "download.link"),
+    "recommendations": (
+        "download.id",
+        "col.recommendation",
+        "download.summary",
+        "col.area",
+        "col.owners",
+        "col.partners",
+        "col.priority",
+        "col.timeframe",
+        "col.indicators",
+        "download.findings",
+        "download.root_causes",
+        "label.provenance",
+        "col.sources",
+        "col.guide",
+        "download.link",
+    ),
+    "actions": (
+        "download.id",
+        "download.group",
+        "col.action",
+        "col.timeframe",
+        "col.indicator",
+        "download.recommendation_id",
+        "col.recommendation",
+        "col.guide",
+        "download.link",
+    ),
 }
 
 Url = Callable[[str, str, "str | None"], str]  # (language, docs page path, anchor) -> absolute URL
@@ -59,20 +82,37 @@ def _rows(kb: KnowledgeBase, table: str, lang: str, url: Url) -> Iterable[list[s
 
     if table == "recommendations":
         for r in kb.recommendations.values():
-            yield [r.id, r.title(lang), r.summary(lang), s["area." + r.area.value], names(r.owners), names(r.partners),
-                   s["priority." + r.priority.value], s["timeframe." + r.timeframe.value],
-                   sep.join(i(lang) for i in r.indicators),
-                   sep.join(kb.findings[f].title(lang) for f in r.findings),
-                   sep.join(kb.root_causes[c].cause(lang) for c in r.root_causes),
-                   s["provenance." + r.provenance.value],
-                   sep.join(kb.sources[x].title(lang) for x in r.sources),
-                   guide(r.guide), url(lang, PAGES["recommendations"], anchor("recommendations", r.id))]
+            yield [
+                r.id,
+                r.title(lang),
+                r.summary(lang),
+                s["area." + r.area.value],
+                names(r.owners),
+                names(r.partners),
+                s["priority." + r.priority.value],
+                s["timeframe." + r.timeframe.value],
+                sep.join(i(lang) for i in r.indicators),
+                sep.join(kb.findings[f].title(lang) for f in r.findings),
+                sep.join(kb.root_causes[c].cause(lang) for c in r.root_causes),
+                s["provenance." + r.provenance.value],
+                sep.join(kb.sources[x].title(lang) for x in r.sources),
+                guide(r.guide),
+                url(lang, PAGES["recommendations"], anchor("recommendations", r.id)),
+            ]
     else:
         for a in kb.actions.values():
             rec = kb.recommendations[a.recommendation]
-            yield [a.id, kb.stakeholder_groups[a.group].name(lang), a.step(lang), s["timeframe." + a.timeframe.value],
-                   a.indicator(lang), rec.id, rec.title(lang), guide(a.guide),
-                   url(lang, PAGES["plan"].format(group=a.group), f"action-{a.id}")]
+            yield [
+                a.id,
+                kb.stakeholder_groups[a.group].name(lang),
+                a.step(lang),
+                s["timeframe." + a.timeframe.value],
+                a.indicator(lang),
+                rec.id,
+                rec.title(lang),
+                guide(a.guide),
+                url(lang, PAGES["plan"].format(group=a.group), f"action-{a.id}"),
+            ]
 
 
 def csv_text(kb: KnowledgeBase, table: str, lang: str, url: Url) -> str:

@@ -21,7 +21,7 @@ def fill(template: str, escape: Callable[[str], str] = str, /, **values: str) ->
     out, pos = [], 0
     for match in _PLACEHOLDER.finditer(template):
         if match.group(1) in values:
-            out += [escape(template[pos:match.start()]), values[match.group(1)]]
+            out += [escape(template[pos : match.start()]), values[match.group(1)]]
             pos = match.end()
     out.append(escape(template[pos:]))
     return "".join(out)

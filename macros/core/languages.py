@@ -29,5 +29,5 @@ def strip_prefix(location: str) -> tuple[str, str]:
     """(language, location within that language) of a site-relative location such as 'zh/plans/'."""
     for lang in LANGS:
         if lang != DEFAULT and (location == lang or location.startswith(f"{lang}/")):
-            return lang, location[len(lang) + 1:]
+            return lang, location[len(lang) + 1 :]
     return DEFAULT, location

@@ -31,6 +31,7 @@ from macros.core.model import (
     Event,
     Finding,
     Level,
+    MinimumWage,
     Organisation,
     OrganisationKind,
     Priority,
@@ -45,6 +46,7 @@ from macros.core.model import (
     Term,
     Theme,
     Timeframe,
+    Track,
 )
 from macros.core.yaml_source import DataError, DataErrors, LineDict, LineList, line_of, load_yaml
 
@@ -59,6 +61,7 @@ LABELLED_ENUMS: dict[str, type[Enum]] = {
     "provenance": Provenance,
     "source_kind": SourceKind,
     "organisation_kind": OrganisationKind,
+    "track": Track,
 }
 
 
@@ -76,6 +79,7 @@ class KnowledgeBase:
     recommendations: Mapping[str, Recommendation]
     actions: Mapping[str, Action]
     timeline: Mapping[str, Event]
+    minimum_wage: Mapping[str, MinimumWage]
     glossary: Mapping[str, Term]
     checklist: Mapping[str, ChecklistSection]
     strings: Mapping[str, Mapping[str, str]]
@@ -86,8 +90,9 @@ class KnowledgeBase:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_actions_by_group", _by_group(self.actions.values(), lambda a: (a.group,)))
-        object.__setattr__(self, "_recommendations_by_group",
-                           _by_group(self.recommendations.values(), lambda r: r.owners + r.partners))
+        object.__setattr__(
+            self, "_recommendations_by_group", _by_group(self.recommendations.values(), lambda r: r.owners + r.partners)
+        )
 
     @property
     def records(self) -> Mapping[str, Mapping[str, Record]]:
@@ -170,8 +175,13 @@ def _walk(obj: BaseModel, loc: tuple):
 # overrides (they reorder what a reader sees) and zero-width characters (they hide terms from the
 # terminology check). Newlines and tabs are fine.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
-_FORBIDDEN_NAMES = {"\u200b": "a zero-width space", "\u200c": "a zero-width non-joiner", "\u200d": "a zero-width joiner",
-                    "\u2060": "a word joiner", "\ufeff": "a zero-width no-break space"}
+_FORBIDDEN_NAMES = {
+    "\u200b": "a zero-width space",
+    "\u200c": "a zero-width non-joiner",
+    "\u200d": "a zero-width joiner",
+    "\u2060": "a word joiner",
+    "\ufeff": "a zero-width no-break space",
+}
 
 
 def _character_problems(node: Any, label: str, root: Any, path: tuple, errors: list[DataError]) -> None:
@@ -185,10 +195,17 @@ def _character_problems(node: Any, label: str, root: Any, path: tuple, errors: l
             _character_problems(value, label, root, path + (i,), errors)
     elif isinstance(node, str) and (match := _FORBIDDEN.search(node)):
         char = match.group(0)
-        what = _FORBIDDEN_NAMES.get(char) or ("a bidirectional control" if "\u202a" <= char <= "\u2069" else "a control character")
+        what = _FORBIDDEN_NAMES.get(char) or (
+            "a bidirectional control" if "\u202a" <= char <= "\u2069" else "a control character"
+        )
         where = ".".join(str(p) for p in path if not isinstance(p, int)) or "text"
-        errors.append(DataError(label, line_of(root, path), f"{where}: the text holds {what} (U+{ord(char):04X}) at "
-                                                            f"position {match.start() + 1}; delete it"))
+        errors.append(
+            DataError(
+                label,
+                line_of(root, path),
+                f"{where}: the text holds {what} (U+{ord(char):04X}) at position {match.start() + 1}; delete it",
+            )
+        )
 
 
 def _read_kind(path: Path, label: str, model: type[Record], errors: list[DataError], invalid_ids: set[str]):
@@ -198,7 +215,11 @@ def _read_kind(path: Path, label: str, model: type[Record], errors: list[DataErr
         errors.extend(exc.errors)
         return None, {}
     if not isinstance(raw, LineList):
-        errors.append(DataError(label, getattr(raw, "line", 1), "the file must be a list of records (each starting with '- id: …')"))
+        errors.append(
+            DataError(
+                label, getattr(raw, "line", 1), "the file must be a list of records (each starting with '- id: …')"
+            )
+        )
         return None, {}
     records: dict[str, Record] = {}
     before = len(errors)
@@ -245,7 +266,9 @@ def _read_strings(data_dir: Path, errors: list[DataError]) -> dict[str, dict[str
             if isinstance(node, LineDict):
                 for key, value in node.items():
                     flatten(value, f"{prefix}{key}" if not prefix else f"{prefix}.{key}", node.key_lines[key])
-            elif isinstance(node, str) and (node.strip() or prefix.startswith("punct.")):  # punctuation may be a space, or nothing
+            elif isinstance(node, str) and (
+                node.strip() or prefix.startswith("punct.")
+            ):  # punctuation may be a space, or nothing
                 flat[prefix] = node  # noqa: B023 - called within this iteration only
                 flat_lines[prefix] = line  # noqa: B023
             else:
@@ -261,12 +284,19 @@ def _read_strings(data_dir: Path, errors: list[DataError]) -> dict[str, dict[str
         for lang in LANGS:
             others = set().union(*(strings[o] for o in LANGS if o != lang))
             for key in sorted(others - set(strings[lang])):
-                errors.append(DataError(f"data/i18n/{lang}.yml", None, f"the label '{key}' is missing (other languages have it)"))
+                errors.append(
+                    DataError(f"data/i18n/{lang}.yml", None, f"the label '{key}' is missing (other languages have it)")
+                )
             for key in sorted(set(strings[lang]) & set(strings[LANGS[0]])):
                 if lang != LANGS[0] and placeholders(strings[lang][key]) != placeholders(strings[LANGS[0]][key]):
-                    errors.append(DataError(f"data/i18n/{lang}.yml", lines[lang].get(key),
-                                            f"the label '{key}' uses the placeholders {sorted(placeholders(strings[lang][key]))}, "
-                                            f"data/i18n/{LANGS[0]}.yml uses {sorted(placeholders(strings[LANGS[0]][key]))}"))
+                    errors.append(
+                        DataError(
+                            f"data/i18n/{lang}.yml",
+                            lines[lang].get(key),
+                            f"the label '{key}' uses the placeholders {sorted(placeholders(strings[lang][key]))}, "
+                            f"data/i18n/{LANGS[0]}.yml uses {sorted(placeholders(strings[LANGS[0]][key]))}",
+                        )
+                    )
             for prefix, enum in LABELLED_ENUMS.items():
                 for member in enum:
                     key = f"{prefix}.{member.value}"
@@ -278,7 +308,7 @@ def _read_strings(data_dir: Path, errors: list[DataError]) -> dict[str, dict[str
 def _cross_check(raws: dict, records: dict, invalid: dict, errors: list[DataError]) -> None:
     for kind, by_id in records.items():
         label = f"data/{kind}.yml"
-        for index, record in enumerate(by_id.values()):
+        for record in by_id.values():
             for obj, loc in _walk(record, ()):
                 for name, (target, many) in _ref_fields(type(obj)).items():
                     values = getattr(obj, name)
@@ -287,15 +317,27 @@ def _cross_check(raws: dict, records: dict, invalid: dict, errors: list[DataErro
                             continue
                         if value not in records.get(target, {}):
                             path = _raw_index(raws[kind], record.id) + loc + ((name, j) if many else (name,))
-                            errors.append(DataError(label, line_of(raws[kind], path),
-                                                    f"record '{record.id}': {name} refers to '{value}', which is not an id in data/{target}.yml"))
+                            errors.append(
+                                DataError(
+                                    label,
+                                    line_of(raws[kind], path),
+                                    f"record '{record.id}': {name} refers to '{value}', "
+                                    f"which is not an id in data/{target}.yml",
+                                )
+                            )
     _nested_duplicates(raws, records, errors)
     for action in records.get("actions", {}).values():
         rec = records.get("recommendations", {}).get(action.recommendation)
         if rec and action.group not in rec.owners + rec.partners:
             path = _raw_index(raws["actions"], action.id) + ("group",)
-            errors.append(DataError("data/actions.yml", line_of(raws["actions"], path),
-                                    f"record '{action.id}': the group '{action.group}' is neither an owner nor a partner of recommendation '{rec.id}'"))
+            errors.append(
+                DataError(
+                    "data/actions.yml",
+                    line_of(raws["actions"], path),
+                    f"record '{action.id}': the group '{action.group}' is neither an owner "
+                    f"nor a partner of recommendation '{rec.id}'",
+                )
+            )
 
 
 def _nested_duplicates(raws: dict, records: dict, errors: list[DataError]) -> None:
@@ -309,7 +351,14 @@ def _nested_duplicates(raws: dict, records: dict, errors: list[DataError]) -> No
                 line = line_of(raws[kind], _raw_index(raws[kind], record.id) + loc + ("id",))
                 if obj.id in seen or obj.id in by_id:
                     first = seen.get(obj.id) or line_of(raws[kind], _raw_index(raws[kind], obj.id))
-                    errors.append(DataError(f"data/{kind}.yml", line, f"record '{record.id}': the id '{obj.id}' is used twice in this file (first on line {first})"))
+                    errors.append(
+                        DataError(
+                            f"data/{kind}.yml",
+                            line,
+                            f"record '{record.id}': the id '{obj.id}' is used twice in this file "
+                            f"(first on line {first})",
+                        )
+                    )
                 else:
                     seen[obj.id] = line
 

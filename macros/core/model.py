@@ -220,10 +220,50 @@ class Action(Record):
     sources: ref("sources", at_least=1)
 
 
+class Track(str, Enum):
+    """Which strand of the story a dated event belongs to (the timeline draws one marker shape per track)."""
+
+    project = "project"  # the FIAS–BSR project itself
+    law = "law"  # laws, regulations and public policy
+    industry = "industry"  # industry codes, coalitions and their shared tools
+
+
 class Event(Record):
     date: DateText
     event: Text
     sources: ref("sources", at_least=1)
+    track: Track
+
+
+class MinimumWage(Record):
+    """One level of Shenzhen's monthly minimum wage, in force from `effective` until the next record.
+
+    Until 2010 the city set two levels, inside and outside the special economic zone; from 2010 one
+    citywide level. A level the sources do not confirm is recorded with `confirmed: false` and no
+    amount, so that charts and tables show the gap instead of carrying the previous level forward.
+    """
+
+    effective: DateText
+    inside_zone: Annotated[int, Field(ge=1, description="RMB a month inside the special economic zone.")] | None = None
+    outside_zone: Annotated[int, Field(ge=1, description="RMB a month outside the special economic zone.")] | None = None
+    citywide: Annotated[int, Field(ge=1, description="RMB a month, one level for the whole city.")] | None = None
+    confirmed: bool
+    note: Text | None = None
+    sources: ref("sources", at_least=1)
+
+    @model_validator(mode="after")
+    def _amounts_match_confirmation(self) -> MinimumWage:
+        zones = (self.inside_zone, self.outside_zone)
+        if not self.confirmed:
+            if any(v is not None for v in (*zones, self.citywide)):
+                raise ValueError("an unconfirmed level has no amounts (leave out inside_zone, outside_zone and citywide)")
+            if self.note is None:
+                raise ValueError("an unconfirmed level needs a note saying what is known")
+        elif self.citywide is None and None in zones:
+            raise ValueError("a confirmed level needs inside_zone and outside_zone, or citywide")
+        elif self.citywide is not None and any(v is not None for v in zones):
+            raise ValueError("give either citywide or inside_zone and outside_zone, not both")
+        return self
 
 
 class AvoidTerms(Strict):
@@ -273,6 +313,7 @@ KINDS: dict[str, type[Record]] = {
     "recommendations": Recommendation,
     "actions": Action,
     "timeline": Event,
+    "minimum_wage": MinimumWage,
     "glossary": Term,
     "checklist": ChecklistSection,
 }

@@ -66,7 +66,11 @@ def check_text(text: str, file: str, macros: Collection[str]) -> Iterator[Templa
     try:
         stream = list(_LEXER.lex(text))
     except TemplateSyntaxError as exc:
-        hint = "for a heading id write '{ #id }' with a space" if "comment" in (exc.message or "") else 'write literal braces as {{ "{{" }}'
+        hint = (
+            "for a heading id write '{ #id }' with a space"
+            if "comment" in (exc.message or "")
+            else 'write literal braces as {{ "{{" }}'
+        )
         yield TemplateProblem(file, exc.lineno, f"broken template syntax ({exc.message}); {hint}")
         return
     i = 0
@@ -74,17 +78,25 @@ def check_text(text: str, file: str, macros: Collection[str]) -> Iterator[Templa
         line, kind, _ = stream[i]
         if kind == "variable_begin":
             j = next((k for k in range(i + 1, len(stream)) if stream[k][1] == "variable_end"), len(stream))
-            inside = stream[i + 1:j]
+            inside = stream[i + 1 : j]
             if not _allowed(inside, macros):
-                yield TemplateProblem(file, line, f"only the site's macros with literal arguments may be used in a page, "
-                                                  f"found {{{{ {_shown(inside)} }}}}")
+                yield TemplateProblem(
+                    file,
+                    line,
+                    f"only the site's macros with literal arguments may be used in a page, "
+                    f"found {{{{ {_shown(inside)} }}}}",
+                )
             i = j + 1
             continue
         if kind == "comment_begin":
-            yield TemplateProblem(file, line, "'{#' starts a template comment; for a heading id write '{ #id }' with a space")
+            yield TemplateProblem(
+                file, line, "'{#' starts a template comment; for a heading id write '{ #id }' with a space"
+            )
         elif kind == "block_begin":
             j = next((k for k in range(i + 1, len(stream)) if stream[k][1] == "block_end"), len(stream))
-            yield TemplateProblem(file, line, f"template statements are not allowed in pages, found {{% {_shown(stream[i + 1:j])} %}}")
+            yield TemplateProblem(
+                file, line, f"template statements are not allowed in pages, found {{% {_shown(stream[i + 1 : j])} %}}"
+            )
             i = j
         i += 1
 

@@ -59,7 +59,7 @@ def with_translation_of(text: str, sha: str) -> str:
         body = re.sub(r"^translation_of:.*\n", line, body, count=1, flags=re.MULTILINE)
     else:
         body += line
-    return f"---\n{body}---\n" + text[match.end():]
+    return f"---\n{body}---\n" + text[match.end() :]
 
 
 @dataclass(frozen=True)

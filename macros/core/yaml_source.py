@@ -87,13 +87,17 @@ class _Loader(yaml.SafeLoader):
     def compose_node(self, parent, index):
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise yaml.MarkedYAMLError(problem="anchors (&name) and aliases (*name) are not allowed in data files; "
-                                               "write each value out in full", problem_mark=event.start_mark)
+            raise yaml.MarkedYAMLError(
+                problem="anchors (&name) and aliases (*name) are not allowed in data files; "
+                "write each value out in full",
+                problem_mark=event.start_mark,
+            )
         self.depth += 1
         try:
             if self.depth > MAX_DEPTH:
-                raise yaml.MarkedYAMLError(problem=f"the data is nested more than {MAX_DEPTH} levels deep",
-                                           problem_mark=event.start_mark)
+                raise yaml.MarkedYAMLError(
+                    problem=f"the data is nested more than {MAX_DEPTH} levels deep", problem_mark=event.start_mark
+                )
             return super().compose_node(parent, index)
         finally:
             self.depth -= 1
@@ -108,9 +112,7 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
         key = loader.construct_object(key_node, deep=True)
         line = key_node.start_mark.line + 1
         if not isinstance(key, str):
-            raise yaml.MarkedYAMLError(
-                problem=f"the key {key!r} must be text", problem_mark=key_node.start_mark
-            )
+            raise yaml.MarkedYAMLError(problem=f"the key {key!r} must be text", problem_mark=key_node.start_mark)
         if key in result:
             raise yaml.MarkedYAMLError(
                 problem=f"the key '{key}' appears twice in this mapping (first on line {result.key_lines[key]})",
@@ -150,9 +152,7 @@ def load_yaml(path: Path, label: str | None = None) -> Any:
     except UnicodeDecodeError as exc:
         where = raw[: exc.start].count(b"\n") + 1
         raise DataErrors([DataError(label, where, "the file is not valid UTF-8 text")]) from None
-    if not text.strip() or all(
-        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
-    ):
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         raise DataErrors([DataError(label, None, "the file is empty")])
     try:
         return yaml.load(text, Loader=_Loader)
@@ -169,7 +169,9 @@ def load_yaml(path: Path, label: str | None = None) -> Any:
         raise DataErrors([DataError(label, line, f"YAML syntax error: {problem}{context}")]) from None
     except yaml.reader.ReaderError as exc:  # a character YAML itself refuses (NUL, ESC …): name its line
         line = text[: exc.position].count("\n") + 1
-        raise DataErrors([DataError(label, line, f"the text holds a control character (U+{exc.character:04X}); delete it")]) from None
+        raise DataErrors(
+            [DataError(label, line, f"the text holds a control character (U+{exc.character:04X}); delete it")]
+        ) from None
     except yaml.YAMLError as exc:
         raise DataErrors([DataError(label, None, f"YAML error: {exc}")]) from None
     except RecursionError:  # the parser's own nesting, before the composer's limit applies

@@ -71,9 +71,15 @@ def on_pre_page_macros(env: Any) -> None:
     current = env.env
     if isinstance(current, SandboxedEnvironment):
         return
-    sandbox = SandboxedEnvironment(undefined=current.undefined, loader=None,
-                                   block_start_string=current.block_start_string, block_end_string=current.block_end_string,
-                                   variable_start_string=current.variable_start_string, variable_end_string=current.variable_end_string,
-                                   comment_start_string=current.comment_start_string, comment_end_string=current.comment_end_string)
+    sandbox = SandboxedEnvironment(
+        undefined=current.undefined,
+        loader=None,
+        block_start_string=current.block_start_string,
+        block_end_string=current.block_end_string,
+        variable_start_string=current.variable_start_string,
+        variable_end_string=current.variable_end_string,
+        comment_start_string=current.comment_start_string,
+        comment_end_string=current.comment_end_string,
+    )
     sandbox.globals.update({name: current.globals[name] for name in MACROS})
     env._env = sandbox

@@ -63,12 +63,19 @@ def write_short_links(config: MkDocsConfig, kb: KnowledgeBase, site: Path, docs:
             target = relative_link(go_path(link.id, directory_urls), page_url(link.page, directory_urls)) + hash_
             folder = site / prefix(lang) / go_path(link.id)
             folder.mkdir(parents=True, exist_ok=True)
-            (folder / "index.html").write_text(with_policy(redirect_page(
-                lang=lang, target=target, canonical=_absolute(config, lang, page_url(link.page, True)),
-                title=fill(strings["kit.redirect_title"], page=title),
-                heading=strings["kit.redirect_heading"],
-                text=fill(strings["kit.redirect_text"], page=title),
-            )), encoding="utf-8")
+            (folder / "index.html").write_text(
+                with_policy(
+                    redirect_page(
+                        lang=lang,
+                        target=target,
+                        canonical=_absolute(config, lang, page_url(link.page, True)),
+                        title=fill(strings["kit.redirect_title"], page=title),
+                        heading=strings["kit.redirect_heading"],
+                        text=fill(strings["kit.redirect_text"], page=title),
+                    )
+                ),
+                encoding="utf-8",
+            )
             url = _absolute(config, lang, go_path(link.id))
             label = fill(strings["kit.qr_label"], url=url, page=title)
             (folder / "qr.svg").write_text(qr_svg(url, label), encoding="utf-8")

@@ -27,27 +27,38 @@ _INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</scri
 _NOT_JS = re.compile(r'\btype="(?!text/javascript|module)[^"]*"', re.IGNORECASE)
 _CHARSET = re.compile(r'<meta charset="[^"]*">', re.IGNORECASE)
 _OLD_POLICY = re.compile(r'\s*<meta http-equiv="Content-Security-Policy"[^>]*>', re.IGNORECASE)
-POLICY = ("default-src 'self'; script-src 'self'{hashes}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-          "font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; frame-src 'self' blob:; "
-          "object-src 'none'; base-uri 'self'; form-action 'self'")
+POLICY = (
+    "default-src 'self'; script-src 'self'{hashes}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; frame-src 'self' blob:; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'"
+)
 
 
 def check_templates(config: MkDocsConfig) -> None:
     problems = check_docs(Path(config.docs_dir), MACROS)
     if problems:
         annotate(problems)  # on GitHub Actions: each on its line in the pull request
-        raise PluginError(f"{len(problems)} template problem(s) in the pages (pages may only call the site's macros):\n  "
-                          + "\n  ".join(str(p) for p in problems[:200])
-                          + (f"\n  … and {len(problems) - 200} more" if len(problems) > 200 else ""))
+        raise PluginError(
+            f"{len(problems)} template problem(s) in the pages (pages may only call the site's macros):\n  "
+            + "\n  ".join(str(p) for p in problems[:200])
+            + (f"\n  … and {len(problems) - 200} more" if len(problems) > 200 else "")
+        )
 
 
 def check_symlinks(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
-    links = [path.relative_to(root).as_posix() for folder in CHECKED_FOLDERS if (root / folder).is_dir()
-             for path in sorted((root / folder).rglob("*")) if path.is_symlink()]
+    links = [
+        path.relative_to(root).as_posix()
+        for folder in CHECKED_FOLDERS
+        if (root / folder).is_dir()
+        for path in sorted((root / folder).rglob("*"))
+        if path.is_symlink()
+    ]
     if links:
-        raise PluginError("Symbolic links are not allowed in the site's sources (a link can publish any file of the "
-                          "build machine); replace each with the file itself:\n  " + "\n  ".join(links))
+        raise PluginError(
+            "Symbolic links are not allowed in the site's sources (a link can publish any file of the "
+            "build machine); replace each with the file itself:\n  " + "\n  ".join(links)
+        )
 
 
 def _hash(script: str) -> str:
@@ -59,8 +70,13 @@ def policy_for(theme_html: str) -> str:
 
     JSON data blocks (type="application/json") are not scripts and need no hash.
     """
-    hashes = sorted({_hash(m.group("body")) for m in _INLINE_SCRIPT.finditer(theme_html)
-                     if "src=" not in m.group("attrs") and not _NOT_JS.search(m.group("attrs"))})
+    hashes = sorted(
+        {
+            _hash(m.group("body"))
+            for m in _INLINE_SCRIPT.finditer(theme_html)
+            if "src=" not in m.group("attrs") and not _NOT_JS.search(m.group("attrs"))
+        }
+    )
     return POLICY.format(hashes="".join(" " + h for h in hashes))
 
 

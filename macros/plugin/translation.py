@@ -23,7 +23,7 @@ def mark_outdated(page: Page, config: MkDocsConfig) -> None:
     if lang == DEFAULT or not page.file.src_uri.startswith(f"{lang}/"):
         return
     docs = Path(config.docs_dir)
-    path = page.file.src_uri[len(lang) + 1:]
+    path = page.file.src_uri[len(lang) + 1 :]
     if not (docs / DEFAULT / path).is_file() or page_state(docs, path).state != "outdated":
         return
     strings = load_cached(docs.parent / "data").strings[lang]

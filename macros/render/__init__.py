@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from macros.render import checklist, facilitation, kit, plans, records, translation
+from macros.render import charts, checklist, facilitation, kit, plans, records, translation
 from macros.render.context import MissingPage, PageContext
 from macros.render.page import Page
 
@@ -35,10 +35,17 @@ MACROS: dict[str, Macro] = {
     "handouts_table": kit.handouts_table,
     "handout": kit.handout,
     "downloads": kit.downloads,
+    "offline_copy": kit.offline_copy,
     "facilitator_pack": facilitation.facilitator_pack,
     "role_cards": facilitation.role_cards,
     "root_cause_sheet": facilitation.root_cause_sheet,
     "feedback_groups": facilitation.feedback_groups,
+    "stakeholder_map": charts.stakeholder_map,
+    "root_cause_graph": charts.root_cause_graph,
+    "timeline_chart": charts.timeline_chart,
+    "minimum_wage_chart": charts.minimum_wage_chart,
+    "recommendation_matrix": charts.recommendation_matrix,
+    "checklist_chart": charts.checklist_chart,
 }
 
 __all__ = ["MACROS", "MissingPage", "Page", "PageContext"]

@@ -6,13 +6,14 @@ Short links, QR codes, handout PDFs and downloads are files the build writes nex
 
 from __future__ import annotations
 
+from macros.core import offline_zip
 from macros.core.downloads import DOWNLOADS_DIR, JSON_NAME, TABLES, csv_name
 from macros.core.languages import LANGS, prefix
+from macros.core.load import KnowledgeBase
+from macros.core.model import Priority, Recommendation, Timeframe
 from macros.core.shortlinks import ShortLink, go_path, link_title, resolve, short_links
-from macros.render.html import esc, esc_attr, table
+from macros.render.html import Row, esc, esc_attr, table
 from macros.render.page import Page
-from macros.render.plans import action_plan
-from macros.render.records import group_profile
 
 
 def _go(p: Page, short_id: str, file: str = "") -> str:
@@ -69,27 +70,74 @@ def handouts_table(p: Page) -> str:
     return table("kb-handouts", p.s("kit.caption_handouts"), headers, rows)
 
 
+KEY_RECOMMENDATIONS = 5  # at most, so that a handout fits one A4 sheet printed on both sides
+
+
+def key_recommendations(kb: KnowledgeBase, group: str) -> list[Recommendation]:
+    """The recommendations a handout prints for a group, chosen by a rule, not by hand.
+
+    Those the group leads before those it only supports, high priority before medium, then the
+    order of data/recommendations.yml; the first KEY_RECOMMENDATIONS of them. The full plan online
+    lists every one.
+    """
+    ranks = list(Priority)
+    chosen = sorted(kb.recommendations_for(group), key=lambda r: (group not in r.owners, ranks.index(r.priority)))
+    return chosen[:KEY_RECOMMENDATIONS]
+
+
 def handout(p: Page, group: str) -> str:
-    """A group's handout: who it is for, the findings behind its recommendations, its plan, a QR code."""
+    """A group's one-sheet handout: who it is for, its first steps, its key recommendations with
+    their short links, the QR code of the full plan, where the recommendations come from.
+
+    Everything else (later actions, partners, indicators, findings) stays on the web: the QR code
+    and the short links lead there. Printed by macros/tools/handouts.py, at most two A4 pages.
+    """
     kb = p.kb
-    findings = dict.fromkeys(f for r in kb.recommendations_for(group) for f in r.findings)
-    items = [f'<a href="{p.to("findings", f)}"><strong>{p.t(kb.findings[f].title)}</strong></a> '
-             f"{p.t(kb.findings[f].statement)}" for f in findings]
+    plan_id = f"plan-{group}"
+    grp = kb.stakeholder_groups[group]
+    steps = [a for a in kb.actions_for(group) if a.timeframe is Timeframe.first_steps]
+    step_items = [f"{p.t(a.step)} <span class=\"kb-meta\">{p.paren(p.colon(p.s('col.indicator'), p.t(a.indicator)))}</span>"
+                  for a in steps]
+    recs = key_recommendations(kb, group)
+    rec_items = []
+    for r in recs:
+        role = p.s("handout_sheet.leads" if group in r.owners else "handout_sheet.supports")
+        meta = p.join([role, p.colon(p.s("col.priority"), p.s("priority." + r.priority.value))])
+        rec_items.append(
+            f'<strong>{p.t(r.title)}</strong> <span class="kb-meta">{p.paren(meta)}</span>'
+            f'<br>{p.t(r.summary)}'
+            f'<br><a class="kb-handout-go" href="{_go(p, r.id)}">{esc(p.ctx.public_url(go_path(r.id)))}</a>')
+    origins = []
+    for provenance in dict.fromkeys(r.provenance for r in recs):
+        sources = dict.fromkeys(s for r in recs if r.provenance is provenance for s in r.sources)
+        origins.append(p.provenance(provenance, sources))
+    more = p.s("handout_sheet.more", actions=str(len(kb.actions_for(group))),
+               recommendations=str(len(kb.recommendations_for(group))))
     return (
-        f'<div class="kb-handout-qr">{_qr_img(p, f"plan-{group}", "kb-qr-tile")}'
-        f'<p>{p.s("handout.scan")}<br><a href="{_go(p, f"plan-{group}")}">{esc(p.ctx.public_url(go_path(f"plan-{group}")))}</a></p></div>\n'
-        + group_profile(p, group)
-        + f'\n\n## {p.s("handout.findings")} {{ #findings }}\n\n' + p.list(items)
-        + f'\n\n## {p.s("handout.plan")} {{ #plan }}\n' + action_plan(p, group)
+        f'<div class="kb-handout-qr">{_qr_img(p, plan_id, "kb-qr-tile")}'
+        f'<p>{p.s("handout.scan")}<br><a href="{_go(p, plan_id)}">{esc(p.ctx.public_url(go_path(plan_id)))}</a></p></div>\n'
+        f'\n## {p.s("plan.who")} {{ #who }}\n\n<p>{p.t(grp.who)}</p>\n'
+        f'\n## {p.s("timeframe.first-steps")} {{ #first-steps }}\n\n' + _ol(step_items, p.none())
+        + f'\n\n## {p.s("handout_sheet.key")} {{ #key-recommendations }}\n\n'
+        + f'<p>{p.s("handout_sheet.key_rule", count=str(len(recs)))}</p>\n' + _ol(rec_items, p.none())
+        + "".join(f'\n<p class="kb-handout-provenance">{p.colon(p.s("handout_sheet.origin"), o)}</p>' for o in origins)
+        + f'\n<p class="kb-handout-more">{more}</p>'
         + f'\n<p class="kb-handout-standing">{p.s("site.standing")}</p>\n'
     )
+
+
+def _ol(items: list[str], empty: str) -> str:
+    """A numbered list (first steps and recommendations are referred to by number in a workshop)."""
+    if not items:
+        return f"<p>{empty}</p>"
+    return '<ol class="kb-handout-list">' + "".join(f"<li>{i}</li>" for i in items) + "</ol>"
 
 
 def downloads(p: Page) -> str:
     """The data downloads (written by the build into downloads/), with their format and content."""
     base = p.ctx.site_root() + DOWNLOADS_DIR + "/"
     counts = {t: str(len(p.kb.records[t])) for t in TABLES}
-    rows = [({}, [f'<a href="{base}{csv_name(t, lang)}" download><code>{csv_name(t, lang)}</code></a>',
+    rows: list[Row] = [({}, [f'<a href="{base}{csv_name(t, lang)}" download><code>{csv_name(t, lang)}</code></a>',
                   p.s("download.format_csv"), p.s("download.content." + t, count=counts[t]),
                   p.s("kit.language." + lang)])
             for lang in LANGS for t in TABLES]
@@ -98,3 +146,18 @@ def downloads(p: Page) -> str:
                       p.s("kit.language.all")]))
     headers = [p.s(f"download.col_{c}") for c in ("file", "format", "content", "language")]
     return table("kb-downloads", p.s("download.caption"), headers, rows)
+
+
+def offline_copy(p: Page) -> str:
+    """The offline zip's download link with its size and date, when this build publishes one.
+
+    `python -m macros site` builds the zip before the pages and names it in KB_OFFLINE_ZIP
+    (macros/core/offline_zip.py); other builds have no zip, so they link none.
+    """
+    found = offline_zip.published()
+    if found is None:
+        return f'<p class="kb-offline">{p.s("handout_sheet.offline_absent")}</p>'
+    size = f"{found.size / 1_000_000:.1f}"
+    meta = p.s("handout_sheet.offline_meta", size=size, date=p.date(found.date))
+    return (f'<p class="kb-offline"><a href="{p.ctx.site_root()}{DOWNLOADS_DIR}/{esc_attr(found.file)}" download>'
+            f'<strong>{p.s("handout_sheet.offline_link")}</strong></a> <span class="kb-meta">{p.paren(meta)}</span></p>')

@@ -16,8 +16,18 @@ def qr_svg(url: str, label: str) -> str:
     """A standalone SVG of the QR code for `url`, with `label` as its accessible name."""
     code = segno.make(url, error="m", micro=False)
     buffer = io.BytesIO()
-    code.save(buffer, kind="svg", scale=4, border=4, dark="#000", light="#fff", title=label, nl=False,
-              svgclass="kb-qr-svg", lineclass=None)
+    code.save(
+        buffer,
+        kind="svg",
+        scale=4,
+        border=4,
+        dark="#000",
+        light="#fff",
+        title=label,
+        nl=False,
+        svgclass="kb-qr-svg",
+        lineclass=None,
+    )
     svg = buffer.getvalue().decode("utf-8")
     # segno writes <title>; role and aria-label make it a named image for assistive technology.
     return svg.replace("<svg ", f'<svg role="img" aria-label="{html.escape(label, quote=True)}" ', 1)

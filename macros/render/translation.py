@@ -16,22 +16,41 @@ def translation_status(p: Page) -> str:
     behind_records = [r for r in records if r.state != "current"]
     if not behind_pages and not behind_records:
         return f'<p class="kb-translation-status">{p.s("translation.all_current")}</p>'
-    summary = p.s("translation.summary", pages=str(len(behind_pages)), pagestotal=str(len(pages)),
-                  records=str(len(behind_records)), recordstotal=str(len(records)))
+    summary = p.s(
+        "translation.summary",
+        pages=str(len(behind_pages)),
+        pagestotal=str(len(pages)),
+        records=str(len(behind_records)),
+        recordstotal=str(len(records)),
+    )
     parts = [f'<p class="kb-translation-status">{summary}</p>']
     if behind_pages:
         rows = []
         for s in behind_pages:
             exists = s.state != "missing" or p.lang == SOURCE
             name = f'<a href="{p.ctx.link(s.path)}">{esc(s.path)}</a>' if exists else esc(s.path)
-            rows.append(({"data-state": s.state}, [name, f"<code>docs/{TARGET}/{esc(s.path)}</code>", p.s("translation.state." + s.state)]))
+            rows.append(
+                (
+                    {"data-state": s.state},
+                    [name, f"<code>docs/{TARGET}/{esc(s.path)}</code>", p.s("translation.state." + s.state)],
+                )
+            )
         headers = [p.s("translation.col_page"), p.s("translation.col_file"), p.s("translation.col_status")]
         parts.append(table("kb-translation-pages", p.s("translation.caption_pages"), headers, rows))
     else:
         parts.append(f"<p>{p.s('translation.pages_current')}</p>")
     if behind_records:
-        rows = [({"data-state": r.state}, [f"<code>{esc(r.key)}</code>", f"<code>{esc(r.file)}:{r.line}</code>",
-                                           p.s("translation.state." + r.state)]) for r in behind_records]
+        rows = [
+            (
+                {"data-state": r.state},
+                [
+                    f"<code>{esc(r.key)}</code>",
+                    f"<code>{esc(r.file)}:{r.line}</code>",
+                    p.s("translation.state." + r.state),
+                ],
+            )
+            for r in behind_records
+        ]
         headers = [p.s("translation.col_record"), p.s("translation.col_file"), p.s("translation.col_status")]
         parts.append(table("kb-translation-records", p.s("translation.caption_records"), headers, rows))
     else:

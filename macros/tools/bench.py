@@ -51,6 +51,7 @@ def _child(config: Path, site_dir: Path, profile: Path | None) -> int:
 
     def timed(func, total: str, count: str | None = None):
         """`func`, adding its run time to timers[total] (and one to timers[count])."""
+
         def wrapper(*args, **kwargs):
             start = time.perf_counter()
             try:
@@ -59,6 +60,7 @@ def _child(config: Path, site_dir: Path, profile: Path | None) -> int:
                 timers[total] += time.perf_counter() - start
                 if count:
                     timers[count] += 1
+
         return wrapper
 
     timed_define = timed(main_mod.define_env, "macros")
@@ -88,12 +90,21 @@ def _child(config: Path, site_dir: Path, profile: Path | None) -> int:
         build(cfg)
     elapsed = time.perf_counter() - start
     index = {lang: _size(site_dir / prefix(lang) / "search" / "search_index.json") for lang in LANGS}
-    print(json.dumps({
-        "build": elapsed, "load": timers["load"], "loads": timers["loads"], "macros": timers["macros"],
-        "calls": timers["calls"], "peak_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
-        "site_bytes": sum(p.stat().st_size for p in site_dir.rglob("*") if p.is_file()),
-        "index_en": index["en"], "index_zh": index["zh"],
-    }))
+    print(
+        json.dumps(
+            {
+                "build": elapsed,
+                "load": timers["load"],
+                "loads": timers["loads"],
+                "macros": timers["macros"],
+                "calls": timers["calls"],
+                "peak_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+                "site_bytes": sum(p.stat().st_size for p in site_dir.rglob("*") if p.is_file()),
+                "index_en": index["en"],
+                "index_zh": index["zh"],
+            }
+        )
+    )
     return 0
 
 
@@ -150,10 +161,13 @@ def _mb(n: float) -> str:
 
 def table(rows: list[tuple[str, int, int, Result]]) -> str:
     """The results as a Markdown table."""
-    head = ("| Configuration | Pages | Runs | Wall (s) | Build (s) | Load+validate (s) | Loads | Macros (s) | Macro calls "
-            "| Peak RSS | Site | Search index en | Search index zh |\n" + "|---" * 13 + "|\n")
+    head = (
+        "| Configuration | Pages | Runs | Wall (s) | Build (s) | Load+validate (s) | Loads | Macros (s) | Macro calls "
+        "| Peak RSS | Site | Search index en | Search index zh |\n" + "|---" * 13 + "|\n"
+    )
     body = "".join(
-        f"| {name} | {pages} | {runs} | {r.wall:.2f} | {r.build:.2f} | {r.load:.3f} | {r.loads:g} | {r.macros:.2f} | {r.calls:g} "
+        f"| {name} | {pages} | {runs} | {r.wall:.2f} | {r.build:.2f} | {r.load:.3f} | {r.loads:g} "
+        f"| {r.macros:.2f} | {r.calls:g} "
         f"| {_mb(r.peak_rss)} | {_mb(r.site_bytes)} | {_mb(r.index_en)} | {_mb(r.index_zh)} |\n"
         for name, pages, runs, r in rows
     )
@@ -191,17 +205,26 @@ def run(args: argparse.Namespace) -> int:
             rows.append((f"data x{factor}", _pages(project), 1, result))
     print(table(rows))
     real_row, plain_row = rows[0][3], rows[1][3]
-    print(f"Macros overhead on the real site: {100 * (real_row.build / plain_row.build - 1):+.1f}% build time "
-          f"(macro time {real_row.macros:.2f} s of {real_row.build:.2f} s).")
-    for name, _pages_, _runs, r in rows[2:]:
+    print(
+        f"Macros overhead on the real site: {100 * (real_row.build / plain_row.build - 1):+.1f}% build time "
+        f"(macro time {real_row.macros:.2f} s of {real_row.build:.2f} s)."
+    )
+    for name, _page_count, _runs, r in rows[2:]:
         factor = int(name.split("x")[1])
-        print(f"{name}: build {r.build / real_row.build:.1f}x the real site for {factor}x the data; "
-              f"loads per build: {r.loads:g}.")
+        print(
+            f"{name}: build {r.build / real_row.build:.1f}x the real site for {factor}x the data; "
+            f"loads per build: {r.loads:g}."
+        )
     return 0
 
 
 if __name__ == "__main__":
     if len(sys.argv) >= 4 and sys.argv[1] == "child":
-        sys.exit(_child(Path(sys.argv[2]).resolve(), Path(sys.argv[3]).resolve(),
-                        Path(sys.argv[4]).resolve() if len(sys.argv) > 4 else None))
+        sys.exit(
+            _child(
+                Path(sys.argv[2]).resolve(),
+                Path(sys.argv[3]).resolve(),
+                Path(sys.argv[4]).resolve() if len(sys.argv) > 4 else None,
+            )
+        )
     sys.exit("usage: python -m macros bench (the 'child' mode is internal)")

@@ -1,9 +1,12 @@
-"""A4 PDF handouts per stakeholder group and language, printed from the built site with Chromium.
+"""A4 PDF handouts per stakeholder group and language, printed from a built site with Chromium.
 
-Each handout page (docs/<lang>/handouts/<group>.md) is served locally and printed by headless
-Chromium, so the PDF looks like the page's print view and embeds the real fonts (Noto CJK for
-Chinese). The PDFs are written into the built site, next to the handout pages:
-site/handouts/<group>.pdf and site/zh/handouts/<group>.pdf.
+Each handout page (docs/<lang>/handouts/<group>.md) is printed by headless Chromium, so the PDF
+looks like the page's print view and embeds the real fonts (Noto CJK for Chinese). The browser
+opens the page at its public address (the site_url the site was built for) and every request to
+that address is answered from the built files, with no server and no network: links in the PDF
+then lead to the public site, and a request to any other host is refused. The PDFs are written
+next to the handout pages: <site>/handouts/<group>.pdf and <site>/zh/handouts/<group>.pdf.
+Works on a site built with directory URLs (handouts/<group>/) or without (handouts/<group>.html).
 """
 
 from __future__ import annotations
@@ -11,15 +14,17 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from macros.core.languages import LANGS
 from macros.core.load import load
+from macros.tools.links import site_url_of
 from macros.tools.pdftext import fix_text_layer
-from macros.tools.static_server import serving
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 HANDOUTS_DIR = "handouts"
+MARGIN = {"top": "12mm", "bottom": "12mm", "left": "14mm", "right": "14mm"}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -31,6 +36,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def pdf_path(site: Path, lang: str, group: str) -> Path:
     """Where a handout's PDF goes: next to its page, under the language's folder."""
     return site / ("" if lang == LANGS[0] else lang) / HANDOUTS_DIR / f"{group}.pdf"
+
+
+def public_root(site: Path) -> str:
+    """The site_url the site was built for, ending in '/' (from its sitemap; see links.site_url_of)."""
+    url = site_url_of(site)
+    return url.removesuffix("index.html").rstrip("/") + "/"
 
 
 def print_handouts(site: Path, groups: list[str], langs: list[str], browser=None) -> list[Path]:
@@ -47,28 +58,52 @@ def print_handouts(site: Path, groups: list[str], langs: list[str], browser=None
                 return print_handouts(site, groups, langs, launched)
             finally:
                 launched.close()
+    root = public_root(site)
+    context = browser.new_context()
+    context.route("**/*", lambda route: _answer(route, site, root))
     written = []
-    with serving(site) as base:
-        page = browser.new_page()
-        try:
-            for lang in langs:
-                for group in groups:
-                    written.append(_print_one(page, base, site, lang, group))
-        finally:
-            page.close()
+    try:
+        page = context.new_page()
+        for lang in langs:
+            for group in groups:
+                written.append(_print_one(page, root, site, lang, group))
+    finally:
+        context.close()
     return written
 
 
-def _print_one(page, base: str, site: Path, lang: str, group: str) -> Path:
+def _answer(route, site: Path, root: str) -> None:
+    """Answer a request under the public address from the built files; refuse every other host."""
+    url = route.request.url.split("#", 1)[0].split("?", 1)[0]
+    if not url.startswith(root):
+        route.abort()
+        return
+    rel = unquote(urlsplit(url).path)[len(urlsplit(root).path):]
+    target = site / rel
+    if rel == "" or rel.endswith("/") or target.is_dir():
+        target = target / "index.html"
+    if target.is_file() and site.resolve() in target.resolve().parents:
+        route.fulfill(path=str(target))
+    else:
+        route.fulfill(status=404, body="")
+
+
+def handout_url(site: Path, root: str, lang: str, group: str) -> str:
     prefix = "" if lang == LANGS[0] else f"{lang}/"
-    response = page.goto(f"{base}/{prefix}{HANDOUTS_DIR}/{group}/", wait_until="networkidle")
+    folder = site / prefix / HANDOUTS_DIR / group
+    page = f"{group}/" if (folder / "index.html").is_file() else f"{group}.html"
+    return f"{root}{prefix}{HANDOUTS_DIR}/{page}"
+
+
+def _print_one(page, root: str, site: Path, lang: str, group: str) -> Path:
+    url = handout_url(site, root, lang, group)
+    response = page.goto(url, wait_until="load")
     if response is None or response.status != 200:
-        raise RuntimeError(f"the handout page {prefix}{HANDOUTS_DIR}/{group}/ is missing from {site}")
+        raise RuntimeError(f"the handout page {url} is missing from {site}")
     page.evaluate("document.fonts.ready")
     out = pdf_path(site, lang, group)
     out.parent.mkdir(parents=True, exist_ok=True)
-    page.pdf(path=str(out), format="A4", print_background=True,
-             margin={"top": "15mm", "bottom": "15mm", "left": "15mm", "right": "15mm"})
+    page.pdf(path=str(out), format="A4", print_background=True, margin=MARGIN)
     fix_text_layer(out)
     return out
 

@@ -13,6 +13,7 @@ import statistics
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from macros.core.paths import ROOT
 from macros.tools.static_server import serve
@@ -29,7 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
 
 
-def _run_once(url: str) -> dict[str, float]:
+def _run_once(url: str) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "report.json"
         subprocess.run(
@@ -58,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
             for page in PAGES:
                 url = f"{base}/{lang}{page}"
                 runs = [_run_once(url) for _ in range(args.runs)]
-                median = {k: statistics.median(r[k] for r in runs) for k in (*CATEGORIES, "weight_kb")}
+                median: dict[str, Any] = {k: statistics.median(r[k] for r in runs) for k in (*CATEGORIES, "weight_kb")}
                 median["failed"] = sorted({a for r in runs for a in r["failed"]})
                 rows.append(("/" + lang + page, median))
     finally:

@@ -26,7 +26,9 @@ from macros.core.diagnostics import Problem, emit
 from macros.core.languages import DEFAULT, LANGS
 
 DEFAULT_LANG = DEFAULT
-OTHER_LANGS = tuple(lang for lang in LANGS if lang != DEFAULT)  # served under /<lang>/; the default language is at the root
+OTHER_LANGS = tuple(
+    lang for lang in LANGS if lang != DEFAULT
+)  # served under /<lang>/; the default language is at the root
 SKIP_SCHEMES = ("mailto", "tel", "javascript", "data")
 
 
@@ -84,7 +86,8 @@ class Site:
         return sorted(p.relative_to(self.root).as_posix() for p in self.root.rglob("*.html"))
 
     def target(self, page: str, url: str) -> tuple[str | None, str, str | None]:
-        """(site-relative file the link reaches, fragment, problem) for an internal link; (None, '', None) if external."""
+        """(site-relative file the link reaches, fragment, problem) for an internal link;
+        (None, '', None) for an external one."""
         parts = urlsplit(url)
         if parts.scheme in SKIP_SCHEMES:
             return None, "", None
@@ -96,7 +99,7 @@ class Site:
         if path.startswith("/"):
             if not (path + "/").startswith(self.base):
                 return None, "", f"outside the site path {self.base}"
-            rel = path[len(self.base):] if len(path) >= len(self.base) else ""
+            rel = path[len(self.base) :] if len(path) >= len(self.base) else ""
         elif path:
             rel = posixpath.join(posixpath.dirname(page), path)
         else:
@@ -152,8 +155,10 @@ def check(root: Path, site_url: str, later: tuple[str, ...] = ()) -> tuple[list[
             if not link.hreflang and here != there:
                 own = site.counterpart(rel, here)
                 if (root / own).is_file():
-                    problems.append(f"{page}: broken link -> {link.url} (cross-language: a {here} page links to the "
-                                    f"{there} page {rel}, but the {here} page {own} exists)")
+                    problems.append(
+                        f"{page}: broken link -> {link.url} (cross-language: a {here} page links to the "
+                        f"{there} page {rel}, but the {here} page {own} exists)"
+                    )
     return problems, checked
 
 
@@ -172,20 +177,27 @@ def site_url_of(root: Path) -> str:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("site", type=Path, help="the built site folder, e.g. site")
     parser.add_argument("--site-url", help="the site_url it was built for (default: from its sitemap.xml)")
-    parser.add_argument("--later", action="append", default=[], metavar="GLOB",
-                        help="site files written by a later step (e.g. 'handouts/*.pdf'): not reported as missing")
-    parser.add_argument("--docs", type=Path, default=Path("docs"), help="the pages' sources, to name them in annotations")
+    parser.add_argument(
+        "--later",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="site files written by a later step (e.g. 'handouts/*.pdf'): not reported as missing",
+    )
+    parser.add_argument(
+        "--docs", type=Path, default=Path("docs"), help="the pages' sources, to name them in annotations"
+    )
 
 
 def located_in_source(problem: str, docs: Path) -> Problem:
     """'<page>.html: broken link -> URL (…)' as a problem in the page's Markdown source (docs/<lang>/…md),
     on the first line that contains the URL, so GitHub can show it in the pull request's diff."""
     page, message = problem.split(": ", 1)
-    lang, bare = (page.split("/", 1) if page.split("/", 1)[0] in OTHER_LANGS else (DEFAULT_LANG, page))
+    lang, bare = page.split("/", 1) if page.split("/", 1)[0] in OTHER_LANGS else (DEFAULT_LANG, page)
     stem = bare[: -len(".html")]
     stem = stem[: -len("/index")] if stem.endswith("/index") else "" if stem == "index" else stem
     url = message.removeprefix("broken link -> ").split(" ", 1)[0]
-    for candidate in ([f"{stem}.md", f"{stem}/index.md"] if stem else ["index.md"]):
+    for candidate in [f"{stem}.md", f"{stem}/index.md"] if stem else ["index.md"]:
         source = docs / lang / candidate
         if source.is_file():
             rows = source.read_text(encoding="utf-8").splitlines()

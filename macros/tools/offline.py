@@ -1,64 +1,75 @@
-"""A zip of the whole site that works from file://, search included, for venues with no network.
+"""A zip of the whole site that works from file://, search and handout PDFs included, for venues
+with no network.
 
 Builds mkdocs.offline.yml (mkdocs.yml without directory URLs) with Material's offline plugin
-switched on (OFFLINE=true), then zips the result into dist/. The kit hook writes each
-language's search/search_index.js, which the pages load from file:// instead of fetching JSON.
+switched on (OFFLINE=true), prints the handout PDFs into it, then zips the result. The kit hook
+writes each language's search/search_index.js, which the pages load from file:// instead of
+fetching JSON. `python -m macros site` publishes this zip with the site (downloads/); this
+command writes it on its own, by default into dist/.
 """
 
 from __future__ import annotations
 
 import argparse
-import logging
-import os
 import sys
 import tempfile
 import zipfile
 from pathlib import Path
 
+from macros.core.languages import LANGS
+from macros.core.load import load
+from macros.core.offline_zip import ZIP_FILE, ZIP_NAME, content_time
 from macros.core.paths import ROOT
+from macros.tools.build import BuildFailed, mkdocs_build
 
 CONFIG = "mkdocs.offline.yml"
-ZIP_NAME = "shenzhen-ict-csr-offline"  # also the folder inside the zip
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--out", type=Path, default=ROOT / "dist" / f"{ZIP_NAME}.zip", help="the zip to write")
+    parser.add_argument("--out", type=Path, default=ROOT / "dist" / ZIP_FILE, help="the zip to write")
+    parser.add_argument("--no-pdf", action="store_true", help="without the handout PDFs (no Chromium needed)")
 
 
 def build_offline(site: Path, config_file: Path = ROOT / CONFIG) -> None:
     """A strict build of the offline config into `site`, with the offline plugin switched on."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
+    mkdocs_build(site, config=config_file, env={"OFFLINE": "true"})
 
-    os.environ["OFFLINE"] = "true"  # read by the offline plugin's `enabled` in mkdocs.yml
-    config = load_config(str(config_file), site_dir=str(site), strict=True)
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
+
+def make_offline_zip(work: Path, out: Path, groups: list[str], pdfs: bool = True) -> Path:
+    """Build the offline copy in `work`, print its handout PDFs, zip it to `out`; returns the built copy."""
+    site = work / "offline"
+    build_offline(site)
+    if pdfs:
+        from macros.tools.handouts import print_handouts
+
+        print_handouts(site, groups, list(LANGS))
+    zip_site(site, out)
+    return site
 
 
 def zip_site(site: Path, out: Path) -> None:
-    """Zip every file under one top folder (unzipping never scatters files)."""
+    """Zip every file under one top folder (unzipping never scatters files).
+
+    Entries are sorted and dated from SOURCE_DATE_EPOCH (macros/core/offline_zip.py), so the zip
+    of a commit is reproducible and its date is the date of its content.
+    """
     out.parent.mkdir(parents=True, exist_ok=True)
+    stamp = content_time()[:6]
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for path in sorted(site.rglob("*")):
             if path.is_file():
-                archive.write(path, f"{ZIP_NAME}/{path.relative_to(site).as_posix()}")
+                entry = zipfile.ZipInfo(f"{ZIP_NAME}/{path.relative_to(site).as_posix()}", stamp)
+                entry.external_attr = 0o644 << 16
+                archive.writestr(entry, path.read_bytes(), zipfile.ZIP_DEFLATED)
 
 
 def run(args: argparse.Namespace) -> int:
-    from mkdocs.exceptions import MkDocsException
-
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s - %(message)s")
+    groups = list(load(args.data).stakeholder_groups)
     with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
         try:
-            build_offline(site)
-        except MkDocsException as exc:  # the build has logged its own messages
+            make_offline_zip(Path(tmp), args.out, groups, pdfs=not args.no_pdf)
+        except BuildFailed as exc:  # the build has logged its own messages
             print(f"The offline build failed: {exc}", file=sys.stderr)
             return 1
-        zip_site(site, args.out)
     print(args.out)
     return 0

@@ -96,7 +96,11 @@ def data_at(root: Path, commit: str, dest: Path) -> KnowledgeBase | None:
 def english_hashes(kb: KnowledgeBase | None) -> dict[str, str]:
     if kb is None:
         return {}
-    return {f"{kind}/{rid}": tr.record_hash(record) for kind, records in kb.records.items() for rid, record in records.items()}
+    return {
+        f"{kind}/{rid}": tr.record_hash(record)
+        for kind, records in kb.records.items()
+        for rid, record in records.items()
+    }
 
 
 def translation_state(root: Path, kb: KnowledgeBase, base_kb: KnowledgeBase | None, found: list[Change]):
@@ -149,8 +153,14 @@ def _row(*cells: str) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def render(lang: str, s, pages: list[PageChange], data: list[tuple[str, list[str] | None, str | None]],
-           behind: tuple, artifact: str | None) -> str:
+def render(
+    lang: str,
+    s,
+    pages: list[PageChange],
+    data: list[tuple[str, list[str] | None, str | None]],
+    behind: tuple,
+    artifact: str | None,
+) -> str:
     """The summary in one language; `s(key)` is a label from data/i18n/<lang>.yml."""
     pages_behind, records_behind, earlier = behind
     colon = s("punct.colon")
@@ -160,16 +170,31 @@ def render(lang: str, s, pages: list[PageChange], data: list[tuple[str, list[str
         out += [fill(s("summary.preview"), artifact=_cell(artifact)), ""]
     out += [f"### {s('summary.pages')}", ""]
     if pages:
-        out += [_row(*(s(f"summary.col_{c}") for c in ("page", "language", "change", "site", "preview"))), _row(*["---"] * 5)]
+        out += [
+            _row(*(s(f"summary.col_{c}") for c in ("page", "language", "change", "site", "preview"))),
+            _row(*["---"] * 5),
+        ]
         for p in pages:
             preview = "–" if p.status == "deleted" else f"`{_cell(p.preview)}`"
-            out.append(_row(f"`docs/{p.lang}/{_cell(p.path)}`", s(f"summary.lang_{p.lang}"), s(f"summary.{p.status}"),
-                            f"`{_cell(p.site)}`", preview))
+            out.append(
+                _row(
+                    f"`docs/{p.lang}/{_cell(p.path)}`",
+                    s(f"summary.lang_{p.lang}"),
+                    s(f"summary.{p.status}"),
+                    f"`{_cell(p.site)}`",
+                    preview,
+                )
+            )
     else:
         out.append(s("summary.no_pages"))
     out.append("")
     if data:
-        out += [f"### {s('summary.data')}", "", _row(*(s(f"summary.col_{c}") for c in ("file", "records", "shown_on"))), _row(*["---"] * 3)]
+        out += [
+            f"### {s('summary.data')}",
+            "",
+            _row(*(s(f"summary.col_{c}") for c in ("file", "records", "shown_on"))),
+            _row(*["---"] * 3),
+        ]
         for file, ids, page in data:
             if ids is None:  # the base commit's data did not load: which records changed is unknown
                 records = "–"
@@ -186,11 +211,15 @@ def render(lang: str, s, pages: list[PageChange], data: list[tuple[str, list[str
         out.append(s("summary.translation_ok"))
     if pages_behind:
         out += [s("summary.pages_behind") + colon.strip(), ""]
-        out += [f"- `docs/{TARGET}/{_cell(p.path)}`{colon}{s('translation.state.' + p.state)}" for p in pages_behind] + [""]
+        out += [
+            f"- `docs/{TARGET}/{_cell(p.path)}`{colon}{s('translation.state.' + p.state)}" for p in pages_behind
+        ] + [""]
     if records_behind:
         out += [s("summary.texts_behind") + colon.strip(), ""]
-        out += [f"- `{_cell(r.key)}`{left}`{_cell(r.file)}:{r.line}`{right}{colon}{s('translation.state.' + r.state)}"
-                for r in records_behind] + [""]
+        out += [
+            f"- `{_cell(r.key)}`{left}`{_cell(r.file)}:{r.line}`{right}{colon}{s('translation.state.' + r.state)}"
+            for r in records_behind
+        ] + [""]
     targets = [f"docs/zh/{p.path}" for p in pages_behind if p.state != "missing"] + [r.key for r in records_behind]
     if targets:
         out += [s("summary.accept"), "", "```sh"] + [f"{ACCEPT} {_cell(t)}" for t in targets] + ["```"]
@@ -203,22 +232,31 @@ def summary(root: Path, kb: KnowledgeBase, base: str, head: str, artifact: str |
     try:
         found = changes(root, base, head)
     except LookupError:
-        return "\n".join(f"## {kb.strings[lang]['summary.title']}\n\n{fill(kb.strings[lang]['summary.no_base'], base=_cell(base))}\n"
-                         for lang in LANGS)
+        return "\n".join(
+            f"## {kb.strings[lang]['summary.title']}\n\n{fill(kb.strings[lang]['summary.no_base'], base=_cell(base))}\n"
+            for lang in LANGS
+        )
     with tempfile.TemporaryDirectory() as tmp:
         base_kb = data_at(root, git(root, "merge-base", base, head).stdout.decode().strip() or base, Path(tmp))
     pages = page_changes(found)
     records = changed_records(kb, base_kb)
-    data = [(c.path, None if records is None else records.get(c.path, []), shown_on(c.path[len("data/"):-len(".yml")]))
-            for c in found if c.path.startswith("data/") and c.path.endswith(".yml") and not c.path.startswith("data/i18n/")
-            and c.path != tr.LOCK.as_posix()]
+    data = [
+        (c.path, None if records is None else records.get(c.path, []), shown_on(c.path[len("data/") : -len(".yml")]))
+        for c in found
+        if c.path.startswith("data/")
+        and c.path.endswith(".yml")
+        and not c.path.startswith("data/i18n/")
+        and c.path != tr.LOCK.as_posix()
+    ]
     behind = translation_state(root, kb, base_kb, found)
     return "\n".join(render(lang, kb.strings[lang].__getitem__, pages, data, behind, artifact) for lang in LANGS)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("base", help="the commit the pull request is based on (e.g. its base branch's SHA)")
-    parser.add_argument("head", nargs="?", default="HEAD", help="the pull request's commit (default: HEAD, the working tree's)")
+    parser.add_argument(
+        "head", nargs="?", default="HEAD", help="the pull request's commit (default: HEAD, the working tree's)"
+    )
     parser.add_argument("--artifact", help="the name of the preview artifact, to tell the reviewer what to download")
 
 

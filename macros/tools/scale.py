@@ -81,8 +81,12 @@ def _suffixed(node: Any, model: type[BaseModel], suffix: str) -> Any:
 def _page_for_copy(markdown: str, group: str, copy: str) -> str:
     """A real per-group page (e.g. plans/buyers.md) for a copied group: its macro calls name the copy."""
     quoted = re.compile(rf"([\"']){re.escape(group)}\1")
-    return re.sub(r"\{\{.*?\}\}", lambda m: quoted.sub(lambda q: f"{q.group(1)}{copy}{q.group(1)}", m.group(0)),
-                  markdown, flags=re.DOTALL)
+    return re.sub(
+        r"\{\{.*?\}\}",
+        lambda m: quoted.sub(lambda q: f"{q.group(1)}{copy}{q.group(1)}", m.group(0)),
+        markdown,
+        flags=re.DOTALL,
+    )
 
 
 def scale_data(data_dir: Path, factor: int) -> dict[str, int]:
@@ -92,7 +96,9 @@ def scale_data(data_dir: Path, factor: int) -> dict[str, int]:
         path = data_dir / f"{kind}.yml"
         records = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
         records = records + [_suffixed(r, model, f"-x{k}") for k in range(2, factor + 1) for r in records]
-        path.write_text(yaml.dump(records, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+        path.write_text(
+            yaml.dump(records, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8"
+        )
         counts[kind] = len(records)
     return counts
 

@@ -29,7 +29,7 @@ class _Handler(SimpleHTTPRequestHandler):
         path = path.split("?", 1)[0].split("#", 1)[0]
         if not path.startswith(self.base_path + "/"):
             return "/nonexistent"
-        return super().translate_path(path[len(self.base_path):])
+        return super().translate_path(path[len(self.base_path) :])
 
     def send_head(self):
         fs_path = Path(self.translate_path(self.path))
@@ -70,7 +70,9 @@ class _Server(ThreadingHTTPServer):
 def site_base_path(site: Path) -> str:
     """The path of the URL a site was built for, read from its home page's canonical link."""
     home = site / "index.html"
-    match = re.search(r'<link rel="canonical" href="([^"]+)"', home.read_text(encoding="utf-8")) if home.is_file() else None
+    match = (
+        re.search(r'<link rel="canonical" href="([^"]+)"', home.read_text(encoding="utf-8")) if home.is_file() else None
+    )
     return urlparse(match.group(1)).path.rstrip("/") if match else BASE_PATH
 
 

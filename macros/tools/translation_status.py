@@ -21,13 +21,20 @@ PAGE_NOTES = {
     "untracked": "no translation_of in its front matter: compare with the English by hand, then accept",
     "missing": "the Chinese page does not exist",
 }
-RECORD_NOTES = {"changed": "English texts changed since the translation was confirmed", "new": "translation never confirmed"}
+RECORD_NOTES = {
+    "changed": "English texts changed since the translation was confirmed",
+    "new": "translation never confirmed",
+}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--accept", nargs="*", metavar="TARGET",
-                        help="record that the Chinese is up to date: pages (docs/zh/about/index.md or about/index.md) "
-                             "or data records (recommendations/<id>); no TARGET accepts everything listed")
+    parser.add_argument(
+        "--accept",
+        nargs="*",
+        metavar="TARGET",
+        help="record that the Chinese is up to date: pages (docs/zh/about/index.md or about/index.md) "
+        "or data records (recommendations/<id>); no TARGET accepts everything listed",
+    )
     parser.add_argument("--check", action="store_true", help="exit 1 if anything is missing or behind")
     parser.add_argument("--no-diff", action="store_true", help="do not print the English changes")
 
@@ -43,12 +50,14 @@ def english_diff(root: Path, state: tr.PageState) -> list[str] | None:
     if old.returncode != 0:
         return None
     new = (root / "docs" / SOURCE / state.path).read_bytes()
-    return list(difflib.unified_diff(
-        old.stdout.decode("utf-8", "replace").splitlines(keepends=True),
-        new.decode("utf-8", "replace").splitlines(keepends=True),
-        fromfile=f"docs/en/{state.path} (translated: {state.recorded[:10]})",
-        tofile=f"docs/en/{state.path} (now: {state.current[:10]})",
-    ))
+    return list(
+        difflib.unified_diff(
+            old.stdout.decode("utf-8", "replace").splitlines(keepends=True),
+            new.decode("utf-8", "replace").splitlines(keepends=True),
+            fromfile=f"docs/en/{state.path} (translated: {state.recorded[:10]})",
+            tofile=f"docs/en/{state.path} (now: {state.current[:10]})",
+        )
+    )
 
 
 def _print_page(root: Path, state: tr.PageState, show_diff: bool) -> None:
@@ -57,8 +66,10 @@ def _print_page(root: Path, state: tr.PageState, show_diff: bool) -> None:
         return
     diff = english_diff(root, state)
     if diff is None:
-        print(f"      the translated English version (blob {(state.recorded or '')[:10]}) is not in this clone "
-              "(a shallow clone?): run `git fetch --unshallow`, or compare by hand")
+        print(
+            f"      the translated English version (blob {(state.recorded or '')[:10]}) is not in this clone "
+            "(a shallow clone?): run `git fetch --unshallow`, or compare by hand"
+        )
         return
     for line in diff:
         print("      " + line.rstrip("\n"))
@@ -68,7 +79,7 @@ def _print_record(kb: KnowledgeBase, state: tr.RecordState) -> None:
     print(f"  {state.state:<9} {state.file}:{state.line}: {state.key}: {RECORD_NOTES[state.state]}")
     kind, rid = state.key.split("/", 1)
     record = kb.records[kind][rid]
-    for field, text in (tr.english_texts(record) if state.state == "changed" else ()):
+    for field, text in tr.english_texts(record) if state.state == "changed" else ():
         print(f"      {field}: {text}")
 
 
@@ -138,6 +149,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"Data texts ({tr.LOCK.as_posix()}):")
         for record in records:
             _print_record(kb, record)
-    print(f"{len(pages)} page(s) and {len(records)} data record(s) to translate. Once the Chinese is updated, run "
-          "`python -m macros translation-status --accept <page or kind/id>`.")
+    print(
+        f"{len(pages)} page(s) and {len(records)} data record(s) to translate. Once the Chinese is updated, run "
+        "`python -m macros translation-status --accept <page or kind/id>`."
+    )
     return 1 if args.check else 0

@@ -34,7 +34,10 @@ from macros.tools.links import located_in_source
 LANG_DIR = "zh"
 
 # Chinese characters and the full-width punctuation that belongs to Chinese text.
-_CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014\u2026\u201c\u201d\u2018\u2019\u00b7"
+_CJK = (
+    "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
+    "\u2014\u2026\u201c\u201d\u2018\u2019\u00b7"
+)
 _CJK_CHAR = f"[{_CJK}]"
 _HAN = "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 _LATIN_PUNCT = "[,;:.()]"
@@ -47,19 +50,64 @@ _DOUBLED = re.compile(r"(?<![A-Za-z])[(（]?\s*([A-Z][A-Za-z-]{1,11})\s*[)）]?\
 # Material's English strings that a zh page must not show (most are localised by the theme's
 # zh language; these are the ones that have slipped through before, and their neighbours).
 ENGLISH_UI = (
-    "Permanent link", "Made with", "Material for MkDocs", "Not found", "404 - Not found",
-    "Last update", "Created", "Back to top", "Skip to content", "Table of contents",
-    "Copy to clipboard", "Copied to clipboard", "Type to start searching", "Initializing search",
-    "No matching documents", "Search", "Share", "Clear", "Previous", "Next", "Edit this page",
-    "View source of this page", "Select language", "Switch to light mode", "Switch to dark mode",
+    "Permanent link",
+    "Made with",
+    "Material for MkDocs",
+    "Not found",
+    "404 - Not found",
+    "Last update",
+    "Created",
+    "Back to top",
+    "Skip to content",
+    "Table of contents",
+    "Copy to clipboard",
+    "Copied to clipboard",
+    "Type to start searching",
+    "Initializing search",
+    "No matching documents",
+    "Search",
+    "Share",
+    "Clear",
+    "Previous",
+    "Next",
+    "Edit this page",
+    "View source of this page",
+    "Select language",
+    "Switch to light mode",
+    "Switch to dark mode",
 )
-_ENGLISH_UI = re.compile(r"(?<![A-Za-z])(" + "|".join(re.escape(s) for s in sorted(ENGLISH_UI, key=len, reverse=True)) + r")(?![A-Za-z])")
+_ENGLISH_UI = re.compile(
+    r"(?<![A-Za-z])(" + "|".join(re.escape(s) for s in sorted(ENGLISH_UI, key=len, reverse=True)) + r")(?![A-Za-z])"
+)
 
 _SKIP = {"script", "style", "code", "pre", "kbd", "samp", "svg", "math"}
-_INLINE = {"a", "abbr", "b", "bdi", "bdo", "cite", "data", "dfn", "em", "i", "label", "mark", "q",
-           "s", "small", "span", "strong", "sub", "sup", "time", "u", "wbr", "del", "ins"}
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-         "source", "track", "wbr"}
+_INLINE = {
+    "a",
+    "abbr",
+    "b",
+    "bdi",
+    "bdo",
+    "cite",
+    "data",
+    "dfn",
+    "em",
+    "i",
+    "label",
+    "mark",
+    "q",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "time",
+    "u",
+    "wbr",
+    "del",
+    "ins",
+}
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 _ATTRS = ("alt", "aria-label", "title", "placeholder")
 # Stands in for skipped content (code, scripts) so that text on either side is not joined.
 _GAP = "\u2063"
@@ -135,7 +183,7 @@ def visible_texts(html: str) -> list[str]:
 
 
 def _excerpt(text: str, start: int, end: int, width: int = 14) -> str:
-    return text[max(0, start - width):end + width].replace(_GAP, "")
+    return text[max(0, start - width) : end + width].replace(_GAP, "")
 
 
 def check_text(text: str, page: str = "") -> list[Problem]:
@@ -167,8 +215,12 @@ def check_site(site: Path) -> list[Problem]:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("site", type=Path, nargs="?", default=Path("site"), help="the built site folder (default: site/)")
-    parser.add_argument("--summary", action="store_true", help="print counts per page and kind instead of every problem")
+    parser.add_argument(
+        "site", type=Path, nargs="?", default=Path("site"), help="the built site folder (default: site/)"
+    )
+    parser.add_argument(
+        "--summary", action="store_true", help="print counts per page and kind instead of every problem"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -184,7 +236,12 @@ def run(args: argparse.Namespace) -> int:
             print(problem)
     pages = len(list((args.site / LANG_DIR).rglob("*.html")))
     if problems:  # on GitHub Actions, also an annotation on each page's Markdown source
-        annotate([located_in_source(f"{p.page}: typography: {p.kind}: {p.excerpt}", args.site.parent / "docs") for p in problems])
+        annotate(
+            [
+                located_in_source(f"{p.page}: typography: {p.kind}: {p.excerpt}", args.site.parent / "docs")
+                for p in problems
+            ]
+        )
         kinds = ", ".join(f"{k} {n}" for k, n in Counter(p.kind for p in problems).most_common())
         print(f"{len(problems)} Chinese typography problem(s) on {pages} pages ({kinds}).", file=sys.stderr)
         return 1
