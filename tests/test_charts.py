@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from playwright.sync_api import expect
 
 from macros.core.load import load
 from macros.core.yaml_source import DataErrors
@@ -300,7 +301,9 @@ def test_self_assessment_picture_follows_the_answers(page, server):
     assert page.locator("#chart-self span[data-section=hours][data-answer=no]").text_content() == "1"
     assert page.locator("#chart-self span[data-section=wages][data-answer=yes]").text_content() == "0"
 
+    page.once("dialog", lambda dialog: dialog.accept())  # the reset asks first (checklist.js)
     page.locator("form[data-kb-checklist] button[type=reset]").click()
-    page.wait_for_function("document.querySelector('#chart-self span[data-section=hours][data-answer=yes]').textContent === '0'")
+    # a locator assertion, not a string predicate: the page's CSP forbids eval
+    expect(page.locator("#chart-self span[data-section=hours][data-answer=yes]")).to_have_text("0")
     assert float(section.locator("rect[data-answer=yes]").get_attribute("width")) == 0
     assert page.console_errors == []

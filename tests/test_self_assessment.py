@@ -5,12 +5,14 @@ Everything stays in the browser: every test also checks that the page made no re
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
 from macros.core.load import load
 
@@ -227,8 +229,14 @@ def test_print_shows_the_result(page, server, lang):
     assert page.locator('.kb-check-stamp [data-field="date"]').inner_text()
     assert page.locator(".kb-check-buttons").is_hidden()
     assert page.locator("details.kb-check-next").first.is_hidden()  # the result lists the steps once
-    pdf = page.pdf(format="A4")
-    assert pdf.startswith(b"%PDF")
+    full = len(PdfReader(io.BytesIO(page.pdf(format="A4"))).pages)
+    # "Print the result only": the questions are left out, the result stays
+    page.evaluate("document.documentElement.classList.add('kb-print-result')")  # what the button does around print()
+    assert page.locator("fieldset.kb-check-section").first.is_hidden()
+    assert page.locator("#kb-scores").is_visible() and page.locator("ol.kb-check-plan > li").first.is_visible()
+    result = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    assert len(result.pages) <= 3 < full  # the result and the per-area chart; the full page is about 10
+    assert "Example Co." in result.pages[0].extract_text()
 
 
 def test_without_javascript_each_question_keeps_its_next_steps(browser, server):

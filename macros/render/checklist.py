@@ -98,6 +98,7 @@ def _tools(p: Page) -> str:
     )
     return (
         f'<p class="kb-check-buttons">{buttons}'
+        f'<button type="button" data-action="print-result">{p.s("self_assessment.print_result")}</button> '
         f'<button type="button" data-action="print">{p.s("checklist.print")}</button> '
         f'<button type="reset">{p.s("checklist.reset")}</button></p>'
         '<input type="file" accept=".json,application/json" class="kb-check-file" hidden tabindex="-1" aria-hidden="true">'

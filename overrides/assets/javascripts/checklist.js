@@ -8,7 +8,7 @@
    - section.kb-check-results: [data-field=company|date|compared], p.kb-check-summary, the table
      #kb-scores (tr[data-section] with td[data-count=yes|partly|no|na|open|score|previous]),
      ol.kb-check-plan and p.kb-check-plan-empty;
-   - input#kb-company; buttons [data-action=export|import|compare|print] and [type=reset];
+   - input#kb-company; buttons [data-action=export|import|compare|print|print-result] and [type=reset];
      input.kb-check-file; p.kb-check-message (role=status).
    Answers are kept in localStorage (validated on every read) when the browser allows it; they can
    be saved to and opened from a JSON file. Nothing is ever sent: no fetch, no XHR, no other host.
@@ -332,6 +332,12 @@
       button.addEventListener("click", function () {
         var action = button.getAttribute("data-action");
         if (action === "print") window.print();
+        else if (action === "print-result") {
+          // The result alone (scores and next steps), not the questions: see kb.css, html.kb-print-result.
+          document.documentElement.classList.add("kb-print-result");
+          window.print();
+          document.documentElement.classList.remove("kb-print-result");
+        }
         else if (action === "export") exportFile();
         else if ((action === "import" || action === "compare") && fileInput) {
           importMode = action;
