@@ -80,7 +80,7 @@ def test_label_tables_must_agree_on_placeholders(tmp_path):
     shutil.copytree(ROOT / "data", tmp_path / "data")
     path = tmp_path / "data" / "i18n" / "zh.yml"
     text = path.read_text(encoding="utf-8")
-    damaged = re.sub(r"^(  summary: .*)\{answered\}", r"\1{answerd}", text, count=1, flags=re.MULTILINE)
+    damaged = re.sub(r"^(  status: .*)\{shown\}", r"\1{shwon}", text, count=1, flags=re.MULTILINE)
     assert damaged != text
     path.write_text(damaged, encoding="utf-8")
     with pytest.raises(DataErrors) as info:
