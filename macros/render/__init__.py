@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from macros.render import checklist, kit, plans, records, translation
+from macros.render import checklist, kit, plans, record_page, records, translation
 from macros.render.context import MissingPage, PageContext
 from macros.render.page import Page
 
@@ -35,6 +35,7 @@ MACROS: dict[str, Macro] = {
     "handouts_table": kit.handouts_table,
     "handout": kit.handout,
     "downloads": kit.downloads,
+    "record_page": record_page.record_page,
 }
 
 __all__ = ["MACROS", "MissingPage", "Page", "PageContext"]
