@@ -7,7 +7,7 @@ its path here (guides) or in `render.PAGES` (plans, recommendations), which the 
 Id scheme (no collisions across kinds; the build fails if two ids ever coincide):
   plan-<group>   a stakeholder group's action plan   (data/stakeholder_groups.yml)
   guide-<slug>   a capacity-building guide           (docs/<lang>/guides/<slug>.md, not index.md)
-  <record id>    a recommendation, at its table row  (data/recommendations.yml)
+  <record id>    a recommendation's own page         (data/recommendations.yml)
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from macros.core.load import KnowledgeBase
-from macros.core.pages import PAGES, anchor
+from macros.core.pages import PAGES, record_page
 
 # The docs folder of this project (the Renderer has no MkDocs config; hooks pass config.docs_dir).
 GUIDES_DIR = "guides"  # where guides live, relative to docs/<lang>/
@@ -55,7 +55,8 @@ def guide_link(slug: str) -> ShortLink:
 
 
 def recommendation_link(rid: str) -> ShortLink:
-    return ShortLink(rid, "recommendation", PAGES["recommendations"], anchor("recommendations", rid), rid)
+    """A recommendation's short link leads to its own (generated) page, which reads on a phone."""
+    return ShortLink(rid, "recommendation", record_page("recommendations", rid), None, rid)
 
 
 def short_links(kb: KnowledgeBase, lang_docs: Path) -> list[ShortLink]:

@@ -11,10 +11,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
+from macros.core.articles import article_aliases
 from macros.core.languages import DEFAULT, LANGS, lang_of, prefix, strip_prefix
+from macros.core.pages import NOT_SEARCHED
 from macros.core.segment import segment
 
 _PER_LANGUAGE_TEMPLATES = ("404.html", "sitemap.xml")
+ALIAS_BOOST = 1.0
 _HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 _CONFIG_BASE = re.compile(r'(<script id="__config"[^>]*>[^<]*?"base":\s*")([^"]*)(")')
 
@@ -84,11 +87,18 @@ def split_search_index(config: MkDocsConfig) -> None:
     docs: dict[str, list[dict]] = {lang: [] for lang in LANGS}
     for doc in combined["docs"]:
         lang, location = strip_prefix(doc["location"])
+        if location.startswith(NOT_SEARCHED):  # printed copies (handouts) would crowd out the pages they copy
+            continue
         if lang != DEFAULT:
+            aliases = article_aliases(doc["title"] + " " + doc["text"])
             doc = dict(doc, title=segment(doc["title"]), text=segment(doc["text"]))
+            if aliases:
+                doc["aliases"] = " ".join(aliases)
         docs[lang].append(dict(doc, location=location))
     for lang in LANGS:
-        index = {"config": dict(combined["config"], lang=["en"]), "docs": docs[lang]}
+        # "aliases": other writings of words in the text (article numbers), searched but never shown.
+        fields = dict(combined["config"].get("fields", {}), aliases={"boost": ALIAS_BOOST})
+        index = {"config": dict(combined["config"], lang=["en"], fields=fields), "docs": docs[lang]}
         out = site / prefix(lang) / "search" / "search_index.json"
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=True), encoding="utf-8")

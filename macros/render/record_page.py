@@ -44,8 +44,9 @@ def record_description(kb_record: Recommendation | Finding | RootCause, lang: st
 
 
 def _head(p: Page, kind: str, title: str) -> str:
-    return (f'<p class="kb-record-kind">{p.s(KIND_LABEL[kind])}</p>'
-            f'<h1 class="kb-record-title">{title}</h1>')
+    # Both stay out of the search text: the index entry's title is the page title already.
+    return (f'<p class="kb-record-kind" data-search-exclude>{p.s(KIND_LABEL[kind])}</p>'
+            f'<h1 class="kb-record-title" data-search-exclude>{title}</h1>')
 
 
 def _facts(p: Page, pairs: Iterable[tuple[str, str]]) -> str:
