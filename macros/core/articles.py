@@ -55,5 +55,11 @@ def article_numbers(text: str) -> list[int]:
 
 
 def article_aliases(text: str) -> list[str]:
-    """The search words for the article numbers in `text`: 第四十一条, 第41条 and 41条 for each."""
-    return [form for n in article_numbers(text) for form in (f"第{to_chinese(n)}条", f"第{n}条", f"{n}条")]
+    """The search words for the article numbers in `text`: 第四十一条, 第41条 and 41条 for each.
+
+    第四十一 (without 条) too: Material splits a Chinese query at the longest words of the index
+    it finds before the query's last character, so 第四十一条 is looked up as 第四十一*, which
+    then matches only pages that cite that article.
+    """
+    return [form for n in article_numbers(text)
+            for form in (f"第{to_chinese(n)}条", f"第{to_chinese(n)}", f"第{n}条", f"{n}条")]

@@ -55,6 +55,9 @@ RECORD_PAGES = {
 RECORD_DATA = {"recommendations": "recommendations.yml", "findings": "findings.yml", "root_causes": "root_causes.yml"}
 # Pages kept out of the search index: printed copies of other pages (handouts) repeat their text.
 NOT_SEARCHED = ("handouts/",)
+# Search weight of a page's entries (1 = normal): the legal framework is the reference for law
+# articles and legal limits (overtime, minimum wage, contracts), which other pages only mention.
+SEARCH_BOOST = {"context/legal-framework/": 3.0}
 
 
 def record_page(kind: str, rid: str) -> str:
