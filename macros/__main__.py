@@ -32,6 +32,7 @@ MODULES = {
     "check-links": "macros.tools.links",  # every internal link and anchor resolves
     "bench": "macros.tools.bench",  # build benchmark at x1, x10, x100 data
     "lighthouse": "macros.tools.lighthouse",  # Lighthouse scores of key pages
+    "html-check": "macros.tools.html_check",  # the Nu HTML checker on index and record pages
     "search-relevance": "macros.tools.search_relevance",  # top-1/top-3 of the queries in tests/search_relevance.yml
 }
 
