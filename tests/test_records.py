@@ -159,3 +159,142 @@ def test_search_index_leaves_out_handouts_and_knows_article_numbers(site):
     # the table of all recommendations is not indexed: its words belong to the record pages
     table = next(d for d in zh["docs"] if d["location"] == "recommendations/#how-to-read")
     assert esc(KB.recommendations[next(iter(KB.recommendations))].summary("zh"))[:10] not in table["text"]
+
+
+# -- in the browser ---------------------------------------------------------------------------------
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 1, "is_mobile": True, "has_touch": True}
+
+
+def listing_pages(site: Path) -> list[str]:
+    """Every page of the built site with a record table (kb-table), handouts aside (print only)."""
+    found = []
+    for file in sorted(site.rglob("index.html")):
+        rel = file.parent.relative_to(site).as_posix()
+        rel = "" if rel == "." else rel + "/"
+        if 'class="kb-table"' in file.read_text(encoding="utf-8") and "handouts/" not in rel:
+            found.append(rel)
+    return found
+
+
+def test_no_record_cell_is_narrower_than_eight_characters_on_a_phone(browser, server, site):
+    pages = listing_pages(site)
+    assert {"recommendations/", "zh/recommendations/", "zh/plans/suppliers/", "zh/resources/glossary/"} <= set(pages)
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    narrow = []
+    for path in pages:
+        page.goto(f"{server}/{path}")
+        cells = page.evaluate("""() => [...document.querySelectorAll('table.kb-table tbody th, table.kb-table tbody td')]
+            .filter(c => c.offsetParent !== null && c.textContent.trim())
+            .map(c => [c.getBoundingClientRect().width, parseFloat(getComputedStyle(c).fontSize), c.textContent.trim().slice(0, 20)])""")
+        assert cells, path
+        # eight characters: eight em (a Chinese character is one em wide; Latin letters are narrower)
+        narrow += [(path, round(w), text) for w, size, text in cells if w < 8 * size]
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
+    context.close()
+    assert not narrow, narrow[:10]
+
+
+def test_desktop_recommendations_table_shows_essential_columns_without_breaking_words(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"{server}/recommendations/")
+    assert page.locator("#kb-recs thead th").count() == 6
+    wrap = page.locator("#kb-recs").evaluate("t => [t.scrollWidth, t.parentElement.clientWidth]")
+    assert wrap[0] <= wrap[1]  # no sideways scroll on a desktop
+    # group names wrap between words, never inside one ("Govern/ment"): each cell is as wide as its longest word
+    words_broken = page.evaluate("""() => [...document.querySelectorAll('#kb-recs td')].filter(td => {
+        const words = td.textContent.split(/\\s+|(?<=-)/).filter(Boolean);  // a line may end after a hyphen
+        const probe = document.createElement('span');
+        probe.style.whiteSpace = 'nowrap'; probe.style.position = 'absolute';
+        (td.querySelector('a') || td).appendChild(probe);
+        const longest = Math.max(0, ...words.map(w => { probe.textContent = w; return probe.getBoundingClientRect().width; }));
+        probe.remove();
+        const style = getComputedStyle(td);
+        return longest > td.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) + 0.5;
+    }).length""")
+    assert words_broken == 0
+    context.close()
+
+
+@pytest.mark.parametrize("prefix", ["", "zh/"])
+def test_filter_by_role_lives_in_the_url(page, server, prefix):
+    page.goto(f"{server}/{prefix}recommendations/")
+    rows = page.locator("#kb-recs tbody tr")
+    total = rows.count()
+    page.locator("#kb-recs-group").select_option("buyers")
+    either = [rows.nth(i) for i in range(total) if rows.nth(i).is_visible()]
+    page.locator("#kb-recs-role").select_option("lead")
+    leads = [rows.nth(i) for i in range(total) if rows.nth(i).is_visible()]
+    assert 0 < len(leads) < len(either)
+    for row in leads:
+        assert "buyers" in row.get_attribute("data-owners").split()
+    assert page.url.endswith("?group=buyers&role=lead")
+    page.locator("#kb-recs-priority").select_option("high")
+    page.reload()
+    assert page.locator("#kb-recs-group").input_value() == "buyers"
+    assert page.locator("#kb-recs-role").input_value() == "lead"
+    assert page.locator("#kb-recs-priority").input_value() == "high"
+    shown = [rows.nth(i) for i in range(total) if rows.nth(i).is_visible()]
+    for row in shown:
+        assert "buyers" in row.get_attribute("data-owners").split() and row.get_attribute("data-priority") == "high"
+    assert str(len(shown)) in page.locator(".kb-filter-status").inner_text()
+    assert page.console_errors == []
+
+
+@pytest.mark.parametrize("start, lang", [("recommendations/", "zh"), ("zh/recommendations/", "en")])
+def test_language_switch_keeps_filter_and_anchor(page, server, start, lang):
+    page.goto(f"{server}/{start}?group=government&role=partner#how-to-read")
+    page.hover(".md-header__option .md-select")
+    page.locator(f'.md-select__link[hreflang="{lang}"]').click()
+    page.wait_for_url(re.compile(r".*\?group=government&role=partner#how-to-read$"))
+    assert page.locator("html").get_attribute("lang") == lang
+    assert page.locator("#kb-recs-role").input_value() == "partner"
+
+
+def test_language_switch_keeps_the_place_in_a_long_page(page, server):
+    rid = list(KB.recommendations)[10]
+    page.goto(f"{server}/zh/recommendations/")
+    page.wait_for_load_state("networkidle")  # the filter form appears on load and moves the rows down
+    page.evaluate(f"document.getElementById('rec-{rid}').scrollIntoView()")
+    page.hover(".md-header__option .md-select")
+    page.locator('.md-select__link[hreflang="en"]').click()
+    page.wait_for_url(re.compile(rf".*/recommendations/#rec-{rid}$"))
+
+
+@pytest.mark.parametrize("prefix, kind, rid", [
+    ("", "recommendations", "coordinate-monitoring"),
+    ("zh/", "recommendations", "coordinate-monitoring"),
+    ("zh/", "findings", "duplicated-audits"),
+    ("zh/", "root_causes", "audit-only-approach"),
+])
+def test_typing_a_record_title_into_search_opens_its_page_first(page, server, prefix, kind, rid):
+    lang = "zh" if prefix else "en"
+    title = title_of(kind, rid, lang)
+    page.goto(f"{server}/{prefix}")
+    page.wait_for_load_state("networkidle")
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(title, delay=10)
+    page.keyboard.press("End")  # Material searches on key-up; IME text arrives as one input event
+    first = page.locator(".md-search-result__item a").first
+    first.wait_for(timeout=15000)
+    assert re.split(r"[?#]", first.get_attribute("href"))[0].endswith("/" + prefix + page_url(record_page(kind, rid), True))
+    shown = first.locator("h1, h2").first.inner_text().replace("\u200b", "")
+    assert shown == title  # the result names the record, not "How to read the table"
+
+
+@pytest.mark.parametrize("prefix", ["", "zh/"])
+def test_short_link_opens_the_record_page(page, server, prefix):
+    rid = next(iter(KB.recommendations))
+    page.goto(f"{server}/{prefix}go/{rid}/")
+    page.wait_for_url(f"{server}/{prefix}recommendations/{rid}/")
+    assert page.locator("h1").inner_text() == KB.recommendations[rid].title("zh" if prefix else "en")
+
+
+def test_nu_html_checker_finds_no_error_of_ours(site):
+    from macros.tools.html_check import VNU, check, pages_to_check
+
+    if not VNU.is_file():
+        pytest.skip("vnu.jar is not installed: npm ci")
+    errors = check(pages_to_check(site))
+    assert not errors, [(e.get("url", "")[-60:], e.get("lastLine"), e.get("message")) for e in errors[:10]]
