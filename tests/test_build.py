@@ -109,3 +109,17 @@ def hostile_site(tmp_path_factory):
     result = build(project, out)
     assert result.returncode == 0, result.stderr
     return out
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_hostile_text_on_its_record_page_appears_literally(lang, hostile_site):
+    """The generated record page (front matter title, <title>, <h1>) escapes data like every page."""
+    rid = re.search(r"^- id: (\S+)", (ROOT / "data" / "recommendations.yml").read_text(encoding="utf-8"), re.MULTILINE).group(1)
+    out = hostile_site / ("" if lang == "en" else "zh") / "recommendations" / rid / "index.html"
+    page = out.read_text(encoding="utf-8")
+    parser = TextAndScripts()
+    parser.feed(page)
+    text = "".join(parser.text)
+    assert text.count(HOSTILE) >= 2  # <title> and <h1>
+    assert not any("alert(" in s for s in parser.scripts)
+    assert "49" not in text.split("HOSTILE-START")[1][:80]

@@ -66,7 +66,9 @@ def test_hostile_text_in_table_is_literal(hostile_kb, lang):
 def test_labels_come_from_the_language_table(kb, lang):
     out = render(kb, lang, "recommendations_table")
     strings = kb.strings[lang]
-    for key in ("col.recommendation", "col.owners", "col.indicators", "caption.recommendations", "filter.group"):
+    # issue 13: "led by / takes part" columns; indicators moved to the record pages
+    for key in ("col.recommendation", "record.led_by", "record.takes_part", "caption.recommendations", "filter.group",
+                "record.filter_role"):
         assert esc(strings[key]) in out
     rec = next(iter(kb.recommendations.values()))
     assert esc(rec.title(lang)) in out

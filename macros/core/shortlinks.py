@@ -8,6 +8,8 @@ Id scheme (no collisions across kinds; the build fails if two ids ever coincide)
   plan-<group>   a stakeholder group's action plan   (data/stakeholder_groups.yml)
   guide-<slug>   a capacity-building guide           (docs/<lang>/guides/<slug>.md, not index.md)
   <record id>    a recommendation's own page         (data/recommendations.yml)
+  finding-<id>   a finding's own page                (data/findings.yml)
+  cause-<id>     a root cause's own page             (data/root_causes.yml)
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ from macros.core.pages import PAGES, record_page
 GUIDES_DIR = "guides"  # where guides live, relative to docs/<lang>/
 GUIDE_PAGE = GUIDES_DIR + "/{slug}.md"
 GO_DIR = "go"  # short links are served at <language root>/go/<id>/
-KINDS = ("plan", "guide", "recommendation")  # the order of the kit page's table
+KINDS = ("plan", "guide", "recommendation", "finding", "root_cause")  # the order of the kit page's table
+RECORD_PREFIX = {"finding": ("finding", "findings"), "cause": ("root_cause", "root_causes")}  # id prefix -> (kind, data)
 
 
 @dataclass(frozen=True)
@@ -59,11 +62,18 @@ def recommendation_link(rid: str) -> ShortLink:
     return ShortLink(rid, "recommendation", record_page("recommendations", rid), None, rid)
 
 
+def record_link(prefix: str, rid: str) -> ShortLink:
+    """A finding's (finding-<id>) or root cause's (cause-<id>) short link: to its own page."""
+    kind, data = RECORD_PREFIX[prefix]
+    return ShortLink(f"{prefix}-{rid}", kind, record_page(data, rid), None, rid)
+
+
 def short_links(kb: KnowledgeBase, lang_docs: Path) -> list[ShortLink]:
-    """Every short link, plans first, then guides, then recommendations; ids checked unique."""
+    """Every short link, plans first, then guides, recommendations, findings and root causes; ids checked unique."""
     links = ([plan_link(g) for g in kb.stakeholder_groups]
              + [guide_link(s) for s in guide_slugs(lang_docs)]
-             + [recommendation_link(r) for r in kb.recommendations])
+             + [recommendation_link(r) for r in kb.recommendations]
+             + [record_link(prefix, rid) for prefix, (_, data) in RECORD_PREFIX.items() for rid in getattr(kb, data, {})])
     seen: dict[str, ShortLink] = {}
     clashes = []
     for link in links:
@@ -84,7 +94,10 @@ def resolve(kb: KnowledgeBase, short_id: str) -> ShortLink:
         return plan_link(rest)
     if kind == "guide" and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rest):
         return guide_link(rest)
-    raise ShortLinkError(f"'{short_id}' is not a short link id (plan-<group>, guide-<slug> or a recommendation id)")
+    if kind in RECORD_PREFIX and rest in getattr(kb, RECORD_PREFIX[kind][1]):
+        return record_link(kind, rest)
+    raise ShortLinkError(f"'{short_id}' is not a short link id (plan-<group>, guide-<slug>, a recommendation id, "
+                         "finding-<id> or cause-<id>)")
 
 
 def go_path(short_id: str, directory_urls: bool = True) -> str:
@@ -105,4 +118,8 @@ def link_title(kb: KnowledgeBase, link: ShortLink, lang: str, lang_docs: Path) -
         return kb.stakeholder_groups[link.record].name(lang)
     if link.kind == "recommendation":
         return kb.recommendations[link.record].title(lang)
+    if link.kind == "finding":
+        return kb.findings[link.record].title(lang)
+    if link.kind == "root_cause":
+        return kb.root_causes[link.record].cause(lang)
     return page_title(lang_docs, link.page)

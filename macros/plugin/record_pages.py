@@ -12,6 +12,7 @@ the alternates the plugin gives its own files (the language selector and sitemap
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 from urllib.parse import urljoin
@@ -25,7 +26,7 @@ from macros.core.languages import DEFAULT, LANGS, prefix
 from macros.core.load import KnowledgeBase
 from macros.core.pages import RECORD_DATA, page_url, record_pages
 from macros.plugin.entry import load_model
-from macros.render.record_page import record_description, record_title
+from macros.render.record_page import record_description
 
 
 def current_language(config: MkDocsConfig) -> str:
@@ -39,14 +40,19 @@ def _yaml_string(text: str) -> str:
 
 
 def page_source(kb: KnowledgeBase, lang: str, kind: str, rid: str) -> str:
-    """The Markdown of one record page: front matter (title, description) and one macro call."""
+    """The Markdown of one record page: front matter, a level-1 heading and the record, as macro calls.
+
+    The title is a Markdown heading (escaped by the macro), not a front-matter title: Material
+    writes page titles into the header unescaped. The description goes into a <meta> attribute
+    that Material does not escape either, so it is HTML-escaped here.
+    """
     record = getattr(kb, kind)[rid]
     return (
         "---\n"
-        f"title: {_yaml_string(record_title(record, lang))}\n"
-        f"description: {_yaml_string(record_description(record, lang))}\n"
+        f"description: {_yaml_string(html.escape(record_description(record, lang), quote=True))}\n"
         f"record: {_yaml_string(kind)}\n"
         "---\n\n"
+        f'# {{{{ record_title("{kind}", "{rid}") }}}}\n\n'  # no {{ #id }}: MkDocs would keep it in the title
         f'{{{{ record_page("{kind}", "{rid}") }}}}\n'
     )
 

@@ -36,6 +36,7 @@ MACROS: dict[str, Macro] = {
     "handout": kit.handout,
     "downloads": kit.downloads,
     "record_page": record_page.record_page,
+    "record_title": record_page.title,
 }
 
 __all__ = ["MACROS", "MissingPage", "Page", "PageContext"]

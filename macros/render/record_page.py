@@ -20,8 +20,13 @@ from macros.render.page import Page
 KIND_LABEL = {"recommendations": "label.recommendation", "findings": "label.finding", "root_causes": "label.root_cause"}
 
 
+def title(p: Page, kind: str, rid: str) -> str:
+    """A record's title, escaped, for the page's level-1 heading (which MkDocs makes the page title)."""
+    return esc(record_title(getattr(p.kb, kind)[rid], p.lang))
+
+
 def record_page(p: Page, kind: str, rid: str) -> str:
-    """The whole page body (its <h1> included) of one record."""
+    """The page body of one record, below its heading."""
     render = {"recommendations": _recommendation, "findings": _finding, "root_causes": _root_cause}[kind]
     return render(p, getattr(p.kb, kind)[rid]) + "\n"
 
@@ -43,10 +48,9 @@ def record_description(kb_record: Recommendation | Finding | RootCause, lang: st
 # -- pieces -----------------------------------------------------------------------
 
 
-def _head(p: Page, kind: str, title: str) -> str:
-    # Both stay out of the search text: the index entry's title is the page title already.
-    return (f'<p class="kb-record-kind" data-search-exclude>{p.s(KIND_LABEL[kind])}</p>'
-            f'<h1 class="kb-record-title" data-search-exclude>{title}</h1>')
+def _head(p: Page, kind: str) -> str:
+    """What kind of record this is, under the heading (kept out of the search text)."""
+    return f'<p class="kb-record-kind" data-search-exclude>{p.s(KIND_LABEL[kind])}</p>'
 
 
 def _facts(p: Page, pairs: Iterable[tuple[str, str]]) -> str:
@@ -62,6 +66,11 @@ def _section(p: Page, section_id: str, heading: str, body: str) -> str:
 def _links(p: Page, kind: str, records: Iterable[Recommendation | Finding | RootCause]) -> str:
     items = [f'<a href="{p.record(kind, r.id)}">{esc(record_title(r, p.lang))}</a>' for r in records]
     return p.list(items) if items else f"<p>{p.none()}</p>"
+
+
+def _short(p: Page, short_id: str) -> tuple[str, str]:
+    """The record's short link (printed on handouts and slides), as a link to itself."""
+    return p.ctx.lang_root() + go_path(short_id, p.ctx.directory_urls), p.s("record.short_link", url=esc(p.ctx.public_url(go_path(short_id))))
 
 
 def _see_also(p: Page, links: Iterable[tuple[str, str]]) -> str:
@@ -84,7 +93,7 @@ def _recommendation(p: Page, rec: Recommendation) -> str:
     ]
     if rec.guide:
         facts.append((p.s("col.guide"), f'<a href="{p.ctx.link(rec.guide)}">{p.s("record.open_guide")}</a>'))
-    out = [_head(p, "recommendations", p.t(rec.title)), f'<p class="kb-record-summary">{p.t(rec.summary)}</p>', _facts(p, facts)]
+    out = [_head(p, "recommendations"), f'<p class="kb-record-summary">{p.t(rec.summary)}</p>', _facts(p, facts)]
     out.append(_section(p, "indicators", p.s("col.indicators"), p.list([p.t(i) for i in rec.indicators])))
     addresses = (f'<h3 id="findings">{p.s("record.findings")}</h3>'
                  + _links(p, "findings", [kb.findings[f] for f in rec.findings])
@@ -102,7 +111,7 @@ def _recommendation(p: Page, rec: Recommendation) -> str:
                         if items else f"<p>{p.none()}</p>"))
     out.append(_section(p, "more", p.s("record.more"), _see_also(p, [
         (p.to("recommendations", rec.id), p.s("record.in_table")),
-        (p.ctx.lang_root() + go_path(rec.id, p.ctx.directory_urls), p.s("record.short_link", url=esc(p.ctx.public_url(go_path(rec.id))))),
+        _short(p, rec.id),
     ])))
     return "".join(out)
 
@@ -117,13 +126,13 @@ def _finding(p: Page, f: Finding) -> str:
         (p.s("col.evidence"), p.t(f.evidence)),
         (p.s("label.provenance"), p.provenance(f.provenance, f.sources)),
     ]
-    out = [_head(p, "findings", p.t(f.title)), f'<p class="kb-record-summary">{p.t(f.statement)}</p>', _facts(p, facts)]
+    out = [_head(p, "findings"), f'<p class="kb-record-summary">{p.t(f.statement)}</p>', _facts(p, facts)]
     by_level = "".join(f'<h3 id="level-{level.value}">{p.s("level." + level.value)}</h3>'
                        + _links(p, "root_causes", [c for c in causes if c.level is level])
                        for level in Level if any(c.level is level for c in causes))
     out.append(_section(p, "root-causes", p.s("record.root_causes"), by_level or f"<p>{p.none()}</p>"))
     out.append(_section(p, "recommendations", p.s("record.recommendations"), _links(p, "recommendations", recs)))
-    more = [(p.to("findings", f.id), p.s("record.in_findings"))]
+    more = [(p.to("findings", f.id), p.s("record.in_findings")), _short(p, f"finding-{f.id}")]
     if causes:
         more.append((p.ctx.link(PAGES["root_causes"], f"chain-{f.id}"), p.s("record.in_chain")))
     out.append(_section(p, "more", p.s("record.more"), _see_also(p, more)))
@@ -138,11 +147,12 @@ def _root_cause(p: Page, c: RootCause) -> str:
         (p.s("col.groups"), p.group_names(c.groups)),
         (p.s("label.provenance"), p.provenance(c.provenance, c.sources)),
     ]
-    out = [_head(p, "root_causes", p.t(c.cause)), f'<p class="kb-record-summary">{p.t(c.explanation)}</p>', _facts(p, facts)]
+    out = [_head(p, "root_causes"), f'<p class="kb-record-summary">{p.t(c.explanation)}</p>', _facts(p, facts)]
     out.append(_section(p, "findings", p.s("record.explains"), _links(p, "findings", [kb.findings[f] for f in c.findings])))
     out.append(_section(p, "recommendations", p.s("record.recommendations"), _links(p, "recommendations", recs)))
     more = [(p.ctx.link(PAGES["root_causes"], f"chain-{f}"), p.s("record.chain_of", finding=p.t(kb.findings[f].title)))
             for f in c.findings]
+    more.append(_short(p, f"cause-{c.id}"))
     out.append(_section(p, "more", p.s("record.more"), _see_also(p, more)))
     return "".join(out)
 
