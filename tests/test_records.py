@@ -261,7 +261,9 @@ def test_language_switch_keeps_the_place_in_a_long_page(page, server):
     rid = list(KB.recommendations)[10]
     page.goto(f"{server}/zh/recommendations/")
     page.wait_for_load_state("networkidle")  # the filter form appears on load and moves the rows down
-    page.evaluate(f"document.getElementById('rec-{rid}').scrollIntoView()")
+    # scroll the row to the top (again, until the layout has settled)
+    page.wait_for_function(f"""() => {{ const e = document.getElementById('rec-{rid}'); e.scrollIntoView();
+        return Math.abs(e.getBoundingClientRect().top) < 40 && window.scrollY > 100; }}""")
     page.hover(".md-header__option .md-select")
     page.locator('.md-select__link[hreflang="en"]').click()
     page.wait_for_url(re.compile(rf".*/recommendations/#rec-{rid}$"))
