@@ -35,6 +35,8 @@ MODULES = {
     "lighthouse": "macros.tools.lighthouse",  # Lighthouse scores of key pages
     "pr-summary": "macros.tools.pr_summary",  # a pull request's changed pages and translation state (CI job summary)
     "typography": "macros.tools.typography",  # Chinese typography of the built zh pages
+    "html-check": "macros.tools.html_check",  # the Nu HTML checker on index and record pages
+    "search-relevance": "macros.tools.search_relevance",  # top-1/top-3 of the queries in tests/search_relevance.yml
 }
 
 

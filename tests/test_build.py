@@ -6,6 +6,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
 from helpers import ROOT, build, copy_project
 
 DOCS = ROOT / "docs"
@@ -83,4 +84,42 @@ def test_yaml_syntax_error_fails_build_cleanly(tmp_path):
     assert "Traceback" not in result.stderr
 
 
-# Hostile text in every rendered field: tests/test_bad_input.py (one hostile build for both).
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_hostile_text_in_data_appears_literally(tmp_path_factory, lang, hostile_site):
+    out = hostile_site / ("" if lang == "en" else "zh") / "recommendations" / "index.html"
+    parser = TextAndScripts()
+    parser.feed(out.read_text(encoding="utf-8"))
+    text = "".join(parser.text)
+    assert HOSTILE in text
+    assert not any("alert(" in s for s in parser.scripts)
+    assert "49" not in text.split("HOSTILE-START")[1][:80]  # Jinja did not run {{ 7*7 }}
+
+
+HOSTILE = "HOSTILE-START | <script>alert(1)</script> {{ 7*7 }} *not emphasis*"
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("hostile"))
+    recs = project / "data" / "recommendations.yml"
+    text = recs.read_text(encoding="utf-8")
+    first_title = re.search(r"^  title: (.*)$", text, re.MULTILINE).group(1)
+    recs.write_text(text.replace(first_title, f'{{en: "{HOSTILE}", zh: "{HOSTILE}"}}', 1), encoding="utf-8")
+    out = project / "out"
+    result = build(project, out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_hostile_text_on_its_record_page_appears_literally(lang, hostile_site):
+    """The generated record page (front matter title, <title>, <h1>) escapes data like every page."""
+    rid = re.search(r"^- id: (\S+)", (ROOT / "data" / "recommendations.yml").read_text(encoding="utf-8"), re.MULTILINE).group(1)
+    out = hostile_site / ("" if lang == "en" else "zh") / "recommendations" / rid / "index.html"
+    page = out.read_text(encoding="utf-8")
+    parser = TextAndScripts()
+    parser.feed(page)
+    text = "".join(parser.text)
+    assert text.count(HOSTILE) >= 2  # <title> and <h1>
+    assert not any("alert(" in s for s in parser.scripts)
+    assert "49" not in text.split("HOSTILE-START")[1][:80]

@@ -81,13 +81,15 @@ def test_every_cited_source_exists():
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_every_recommendation_is_in_the_table_and_on_its_owners_plans(site, lang):
+    """Plans link a recommendation's own page (issue 13); the table keeps its #rec-<id> anchor."""
     root = site / ("zh" if lang == "zh" else "")
     table = (root / "recommendations" / "index.html").read_text(encoding="utf-8")
     for rec in KB.recommendations.values():
         assert f'id="rec-{rec.id}"' in table, rec.id
+        assert f'href="{rec.id}/"' in table, rec.id  # the title opens the record's page
         for group in rec.owners + rec.partners:
             plan = (root / "plans" / group / "index.html").read_text(encoding="utf-8")
-            assert f'recommendations/#rec-{rec.id}"' in plan, (rec.id, group)
+            assert f'recommendations/{rec.id}/"' in plan, (rec.id, group)
 
 
 @pytest.mark.parametrize("path", ALL_PAGES)

@@ -16,12 +16,21 @@ LANGS = ["", "zh/"]
 KB = load(ROOT / "data")
 
 
+# Index and record pages (issue 13), at phone and desktop width.
+AXE_PAGES = KEY_PAGES + ["findings/root-causes/", "recommendations/coordinate-monitoring/",
+                         "findings/duplicated-audits/", "findings/root-causes/audit-only-approach/", "resources/glossary/"]
+
+
+@pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize("prefix", LANGS)
-@pytest.mark.parametrize("path", KEY_PAGES)
-def test_axe_finds_no_violations(page, server, prefix, path):
+@pytest.mark.parametrize("path", AXE_PAGES)
+def test_axe_finds_no_violations(browser, server, prefix, path, width):
+    context = browser.new_context(viewport={"width": width, "height": 844 if width < 600 else 900})
+    page = context.new_page()
     page.goto(f"{server}/{prefix}{path}")
     page.wait_for_load_state("networkidle")
     results = Axe().run(page)
+    context.close()
     assert results.violations_count == 0, results.generate_report()
 
 

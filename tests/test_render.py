@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from macros.core.load import load
+from macros.core.pages import record_pages
 from macros.render import MACROS, Page, PageContext
 from macros.render.html import esc
 
@@ -19,7 +20,8 @@ HOSTILE = "A | B <script>alert('x')</script> {{ 7*7 }} {% if 1 %}x{% endif %} *e
 
 def page(kb, lang: str) -> Page:
     """A page at the language root (e.g. /zh/), rendering links relative to it."""
-    return Page(kb, PageContext(lang=lang, location="" if lang == "en" else f"{lang}/", docs_dir=ROOT / "docs"))
+    return Page(kb, PageContext(lang=lang, location="" if lang == "en" else f"{lang}/", docs_dir=ROOT / "docs",
+                                generated=frozenset(record_pages(kb))))
 
 
 def render(kb, lang: str, macro: str, *args: str) -> str:
@@ -64,7 +66,9 @@ def test_hostile_text_in_table_is_literal(hostile_kb, lang):
 def test_labels_come_from_the_language_table(kb, lang):
     out = render(kb, lang, "recommendations_table")
     strings = kb.strings[lang]
-    for key in ("col.recommendation", "col.owners", "col.indicators", "caption.recommendations", "filter.group"):
+    # issue 13: "led by / takes part" columns; indicators moved to the record pages
+    for key in ("col.recommendation", "record.led_by", "record.takes_part", "caption.recommendations", "filter.group",
+                "record.filter_role"):
         assert esc(strings[key]) in out
     rec = next(iter(kb.recommendations.values()))
     assert esc(rec.title(lang)) in out
@@ -79,7 +83,7 @@ def test_action_plan_lists_each_timeframe_and_links_recommendations(kb):
         assert esc(kb.strings["en"][key]) in out
     for action in kb.actions_for(group):
         assert f'id="action-{action.id}"' in out
-        assert f"recommendations/#rec-{action.recommendation}" in out
+        assert f"recommendations/{action.recommendation}/" in out  # the recommendation's own page
 
 
 def test_cite_links_to_the_bibliography(kb):

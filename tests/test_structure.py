@@ -15,6 +15,7 @@ from helpers import ROOT
 
 from macros.core.languages import LANGS
 from macros.core.load import load
+from macros.core.pages import record_pages
 from macros.core.yaml_source import DataErrors
 from macros.render import MACROS, Page, PageContext
 
@@ -22,6 +23,8 @@ GOLDEN = ROOT / "tests" / "golden"
 
 # Literal arguments for each macro that takes some: what a page would pass.
 SAMPLE_ARGS: dict[str, tuple[str, ...]] = {
+    "record_page": ("findings", "hours-follow-orders"),
+    "record_title": ("root_causes", "late-order-changes"),
     "action_plan": ("buyers",),
     "group_profile": ("buyers",),
     "group_name": ("buyers",),
@@ -39,7 +42,8 @@ def kb():
 
 
 def page_for(kb, lang: str) -> Page:
-    return Page(kb, PageContext(lang=lang, location="" if lang == LANGS[0] else f"{lang}/", docs_dir=ROOT / "docs"))
+    return Page(kb, PageContext(lang=lang, location="" if lang == LANGS[0] else f"{lang}/", docs_dir=ROOT / "docs",
+                                generated=frozenset(record_pages(kb))))
 
 
 @pytest.mark.parametrize(

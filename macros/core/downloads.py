@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 
 from macros.core.languages import LANGS
 from macros.core.load import KnowledgeBase
-from macros.core.pages import PAGES, anchor
+from macros.core.pages import PAGES, record_page
 
 DOWNLOADS_DIR = "downloads"  # under the site root, shared by both languages
 TABLES = ("recommendations", "actions")
@@ -82,23 +82,14 @@ def _rows(kb: KnowledgeBase, table: str, lang: str, url: Url) -> Iterable[list[s
 
     if table == "recommendations":
         for r in kb.recommendations.values():
-            yield [
-                r.id,
-                r.title(lang),
-                r.summary(lang),
-                s["area." + r.area.value],
-                names(r.owners),
-                names(r.partners),
-                s["priority." + r.priority.value],
-                s["timeframe." + r.timeframe.value],
-                sep.join(i(lang) for i in r.indicators),
-                sep.join(kb.findings[f].title(lang) for f in r.findings),
-                sep.join(kb.root_causes[c].cause(lang) for c in r.root_causes),
-                s["provenance." + r.provenance.value],
-                sep.join(kb.sources[x].title(lang) for x in r.sources),
-                guide(r.guide),
-                url(lang, PAGES["recommendations"], anchor("recommendations", r.id)),
-            ]
+            yield [r.id, r.title(lang), r.summary(lang), s["area." + r.area.value], names(r.owners), names(r.partners),
+                   s["priority." + r.priority.value], s["timeframe." + r.timeframe.value],
+                   sep.join(i(lang) for i in r.indicators),
+                   sep.join(kb.findings[f].title(lang) for f in r.findings),
+                   sep.join(kb.root_causes[c].cause(lang) for c in r.root_causes),
+                   s["provenance." + r.provenance.value],
+                   sep.join(kb.sources[x].title(lang) for x in r.sources),
+                   guide(r.guide), url(lang, record_page("recommendations", r.id), None)]
     else:
         for a in kb.actions.values():
             rec = kb.recommendations[a.recommendation]

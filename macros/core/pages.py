@@ -4,6 +4,10 @@ so moving a page means changing one line."""
 from __future__ import annotations
 
 import posixpath
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from macros.core.load import KnowledgeBase
 
 PAGES = {
     "recommendations": "recommendations/index.md",
@@ -38,3 +42,29 @@ def relative_link(from_url: str, to_url: str) -> str:
         rel = rel.rstrip("/") + "/"
         rel = "./" if rel in ("./", "") else rel
     return rel
+
+
+# Every recommendation, finding and root cause also has a page of its own, generated at build
+# time in every language (macros/plugin/record_pages.py): the record's id is the last part of its URL.
+RECORD_PAGES = {
+    "recommendations": "recommendations/{id}.md",
+    "findings": "findings/{id}.md",
+    "root_causes": "findings/root-causes/{id}.md",
+}
+# Data file behind each kind of record page (its "edit this page" link).
+RECORD_DATA = {"recommendations": "recommendations.yml", "findings": "findings.yml", "root_causes": "root_causes.yml"}
+# Pages kept out of the search index: printed copies of other pages (handouts) repeat their text.
+NOT_SEARCHED = ("handouts/",)
+# Search weight of a page's entries (1 = normal): the legal framework is the reference for law
+# articles and legal limits (overtime, minimum wage, contracts), which other pages only mention.
+SEARCH_BOOST = {"context/legal-framework/": 3.0}
+
+
+def record_page(kind: str, rid: str) -> str:
+    """The docs path (in docs/<lang>/, generated, not on disk) of a record's own page."""
+    return RECORD_PAGES[kind].format(id=rid)
+
+
+def record_pages(kb: KnowledgeBase) -> dict[str, tuple[str, str]]:
+    """Every generated record page: docs path -> (kind, id), in data order."""
+    return {record_page(kind, rid): (kind, rid) for kind in RECORD_PAGES for rid in getattr(kb, kind)}

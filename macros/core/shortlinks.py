@@ -2,12 +2,14 @@
 
 Printed handouts and slides carry these links, so an id never changes; the page behind it may.
 Every target is computed at build time from this mapping, so moving a page only means changing
-its path here (guides) or in `render.PAGES` (plans, recommendations), which the macros share.
+its path here (guides, sheets) or in `PAGES` of macros/core/pages.py (plans, records), which the macros share.
 
 Id scheme (no collisions across kinds; the build fails if two ids ever coincide):
   plan-<group>   a stakeholder group's action plan   (data/stakeholder_groups.yml)
   guide-<slug>   a capacity-building guide           (docs/<lang>/guides/<slug>.md, not index.md)
-  <record id>    a recommendation, at its table row  (data/recommendations.yml)
+  <record id>    a recommendation's own page         (data/recommendations.yml)
+  finding-<id>   a finding's own page                (data/findings.yml)
+  cause-<id>     a root cause's own page             (data/root_causes.yml)
   sheet-<slug>   a sheet of the facilitator's pack   (docs/<lang>/workshop/pack/<slug>.md, not index.md)
 """
 
@@ -18,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from macros.core.load import KnowledgeBase
-from macros.core.pages import PAGES, anchor
+from macros.core.pages import PAGES, record_page
 
 # The docs folder of this project (the Renderer has no MkDocs config; hooks pass config.docs_dir).
 GUIDES_DIR = "guides"  # where guides live, relative to docs/<lang>/
@@ -26,7 +28,8 @@ GUIDE_PAGE = GUIDES_DIR + "/{slug}.md"
 PACK_DIR = "workshop/pack"  # the facilitator's pack: one printable sheet per page
 SHEET_PAGE = PACK_DIR + "/{slug}.md"
 GO_DIR = "go"  # short links are served at <language root>/go/<id>/
-KINDS = ("plan", "guide", "recommendation", "sheet")  # the order of the kit page's table
+KINDS = ("plan", "guide", "recommendation", "finding", "root_cause", "sheet")  # the order of the kit page's table
+RECORD_PREFIX = {"finding": ("finding", "findings"), "cause": ("root_cause", "root_causes")}  # id prefix -> (kind, data)
 
 
 @dataclass(frozen=True)
@@ -67,14 +70,22 @@ def sheet_link(slug: str) -> ShortLink:
 
 
 def recommendation_link(rid: str) -> ShortLink:
-    return ShortLink(rid, "recommendation", PAGES["recommendations"], anchor("recommendations", rid), rid)
+    """A recommendation's short link leads to its own (generated) page, which reads on a phone."""
+    return ShortLink(rid, "recommendation", record_page("recommendations", rid), None, rid)
+
+
+def record_link(prefix: str, rid: str) -> ShortLink:
+    """A finding's (finding-<id>) or root cause's (cause-<id>) short link: to its own page."""
+    kind, data = RECORD_PREFIX[prefix]
+    return ShortLink(f"{prefix}-{rid}", kind, record_page(data, rid), None, rid)
 
 
 def short_links(kb: KnowledgeBase, lang_docs: Path) -> list[ShortLink]:
-    """Every short link, plans first, then guides, recommendations and the pack's sheets; ids checked unique."""
+    """Every short link: plans, guides, recommendations, findings, root causes, the pack's sheets; ids checked unique."""
     links = ([plan_link(g) for g in kb.stakeholder_groups]
              + [guide_link(s) for s in guide_slugs(lang_docs)]
              + [recommendation_link(r) for r in kb.recommendations]
+             + [record_link(prefix, rid) for prefix, (_, data) in RECORD_PREFIX.items() for rid in getattr(kb, data, {})]
              + [sheet_link(s) for s in sheet_slugs(lang_docs)])
     seen: dict[str, ShortLink] = {}
     clashes = []
@@ -96,9 +107,12 @@ def resolve(kb: KnowledgeBase, short_id: str) -> ShortLink:
         return plan_link(rest)
     if kind == "guide" and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rest):
         return guide_link(rest)
+    if kind in RECORD_PREFIX and rest in getattr(kb, RECORD_PREFIX[kind][1]):
+        return record_link(kind, rest)
     if kind == "sheet" and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rest):
         return sheet_link(rest)
-    raise ShortLinkError(f"'{short_id}' is not a short link id (plan-<group>, guide-<slug>, sheet-<slug> or a recommendation id)")
+    raise ShortLinkError(f"'{short_id}' is not a short link id (plan-<group>, guide-<slug>, sheet-<slug>, "
+                         "a recommendation id, finding-<id> or cause-<id>)")
 
 
 def go_path(short_id: str, directory_urls: bool = True) -> str:
@@ -119,4 +133,8 @@ def link_title(kb: KnowledgeBase, link: ShortLink, lang: str, lang_docs: Path) -
         return kb.stakeholder_groups[link.record].name(lang)
     if link.kind == "recommendation":
         return kb.recommendations[link.record].title(lang)
+    if link.kind == "finding":
+        return kb.findings[link.record].title(lang)
+    if link.kind == "root_cause":
+        return kb.root_causes[link.record].cause(lang)
     return page_title(lang_docs, link.page)

@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from macros.core.diagnostics import annotate, located
 from macros.core.languages import lang_of
 from macros.core.load import KnowledgeBase, load_cached
+from macros.core.pages import record_pages
 from macros.core.yaml_source import DataErrors
 from macros.render import MACROS, MissingPage, Page, PageContext
 
@@ -37,7 +38,7 @@ def load_model(docs_dir: Path) -> KnowledgeBase:
         raise PluginError(f"{len(exc.errors)} problem(s) in the data files; see the messages above.") from None
 
 
-def page_context(env: Any) -> PageContext:
+def page_context(env: Any, kb: KnowledgeBase | None = None) -> PageContext:
     """The context of the page mkdocs-macros is rendering now."""
     conf, file = env.conf, env.page.file
     lang = lang_of(file.src_uri, getattr(file, "locale", None))
@@ -48,6 +49,7 @@ def page_context(env: Any) -> PageContext:
         directory_urls=conf["use_directory_urls"],
         site_url=conf.get("site_url") or "",
         src_path=file.src_uri.removeprefix(f"{lang}/"),
+        generated=frozenset(record_pages(kb)) if kb is not None else frozenset(),
     )
 
 
@@ -59,7 +61,7 @@ def define_env(env: Any) -> None:
 
 def _call(env: Any, kb: KnowledgeBase, render: Any, *args: str) -> str:
     try:
-        return render(Page(kb, page_context(env)), *args)
+        return render(Page(kb, page_context(env, kb)), *args)
     except MissingPage as exc:
         raise PluginError(str(exc)) from None
 

@@ -18,7 +18,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from macros.core.languages import lang_of
-from macros.plugin import i18n, kit, reproducible, security, translation
+from macros.plugin import i18n, kit, record_pages, reproducible, security, translation
 from macros.plugin.entry import load_model
 
 
@@ -36,9 +36,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+@event_priority(-110)  # after mkdocs-static-i18n has chosen this language's files (see record_pages.py)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    return record_pages.add_record_pages(files, config)
+
+
 @event_priority(100)  # before mkdocs-macros renders the page
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     translation.mark_outdated(page, config)
+    record_pages.set_edit_link(page, config)
     return markdown
 
 

@@ -12,11 +12,15 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from macros.core.articles import article_aliases
 from macros.core.languages import DEFAULT, LANGS, prefix, strip_prefix
+from macros.core.pages import NOT_SEARCHED, SEARCH_BOOST
 from macros.core.segment import segment
 from macros.plugin.entry import load_model
 
 _PER_LANGUAGE_TEMPLATES = ("404.html", "sitemap.xml")
+ALIAS_BOOST = 1.0
+_HAN_WORD = re.compile(r"[\u3400-\u9fff]+")
 _HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 _CONFIG_BASE = re.compile(r'(<script id="__config"[^>]*>[^<]*?"base":\s*")([^"]*)(")')
 
@@ -87,6 +91,19 @@ def rebase_search(output: str, lang: str) -> str:
     return _CONFIG_BASE.sub(lambda m: f"{m.group(1)}{m.group(2)}/{lang}/{m.group(3)}", output, count=1)
 
 
+def _title_stems(title: str) -> list[str]:
+    """Each Chinese word of a segmented title, and the whole title, without its last character (管理体系 -> 管理体).
+
+    Material splits a Chinese query at the longest index words it finds before the query's last
+    character: 管理体系 becomes 管理* (every word starting with 管理) unless 管理体 is a word of
+    the index. With the stem there, a typed title matches that title's word only.
+    """
+    words = re.split(r"[\s\u200b]+", title)
+    if len(words) > 1:  # the title as one word too: 员工\u200b参与 is typed 员工参与
+        words.append("".join(words))
+    return list(dict.fromkeys(w[:-1] for w in words if len(w) >= 3 and _HAN_WORD.fullmatch(w)))
+
+
 def split_search_index(config: MkDocsConfig) -> None:
     """One search index per language: readers download only their language's index.
 
@@ -102,11 +119,21 @@ def split_search_index(config: MkDocsConfig) -> None:
     docs: dict[str, list[dict]] = {lang: [] for lang in LANGS}
     for doc in combined["docs"]:
         lang, location = strip_prefix(doc["location"])
+        if location.startswith(NOT_SEARCHED):  # printed copies (handouts) would crowd out the pages they copy
+            continue
         if lang != DEFAULT:
             doc = dict(doc, title=segment(doc["title"]), text=segment(doc["text"]))
+            aliases = article_aliases(doc["title"] + " " + doc["text"]) + _title_stems(doc["title"])
+            if aliases:
+                doc["aliases"] = " ".join(aliases)
+        boost = next((b for page, b in SEARCH_BOOST.items() if location.startswith(page)), None)
+        if boost:
+            doc["boost"] = boost
         docs[lang].append(dict(doc, location=location))
     for lang in LANGS:
-        index = {"config": dict(combined["config"], lang=["en"]), "docs": docs[lang]}
+        # "aliases": other writings of words in the text (article numbers), searched but never shown.
+        fields = dict(combined["config"].get("fields", {}), aliases={"boost": ALIAS_BOOST})
+        index = {"config": dict(combined["config"], lang=["en"], fields=fields), "docs": docs[lang]}
         out = site / prefix(lang) / "search" / "search_index.json"
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=True), encoding="utf-8")

@@ -17,7 +17,7 @@ from macros.core import downloads
 from macros.core.labels import fill
 from macros.core.languages import LANGS, prefix
 from macros.core.load import KnowledgeBase
-from macros.core.pages import page_url, relative_link
+from macros.core.pages import page_url, record_pages, relative_link
 from macros.core.shortlinks import ShortLink, ShortLinkError, go_path, link_title, short_links
 from macros.plugin.entry import load_model
 from macros.plugin.security import with_policy
@@ -52,11 +52,12 @@ def nested_language_build(config: MkDocsConfig) -> bool:
 def write_short_links(config: MkDocsConfig, kb: KnowledgeBase, site: Path, docs: Path) -> int:
     """go/<id>/index.html (a redirect) and go/<id>/qr.svg for every short link in every language."""
     directory_urls = config.use_directory_urls
+    generated = record_pages(kb)  # record pages are generated at build time, not in docs/
     written = 0
     for lang in LANGS:
         strings = kb.strings[lang]
         for link in _links(kb, docs):
-            if not (docs / lang / link.page).is_file():
+            if link.page not in generated and not (docs / lang / link.page).is_file():
                 raise PluginError(f"short link '{link.id}' leads to {link.page}, which does not exist in docs/{lang}/")
             hash_ = f"#{link.anchor}" if link.anchor else ""
             title = link_title(kb, link, lang, docs / lang)

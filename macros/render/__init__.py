@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from macros.render import charts, checklist, facilitation, kit, plans, records, translation
+from macros.render import charts, checklist, facilitation, kit, plans, record_page, records, translation
 from macros.render.context import MissingPage, PageContext
 from macros.render.page import Page
 
@@ -46,6 +46,8 @@ MACROS: dict[str, Macro] = {
     "minimum_wage_chart": charts.minimum_wage_chart,
     "recommendation_matrix": charts.recommendation_matrix,
     "checklist_chart": charts.checklist_chart,
+    "record_page": record_page.record_page,
+    "record_title": record_page.title,
 }
 
 __all__ = ["MACROS", "MissingPage", "Page", "PageContext"]

@@ -27,10 +27,11 @@ class PageContext:
     directory_urls: bool = True
     site_url: str = ""
     src_path: str = ""  # the page's path in docs/<lang>/, for error messages
+    generated: frozenset[str] = frozenset()  # pages generated at build time (record pages), not in docs/
 
     def link(self, path: str, anchor: str | None = None) -> str:
         """The URL of a docs page (path in docs/<lang>/) from this page; the page must exist."""
-        if not (self.docs_dir / self.lang / path).is_file():
+        if path not in self.generated and not (self.docs_dir / self.lang / path).is_file():
             raise MissingPage(
                 f"docs/{self.lang}/{self.src_path}: a macro links to {path}, which does not exist in docs/{self.lang}/"
             )

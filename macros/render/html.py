@@ -7,6 +7,7 @@ Markdown table or reach Jinja.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Mapping, Sequence
 
 from macros.core.labels import fill, placeholders
@@ -33,16 +34,24 @@ def ul(items: Sequence[str], empty: str) -> str:
     return "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>" if items else empty
 
 
-def table(table_id: str, caption: str, headers: Sequence[str], rows: Sequence[Row]) -> str:
-    """An accessible table in a keyboard-scrollable region (wide tables scroll on phones)."""
+def table(table_id: str, caption: str, headers: Sequence[str], rows: Sequence[Row], *, search: bool = True) -> str:
+    """An accessible table in a keyboard-scrollable region.
+
+    Each data cell carries its column's name (data-label), so that below 600 px the stylesheet
+    shows every row as a card of "label: value" lines instead of a squeezed table. With
+    search=False the table stays out of the search index (its records have pages of their own).
+    """
     head = "".join(f'<th scope="col">{h}</th>' for h in headers)
+    labels = [esc_attr(html.unescape(re.sub(r"<[^>]+>", "", h))) for h in headers]
     body = []
     for attrs, cells in rows:
         attr = "".join(f' {k}="{esc_attr(v)}"' for k, v in attrs.items())
         first, rest = cells[0], cells[1:]
-        body.append(f'<tr{attr}><th scope="row">{first}</th>' + "".join(f"<td>{c}</td>" for c in rest) + "</tr>")
+        body.append(f'<tr{attr}><th scope="row">{first}</th>'
+                    + "".join(f'<td data-label="{label}">{c}</td>' for label, c in zip(labels[1:], rest)) + "</tr>")
+    exclude = "" if search else " data-search-exclude"
     return (
-        f'<div class="kb-table-wrap" role="region" aria-labelledby="{table_id}-caption" tabindex="0">'
+        f'<div class="kb-table-wrap" role="region" aria-labelledby="{table_id}-caption" tabindex="0"{exclude}>'
         f'<table class="kb-table" id="{table_id}"><caption id="{table_id}-caption">{caption}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
     )

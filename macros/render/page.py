@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from macros.core.load import KnowledgeBase
 from macros.core.model import Provenance, Text
-from macros.core.pages import PAGES, anchor
+from macros.core.pages import PAGES, anchor, record_page
 from macros.render.context import PageContext
 from macros.render.html import esc, fill, ul
 
@@ -65,6 +65,10 @@ class Page:
     def to(self, kind: str, rid: str) -> str:
         """The URL of a record where it is shown."""
         return self.ctx.link(PAGES[kind], anchor(kind, rid))
+
+    def record(self, kind: str, rid: str) -> str:
+        """The URL of a record's own page (recommendations, findings, root causes)."""
+        return self.ctx.link(record_page(kind, rid))
 
     def plan_link(self, group: str) -> str:
         return self.ctx.link(PAGES["plan"].format(group=group))

@@ -23,7 +23,7 @@ def action_plan(p: Page, group: str) -> str:
             rows.append(({"id": f"action-{a.id}"}, [
                 p.t(a.step) + f'<span class="kb-provenance">{p.provenance(a.provenance, a.sources)}</span>',
                 p.t(a.indicator),
-                f'<a href="{p.to("recommendations", rec.id)}">{p.t(rec.title)}</a>',
+                f'<a href="{p.record("recommendations", rec.id)}">{p.t(rec.title)}</a>',
                 p.group_names(others),
                 guide,
             ]))
@@ -37,7 +37,7 @@ def action_plan(p: Page, group: str) -> str:
     for key, chosen in (("plan.leads", [r for r in recs if group in r.owners]),
                         ("plan.supports", [r for r in recs if group not in r.owners])):
         out.append(f"\n### {p.s(key)}\n")
-        items = [f'<a href="{p.to("recommendations", r.id)}">{p.t(r.title)}</a>'
+        items = [f'<a href="{p.record("recommendations", r.id)}">{p.t(r.title)}</a>'
                  f'<span class="kb-meta">{p.paren(p.s("priority." + r.priority.value) + p.s("punct.list") + p.s("timeframe." + r.timeframe.value))}</span>'
                  for r in chosen]
         out.append(p.list(items))

@@ -10,13 +10,15 @@ from macros.render.page import Page
 
 
 def recommendations_table(p: Page) -> str:
-    kb, rows = p.kb, []
-    for rec in kb.recommendations.values():
-        title = (f'<span id="{anchor("recommendations", rec.id)}" class="kb-title">{p.t(rec.title)}</span>'
-                 f'<span class="kb-summary">{p.t(rec.summary)}</span>'
-                 f'<span class="kb-provenance">{p.s("provenance." + rec.provenance.value)}</span>')
-        addresses = [f'<a href="{p.to("findings", f)}">{p.t(kb.findings[f].title)}</a>' for f in rec.findings]
-        addresses += [f'<a href="{p.to("root_causes", c)}">{p.t(kb.root_causes[c].cause)}</a>' for c in rec.root_causes]
+    """The essential columns of every recommendation; the rest is on the record's own page.
+
+    The table is kept out of the search index (data-search-exclude): a search for a
+    recommendation's words lands on its own page, not on this page's first heading.
+    """
+    rows = []
+    for rec in p.kb.recommendations.values():
+        title = (f'<a id="{anchor("recommendations", rec.id)}" class="kb-title" href="{p.record("recommendations", rec.id)}">{p.t(rec.title)}</a>'
+                 f'<span class="kb-summary">{p.t(rec.summary)}</span>')
         cells = [
             title,
             p.group_names(rec.owners),
@@ -24,32 +26,46 @@ def recommendations_table(p: Page) -> str:
             p.s("area." + rec.area.value),
             p.s("priority." + rec.priority.value),
             p.s("timeframe." + rec.timeframe.value),
-            p.list([p.t(i) for i in rec.indicators]),
-            p.list(addresses),
-            p.cite(*rec.sources),
         ]
-        attrs = {"data-groups": " ".join(rec.owners + rec.partners), "data-area": rec.area.value}
+        attrs = {"data-groups": " ".join(rec.owners + rec.partners), "data-owners": " ".join(rec.owners),
+                 "data-partners": " ".join(rec.partners), "data-area": rec.area.value,
+                 "data-priority": rec.priority.value, "data-timeframe": rec.timeframe.value}
         rows.append((attrs, cells))
-    headers = [p.s(f"col.{c}") for c in
-               ("recommendation", "owners", "partners", "area", "priority", "timeframe", "indicators", "addresses", "sources")]
-    return _filter(p, "kb-recs") + table("kb-recs", p.s("caption.recommendations"), headers, rows)
+    headers = [p.s("col.recommendation"), p.s("record.led_by"), p.s("record.takes_part"),
+               p.s("col.area"), p.s("col.priority"), p.s("col.timeframe")]
+    return _filter(p, "kb-recs") + table("kb-recs", p.s("caption.recommendations"), headers, rows, search=False)
+
+
+def _select(table_id: str, name: str, label: str, everything: str, options: dict[str, str]) -> str:
+    items = "".join(f'<option value="{esc_attr(value)}">{text}</option>' for value, text in options.items())
+    return (f'<span class="kb-filter-field"><label for="{table_id}-{name}">{label}</label>'
+            f'<select id="{table_id}-{name}" name="{name}" data-filter="{name}"><option value="">{everything}</option>{items}</select></span>')
 
 
 def _filter(p: Page, table_id: str) -> str:
-    """Filter controls, hidden until the script enables them (the table works without it)."""
-    groups = "".join(f'<option value="{g.id}">{p.t(g.name)}</option>' for g in p.kb.stakeholder_groups.values())
-    used_areas = dict.fromkeys(r.area.value for r in p.kb.recommendations.values())
-    areas = "".join(f'<option value="{a}">{p.s("area." + a)}</option>' for a in used_areas)
+    """Filter controls, hidden until the script enables them (the table works without it).
+
+    A group is matched as a leader (owners), a partner, or either, as the role select says;
+    the script keeps the choice in the URL query (?group=buyers&role=lead), so a filtered view
+    can be shared and survives a reload and the language switch.
+    """
+    recs = p.kb.recommendations.values()
+    groups = {g.id: p.t(g.name) for g in p.kb.stakeholder_groups.values()}
+    roles = {"lead": p.s("record.filter_lead"), "partner": p.s("record.filter_partner")}
+    areas = {a: p.s("area." + a) for a in dict.fromkeys(r.area.value for r in recs)}
+    priorities = {v: p.s("priority." + v) for v in dict.fromkeys(r.priority.value for r in recs)}
+    timeframes = {v: p.s("timeframe." + v) for v in dict.fromkeys(r.timeframe.value for r in recs)}
     return (
         f'<form class="kb-filter" data-kb-filter="{table_id}" hidden>'
         f'<fieldset><legend>{p.s("filter.legend")}</legend>'
-        f'<label for="{table_id}-group">{p.s("filter.group")}</label>'
-        f'<select id="{table_id}-group" data-filter="groups"><option value="">{p.s("filter.all_groups")}</option>{groups}</select>'
-        f'<label for="{table_id}-area">{p.s("filter.area")}</label>'
-        f'<select id="{table_id}-area" data-filter="area"><option value="">{p.s("filter.all_areas")}</option>{areas}</select>'
-        f'<button type="reset">{p.s("filter.reset")}</button>'
+        + _select(table_id, "group", p.s("filter.group"), p.s("filter.all_groups"), groups)
+        + _select(table_id, "role", p.s("record.filter_role"), p.s("record.filter_any_role"), roles)
+        + _select(table_id, "area", p.s("filter.area"), p.s("filter.all_areas"), areas)
+        + _select(table_id, "priority", p.s("record.filter_priority"), p.s("record.filter_all_priorities"), priorities)
+        + _select(table_id, "timeframe", p.s("record.filter_timeframe"), p.s("record.filter_all_timeframes"), timeframes)
+        + f'<button type="reset">{p.s("filter.reset")}</button>'
         f'<p class="kb-filter-status" role="status" aria-live="polite" data-template="{esc(p.strings["filter.status"])}"></p>'
-        f"</fieldset></form>"
+        "</fieldset></form>"
     )
 
 
@@ -113,12 +129,13 @@ def findings(p: Page) -> str:
         out.append(f"\n## {p.t(theme.name)} {{ #{theme.id} }}\n\n<p>{p.t(theme.summary)}</p>")
         for f in items:
             causes = [c for c in p.kb.root_causes.values() if f.id in c.findings]
-            cause_links = p.join(f'<a href="{p.to("root_causes", c.id)}">{p.t(c.cause)}</a>' for c in causes)
+            cause_links = p.join(f'<a href="{p.record("root_causes", c.id)}">{p.t(c.cause)}</a>' for c in causes)
             provenance = p.s("provenance." + f.provenance.value)
             if causes:
                 provenance += p.s("punct.sentence_end") + p.colon(p.s("label.root_cause"), cause_links)
             out.append(
-                f'<article class="kb-card" id="{anchor("findings", f.id)}"><h3>{p.t(f.title)}</h3>'
+                f'<article class="kb-card" id="{anchor("findings", f.id)}" data-search-exclude>'
+                f'<h3><a href="{p.record("findings", f.id)}">{p.t(f.title)}</a></h3>'
                 f"<p>{p.t(f.statement)}</p>"
                 f'<p>{p.cited(p.colon("<strong>" + p.s("col.evidence") + "</strong>", p.t(f.evidence)), f.sources)}</p>'
                 f'<p class="kb-provenance">{provenance}</p></article>'
@@ -127,8 +144,12 @@ def findings(p: Page) -> str:
 
 
 def root_causes(p: Page) -> str:
-    """For each finding, the chain from the symptom down to its causes, by level."""
-    out = []
+    """For each finding, the chain from the symptom down to its causes, by level.
+
+    A cause that explains several findings appears in each of their chains; only its first
+    appearance carries the anchor (#cause-<id>), so ids stay unique. Each cause links to its own page.
+    """
+    out, placed = [], set()
     for f in p.kb.findings.values():
         causes = [c for c in p.kb.root_causes.values() if f.id in c.findings]
         if not causes:
@@ -139,16 +160,18 @@ def root_causes(p: Page) -> str:
             here = [c for c in causes if c.level is level]
             if not here:
                 continue
-            cards = "".join(
-                f'<li id="{anchor("root_causes", c.id)}"><strong>{p.t(c.cause)}</strong>'
-                f"<p>{p.t(c.explanation)}</p>"
-                f'<p class="kb-meta">{p.colon(p.s("col.groups"), p.group_names(c.groups))}{p.s("punct.sentence_end")}'
-                f'{p.provenance(c.provenance, c.sources)}</p></li>'
-                for c in here
-            )
-            levels.append(f'<li class="kb-level kb-level-{level.value}"><span class="kb-level-name">{p.s("level." + level.value)}</span><ul>{cards}</ul></li>')
-        symptom = f'<a href="{p.to("findings", f.id)}">{p.t(f.title)}</a>'
-        out.append(f'<ol class="kb-chain" aria-label="{esc_attr(p.plain("caption.root_causes", finding=f.title(p.lang)))}">'
+            cards = []
+            for c in here:
+                id_attr = "" if c.id in placed else f' id="{anchor("root_causes", c.id)}"'
+                placed.add(c.id)
+                cards.append(
+                    f'<li{id_attr}><strong><a href="{p.record("root_causes", c.id)}">{p.t(c.cause)}</a></strong>'
+                    f"<p>{p.t(c.explanation)}</p>"
+                    f'<p class="kb-meta">{p.colon(p.s("col.groups"), p.group_names(c.groups))}{p.s("punct.sentence_end")}'
+                    f'{p.provenance(c.provenance, c.sources)}</p></li>')
+            levels.append(f'<li class="kb-level kb-level-{level.value}"><span class="kb-level-name">{p.s("level." + level.value)}</span><ul>{"".join(cards)}</ul></li>')
+        symptom = f'<a href="{p.record("findings", f.id)}">{p.t(f.title)}</a>'
+        out.append(f'<ol class="kb-chain" data-search-exclude aria-label="{esc_attr(p.plain("caption.root_causes", finding=f.title(p.lang)))}">'
                    f'<li class="kb-level kb-symptom"><span class="kb-level-name">{p.s("label.finding")}</span> {symptom}</li>'
                    + "".join(levels) + "</ol>")
     return "\n".join(out) + "\n"

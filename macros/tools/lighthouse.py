@@ -1,4 +1,4 @@
-"""Lighthouse (mobile, default settings) on six key pages, median of three runs each.
+"""Lighthouse (mobile, default settings) on key index and record pages, median of three runs each.
 
 Serves the built site as a real host would (gzip, cache headers, see static_server.py)
 and runs the Lighthouse CLI from node_modules against Debian's Chromium.
@@ -19,7 +19,9 @@ from macros.core.paths import ROOT
 from macros.tools.static_server import serve
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-PAGES = ["", "recommendations/", "plans/government/"]
+# Index and record pages (issue 13) besides the home page and a plan.
+PAGES = ["", "recommendations/", "plans/government/", "findings/", "findings/root-causes/",
+         "recommendations/coordinate-monitoring/", "findings/root-causes/audit-only-approach/"]
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run"
 

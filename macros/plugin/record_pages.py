@@ -1,0 +1,101 @@
+"""A page for every recommendation, finding and root cause, in every language, generated from the data.
+
+Adding a record to the YAML adds its pages; there is no Markdown file per record to keep. Each
+generated page is one literal macro call, `{{ record_page("<kind>", "<id>") }}`, so it goes through
+the same renderer, escaping, template sandbox and CSP as every other page.
+
+mkdocs-static-i18n rebuilds each file from `docs_dir/<src path>` in its on_files (priority -100),
+which a virtual file does not survive, and it builds one language per run. So the pages are added
+after it (priority -110, see hooks.py), for the language of the current run, with the locale and
+the alternates the plugin gives its own files (the language selector and sitemap use them).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+from urllib.parse import urljoin
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from macros.core.languages import DEFAULT, LANGS, prefix
+from macros.core.load import KnowledgeBase
+from macros.core.pages import RECORD_DATA, page_url, record_pages
+from macros.plugin.entry import load_model
+from macros.render.record_page import record_description
+
+
+def current_language(config: MkDocsConfig) -> str:
+    """The language mkdocs-static-i18n is building in this run (the default one without the plugin)."""
+    return getattr(config.plugins.get("i18n"), "current_language", None) or DEFAULT
+
+
+def _yaml_string(text: str) -> str:
+    """A YAML double-quoted string that no template engine reads as markup ({ } as \\u escapes)."""
+    return json.dumps(text, ensure_ascii=False).replace("{", "\\u007b").replace("}", "\\u007d")
+
+
+def page_source(kb: KnowledgeBase, lang: str, kind: str, rid: str) -> str:
+    """The Markdown of one record page: front matter, a level-1 heading and the record, as macro calls.
+
+    The title is a Markdown heading (escaped by the macro), not a front-matter title: Material
+    writes page titles into the header unescaped. The description goes into a <meta> attribute
+    that Material does not escape either, so it is HTML-escaped here.
+    """
+    record = getattr(kb, kind)[rid]
+    return (
+        "---\n"
+        f"description: {_yaml_string(html.escape(record_description(record, lang), quote=True))}\n"
+        f"record: {_yaml_string(kind)}\n"
+        "---\n\n"
+        f'# {{{{ record_title("{kind}", "{rid}") }}}}\n\n'  # no {{ #id }}: MkDocs would keep it in the title
+        f'{{{{ record_page("{kind}", "{rid}") }}}}\n'
+    )
+
+
+def _file(config: MkDocsConfig, lang: str, path: str, content: str | None) -> File:
+    """A page file at docs/<lang>/<path> written where the i18n plugin writes that language's pages."""
+    dest = prefix(lang) + page_url(path, config.use_directory_urls)
+    dest += "index.html" if dest.endswith("/") or not dest else ""
+    if content is None:  # an alternate: only its URL is read
+        file = File(f"{lang}/{path}", None, config.site_dir, config.use_directory_urls, dest_uri=dest)
+    else:
+        file = File.generated(config, f"{lang}/{path}", content=content)
+        file.dest_uri = dest
+    # The attributes mkdocs-static-i18n gives the files it builds (engine-specific; see CONTRIBUTING).
+    file.locale = file.locale_alternate_of = file.localization = lang  # type: ignore[attr-defined]
+    file.norm_src_uri = path  # type: ignore[attr-defined]
+    return file
+
+
+def add_record_pages(files: Files, config: MkDocsConfig) -> Files:
+    """Add the current language's record pages to the build (after mkdocs-static-i18n's on_files)."""
+    lang = current_language(config)
+    docs = Path(config.docs_dir)
+    kb = load_model(docs)
+    added = []
+    for path, (kind, rid) in record_pages(kb).items():
+        if (docs / lang / path).exists() or f"{lang}/{path}" in files.src_uris:
+            raise PluginError(f"data/{RECORD_DATA[kind]}: record '{rid}' would get the page {path}, "
+                              f"which docs/{lang}/ already has; rename the record or the page")
+        file = _file(config, lang, path, page_source(kb, lang, kind, rid))
+        alternates = {other: file if other == lang else _file(config, other, path, None) for other in LANGS}
+        file.alternates = alternates  # type: ignore[attr-defined]
+        files.append(file)
+        added.append(file)
+    i18n = config.plugins.get("i18n")
+    per_language = getattr(i18n, "i18n_files_per_language", None)
+    if isinstance(per_language, dict) and isinstance(per_language.get(lang), list):
+        per_language[lang].extend(added)  # the sitemap lists the record pages with their alternates
+    return files
+
+
+def set_edit_link(page: Page, config: MkDocsConfig) -> None:
+    """A record page's "edit this page" opens the data file it is generated from."""
+    kind = page.meta.get("record")
+    if getattr(page.file, "generated_by", None) and kind in RECORD_DATA and config.edit_uri:
+        page.edit_url = urljoin(config.edit_uri, "../data/" + RECORD_DATA[kind])
