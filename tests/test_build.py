@@ -114,7 +114,9 @@ def hostile_site(tmp_path_factory):
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_hostile_text_on_its_record_page_appears_literally(lang, hostile_site):
     """The generated record page (front matter title, <title>, <h1>) escapes data like every page."""
-    rid = re.search(r"^- id: (\S+)", (ROOT / "data" / "recommendations.yml").read_text(encoding="utf-8"), re.MULTILINE).group(1)
+    rid = re.search(
+        r"^- id: (\S+)", (ROOT / "data" / "recommendations.yml").read_text(encoding="utf-8"), re.MULTILINE
+    ).group(1)
     out = hostile_site / ("" if lang == "en" else "zh") / "recommendations" / rid / "index.html"
     page = out.read_text(encoding="utf-8")
     parser = TextAndScripts()

@@ -29,7 +29,9 @@ HOSTILE = "A | B <script>alert('x')</script> {{ 7*7 }} & </text></svg>"
 
 
 def page(kb, lang: str, location: str = "") -> Page:
-    return Page(kb, PageContext(lang=lang, location=location or ("" if lang == "en" else f"{lang}/"), docs_dir=ROOT / "docs"))
+    return Page(
+        kb, PageContext(lang=lang, location=location or ("" if lang == "en" else f"{lang}/"), docs_dir=ROOT / "docs")
+    )
 
 
 def pictures(html: str) -> list[ET.Element]:
@@ -65,11 +67,14 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 # -- the drawing module ----------------------------------------------------------------------------
-@pytest.mark.parametrize("text", [
-    "Invest in suppliers' capabilities, not only in audits",
-    "投入资源提升供应商能力，而不仅是开展审核（包括“培训”与指导）。GeSI 与电子行业公民联盟",
-    "Supercalifragilisticexpialidocious-and-then-some",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Invest in suppliers' capabilities, not only in audits",
+        "投入资源提升供应商能力，而不仅是开展审核（包括“培训”与指导）。GeSI 与电子行业公民联盟",
+        "Supercalifragilisticexpialidocious-and-then-some",
+    ],
+)
 def test_wrap_keeps_lines_inside_the_width_and_punctuation_in_place(text):
     lines = svg.wrap(text, 120, 12)
     assert all(svg.text_width(line, 12) <= 120 for line in lines)
@@ -90,9 +95,13 @@ def test_order_columns_cuts_crossings_and_is_deterministic():
 
 def test_root_cause_layout_has_fewer_crossings_than_the_data_order(kb):
     from macros.core.model import Level
+
     causes = [c for level in Level for c in kb.root_causes.values() if c.level is level]
-    columns = [[f"f:{f}" for f in kb.findings], [f"c:{c.id}" for c in causes],
-               [f"r:{r}" for r, rec in kb.recommendations.items() if rec.root_causes]]
+    columns = [
+        [f"f:{f}" for f in kb.findings],
+        [f"c:{c.id}" for c in causes],
+        [f"r:{r}" for r, rec in kb.recommendations.items() if rec.root_causes],
+    ]
     edges = [(f"f:{f}", f"c:{c.id}") for c in causes for f in c.findings]
     edges += [(f"c:{c}", f"r:{r.id}") for r in kb.recommendations.values() for c in r.root_causes]
     blocks = {f"c:{c.id}": list(Level).index(c.level) for c in causes}
@@ -109,7 +118,9 @@ def test_every_picture_is_a_named_described_image_with_its_table(kb, macro, lang
     out = MACROS[macro](page(kb, lang))
     img = picture(out)
     title, desc = img.find(f"{SVG_NS}title"), img.find(f"{SVG_NS}desc")
-    assert img.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}" == f"chart-{chart}-title chart-{chart}-desc"
+    assert (
+        img.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}" == f"chart-{chart}-title chart-{chart}-desc"
+    )
     assert title.text.strip() and desc.text.strip()
     assert bool(re.search(r"[\u4e00-\u9fff]", title.text + desc.text)) == (lang == "zh")  # in the page's language
     assert re.search(r"<details class=\"kb-chart-data\"[^>]*><summary>.+?</summary><div class=\"kb-table-wrap\"", out)
@@ -158,9 +169,12 @@ def test_matrix_counts_follow_the_recommendations(kb, data_copy):
     rec = kb.recommendations["coordinate-monitoring"]
     assert rec.area.value == "monitoring" and "workers" not in rec.owners + rec.partners
     before = MACROS["recommendation_matrix"](page(kb, "en"))
-    assert 'title>Workers and the trade union, Monitoring' not in before  # no cell: a dash
-    edit(data_copy / "recommendations.yml", "  partners: [associations, operators, suppliers]\n",
-         "  partners: [associations, operators, suppliers, workers]\n")
+    assert "title>Workers and the trade union, Monitoring" not in before  # no cell: a dash
+    edit(
+        data_copy / "recommendations.yml",
+        "  partners: [associations, operators, suppliers]\n",
+        "  partners: [associations, operators, suppliers, workers]\n",
+    )
     after = MACROS["recommendation_matrix"](page(load(data_copy), "en"))
     assert "?group=workers&amp;area=monitoring" in after
     assert re.search(r"<title>Workers and the trade union, Monitoring[^<]*: 1 recommendation", after)
@@ -170,7 +184,11 @@ def test_unconfirmed_wage_level_is_a_labelled_band_with_no_line(kb):
     for lang, label in (("en", "Not confirmed"), ("zh", "未能核实")):
         out = MACROS["minimum_wage_chart"](page(kb, lang))
         img = picture(out)
-        band = next(r for r in img.iter(f"{SVG_NS}rect") if r.get("class") == "kb-chart-unconfirmed" and float(r.get("height")) > 50)
+        band = next(
+            r
+            for r in img.iter(f"{SVG_NS}rect")
+            if r.get("class") == "kb-chart-unconfirmed" and float(r.get("height")) > 50
+        )
         x0, x1 = float(band.get("x")), float(band.get("x")) + float(band.get("width"))
         assert label in svg_text(img).replace(" ", "") or label in svg_text(img)
         assert band.get("fill") == "url(#chart-wage-hatch)"  # a pattern, not colour alone
@@ -186,7 +204,9 @@ def test_minimum_wage_model_rejects_inconsistent_levels(data_copy):
     edit(data_copy / "minimum_wage.yml", "  confirmed: false\n", "  confirmed: false\n  citywide: 900\n")
     with pytest.raises(DataErrors) as exc:
         load(data_copy)
-    assert re.search(r"data/minimum_wage\.yml:\d+: record '2007': .*unconfirmed level has no amounts", "\n".join(exc.value.lines()))
+    assert re.search(
+        r"data/minimum_wage\.yml:\d+: record '2007': .*unconfirmed level has no amounts", "\n".join(exc.value.lines())
+    )
 
 
 def test_graph_and_map_link_every_node_to_its_record(kb):
@@ -211,7 +231,7 @@ def test_pictures_are_on_their_pages_in_both_languages(site, macro):
     for prefix in ("", "zh/"):
         html = (site / prefix / path / "index.html").read_text(encoding="utf-8")
         assert html.count(f'id="chart-{chart}"') == 1
-        titles.append(picture(html[html.index(f'id="chart-{chart}"'):]).find(f"{SVG_NS}title").text)
+        titles.append(picture(html[html.index(f'id="chart-{chart}"') :]).find(f"{SVG_NS}title").text)
     assert titles[0] != titles[1]
 
 
@@ -228,7 +248,9 @@ def test_chart_pages_pass_axe(page, server, prefix, macro):
     assert page.console_errors == []
 
 
-@pytest.mark.parametrize("path", ["zh/findings/root-causes/", "plans/", "zh/recommendations/", "zh/about/", "context/legal-framework/"])
+@pytest.mark.parametrize(
+    "path", ["zh/findings/root-causes/", "plans/", "zh/recommendations/", "zh/about/", "context/legal-framework/"]
+)
 def test_pictures_read_at_390_px(browser, server, path):
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     pg = context.new_page()
@@ -241,7 +263,10 @@ def test_pictures_read_at_390_px(browser, server, path):
         assert scroll.first.get_attribute("tabindex") == "0" and scroll.first.get_attribute("role") == "region"
         assert scroll.first.evaluate("e => e.scrollWidth > e.clientWidth")
     else:  # narrow pictures scale to the column and stay legible
-        assert pg.locator(".kb-chart-svg").first.evaluate("e => e.getBoundingClientRect().width / e.viewBox.baseVal.width") > 0.95
+        assert (
+            pg.locator(".kb-chart-svg").first.evaluate("e => e.getBoundingClientRect().width / e.viewBox.baseVal.width")
+            > 0.95
+        )
     context.close()
 
 
@@ -274,7 +299,9 @@ def test_pictures_need_no_script_but_the_answers_picture_does(browser, server):
 
 def test_a_box_in_the_map_is_a_link_for_the_pointer(page, server):
     page.goto(f"{server}/plans/")
-    node = page.locator("#chart-map .kb-chart-svg rect.kb-chart-node").nth(4)  # buyers, as a lead (each group: left, right)
+    node = page.locator("#chart-map .kb-chart-svg rect.kb-chart-node").nth(
+        4
+    )  # buyers, as a lead (each group: left, right)
     node.scroll_into_view_if_needed()
     box = node.bounding_box()
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
@@ -296,7 +323,8 @@ def test_self_assessment_picture_follows_the_answers(page, server):
     yes = float(section.locator("rect[data-answer=yes]").get_attribute("width"))
     assert yes == pytest.approx(bar * 2 / total, abs=0.2)
     assert float(section.locator("rect[data-answer=no]").get_attribute("x")) == pytest.approx(
-        float(section.locator("rect[data-answer=yes]").get_attribute("x")) + yes, abs=0.2)
+        float(section.locator("rect[data-answer=yes]").get_attribute("x")) + yes, abs=0.2
+    )
     assert "是 2" in section.locator("text[data-counts]").text_content()
     assert page.locator("#chart-self span[data-section=hours][data-answer=no]").text_content() == "1"
     assert page.locator("#chart-self span[data-section=wages][data-answer=yes]").text_content() == "0"

@@ -15,17 +15,38 @@ DOCS = ROOT / "docs"
 KB = load(ROOT / "data")
 
 # The twelve sections of the site map (content brief §4), by their index page.
-SECTIONS = ["index.md", "about/index.md", "context/index.md", "findings/index.md", "recommendations/index.md",
-            "plans/index.md", "guides/index.md", "pilot/index.md", "workshop/index.md", "further/index.md",
-            "resources/index.md", "contributing/index.md"]
-GUIDES = ["worker-engagement", "management-systems", "monitoring-coordination", "collaboration",
-          "self-assessment", "cost-benefit-worksheet"]
-PLACEHOLDERS = re.compile(r"\b(TODO|TBD|FIXME|lorem ipsum|coming soon|placeholder)\b|待补充|即将推出|敬请期待|待定", re.IGNORECASE)
+SECTIONS = [
+    "index.md",
+    "about/index.md",
+    "context/index.md",
+    "findings/index.md",
+    "recommendations/index.md",
+    "plans/index.md",
+    "guides/index.md",
+    "pilot/index.md",
+    "workshop/index.md",
+    "further/index.md",
+    "resources/index.md",
+    "contributing/index.md",
+]
+GUIDES = [
+    "worker-engagement",
+    "management-systems",
+    "monitoring-coordination",
+    "collaboration",
+    "self-assessment",
+    "cost-benefit-worksheet",
+]
+PLACEHOLDERS = re.compile(
+    r"\b(TODO|TBD|FIXME|lorem ipsum|coming soon|placeholder)\b|待补充|即将推出|敬请期待|待定", re.IGNORECASE
+)
 ALL_PAGES = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md"))
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-@pytest.mark.parametrize("path", SECTIONS + [f"guides/{g}.md" for g in GUIDES] + ["findings/root-causes.md", "findings/cost-benefit.md"])
+@pytest.mark.parametrize(
+    "path", SECTIONS + [f"guides/{g}.md" for g in GUIDES] + ["findings/root-causes.md", "findings/cost-benefit.md"]
+)
 def test_section_exists(lang, path):
     assert (DOCS / lang / path).is_file()
 
@@ -56,8 +77,9 @@ def test_every_group_has_a_plan_in_both_languages(group):
     for lang in ("en", "zh"):
         text = (DOCS / lang / "plans" / f"{group}.md").read_text(encoding="utf-8")
         assert f'action_plan("{group}")' in text
-        assert f"plans/{group}.md" in (DOCS / lang / "plans" / "index.md").read_text(encoding="utf-8") or \
-            f"({group}.md)" in (DOCS / lang / "plans" / "index.md").read_text(encoding="utf-8")
+        assert f"plans/{group}.md" in (DOCS / lang / "plans" / "index.md").read_text(
+            encoding="utf-8"
+        ) or f"({group}.md)" in (DOCS / lang / "plans" / "index.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("group", list(KB.stakeholder_groups))
@@ -106,17 +128,51 @@ def test_front_matter_parses_with_a_description(path):
 
 # Content brief §5: the Chinese term of each concept and the variants the terminology lint must flag.
 BRIEF_TERMS = {
-    "企业社会责任": [], "利益相关方": ["利益相关者", "持份者"], "多利益相关方合作伙伴关系": [], "能力建设": ["能力培养"],
-    "管理体系": ["管理系统"], "供应链": ["供应链条"], "行为准则": ["行为守则"], "电子行业公民联盟": [],
-    "电子行业行为准则": [], "责任商业联盟": [], "持续改进": [], "风险评估与风险管理": [], "纠正行动程序": [],
-    "根本原因分析": [], "成本效益分析": [], "社会责任审核": [], "审核疲劳": [], "员工参与": ["员工敬业度"],
-    "申诉机制": [], "结社自由": [], "职业健康与安全": [], "工作时间": [], "工资与福利": [], "最低工资": [],
-    "农民工": [], "劳动合同法": [], "非政府组织": ["非政府机构"], "社会组织": ["公民社会", "民间社会"],
-    "世界银行": [], "国际金融公司": [], "外国投资咨询服务（FIAS）": [], "深圳市电子行业协会": [],
-    "全球电子可持续发展倡议组织（GeSI）": [], "商务社会责任国际协会（BSR）": [], "工会": ["官方工会"],
-    "企业自行开展的审核；采购商审核": ["私营"], "劳动保障监察与企业审核相衔接": ["公私协调"],
-    "投入产出账；商业价值": ["商业理由"], "加班工资": ["加班溢价"], "工资条": ["工资单"], "职工代表大会": [],
-    "集体协商": [], "劳动争议调解委员会": [], "信息与通信技术": [], "中小企业": [],
+    "企业社会责任": [],
+    "利益相关方": ["利益相关者", "持份者"],
+    "多利益相关方合作伙伴关系": [],
+    "能力建设": ["能力培养"],
+    "管理体系": ["管理系统"],
+    "供应链": ["供应链条"],
+    "行为准则": ["行为守则"],
+    "电子行业公民联盟": [],
+    "电子行业行为准则": [],
+    "责任商业联盟": [],
+    "持续改进": [],
+    "风险评估与风险管理": [],
+    "纠正行动程序": [],
+    "根本原因分析": [],
+    "成本效益分析": [],
+    "社会责任审核": [],
+    "审核疲劳": [],
+    "员工参与": ["员工敬业度"],
+    "申诉机制": [],
+    "结社自由": [],
+    "职业健康与安全": [],
+    "工作时间": [],
+    "工资与福利": [],
+    "最低工资": [],
+    "农民工": [],
+    "劳动合同法": [],
+    "非政府组织": ["非政府机构"],
+    "社会组织": ["公民社会", "民间社会"],
+    "世界银行": [],
+    "国际金融公司": [],
+    "外国投资咨询服务（FIAS）": [],
+    "深圳市电子行业协会": [],
+    "全球电子可持续发展倡议组织（GeSI）": [],
+    "商务社会责任国际协会（BSR）": [],
+    "工会": ["官方工会"],
+    "企业自行开展的审核；采购商审核": ["私营"],
+    "劳动保障监察与企业审核相衔接": ["公私协调"],
+    "投入产出账；商业价值": ["商业理由"],
+    "加班工资": ["加班溢价"],
+    "工资条": ["工资单"],
+    "职工代表大会": [],
+    "集体协商": [],
+    "劳动争议调解委员会": [],
+    "信息与通信技术": [],
+    "中小企业": [],
 }
 
 

@@ -284,7 +284,13 @@ def test_schema_and_model_agree_on_a_missing_field_and_a_bare_year():
     assert "$[0]: 'summary' is required" in validate([record], schema, schema)
     with pytest.raises(ValidationError):
         KINDS["themes"].model_validate(record)
-    event = {"id": "y", "date": 2007, "event": {"en": "A", "zh": "甲"}, "sources": ["s"], "track": "project"}  # YAML reads 2007 as a number
+    event = {
+        "id": "y",
+        "date": 2007,
+        "event": {"en": "A", "zh": "甲"},
+        "sources": ["s"],
+        "track": "project",
+    }  # YAML reads 2007 as a number
     assert validate([event], schema_of("timeline"), schema_of("timeline")) == []
     assert KINDS["timeline"].model_validate(event).date == "2007"
     bad_date = dict(event, date="July 2007")

@@ -58,7 +58,11 @@ def test_short_link_pages_redirect_to_their_page(site, lang):
         path, _, fragment = target.partition("#")
         resolved = (page.parent / path / "index.html").resolve()
         assert resolved.is_file(), (link.id, target)
-        assert resolved.relative_to(site.resolve()).as_posix().startswith(prefix(lang) + link.page.rsplit("/", 1)[0].removesuffix(".md"))
+        assert (
+            resolved.relative_to(site.resolve())
+            .as_posix()
+            .startswith(prefix(lang) + link.page.rsplit("/", 1)[0].removesuffix(".md"))
+        )
         if link.anchor:
             assert fragment == link.anchor and f'id="{fragment}"' in resolved.read_text(encoding="utf-8")
 
@@ -174,7 +178,9 @@ def test_print_handouts_answers_from_the_site_only(site, browser, tmp_path):
     shutil.copytree(site, copy)
     for lang in LANGS:
         pdf_path(copy, lang, "workers").unlink()
-    assert print_handouts(copy, ["workers"], list(LANGS), browser) == [pdf_path(copy, lang, "workers") for lang in LANGS]
+    assert print_handouts(copy, ["workers"], list(LANGS), browser) == [
+        pdf_path(copy, lang, "workers") for lang in LANGS
+    ]
     assert all(pdf_path(copy, lang, "workers").stat().st_size > 10_000 for lang in LANGS)
 
 
@@ -248,7 +254,9 @@ def test_a_short_link_opens_its_page_in_the_browser(page, server, lang):
 def test_kit_page_links_the_published_zip_with_its_size_and_date(site, lang):
     page = site / prefix(lang) / "workshop" / "kit" / "index.html"
     html = page.read_text(encoding="utf-8")
-    found = re.search(r'<p class="kb-offline"><a href="([^"]+)" download>.*?</a> <span class="kb-meta">(.*?)</span></p>', html)
+    found = re.search(
+        r'<p class="kb-offline"><a href="([^"]+)" download>.*?</a> <span class="kb-meta">(.*?)</span></p>', html
+    )
     assert found, "no download link for the offline zip"
     href, meta = found.groups()
     zip_file = (page.parent / href).resolve()
@@ -287,9 +295,15 @@ def test_offline_zip_has_both_languages_and_per_language_search(offline_site):
         index = json.loads(script.removeprefix("var __index = "))
         assert index["docs"] and all(not d["location"].startswith("zh/") for d in index["docs"])
     assert "unpkg.com" not in (offline_site / "index.html").read_text(encoding="utf-8")
-    for page in ("index.html", "zh/recommendations/index.html", "go/plan-buyers/index.html"):  # violations: see the browser test
+    for page in (
+        "index.html",
+        "zh/recommendations/index.html",
+        "go/plan-buyers/index.html",
+    ):  # violations: see the browser test
         assert 'http-equiv="Content-Security-Policy"' in (offline_site / page).read_text(encoding="utf-8"), page
-    assert 'url=../../plans/buyers.html"' in (offline_site / "go" / "plan-buyers" / "index.html").read_text(encoding="utf-8")
+    assert 'url=../../plans/buyers.html"' in (offline_site / "go" / "plan-buyers" / "index.html").read_text(
+        encoding="utf-8"
+    )
     for lang in LANGS:  # the handout PDFs travel with it
         assert all((offline_site / prefix(lang) / "handouts" / f"{g}.pdf").is_file() for g in KB.stakeholder_groups)
 

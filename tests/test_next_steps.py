@@ -31,8 +31,15 @@ def errors_for(data: Path) -> list[str]:
 
 
 def page(lang: str, docs: Path = ROOT / "docs") -> Page:
-    return Page(KB, PageContext(lang=lang, location=("" if lang == "en" else "zh/") + "guides/self-assessment/",
-                                docs_dir=docs, src_path="guides/self-assessment.md"))
+    return Page(
+        KB,
+        PageContext(
+            lang=lang,
+            location=("" if lang == "en" else "zh/") + "guides/self-assessment/",
+            docs_dir=docs,
+            src_path="guides/self-assessment.md",
+        ),
+    )
 
 
 def test_every_checklist_item_leads_to_a_next_step():
@@ -52,20 +59,32 @@ def test_an_item_without_next_steps_is_refused_with_its_line(data):
     path = data / "checklist.yml"
     text = path.read_text(encoding="utf-8")
     block = re.search(r"(    - id: hours-records\n(?:      .*\n)+?)(?=    - id:)", text).group(1)
-    stripped = "".join(line + "\n" for line in block.splitlines() if not line.startswith(("      actions:", "      recommendations:", "      guides:")))
+    stripped = "".join(
+        line + "\n"
+        for line in block.splitlines()
+        if not line.startswith(("      actions:", "      recommendations:", "      guides:"))
+    )
     path.write_text(text.replace(block, stripped), encoding="utf-8")
-    line = next(n for n, ln in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if ln == "    - id: hours-records")
+    line = next(
+        n for n, ln in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if ln == "    - id: hours-records"
+    )
     errors = errors_for(data)
-    assert any(e.startswith(f"data/checklist.yml:{line}: record 'hours': ") and "at least one next step" in e for e in errors), errors
+    assert any(
+        e.startswith(f"data/checklist.yml:{line}: record 'hours': ") and "at least one next step" in e for e in errors
+    ), errors
 
 
 def test_an_unknown_action_reference_is_refused(data):
     path = data / "checklist.yml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("actions: [sup-plan-hours]", "actions: [sup-no-such-action]", 1), encoding="utf-8")
-    line = next(n for n, ln in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "sup-no-such-action" in ln)
-    assert (f"data/checklist.yml:{line}: record 'hours': actions refers to 'sup-no-such-action', "
-            "which is not an id in data/actions.yml") in errors_for(data)
+    line = next(
+        n for n, ln in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "sup-no-such-action" in ln
+    )
+    assert (
+        f"data/checklist.yml:{line}: record 'hours': actions refers to 'sup-no-such-action', "
+        "which is not an id in data/actions.yml"
+    ) in errors_for(data)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

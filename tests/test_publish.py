@@ -19,14 +19,21 @@ from macros.core.languages import LANGS
 from macros.render.qr import qr_svg
 from macros.tools import build
 
-PREVIOUS = {"index.html": "<!doctype html><title>previous</title>", "zh/index.html": "previous zh",
-            "handouts/buyers.pdf": "%PDF-previous", "downloads/x.csv": "a,b\n"}
+PREVIOUS = {
+    "index.html": "<!doctype html><title>previous</title>",
+    "zh/index.html": "previous zh",
+    "handouts/buyers.pdf": "%PDF-previous",
+    "downloads/x.csv": "a,b\n",
+}
 
 
 def tree(folder: Path) -> dict[str, str]:
     """Every file under `folder` with the hash of its bytes: 'byte-identical' made comparable."""
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def previous_site(project: Path) -> dict[str, str]:
@@ -58,8 +65,13 @@ def test_an_interrupted_build_leaves_the_previous_site_intact(tmp_path, how):
     project = copy_project(tmp_path / "project")
     before = previous_site(project)
     env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(project)}
-    proc = subprocess.Popen([sys.executable, "-m", "macros", "site", "--pages-only", "--out", "site"],
-                            cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "macros", "site", "--pages-only", "--out", "site"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     try:
         # Interrupt once the new build has started writing its pages (they go to site.tmp-*/site/).
         deadline = time.monotonic() + 300  # a guard against a hang, not an assertion on speed
@@ -108,7 +120,9 @@ def test_the_complete_site_has_every_file_the_pages_link(site):
     from macros.tools.handouts import pdf_path
 
     assert (site / "index.html").is_file() and (site / "zh" / "index.html").is_file()
-    assert (site / "go" / "plan-buyers" / "qr.svg").is_file() and (site / "zh" / "go" / "plan-buyers" / "qr.svg").is_file()
+    assert (site / "go" / "plan-buyers" / "qr.svg").is_file() and (
+        site / "zh" / "go" / "plan-buyers" / "qr.svg"
+    ).is_file()
     assert (site / "downloads" / ZIP_FILE).stat().st_size > 1_000_000
     from macros.core.load import load
 

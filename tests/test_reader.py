@@ -17,8 +17,13 @@ KB = load(ROOT / "data")
 
 
 # Index and record pages (issue 13), at phone and desktop width.
-AXE_PAGES = KEY_PAGES + ["findings/root-causes/", "recommendations/coordinate-monitoring/",
-                         "findings/duplicated-audits/", "findings/root-causes/audit-only-approach/", "resources/glossary/"]
+AXE_PAGES = KEY_PAGES + [
+    "findings/root-causes/",
+    "recommendations/coordinate-monitoring/",
+    "findings/duplicated-audits/",
+    "findings/root-causes/audit-only-approach/",
+    "resources/glossary/",
+]
 
 
 @pytest.mark.parametrize("width", [390, 1280])
@@ -63,9 +68,13 @@ def test_chinese_home_first_load_is_under_600_kb(browser, server):
     context.close()
 
 
-@pytest.mark.parametrize("path", ["zh/recommendations/", "plans/suppliers/", "zh/guides/cost-benefit-worksheet/", "zh/"])
+@pytest.mark.parametrize(
+    "path", ["zh/recommendations/", "plans/suppliers/", "zh/guides/cost-benefit-worksheet/", "zh/"]
+)
 def test_phone_width_has_no_page_overflow_and_tables_scroll(browser, server, path):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True
+    )
     page = context.new_page()
     page.goto(f"{server}/{path}")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
@@ -83,8 +92,9 @@ def test_print_hides_navigation_and_shows_link_targets(page, server):
     for selector in (".md-header", ".md-sidebar--primary", ".md-footer"):
         assert not page.locator(selector).first.is_visible()
     external = page.locator("article a[href^='http']").first
-    assert "attr(href)" in external.evaluate("a => getComputedStyle(a, '::after').content") or \
-        "http" in external.evaluate("a => getComputedStyle(a, '::after').content")
+    assert "attr(href)" in external.evaluate(
+        "a => getComputedStyle(a, '::after').content"
+    ) or "http" in external.evaluate("a => getComputedStyle(a, '::after').content")
 
 
 def test_recommendations_print_on_a4_without_losing_rows(page, server):

@@ -189,9 +189,11 @@ def test_no_record_cell_is_narrower_than_eight_characters_on_a_phone(browser, se
     narrow = []
     for path in pages:
         page.goto(f"{server}/{path}")
-        cells = page.evaluate("""() => [...document.querySelectorAll('table.kb-table tbody th, table.kb-table tbody td')]
+        cells = page.evaluate("""() => [...document.querySelectorAll(
+                'table.kb-table tbody th, table.kb-table tbody td')]
             .filter(c => c.offsetParent !== null && c.textContent.trim())
-            .map(c => [c.getBoundingClientRect().width, parseFloat(getComputedStyle(c).fontSize), c.textContent.trim().slice(0, 20)])""")
+            .map(c => [c.getBoundingClientRect().width, parseFloat(getComputedStyle(c).fontSize),
+                       c.textContent.trim().slice(0, 20)])""")
         assert cells, path
         # eight characters: eight em (a Chinese character is one em wide; Latin letters are narrower)
         narrow += [(path, round(w), text) for w, size, text in cells if w < 8 * size]
@@ -213,7 +215,10 @@ def test_desktop_recommendations_table_shows_essential_columns_without_breaking_
         const probe = document.createElement('span');
         probe.style.whiteSpace = 'nowrap'; probe.style.position = 'absolute';
         (td.querySelector('a') || td).appendChild(probe);
-        const longest = Math.max(0, ...words.map(w => { probe.textContent = w; return probe.getBoundingClientRect().width; }));
+        const longest = Math.max(0, ...words.map(w => {
+            probe.textContent = w;
+            return probe.getBoundingClientRect().width;
+        }));
         probe.remove();
         const style = getComputedStyle(td);
         return longest > td.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) + 0.5;
@@ -269,12 +274,15 @@ def test_language_switch_keeps_the_place_in_a_long_page(page, server):
     page.wait_for_url(re.compile(rf".*/recommendations/#rec-{rid}$"))
 
 
-@pytest.mark.parametrize("prefix, kind, rid", [
-    ("", "recommendations", "coordinate-monitoring"),
-    ("zh/", "recommendations", "coordinate-monitoring"),
-    ("zh/", "findings", "duplicated-audits"),
-    ("zh/", "root_causes", "audit-only-approach"),
-])
+@pytest.mark.parametrize(
+    "prefix, kind, rid",
+    [
+        ("", "recommendations", "coordinate-monitoring"),
+        ("zh/", "recommendations", "coordinate-monitoring"),
+        ("zh/", "findings", "duplicated-audits"),
+        ("zh/", "root_causes", "audit-only-approach"),
+    ],
+)
 def test_typing_a_record_title_into_search_opens_its_page_first(page, server, prefix, kind, rid):
     lang = "zh" if prefix else "en"
     title = title_of(kind, rid, lang)
@@ -285,7 +293,9 @@ def test_typing_a_record_title_into_search_opens_its_page_first(page, server, pr
     page.keyboard.press("End")  # Material searches on key-up; IME text arrives as one input event
     first = page.locator(".md-search-result__item a").first
     first.wait_for(timeout=15000)
-    assert re.split(r"[?#]", first.get_attribute("href"))[0].endswith("/" + prefix + page_url(record_page(kind, rid), True))
+    assert re.split(r"[?#]", first.get_attribute("href"))[0].endswith(
+        "/" + prefix + page_url(record_page(kind, rid), True)
+    )
     shown = first.locator("h1, h2").first.inner_text().replace("\u200b", "")
     assert shown == title  # the result names the record, not "How to read the table"
 

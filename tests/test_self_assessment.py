@@ -22,9 +22,16 @@ SECTIONS = {sec.id: [item.id for item in sec.items] for sec in KB.checklist.valu
 ITEM = {item.id: item for sec in KB.checklist.values() for item in sec.items}
 PREFIX = {"en": "", "zh": "zh/"}
 # hours: 1 yes, 1 partly, 1 no, 1 n/a -> score (1 + .5) / 3 = 50%; wages: 1 no -> 0%
-ANSWERS = {"hours-records": "yes", "hours-standard-week": "partly", "hours-overtime-cap": "no",
-           "hours-sixty-cap": "na", "wages-minimum": "no"}
-EVENTS = "window.__kbEvents = []; document.addEventListener('kb:checklist-change', e => window.__kbEvents.push(e.detail));"
+ANSWERS = {
+    "hours-records": "yes",
+    "hours-standard-week": "partly",
+    "hours-overtime-cap": "no",
+    "hours-sixty-cap": "na",
+    "wages-minimum": "no",
+}
+EVENTS = (
+    "window.__kbEvents = []; document.addEventListener('kb:checklist-change', e => window.__kbEvents.push(e.detail));"
+)
 
 
 def strings(lang: str) -> dict:
@@ -94,7 +101,13 @@ def test_answers_scores_and_next_steps_survive_a_reload(page, server, lang):
     assert page.locator('.kb-check-stamp [data-field="company"]').inner_text() == "Example Electronics 示例电子"
     # the event the charts read: on load and after every change, per section
     events = page.evaluate("window.__kbEvents")
-    assert events and events[-1]["sections"]["hours"] == {"yes": 1, "partly": 1, "no": 1, "na": 1, "total": len(SECTIONS["hours"])}
+    assert events and events[-1]["sections"]["hours"] == {
+        "yes": 1,
+        "partly": 1,
+        "no": 1,
+        "na": 1,
+        "total": len(SECTIONS["hours"]),
+    }
     assert set(events[-1]["sections"]) == set(SECTIONS)
     page.check('input[name="hours-rest-day"][value="no"]')
     assert page.evaluate("window.__kbEvents")[-1]["sections"]["hours"]["no"] == 2
@@ -121,7 +134,9 @@ def test_export_reset_import_and_compare(page, server, lang, tmp_path):
     assert page.is_checked('input[name="hours-records"][value="yes"]')
     page.once("dialog", lambda d: d.accept())
     page.click("form.kb-checklist button[type=reset]")
-    expect(page.locator("input[type=radio]:checked")).to_have_count(0)  # no string predicates: the page's CSP forbids eval
+    expect(page.locator("input[type=radio]:checked")).to_have_count(
+        0
+    )  # no string predicates: the page's CSP forbids eval
     assert page.input_value("#kb-company") == "" and plan(page) == []
     page.reload()
     assert page.locator("input[type=radio]:checked").count() == 0
@@ -156,11 +171,24 @@ BAD_FILES = {
     "not-json.json": ("{not json", "error_json"),
     "foreign.json": (json.dumps({"format": "something-else", "version": 1, "answers": {}}), "error_format"),
     "array.json": ("[]", "error_format"),
-    "future.json": (json.dumps({"format": "shenzhen-ict-csr-self-assessment", "version": 2, "answers": {}}), "error_version"),
-    "unknown-id.json": (json.dumps({"format": "shenzhen-ict-csr-self-assessment", "version": 1,
-                                    "answers": {"hours-records": "yes", "no-such-question": "yes"}}), "error_content"),
-    "bad-value.json": (json.dumps({"format": "shenzhen-ict-csr-self-assessment", "version": 1,
-                                   "answers": {"hours-records": "maybe"}}), "error_content"),
+    "future.json": (
+        json.dumps({"format": "shenzhen-ict-csr-self-assessment", "version": 2, "answers": {}}),
+        "error_version",
+    ),
+    "unknown-id.json": (
+        json.dumps(
+            {
+                "format": "shenzhen-ict-csr-self-assessment",
+                "version": 1,
+                "answers": {"hours-records": "yes", "no-such-question": "yes"},
+            }
+        ),
+        "error_content",
+    ),
+    "bad-value.json": (
+        json.dumps({"format": "shenzhen-ict-csr-self-assessment", "version": 1, "answers": {"hours-records": "maybe"}}),
+        "error_content",
+    ),
 }
 
 
@@ -182,7 +210,9 @@ def test_an_invalid_or_foreign_file_is_refused_and_changes_nothing(page, server,
             template = strings(lang)["self_assessment." + key]
             if key == "error_content":  # the detail names the offending answers
                 before, after = template.split("{detail}")
-                assert message.inner_text().startswith(before.replace("{file}", name)) and message.inner_text().endswith(after)
+                assert message.inner_text().startswith(
+                    before.replace("{file}", name)
+                ) and message.inner_text().endswith(after)
             else:
                 assert message.inner_text() == template.replace("{file}", name).replace("{version}", "2")
             assert page.evaluate("localStorage.getItem('kb-checklist')") == stored, (name, action)
@@ -192,8 +222,18 @@ def test_an_invalid_or_foreign_file_is_refused_and_changes_nothing(page, server,
     check_result(page, lang)
 
 
-@pytest.mark.parametrize("garbage", ["[]", '"text"', "42", "{", '{"version": 1, "answers": []}', '{"version": 9, "answers": {}}',
-                                     '{"hours-records": "yes", "x": 1}'])
+@pytest.mark.parametrize(
+    "garbage",
+    [
+        "[]",
+        '"text"',
+        "42",
+        "{",
+        '{"version": 1, "answers": []}',
+        '{"version": 9, "answers": {}}',
+        '{"hours-records": "yes", "x": 1}',
+    ],
+)
 def test_damaged_storage_never_stops_saving(page, server, garbage):
     page.goto(f"{server}/guides/self-assessment/")
     page.evaluate("g => localStorage.setItem('kb-checklist', g)", garbage)
@@ -209,7 +249,10 @@ def test_damaged_storage_never_stops_saving(page, server, garbage):
 
 def test_old_saved_answers_are_kept(page, server):
     page.goto(f"{server}/guides/self-assessment/")
-    page.evaluate("localStorage.setItem('kb-checklist-v1', JSON.stringify({'hours-records': 'no', 'gone': 'yes', 'wages-minimum': 'bad'}))")
+    page.evaluate(
+        "localStorage.setItem('kb-checklist-v1',"
+        " JSON.stringify({'hours-records': 'no', 'gone': 'yes', 'wages-minimum': 'bad'}))"
+    )
     page.reload()
     page.wait_for_selector("form.kb-checklist.kb-js")
     assert page.is_checked('input[name="hours-records"][value="no"]')

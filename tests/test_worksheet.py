@@ -37,13 +37,16 @@ def message(lang: str, key: str, **values: str) -> str:
     return text
 
 
-@pytest.mark.parametrize("typed, expected", [
-    ("1,5", 1800),    # 1.5 days x 4 staff x 300 RMB: was 18,000 when type=number dropped the comma
-    ("1.5", 1800),
-    ("１５", 18000),   # full-width digits, as typed with a Chinese input method
-    ("１，５", 1800),   # full-width comma
-    (" 2 ", 2400),
-])
+@pytest.mark.parametrize(
+    "typed, expected",
+    [
+        ("1,5", 1800),  # 1.5 days x 4 staff x 300 RMB: was 18,000 when type=number dropped the comma
+        ("1.5", 1800),
+        ("１５", 18000),  # full-width digits, as typed with a Chinese input method
+        ("１，５", 1800),  # full-width comma
+        (" 2 ", 2400),
+    ],
+)
 def test_figures_with_a_comma_a_point_or_full_width_digits(page, server, typed, expected):
     open_page(page, server)
     page.fill("#ws-audit-days", typed)
@@ -81,7 +84,9 @@ def test_out_of_range_figures_are_invalid_announced_and_unused(page, server, lan
     assert page.console_errors == []
 
 
-@pytest.mark.parametrize("typed, key", [("abc", "number"), ("1e3", "number"), ("1,200", "separator"), ("1.200,50", "separator")])
+@pytest.mark.parametrize(
+    "typed, key", [("abc", "number"), ("1e3", "number"), ("1,200", "separator"), ("1.200,50", "separator")]
+)
 def test_unclear_figures_are_refused_not_guessed(page, server, typed, key):
     open_page(page, server, "zh")
     page.fill("#ws-hire-cost", typed)
@@ -92,8 +97,16 @@ def test_unclear_figures_are_refused_not_guessed(page, server, typed, key):
 
 def test_rates_and_limits_from_the_evaluator(page, server):
     open_page(page, server)
-    for name, value in {"workers": "10", "wage-hour": "10", "ot-workday": "30", "rate-workday": "150",
-                        "ot-restday": "10", "rate-restday": "200", "ot-holiday": "0", "rate-holiday": "300"}.items():
+    for name, value in {
+        "workers": "10",
+        "wage-hour": "10",
+        "ot-workday": "30",
+        "rate-workday": "150",
+        "ot-restday": "10",
+        "rate-restday": "200",
+        "ot-holiday": "0",
+        "rate-holiday": "300",
+    }.items():
         page.fill(f"#ws-{name}", value)
     # 10 workers x 12 months x 10 RMB x (30 x 150 + 10 x 200) / 100
     assert number(page, "ot-pay") == 10 * 12 * 10 * (30 * 150 + 10 * 200) / 100

@@ -34,9 +34,11 @@ _DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 DateText = Annotated[
     str,
     # YAML reads a bare year (`date: 2007`) as a number: accept it, and say so in the JSON Schema.
-    BeforeValidator(lambda v: str(v) if isinstance(v, int) and not isinstance(v, bool) else v,
-                    json_schema_input_type=Annotated[int, Field(ge=1000, le=9999)]
-                    | Annotated[str, StringConstraints(pattern=_DATE_PATTERN)]),
+    BeforeValidator(
+        lambda v: str(v) if isinstance(v, int) and not isinstance(v, bool) else v,
+        json_schema_input_type=Annotated[int, Field(ge=1000, le=9999)]
+        | Annotated[str, StringConstraints(pattern=_DATE_PATTERN)],
+    ),
     StringConstraints(pattern=_DATE_PATTERN),
     Field(description="A date as YYYY, YYYY-MM or YYYY-MM-DD."),
 ]
@@ -58,7 +60,10 @@ def ref(kind: str, *, many: bool = True, at_least: int = 0):
     """A reference field (or list of them) to records of `kind`."""
     description = f"The id of a record in data/{kind}.yml."
     if many:
-        return Annotated[list[Annotated[Id, Ref(kind)]], Field(min_length=at_least, description=f"The ids of records in data/{kind}.yml.")]
+        return Annotated[
+            list[Annotated[Id, Ref(kind)]],
+            Field(min_length=at_least, description=f"The ids of records in data/{kind}.yml."),
+        ]
     return Annotated[Id, Ref(kind), Field(description=description)]
 
 
@@ -148,7 +153,9 @@ class Organisation(Record):
     acronym: str | None = None
     kind: OrganisationKind
     role: Text
-    members: list[Text] = Field(default_factory=list, description="Members named in the sources, by the names readers of each language know.")
+    members: list[Text] = Field(
+        default_factory=list, description="Members named in the sources, by the names readers of each language know."
+    )
     sources: ref("sources", at_least=1)
 
 
@@ -245,7 +252,9 @@ class MinimumWage(Record):
 
     effective: DateText
     inside_zone: Annotated[int, Field(ge=1, description="RMB a month inside the special economic zone.")] | None = None
-    outside_zone: Annotated[int, Field(ge=1, description="RMB a month outside the special economic zone.")] | None = None
+    outside_zone: Annotated[int, Field(ge=1, description="RMB a month outside the special economic zone.")] | None = (
+        None
+    )
     citywide: Annotated[int, Field(ge=1, description="RMB a month, one level for the whole city.")] | None = None
     confirmed: bool
     note: Text | None = None
@@ -256,7 +265,9 @@ class MinimumWage(Record):
         zones = (self.inside_zone, self.outside_zone)
         if not self.confirmed:
             if any(v is not None for v in (*zones, self.citywide)):
-                raise ValueError("an unconfirmed level has no amounts (leave out inside_zone, outside_zone and citywide)")
+                raise ValueError(
+                    "an unconfirmed level has no amounts (leave out inside_zone, outside_zone and citywide)"
+                )
             if self.note is None:
                 raise ValueError("an unconfirmed level needs a note saying what is known")
         elif self.citywide is None and None in zones:
@@ -283,16 +294,21 @@ class ChecklistItem(Record):
     basis: Text
     sources: ref("sources", at_least=1)
     # The next steps a "no" or "partly" leads to (shown in the self-assessment's results).
-    actions: ref("actions") = Field(default_factory=list, description="Ids of actions in data/actions.yml that close this gap.")
-    recommendations: ref("recommendations") = Field(default_factory=list,
-                                                    description="Ids of recommendations in data/recommendations.yml behind those steps.")
+    actions: ref("actions") = Field(
+        default_factory=list, description="Ids of actions in data/actions.yml that close this gap."
+    )
+    recommendations: ref("recommendations") = Field(
+        default_factory=list, description="Ids of recommendations in data/recommendations.yml behind those steps."
+    )
     guides: list[PagePath] = Field(default_factory=list, description="Guide pages (docs/en and docs/zh) that show how.")
 
     @model_validator(mode="after")
     def _leads_somewhere(self) -> ChecklistItem:
         # A self-assessment must end in a plan: every gap it can reveal leads to at least one next step.
         if not (self.actions or self.recommendations or self.guides):
-            raise ValueError("every checklist item needs at least one next step: give it actions, recommendations or guides")
+            raise ValueError(
+                "every checklist item needs at least one next step: give it actions, recommendations or guides"
+            )
         return self
 
 

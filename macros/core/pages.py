@@ -17,7 +17,13 @@ PAGES = {
     "glossary": "resources/glossary.md",
     "plan": "plans/{group}.md",
 }
-ANCHOR_PREFIX = {"recommendations": "rec", "findings": "finding", "root_causes": "cause", "sources": "src", "glossary": "term"}
+ANCHOR_PREFIX = {
+    "recommendations": "rec",
+    "findings": "finding",
+    "root_causes": "cause",
+    "sources": "src",
+    "glossary": "term",
+}
 
 
 def anchor(kind: str, rid: str) -> str:

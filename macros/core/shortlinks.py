@@ -29,7 +29,10 @@ PACK_DIR = "workshop/pack"  # the facilitator's pack: one printable sheet per pa
 SHEET_PAGE = PACK_DIR + "/{slug}.md"
 GO_DIR = "go"  # short links are served at <language root>/go/<id>/
 KINDS = ("plan", "guide", "recommendation", "finding", "root_cause", "sheet")  # the order of the kit page's table
-RECORD_PREFIX = {"finding": ("finding", "findings"), "cause": ("root_cause", "root_causes")}  # id prefix -> (kind, data)
+RECORD_PREFIX = {
+    "finding": ("finding", "findings"),
+    "cause": ("root_cause", "root_causes"),
+}  # id prefix -> (kind, data)
 
 
 @dataclass(frozen=True)
@@ -81,12 +84,16 @@ def record_link(prefix: str, rid: str) -> ShortLink:
 
 
 def short_links(kb: KnowledgeBase, lang_docs: Path) -> list[ShortLink]:
-    """Every short link: plans, guides, recommendations, findings, root causes, the pack's sheets; ids checked unique."""
-    links = ([plan_link(g) for g in kb.stakeholder_groups]
-             + [guide_link(s) for s in guide_slugs(lang_docs)]
-             + [recommendation_link(r) for r in kb.recommendations]
-             + [record_link(prefix, rid) for prefix, (_, data) in RECORD_PREFIX.items() for rid in getattr(kb, data, {})]
-             + [sheet_link(s) for s in sheet_slugs(lang_docs)])
+    """Every short link: plans, guides, recommendations, findings, root causes and the pack's sheets.
+
+    Ids are checked unique."""
+    links = (
+        [plan_link(g) for g in kb.stakeholder_groups]
+        + [guide_link(s) for s in guide_slugs(lang_docs)]
+        + [recommendation_link(r) for r in kb.recommendations]
+        + [record_link(prefix, rid) for prefix, (_, data) in RECORD_PREFIX.items() for rid in getattr(kb, data, {})]
+        + [sheet_link(s) for s in sheet_slugs(lang_docs)]
+    )
     seen: dict[str, ShortLink] = {}
     clashes = []
     for link in links:
@@ -111,8 +118,10 @@ def resolve(kb: KnowledgeBase, short_id: str) -> ShortLink:
         return record_link(kind, rest)
     if kind == "sheet" and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rest):
         return sheet_link(rest)
-    raise ShortLinkError(f"'{short_id}' is not a short link id (plan-<group>, guide-<slug>, sheet-<slug>, "
-                         "a recommendation id, finding-<id> or cause-<id>)")
+    raise ShortLinkError(
+        f"'{short_id}' is not a short link id (plan-<group>, guide-<slug>, sheet-<slug>, "
+        "a recommendation id, finding-<id> or cause-<id>)"
+    )
 
 
 def go_path(short_id: str, directory_urls: bool = True) -> str:

@@ -29,17 +29,30 @@ def _sources(p: Page, ids: Iterable[str]) -> list[str]:
     return [sid for sid in p.kb.sources if sid in wanted]
 
 
-def _figure(p: Page, name: str, picture: str, caption: str, data: str, *, sources: Sequence[str],
-            wide: bool = False, open_data: bool = False, attrs: str = "") -> str:
+def _figure(
+    p: Page,
+    name: str,
+    picture: str,
+    caption: str,
+    data: str,
+    *,
+    sources: Sequence[str],
+    wide: bool = False,
+    open_data: bool = False,
+    attrs: str = "",
+) -> str:
     if wide:  # scrolls sideways in its own region on narrow screens, reachable by keyboard
         label = p.plain("chart.scroll", title=p.plain(f"chart.{name}.title"))
-        picture = f'<div class="kb-chart-scroll" role="region" tabindex="0" aria-label="{esc_attr(label)}">{picture}</div>'
+        picture = (
+            f'<div class="kb-chart-scroll" role="region" tabindex="0" aria-label="{esc_attr(label)}">{picture}</div>'
+        )
     cites = p.colon(p.s("chart.sources"), p.cite(*sources)) if sources else ""
     # the table follows the figure (a figcaption must be a figure's first or last child)
     return (
         f'<div class="kb-chart kb-chart-{name}" id="chart-{name}"{attrs}>'
         f"<figure>{picture}<figcaption>{caption} {cites}</figcaption></figure>"
-        f'<details class="kb-chart-data"{" open" if open_data else ""}><summary>{p.s("chart.data")}</summary>{data}</details>'
+        f'<details class="kb-chart-data"{" open" if open_data else ""}>'
+        f'<summary>{p.s("chart.data")}</summary>{data}</details>'
         "</div>"
     )
 
@@ -51,8 +64,9 @@ def _number(p: Page, value: int) -> str:
     return p.plain("chart.number", thousands=str(value // 1000), units=f"{value % 1000:03d}")
 
 
-def _ports(edges: Sequence[tuple[str, str]], top: dict[str, float], height: dict[str, float],
-           order: dict[str, int]) -> dict[tuple[str, str, str], float]:
+def _ports(
+    edges: Sequence[tuple[str, str]], top: dict[str, float], height: dict[str, float], order: dict[str, int]
+) -> dict[tuple[str, str, str], float]:
     """Where each edge meets each of its two boxes: spread over the box's side, sorted by the other end."""
     at: dict[str, list[tuple[int, str, tuple[str, str]]]] = {}
     for a, b in edges:
@@ -67,8 +81,14 @@ def _ports(edges: Sequence[tuple[str, str]], top: dict[str, float], height: dict
     return out
 
 
-def _stack(ids: Sequence[str], heights: dict[str, float], top: float, total: float, gap: float,
-           breaks: dict[str, float] | None = None) -> dict[str, float]:
+def _stack(
+    ids: Sequence[str],
+    heights: dict[str, float],
+    top: float,
+    total: float,
+    gap: float,
+    breaks: dict[str, float] | None = None,
+) -> dict[str, float]:
     """Top y of each box in a column, spread evenly over `total` px (extra room goes between boxes)."""
     breaks = breaks or {}
     used = sum(heights[i] for i in ids) + sum(breaks.get(i, 0) for i in ids)
@@ -119,15 +139,21 @@ def stakeholder_map(p: Page) -> str:
     order2 = {f"{s}{g}": i for i, g in enumerate(groups) for s in "LR"}
     ports = _ports(ends, tops2, heights2, order2)
 
-    body = [svg.text(left_x, 16, [p.plain("chart.map.lead")], SIZE, cls="kb-chart-head"),
-            svg.text(right_x, 16, [p.plain("chart.map.partner")], SIZE, cls="kb-chart-head")]
+    body = [
+        svg.text(left_x, 16, [p.plain("chart.map.lead")], SIZE, cls="kb-chart-head"),
+        svg.text(right_x, 16, [p.plain("chart.map.partner")], SIZE, cls="kb-chart-head"),
+    ]
     edges: list[str] = []
     hot: list[str] = []
     for (a, b), recs in pairs.items():
         y1, y2 = ports[(f"L{a}", f"L{a}", f"R{b}")], ports[(f"R{b}", f"L{a}", f"R{b}")]
         d = svg.curve(left_x + box_w, y1, right_x, y2)
-        label = p.plain("chart.map.line", lead=kb.stakeholder_groups[a].name(lang),
-                        partner=kb.stakeholder_groups[b].name(lang), count=str(len(recs)))
+        label = p.plain(
+            "chart.map.line",
+            lead=kb.stakeholder_groups[a].name(lang),
+            partner=kb.stakeholder_groups[b].name(lang),
+            count=str(len(recs)),
+        )
         edges.append(f'<path class="kb-chart-edge" stroke-width="{svg.num(stroke(len(recs)))}" d="{d}"/>')
         hot.append(svg.hotspot(f"#map-{a}-{b}", f'<path class="kb-chart-hot kb-chart-hot-line" d="{d}"/>', label))
     body.append('<g class="kb-chart-edges">' + "".join(edges) + "</g>")
@@ -141,7 +167,9 @@ def stakeholder_map(p: Page) -> str:
     x = margin
     y += 16
     for count in sorted({1, most}):
-        legend.append(f'<path class="kb-chart-edge" stroke-width="{svg.num(stroke(count))}" d="M{svg.num(x)} {svg.num(y)}h40"/>')
+        legend.append(
+            f'<path class="kb-chart-edge" stroke-width="{svg.num(stroke(count))}" d="M{svg.num(x)} {svg.num(y)}h40"/>'
+        )
         legend.append(svg.text(x + 46, y + 4, [str(count)], SIZE - 1, cls="kb-chart-note"))
         x += 90
     body += legend
@@ -170,16 +198,25 @@ def root_cause_graph(p: Page) -> str:
     f_edges = [(f"f:{f}", f"c:{c.id}") for c in causes for f in c.findings]
     r_edges = [(f"c:{c}", f"r:{r.id}") for r in recs for c in r.root_causes]
     levels = {f"c:{c.id}": list(Level).index(c.level) for c in causes}
-    columns = svg.order_columns([[f"f:{f.id}" for f in findings], [f"c:{c.id}" for c in causes], [f"r:{r.id}" for r in recs]],
-                                f_edges + r_edges, blocks=levels)
+    columns = svg.order_columns(
+        [[f"f:{f.id}" for f in findings], [f"c:{c.id}" for c in causes], [f"r:{r.id}" for r in recs]],
+        f_edges + r_edges,
+        blocks=levels,
+    )
 
     box_w, gap, margin, head = 176.0, 64.0, 4.0, 34.0
     xs = [margin, margin + box_w + gap, margin + 2 * (box_w + gap)]
     width = xs[2] + box_w + margin
-    label = {f"f:{f.id}": f.title(lang) for f in findings} | {f"c:{c.id}": c.cause(lang) for c in causes} \
+    label = (
+        {f"f:{f.id}": f.title(lang) for f in findings}
+        | {f"c:{c.id}": c.cause(lang) for c in causes}
         | {f"r:{r.id}": r.title(lang) for r in recs}
-    href = {f"f:{f.id}": p.to("findings", f.id) for f in findings} | {f"c:{c.id}": p.to("root_causes", c.id) for c in causes} \
+    )
+    href = (
+        {f"f:{f.id}": p.to("findings", f.id) for f in findings}
+        | {f"c:{c.id}": p.to("root_causes", c.id) for c in causes}
         | {f"r:{r.id}": p.to("recommendations", r.id) for r in recs}
+    )
     lines = {n: svg.wrap(t, box_w - 2 * PAD, SIZE) for n, t in label.items()}
     heights = {n: svg.block_height(len(ls), SIZE, PAD) for n, ls in lines.items()}
     # a heading above the first cause of each level
@@ -199,8 +236,10 @@ def root_cause_graph(p: Page) -> str:
     ports = _ports(edges, tops, heights, order)
     col_of = {n: c for c, col in enumerate(columns) for n in col}
 
-    body = [svg.text(x, 16, [p.plain(f"chart.causes.{k}")], SIZE, cls="kb-chart-head")
-            for x, k in zip(xs, ("findings", "causes", "recommendations"), strict=True)]
+    body = [
+        svg.text(x, 16, [p.plain(f"chart.causes.{k}")], SIZE, cls="kb-chart-head")
+        for x, k in zip(xs, ("findings", "causes", "recommendations"), strict=True)
+    ]
     drawn: list[str] = []
     hot: list[str] = []
     for a, b in edges:  # drawn from the right-hand node to the left-hand one: the arrow points left
@@ -218,19 +257,38 @@ def root_cause_graph(p: Page) -> str:
             body.append(svg.box(xs[c], tops[n], box_w, heights[n], lines[n], SIZE, cls=cls, pad=PAD))
             hot.append(svg.hotspot(href[n], svg.hot_rect(xs[c], tops[n], box_w, heights[n]), label[n]))
     height = head + total + 8
-    arrow = ('<marker id="chart-causes-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" '
-             'orient="auto"><path class="kb-chart-arrow" d="M0 0L8 4L0 8z"/></marker>')
+    arrow = (
+        '<marker id="chart-causes-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" '
+        'orient="auto"><path class="kb-chart-arrow" d="M0 0L8 4L0 8z"/></marker>'
+    )
     title = p.s("chart.causes.title")
-    desc = p.s("chart.causes.desc", findings=str(len(findings)), causes=str(len(causes)), recommendations=str(len(recs)),
-               cause_links=str(len(f_edges)), rec_links=str(len(r_edges)))
+    desc = p.s(
+        "chart.causes.desc",
+        findings=str(len(findings)),
+        causes=str(len(causes)),
+        recommendations=str(len(recs)),
+        cause_links=str(len(f_edges)),
+        rec_links=str(len(r_edges)),
+    )
     picture = svg.document("chart-causes", width, height, title, desc, "".join(body), defs=arrow, hotspots=hot)
 
     rows: list[Row] = []
     for cause in causes:
         drives = [f'<a href="{p.to("findings", f)}">{p.t(kb.findings[f].title)}</a>' for f in cause.findings]
-        by = [f'<a href="{p.to("recommendations", r.id)}">{p.t(r.title)}</a>' for r in recs if cause.id in r.root_causes]
-        rows.append(({}, [f'<a href="{p.to("root_causes", cause.id)}">{p.t(cause.cause)}</a>',
-                          p.s("level." + cause.level.value), p.list(drives), p.list(by)]))
+        by = [
+            f'<a href="{p.to("recommendations", r.id)}">{p.t(r.title)}</a>' for r in recs if cause.id in r.root_causes
+        ]
+        rows.append(
+            (
+                {},
+                [
+                    f'<a href="{p.to("root_causes", cause.id)}">{p.t(cause.cause)}</a>',
+                    p.s("level." + cause.level.value),
+                    p.list(drives),
+                    p.list(by),
+                ],
+            )
+        )
     headers = [p.s("col.cause"), p.s("col.level"), p.s("chart.causes.col_drives"), p.s("chart.causes.col_addressed")]
     data = table("kb-chart-causes-table", p.s("chart.causes.caption_table"), headers, rows)
     sources = _sources(p, [s for c in causes for s in c.sources] + [s for r in recs for s in r.sources])
@@ -246,7 +304,9 @@ _MARKERS = {  # one shape per track, so that the strand never rests on colour
 
 
 def _marker(track: str, x: float, y: float) -> str:
-    return _MARKERS[track].format(x=svg.num(x), y=svg.num(y), x0=svg.num(x - 5.5), y0=svg.num(y - 5.5), y1=svg.num(y - 6.5))
+    return _MARKERS[track].format(
+        x=svg.num(x), y=svg.num(y), x0=svg.num(x - 5.5), y0=svg.num(y - 5.5), y1=svg.num(y - 6.5)
+    )
 
 
 def timeline_chart(p: Page) -> str:
@@ -269,7 +329,9 @@ def timeline_chart(p: Page) -> str:
         year = int(e.date[:4])
         if prev_year is not None and prev_y is not None and year - prev_year > 1:
             y += 18  # a dashed stretch stands for the years without an event
-            axis_parts.append(f'<path class="kb-chart-axis kb-chart-gap" d="M{svg.num(axis)} {svg.num(prev_y)}V{svg.num(y)}"/>')
+            axis_parts.append(
+                f'<path class="kb-chart-axis kb-chart-gap" d="M{svg.num(axis)} {svg.num(prev_y)}V{svg.num(y)}"/>'
+            )
             prev_y = y
         lines = svg.wrap(e.event(p.lang), width - text_x - 2, size)
         date = p.plain("chart.timeline.entry", date=_plain_date(p, e.date), track=p.plain("track." + e.track.value))
@@ -277,15 +339,24 @@ def timeline_chart(p: Page) -> str:
             axis_parts.append(f'<path class="kb-chart-axis" d="M{svg.num(axis)} {svg.num(prev_y)}V{svg.num(y + 6)}"/>')
         body.append(_marker(e.track.value, axis, y + 6))
         body.append(svg.text(text_x, y + 10, [date], SIZE, cls="kb-chart-date"))
-        hot.append(svg.hotspot(f"#event-{e.id}", svg.hot_rect(text_x - 2, y - 3, svg.text_width(date, SIZE) + 4, SIZE + 5)))
+        hot.append(
+            svg.hotspot(f"#event-{e.id}", svg.hot_rect(text_x - 2, y - 3, svg.text_width(date, SIZE) + 4, SIZE + 5))
+        )
         body.append(svg.text(text_x, y + 10 + size * 1.45, lines, size))
         prev_y, prev_year = y + 6, year
         y += 10 + size * 1.45 + len(lines) * size * svg.LINE_HEIGHT + 10
     height = y
     title = p.s("chart.timeline.title", first=esc(events[0].date[:4]), last=esc(events[-1].date[:4]))
-    desc = p.s("chart.timeline.desc", count=str(len(events)), first=esc(events[0].date[:4]), last=esc(events[-1].date[:4]),
-               tracks=p.join(p.s("track." + t) for t in tracks))
-    picture = svg.document("chart-timeline", width, height, title, desc, "".join(axis_parts) + "".join(body), hotspots=hot)
+    desc = p.s(
+        "chart.timeline.desc",
+        count=str(len(events)),
+        first=esc(events[0].date[:4]),
+        last=esc(events[-1].date[:4]),
+        tracks=p.join(p.s("track." + t) for t in tracks),
+    )
+    picture = svg.document(
+        "chart-timeline", width, height, title, desc, "".join(axis_parts) + "".join(body), hotspots=hot
+    )
     sources = _sources(p, (s for e in events for s in e.sources))
     return _figure(p, "timeline", picture, p.s("chart.timeline.caption"), timeline(p), sources=sources, open_data=True)
 
@@ -328,13 +399,24 @@ def minimum_wage_chart(p: Page) -> str:
     small = SIZE - 1
     body = []
     # legend: a line sample or a swatch, and its name, so nothing rests on colour
-    samples = [("inside", '<path class="kb-chart-wage kb-chart-wage-inside" d="M{x0} {y}h30"/>'),
-               ("outside", '<path class="kb-chart-wage kb-chart-wage-outside" d="M{x0} {y}h30"/>'),
-               ("citywide", '<path class="kb-chart-wage kb-chart-wage-citywide" d="M{x0} {y}h30"/>'),
-               ("unconfirmed", '<rect class="kb-chart-unconfirmed" fill="url(#chart-wage-hatch)" x="{x0}" y="{y0}" width="30" height="12"/>')]
+    samples = [
+        ("inside", '<path class="kb-chart-wage kb-chart-wage-inside" d="M{x0} {y}h30"/>'),
+        ("outside", '<path class="kb-chart-wage kb-chart-wage-outside" d="M{x0} {y}h30"/>'),
+        ("citywide", '<path class="kb-chart-wage kb-chart-wage-citywide" d="M{x0} {y}h30"/>'),
+        (
+            "unconfirmed",
+            (
+                '<rect class="kb-chart-unconfirmed" fill="url(#chart-wage-hatch)"'
+                ' x="{x0}" y="{y0}" width="30" height="12"/>'
+            ),
+        ),
+    ]
     for i, (key, sample) in enumerate(samples):
         ly = 14 + i * 18
-        body.append(sample.format(x0="4", y=svg.num(ly - 4), y0=svg.num(ly - 10)) + svg.text(42, ly, [p.plain(f"chart.wage.{key}")], small))
+        body.append(
+            sample.format(x0="4", y=svg.num(ly - 4), y0=svg.num(ly - 10))
+            + svg.text(42, ly, [p.plain(f"chart.wage.{key}")], small)
+        )
     # axes
     body.append(svg.text(4, top - 10, [p.plain("chart.wage.axis")], small, cls="kb-chart-note"))
     for v in range(0, top_value + 1, 200):
@@ -350,8 +432,11 @@ def minimum_wage_chart(p: Page) -> str:
         x0 = x(w.effective)
         x1 = x(levels[i + 1].effective) if i + 1 < len(levels) else right
         if not w.confirmed:
-            body.append(f'<rect class="kb-chart-unconfirmed" fill="url(#chart-wage-hatch)" x="{svg.num(x0)}" y="{svg.num(top)}" '
-                        f'width="{svg.num(x1 - x0)}" height="{svg.num(bottom - top)}"/>')
+            body.append(
+                f'<rect class="kb-chart-unconfirmed" fill="url(#chart-wage-hatch)"'
+                f' x="{svg.num(x0)}" y="{svg.num(top)}" '
+                f'width="{svg.num(x1 - x0)}" height="{svg.num(bottom - top)}"/>'
+            )
             words = svg.wrap(p.plain("chart.wage.unconfirmed"), x1 - x0 - 6, small)
             body.append(svg.text(x0 + 3, top + 14, words, small, cls="kb-chart-label"))
             prev = None
@@ -361,17 +446,28 @@ def minimum_wage_chart(p: Page) -> str:
             if value is None:  # the model requires both zones when there is no citywide figure
                 continue
             before = (prev.citywide or (prev.inside_zone if key == "inside" else prev.outside_zone)) if prev else None
-            start = f"M{svg.num(x0)} {svg.num(y(before))}V{svg.num(y(value))}" if before else f"M{svg.num(x0)} {svg.num(y(value))}"
+            start = (
+                f"M{svg.num(x0)} {svg.num(y(before))}V{svg.num(y(value))}"
+                if before
+                else f"M{svg.num(x0)} {svg.num(y(value))}"
+            )
             if key == "citywide" and prev and not prev.citywide and prev.outside_zone:  # the outside line rises too
                 start += f"M{svg.num(x0)} {svg.num(y(prev.outside_zone))}V{svg.num(y(value))}"
             body.append(f'<path class="kb-chart-wage kb-chart-wage-{key}" d="{start}H{svg.num(x1)}"/>')
             below = key == "outside"
-            body.append(svg.text(x0 + 3, y(value) + (14 if below else -5), [_number(p, value)], small, cls="kb-chart-label"))
+            body.append(
+                svg.text(x0 + 3, y(value) + (14 if below else -5), [_number(p, value)], small, cls="kb-chart-label")
+            )
         prev = w
     height = bottom + 24
     amounts_text = p.plain("punct.list").join(
-        p.plain("chart.wage.desc_level" if w.confirmed else "chart.wage.desc_unconfirmed", date=_plain_date(p, w.effective),
-                amounts=_amounts(p, w)) for w in levels)
+        p.plain(
+            "chart.wage.desc_level" if w.confirmed else "chart.wage.desc_unconfirmed",
+            date=_plain_date(p, w.effective),
+            amounts=_amounts(p, w),
+        )
+        for w in levels
+    )
     title = p.s("chart.wage.title", first=str(first), last=str(last - 1))
     desc = p.s("chart.wage.desc", levels=esc(amounts_text))
     picture = svg.document("chart-wage", width, height, title, desc, "".join(body), defs=_hatch("chart-wage-hatch"))
@@ -379,11 +475,13 @@ def minimum_wage_chart(p: Page) -> str:
     rows = []
     for w in levels:
         nc = p.s("chart.wage.unconfirmed")
-        cells = [p.date(w.effective),
-                 _number(p, w.inside_zone) if w.inside_zone else (nc if not w.confirmed else "—"),
-                 _number(p, w.outside_zone) if w.outside_zone else (nc if not w.confirmed else "—"),
-                 _number(p, w.citywide) if w.citywide else (nc if not w.confirmed else "—"),
-                 (p.t(w.note) if w.note else "") + " " + p.cite(*w.sources)]
+        cells = [
+            p.date(w.effective),
+            _number(p, w.inside_zone) if w.inside_zone else (nc if not w.confirmed else "—"),
+            _number(p, w.outside_zone) if w.outside_zone else (nc if not w.confirmed else "—"),
+            _number(p, w.citywide) if w.citywide else (nc if not w.confirmed else "—"),
+            (p.t(w.note) if w.note else "") + " " + p.cite(*w.sources),
+        ]
         rows.append(({"id": f"wage-{w.id}"}, cells))
     headers = [p.s(f"chart.wage.col_{c}") for c in ("effective", "inside", "outside", "citywide", "note")]
     data = table("kb-chart-wage-table", p.s("chart.wage.caption_table"), headers, rows)
@@ -393,14 +491,18 @@ def minimum_wage_chart(p: Page) -> str:
 
 def _hatch(pattern_id: str) -> str:
     """Diagonal hatching: marks what is uncertain or partial by pattern, not by colour."""
-    return (f'<pattern id="{pattern_id}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
-            '<path class="kb-chart-hatch" d="M0 0V6"/></pattern>')
+    return (
+        f'<pattern id="{pattern_id}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+        '<path class="kb-chart-hatch" d="M0 0V6"/></pattern>'
+    )
 
 
 def _amounts(p: Page, w: MinimumWage) -> str:
     if w.citywide:
         return p.plain("chart.wage.desc_citywide", amount=_number(p, w.citywide))
-    return p.plain("chart.wage.desc_zones", inside=_number(p, w.inside_zone or 0), outside=_number(p, w.outside_zone or 0))
+    return p.plain(
+        "chart.wage.desc_zones", inside=_number(p, w.inside_zone or 0), outside=_number(p, w.outside_zone or 0)
+    )
 
 
 # -- 5. recommendation matrix ---------------------------------------------------------------------
@@ -409,8 +511,11 @@ def recommendation_matrix(p: Page) -> str:
     kb, lang = p.kb, p.lang
     groups = list(kb.stakeholder_groups)
     areas = list(dict.fromkeys(r.area.value for r in kb.recommendations.values()))
-    count = {(g, a): [r for r in kb.recommendations.values() if r.area.value == a and g in r.owners + r.partners]
-             for g in groups for a in areas}
+    count = {
+        (g, a): [r for r in kb.recommendations.values() if r.area.value == a and g in r.owners + r.partners]
+        for g in groups
+        for a in areas
+    }
     most = max((len(v) for v in count.values()), default=1) or 1
     head_w, cell_w, cell_h, margin, head_size = 118.0, 70.0, 44.0, 4.0, SIZE - 2
     area_lines = {a: svg.wrap(p.plain("area." + a), cell_w - 2, head_size) for a in areas}
@@ -427,23 +532,42 @@ def recommendation_matrix(p: Page) -> str:
     y = head_h
     for g in groups:
         h = rows_h[g]
-        body.append(svg.text(margin, y + (h - len(names[g]) * (SIZE - 1) * svg.LINE_HEIGHT) / 2 + SIZE - 2, names[g], SIZE - 1))
+        body.append(
+            svg.text(margin, y + (h - len(names[g]) * (SIZE - 1) * svg.LINE_HEIGHT) / 2 + SIZE - 2, names[g], SIZE - 1)
+        )
         hot.append(svg.hotspot(p.plan_link(g), svg.hot_rect(margin, y + 2, head_w - 6, h - 4)))
         for j, a in enumerate(areas):
             recs = count[(g, a)]
             x0 = margin + head_w + j * cell_w
             n, lead = len(recs), sum(1 for r in recs if g in r.owners)
             shade = f' style="fill-opacity:{svg.num(0.08 + 0.42 * n / most)}"' if n else ""
-            cell = f'<rect class="kb-chart-cell{"" if n else " kb-chart-empty"}" x="{svg.num(x0 + 1)}" y="{svg.num(y + 1)}" ' \
-                   f'width="{svg.num(cell_w - 2)}" height="{svg.num(h - 2)}"{shade}/>'
+            cell = (
+                f'<rect class="kb-chart-cell{"" if n else " kb-chart-empty"}"'
+                f' x="{svg.num(x0 + 1)}" y="{svg.num(y + 1)}" '
+                f'width="{svg.num(cell_w - 2)}" height="{svg.num(h - 2)}"{shade}/>'
+            )
             if not n:
-                body.append(cell + svg.text(x0 + cell_w / 2, y + h / 2 + 4, ["–"], SIZE, anchor="middle", cls="kb-chart-note"))
+                body.append(
+                    cell + svg.text(x0 + cell_w / 2, y + h / 2 + 4, ["–"], SIZE, anchor="middle", cls="kb-chart-note")
+                )
                 continue
-            label = p.plain("chart.matrix.cell", group=kb.stakeholder_groups[g].name(lang), area=p.plain("area." + a),
-                            count=str(n), lead=str(lead))
-            numbers = svg.text(x0 + cell_w / 2, y + h / 2 + 1, [str(n)], SIZE + 3, anchor="middle", cls="kb-chart-count")
-            leads = svg.text(x0 + cell_w / 2, y + h / 2 + 15, [p.plain("chart.matrix.lead", count=str(lead))], SIZE - 2,
-                             anchor="middle")
+            label = p.plain(
+                "chart.matrix.cell",
+                group=kb.stakeholder_groups[g].name(lang),
+                area=p.plain("area." + a),
+                count=str(n),
+                lead=str(lead),
+            )
+            numbers = svg.text(
+                x0 + cell_w / 2, y + h / 2 + 1, [str(n)], SIZE + 3, anchor="middle", cls="kb-chart-count"
+            )
+            leads = svg.text(
+                x0 + cell_w / 2,
+                y + h / 2 + 15,
+                [p.plain("chart.matrix.lead", count=str(lead))],
+                SIZE - 2,
+                anchor="middle",
+            )
             body.append(cell + numbers + leads)
             hot.append(svg.hotspot(f"{base}?group={g}&area={a}", svg.hot_rect(x0 + 1, y + 1, cell_w - 2, h - 2), label))
         y += h
@@ -458,8 +582,12 @@ def recommendation_matrix(p: Page) -> str:
         for a in areas:
             n = len(count[(g, a)])
             lead = sum(1 for r in count[(g, a)] if g in r.owners)
-            cells.append(f'<a href="{esc_attr(f"{base}?group={g}&area={a}")}">{n}</a>'
-                         + p.paren(p.s("chart.matrix.lead", count=str(lead))) if n else "0")
+            cells.append(
+                f'<a href="{esc_attr(f"{base}?group={g}&area={a}")}">{n}</a>'
+                + p.paren(p.s("chart.matrix.lead", count=str(lead)))
+                if n
+                else "0"
+            )
         rows.append(({}, cells))
     headers = [p.s("chart.matrix.col_group")] + [p.s("area." + a) for a in areas]
     data = table("kb-chart-matrix-table", p.s("chart.matrix.caption_table"), headers, rows)
@@ -491,8 +619,11 @@ def checklist_chart(p: Page) -> str:
         w = svg.text_width(name, small) + 26
         if swatch_x + w > width:
             swatch_x, y = 4.0, y + 18
-        body.append(f'<rect class="kb-chart-answer kb-chart-answer-{a}"{_fill(a)} x="{svg.num(swatch_x)}" y="{svg.num(y + 2)}" width="14" height="12"/>'
-                    + svg.text(swatch_x + 18, y + 12, [name], small))
+        body.append(
+            f'<rect class="kb-chart-answer kb-chart-answer-{a}"{_fill(a)}'
+            f' x="{svg.num(swatch_x)}" y="{svg.num(y + 2)}" width="14" height="12"/>'
+            + svg.text(swatch_x + 18, y + 12, [name], small)
+        )
         swatch_x += w + 6
     y += 30
     for sec in kb.checklist.values():
@@ -501,14 +632,25 @@ def checklist_chart(p: Page) -> str:
         body.append(f'<g data-section="{esc_attr(sec.id)}" data-total="{total}">')
         body.append(svg.text(bar_x, y + SIZE, heading, SIZE, cls="kb-chart-head"))
         y += len(heading) * SIZE * svg.LINE_HEIGHT + 4
-        body.append(f'<rect class="kb-chart-bar" x="{svg.num(bar_x)}" y="{svg.num(y)}" width="{svg.num(bar_w)}" height="18"/>')
+        body.append(
+            f'<rect class="kb-chart-bar" x="{svg.num(bar_x)}" y="{svg.num(y)}" width="{svg.num(bar_w)}" height="18"/>'
+        )
         for a in ANSWERS:
             full = bar_w if a == "open" else 0
-            body.append(f'<rect class="kb-chart-answer kb-chart-answer-{a}"{_fill(a)} data-answer="{a}" x="{svg.num(bar_x)}" '
-                        f'y="{svg.num(y)}" width="{svg.num(full)}" height="18"/>')
+            body.append(
+                f'<rect class="kb-chart-answer kb-chart-answer-{a}"{_fill(a)} data-answer="{a}" x="{svg.num(bar_x)}" '
+                f'y="{svg.num(y)}" width="{svg.num(full)}" height="18"/>'
+            )
         y += 18 + small + 4
-        body.append(svg.text(bar_x, y, [p.plain("chart.self.counts", yes="0", partly="0", no="0", na="0", open=str(total))],
-                             small, cls="kb-chart-note").replace("<text ", '<text data-counts="" ', 1))
+        body.append(
+            svg.text(
+                bar_x,
+                y,
+                [p.plain("chart.self.counts", yes="0", partly="0", no="0", na="0", open=str(total))],
+                small,
+                cls="kb-chart-note",
+            ).replace("<text ", '<text data-counts="" ', 1)
+        )
         body.append("</g>")
         y += 16
     height = y
@@ -519,9 +661,13 @@ def checklist_chart(p: Page) -> str:
     rows: list[Row] = []
     for sec in kb.checklist.values():
         cells = [p.t(sec.title)] + [
-            f'<span data-section="{esc_attr(sec.id)}" data-answer="{a}">{len(sec.items) if a == "open" else 0}</span>' for a in ANSWERS]
+            f'<span data-section="{esc_attr(sec.id)}" data-answer="{a}">{len(sec.items) if a == "open" else 0}</span>'
+            for a in ANSWERS
+        ]
         rows.append(({}, cells))
-    headers = [p.s("chart.self.col_area")] + [p.s("chart.self." + a) if a == "open" else p.s("checklist." + a) for a in ANSWERS]
+    headers = [p.s("chart.self.col_area")] + [
+        p.s("chart.self." + a) if a == "open" else p.s("checklist." + a) for a in ANSWERS
+    ]
     data = table("kb-chart-self-table", p.s("chart.self.caption_table"), headers, rows)
     template = f' data-template="{esc_attr(p.strings["chart.self.counts"])}" data-kb-checklist-chart hidden'
     return _figure(p, "self", picture, p.s("chart.self.caption"), data, sources=[], attrs=template)

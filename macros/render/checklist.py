@@ -18,9 +18,24 @@ ANSWERS = ("yes", "partly", "no", "na")
 FILE_FORMAT = "shenzhen-ict-csr-self-assessment"
 FILE_VERSION = 1
 # Messages the script needs, label key (under self_assessment.) -> data attribute on the form.
-MESSAGES = ("summary", "score_value", "score_none", "your_answer", "previous_col", "confirm_reset", "confirm_replace",
-            "import_ok", "compare_ok", "error_json", "error_format", "error_version", "error_content", "saved_file",
-            "reset_done", "storage_off")
+MESSAGES = (
+    "summary",
+    "score_value",
+    "score_none",
+    "your_answer",
+    "previous_col",
+    "confirm_reset",
+    "confirm_replace",
+    "import_ok",
+    "compare_ok",
+    "error_json",
+    "error_format",
+    "error_version",
+    "error_content",
+    "saved_file",
+    "reset_done",
+    "storage_off",
+)
 
 
 def next_steps(p: Page, item: ChecklistItem) -> list[str]:
@@ -30,16 +45,22 @@ def next_steps(p: Page, item: ChecklistItem) -> list[str]:
     for aid in item.actions:
         action = kb.actions[aid]
         href = p.ctx.link(PAGES["plan"].format(group=action.group), f"action-{aid}")
-        steps.append(f'<li class="kb-step kb-step-action">{p.colon(p.s("self_assessment.kind_action"), "")}'
-                     f'<a href="{href}">{p.t(action.step)}</a></li>')
+        steps.append(
+            f'<li class="kb-step kb-step-action">{p.colon(p.s("self_assessment.kind_action"), "")}'
+            f'<a href="{href}">{p.t(action.step)}</a></li>'
+        )
     for rid in item.recommendations:
-        steps.append(f'<li class="kb-step kb-step-recommendation">{p.colon(p.s("self_assessment.kind_recommendation"), "")}'
-                     f'<a href="{p.to("recommendations", rid)}">{p.t(kb.recommendations[rid].title)}</a></li>')
+        steps.append(
+            f'<li class="kb-step kb-step-recommendation">{p.colon(p.s("self_assessment.kind_recommendation"), "")}'
+            f'<a href="{p.to("recommendations", rid)}">{p.t(kb.recommendations[rid].title)}</a></li>'
+        )
     for guide in item.guides:
         href = p.ctx.link(guide)  # fails the build when the guide is missing in this language
         title = page_title(p.ctx.docs_dir / p.lang, guide)
-        steps.append(f'<li class="kb-step kb-step-guide">{p.colon(p.s("self_assessment.kind_guide"), "")}'
-                     f'<a href="{href}">{esc(title)}</a></li>')
+        steps.append(
+            f'<li class="kb-step kb-step-guide">{p.colon(p.s("self_assessment.kind_guide"), "")}'
+            f'<a href="{href}">{esc(title)}</a></li>'
+        )
     return steps
 
 
@@ -66,19 +87,27 @@ def _results(p: Page) -> str:
         for sec in p.kb.checklist.values()
     )
     prev = ' class="kb-prev"'
-    heads = "".join(f'<th scope="col"{prev if c == "previous" else ""}>{p.s("self_assessment.col_" + c)}</th>'
-                    for c in ("area", "yes", "partly", "no", "na", "open", "score", "previous"))
-    total = ('<tr class="kb-check-total" data-section=""><th scope="row">' + p.s("self_assessment.all_areas") + "</th>"
-             + "".join(f'<td data-count="{c}"></td>' for c in ("yes", "partly", "no", "na", "open", "score"))
-             + '<td data-count="previous" class="kb-prev"></td></tr>')
+    heads = "".join(
+        f'<th scope="col"{prev if c == "previous" else ""}>{p.s("self_assessment.col_" + c)}</th>'
+        for c in ("area", "yes", "partly", "no", "na", "open", "score", "previous")
+    )
+    total = (
+        '<tr class="kb-check-total" data-section=""><th scope="row">'
+        + p.s("self_assessment.all_areas")
+        + "</th>"
+        + "".join(f'<td data-count="{c}"></td>' for c in ("yes", "partly", "no", "na", "open", "score"))
+        + '<td data-count="previous" class="kb-prev"></td></tr>'
+    )
     return (
         '<section class="kb-check-results kb-js-only" aria-labelledby="kb-results-title">'
         f'<h2 id="kb-results-title">{p.s("self_assessment.results")}</h2>'
-        f'<p class="kb-check-stamp"><span>{p.colon(p.s("self_assessment.company_short"), "")}<strong data-field="company"></strong></span> '
+        f'<p class="kb-check-stamp"><span>{p.colon(p.s("self_assessment.company_short"), "")}'
+        f'<strong data-field="company"></strong></span> '
         f'<span>{p.colon(p.s("self_assessment.date"), "")}<strong data-field="date"></strong></span></p>'
         '<p class="kb-check-summary" role="status" aria-live="polite"></p>'
         '<div class="kb-table-wrap" role="region" aria-labelledby="kb-scores-caption" tabindex="0">'
-        f'<table class="kb-table kb-check-scores" id="kb-scores"><caption id="kb-scores-caption">{p.s("self_assessment.caption_scores")}</caption>'
+        f'<table class="kb-table kb-check-scores" id="kb-scores">'
+        f'<caption id="kb-scores-caption">{p.s("self_assessment.caption_scores")}</caption>'
         f"<thead><tr>{heads}</tr></thead><tbody>{rows}{total}</tbody></table></div>"
         f'<p class="kb-meta">{p.s("self_assessment.score_rule")}</p>'
         f'<p class="kb-check-compared kb-meta" data-field="compared" hidden></p>'
@@ -101,7 +130,8 @@ def _tools(p: Page) -> str:
         f'<button type="button" data-action="print-result">{p.s("self_assessment.print_result")}</button> '
         f'<button type="button" data-action="print">{p.s("checklist.print")}</button> '
         f'<button type="reset">{p.s("checklist.reset")}</button></p>'
-        '<input type="file" accept=".json,application/json" class="kb-check-file" hidden tabindex="-1" aria-hidden="true">'
+        '<input type="file" accept=".json,application/json" class="kb-check-file"'
+        ' hidden tabindex="-1" aria-hidden="true">'
         '<p class="kb-check-message" role="status" aria-live="polite"></p>'
     )
 
@@ -111,7 +141,8 @@ def checklist(p: Page) -> str:
     for sec in p.kb.checklist.values():
         items = "".join(_item(p, item) for item in sec.items)
         sections.append(
-            f'<fieldset class="kb-check-section" id="check-{sec.id}" data-section="{sec.id}"><legend>{p.t(sec.title)}</legend>'
+            f'<fieldset class="kb-check-section" id="check-{sec.id}" data-section="{sec.id}">'
+            f'<legend>{p.t(sec.title)}</legend>'
             f'{items}<p class="kb-check-score" aria-live="polite"></p></fieldset>'
         )
     months = "|".join(p.plain(f"month.{m}") for m in range(1, 13))

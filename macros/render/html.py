@@ -47,8 +47,11 @@ def table(table_id: str, caption: str, headers: Sequence[str], rows: Sequence[Ro
     for attrs, cells in rows:
         attr = "".join(f' {k}="{esc_attr(v)}"' for k, v in attrs.items())
         first, rest = cells[0], cells[1:]
-        body.append(f'<tr{attr}><th scope="row">{first}</th>'
-                    + "".join(f'<td data-label="{label}">{c}</td>' for label, c in zip(labels[1:], rest)) + "</tr>")
+        body.append(
+            f'<tr{attr}><th scope="row">{first}</th>'
+            + "".join(f'<td data-label="{label}">{c}</td>' for label, c in zip(labels[1:], rest, strict=True))
+            + "</tr>"
+        )
     exclude = "" if search else " data-search-exclude"
     return (
         f'<div class="kb-table-wrap" role="region" aria-labelledby="{table_id}-caption" tabindex="0"{exclude}>'

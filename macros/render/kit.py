@@ -30,8 +30,10 @@ def _short_link(p: Page, short_id: str) -> tuple[ShortLink, str]:
 
 def _qr_img(p: Page, short_id: str, css_class: str) -> str:
     link, title = _short_link(p, short_id)
-    return (f'<img class="{esc_attr(css_class)}" src="{_go(p, link.id, "qr.svg")}" '
-            f'alt="{esc_attr(p.plain("kit.qr_alt", page=title))}" width="132" height="132">')
+    return (
+        f'<img class="{esc_attr(css_class)}" src="{_go(p, link.id, "qr.svg")}" '
+        f'alt="{esc_attr(p.plain("kit.qr_alt", page=title))}" width="132" height="132">'
+    )
 
 
 def qr(p: Page, short_id: str) -> str:
@@ -44,13 +46,19 @@ def short_links_table(p: Page) -> str:
     rows = []
     for link in short_links(p.kb, p.ctx.docs_dir / p.lang):
         _, title = _short_link(p, link.id)
-        rows.append(({"id": f"go-{link.id}"}, [
-            f'<a href="{_go(p, link.id)}"><code>{esc(p.ctx.public_url(go_path(link.id)))}</code></a>',
-            f'<a href="{p.ctx.link(link.page, link.anchor)}">{esc(title)}</a>',
-            p.s("kit.kind." + link.kind),
-            f'<a href="{_go(p, link.id, "qr.svg")}" download="{esc_attr(link.id)}.svg">'
-            + _qr_img(p, link.id, "kb-qr-tile") + "</a>",
-        ]))
+        rows.append(
+            (
+                {"id": f"go-{link.id}"},
+                [
+                    f'<a href="{_go(p, link.id)}"><code>{esc(p.ctx.public_url(go_path(link.id)))}</code></a>',
+                    f'<a href="{p.ctx.link(link.page, link.anchor)}">{esc(title)}</a>',
+                    p.s("kit.kind." + link.kind),
+                    f'<a href="{_go(p, link.id, "qr.svg")}" download="{esc_attr(link.id)}.svg">'
+                    + _qr_img(p, link.id, "kb-qr-tile")
+                    + "</a>",
+                ],
+            )
+        )
     headers = [p.s(f"kit.col_{c}") for c in ("link", "page", "kind", "qr")]
     return table("kb-short-links", p.s("kit.caption_links"), headers, rows)
 
@@ -59,13 +67,21 @@ def handouts_table(p: Page) -> str:
     """The A4 handouts (PDF) and the pages they are printed from."""
     rows = []
     for gid in p.kb.stakeholder_groups:
-        pdfs = [f'<a href="{p.ctx.site_root()}{prefix(lang)}handouts/{gid}.pdf">'
-                f'{p.s("kit.pdf", language=p.s("kit.language." + lang))}</a>' for lang in LANGS]
-        rows.append(({"id": f"handout-{gid}"}, [
-            p.group_names([gid]),
-            p.join(pdfs),
-            f'<a href="{p.ctx.link(f"handouts/{gid}.md")}">{p.s("kit.open_page")}</a>',
-        ]))
+        pdfs = [
+            f'<a href="{p.ctx.site_root()}{prefix(lang)}handouts/{gid}.pdf">'
+            f"{p.s('kit.pdf', language=p.s('kit.language.' + lang))}</a>"
+            for lang in LANGS
+        ]
+        rows.append(
+            (
+                {"id": f"handout-{gid}"},
+                [
+                    p.group_names([gid]),
+                    p.join(pdfs),
+                    f'<a href="{p.ctx.link(f"handouts/{gid}.md")}">{p.s("kit.open_page")}</a>',
+                ],
+            )
+        )
     headers = [p.s(f"kit.col_{c}") for c in ("group", "pdf", "print")]
     return table("kb-handouts", p.s("kit.caption_handouts"), headers, rows)
 
@@ -96,8 +112,10 @@ def handout(p: Page, group: str) -> str:
     plan_id = f"plan-{group}"
     grp = kb.stakeholder_groups[group]
     steps = [a for a in kb.actions_for(group) if a.timeframe is Timeframe.first_steps]
-    step_items = [f"{p.t(a.step)} <span class=\"kb-meta\">{p.paren(p.colon(p.s('col.indicator'), p.t(a.indicator)))}</span>"
-                  for a in steps]
+    step_items = [
+        f'{p.t(a.step)} <span class="kb-meta">{p.paren(p.colon(p.s("col.indicator"), p.t(a.indicator)))}</span>'
+        for a in steps
+    ]
     recs = key_recommendations(kb, group)
     rec_items = []
     for r in recs:
@@ -105,21 +123,28 @@ def handout(p: Page, group: str) -> str:
         meta = p.join([role, p.colon(p.s("col.priority"), p.s("priority." + r.priority.value))])
         rec_items.append(
             f'<strong>{p.t(r.title)}</strong> <span class="kb-meta">{p.paren(meta)}</span>'
-            f'<br>{p.t(r.summary)}'
-            f'<br><a class="kb-handout-go" href="{_go(p, r.id)}">{esc(p.ctx.public_url(go_path(r.id)))}</a>')
+            f"<br>{p.t(r.summary)}"
+            f'<br><a class="kb-handout-go" href="{_go(p, r.id)}">{esc(p.ctx.public_url(go_path(r.id)))}</a>'
+        )
     origins = []
     for provenance in dict.fromkeys(r.provenance for r in recs):
         sources = dict.fromkeys(s for r in recs if r.provenance is provenance for s in r.sources)
         origins.append(p.provenance(provenance, sources))
-    more = p.s("handout_sheet.more", actions=str(len(kb.actions_for(group))),
-               recommendations=str(len(kb.recommendations_for(group))))
+    more = p.s(
+        "handout_sheet.more",
+        actions=str(len(kb.actions_for(group))),
+        recommendations=str(len(kb.recommendations_for(group))),
+    )
     return (
         f'<div class="kb-handout-qr">{_qr_img(p, plan_id, "kb-qr-tile")}'
-        f'<p>{p.s("handout.scan")}<br><a href="{_go(p, plan_id)}">{esc(p.ctx.public_url(go_path(plan_id)))}</a></p></div>\n'
-        f'\n## {p.s("plan.who")} {{ #who }}\n\n<p>{p.t(grp.who)}</p>\n'
-        f'\n## {p.s("timeframe.first-steps")} {{ #first-steps }}\n\n' + _ol(step_items, p.none())
-        + f'\n\n## {p.s("handout_sheet.key")} {{ #key-recommendations }}\n\n'
-        + f'<p>{p.s("handout_sheet.key_rule", count=str(len(recs)))}</p>\n' + _ol(rec_items, p.none())
+        f'<p>{p.s("handout.scan")}<br>'
+        f'<a href="{_go(p, plan_id)}">{esc(p.ctx.public_url(go_path(plan_id)))}</a></p></div>\n'
+        f"\n## {p.s('plan.who')} {{ #who }}\n\n<p>{p.t(grp.who)}</p>\n"
+        f"\n## {p.s('timeframe.first-steps')} {{ #first-steps }}\n\n"
+        + _ol(step_items, p.none())
+        + f"\n\n## {p.s('handout_sheet.key')} {{ #key-recommendations }}\n\n"
+        + f"<p>{p.s('handout_sheet.key_rule', count=str(len(recs)))}</p>\n"
+        + _ol(rec_items, p.none())
         + "".join(f'\n<p class="kb-handout-provenance">{p.colon(p.s("handout_sheet.origin"), o)}</p>' for o in origins)
         + f'\n<p class="kb-handout-more">{more}</p>'
         + f'\n<p class="kb-handout-standing">{p.s("site.standing")}</p>\n'
@@ -137,13 +162,30 @@ def downloads(p: Page) -> str:
     """The data downloads (written by the build into downloads/), with their format and content."""
     base = p.ctx.site_root() + DOWNLOADS_DIR + "/"
     counts = {t: str(len(p.kb.records[t])) for t in TABLES}
-    rows: list[Row] = [({}, [f'<a href="{base}{csv_name(t, lang)}" download><code>{csv_name(t, lang)}</code></a>',
-                  p.s("download.format_csv"), p.s("download.content." + t, count=counts[t]),
-                  p.s("kit.language." + lang)])
-            for lang in LANGS for t in TABLES]
-    rows.append(({}, [f'<a href="{base}{JSON_NAME}" download><code>{JSON_NAME}</code></a>',
-                      p.s("download.format_json"), p.s("download.content.both", **counts),
-                      p.s("kit.language.all")]))
+    rows: list[Row] = [
+        (
+            {},
+            [
+                f'<a href="{base}{csv_name(t, lang)}" download><code>{csv_name(t, lang)}</code></a>',
+                p.s("download.format_csv"),
+                p.s("download.content." + t, count=counts[t]),
+                p.s("kit.language." + lang),
+            ],
+        )
+        for lang in LANGS
+        for t in TABLES
+    ]
+    rows.append(
+        (
+            {},
+            [
+                f'<a href="{base}{JSON_NAME}" download><code>{JSON_NAME}</code></a>',
+                p.s("download.format_json"),
+                p.s("download.content.both", **counts),
+                p.s("kit.language.all"),
+            ],
+        )
+    )
     headers = [p.s(f"download.col_{c}") for c in ("file", "format", "content", "language")]
     return table("kb-downloads", p.s("download.caption"), headers, rows)
 
@@ -159,5 +201,7 @@ def offline_copy(p: Page) -> str:
         return f'<p class="kb-offline">{p.s("handout_sheet.offline_absent")}</p>'
     size = f"{found.size / 1_000_000:.1f}"
     meta = p.s("handout_sheet.offline_meta", size=size, date=p.date(found.date))
-    return (f'<p class="kb-offline"><a href="{p.ctx.site_root()}{DOWNLOADS_DIR}/{esc_attr(found.file)}" download>'
-            f'<strong>{p.s("handout_sheet.offline_link")}</strong></a> <span class="kb-meta">{p.paren(meta)}</span></p>')
+    return (
+        f'<p class="kb-offline"><a href="{p.ctx.site_root()}{DOWNLOADS_DIR}/{esc_attr(found.file)}" download>'
+        f'<strong>{p.s("handout_sheet.offline_link")}</strong></a> <span class="kb-meta">{p.paren(meta)}</span></p>'
+    )

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from macros.core.model import Timeframe
+from macros.core.model import Recommendation, Timeframe
 from macros.render.html import table
 from macros.render.page import Page
+
+
+def _priority_and_timeframe(p: Page, rec: Recommendation) -> str:
+    return p.s("priority." + rec.priority.value) + p.s("punct.list") + p.s("timeframe." + rec.timeframe.value)
 
 
 def action_plan(p: Page, group: str) -> str:
@@ -20,13 +24,18 @@ def action_plan(p: Page, group: str) -> str:
             rec = kb.recommendations[a.recommendation]
             guide = f'<a href="{p.ctx.link(a.guide)}">{p.s("col.guide")}</a>' if a.guide else p.none()
             others = [g for g in rec.owners + rec.partners if g != group]
-            rows.append(({"id": f"action-{a.id}"}, [
-                p.t(a.step) + f'<span class="kb-provenance">{p.provenance(a.provenance, a.sources)}</span>',
-                p.t(a.indicator),
-                f'<a href="{p.record("recommendations", rec.id)}">{p.t(rec.title)}</a>',
-                p.group_names(others),
-                guide,
-            ]))
+            rows.append(
+                (
+                    {"id": f"action-{a.id}"},
+                    [
+                        p.t(a.step) + f'<span class="kb-provenance">{p.provenance(a.provenance, a.sources)}</span>',
+                        p.t(a.indicator),
+                        f'<a href="{p.record("recommendations", rec.id)}">{p.t(rec.title)}</a>',
+                        p.group_names(others),
+                        guide,
+                    ],
+                )
+            )
         if rows:
             headers = [p.s(f"col.{c}") for c in ("action", "indicator", "recommendation", "partners", "guide")]
             caption = p.s("caption.actions", group=p.t(grp.name), timeframe=label)
@@ -34,11 +43,15 @@ def action_plan(p: Page, group: str) -> str:
         else:
             out.append(f"<p>{p.s('plan.no_actions')}</p>")
     recs = kb.recommendations_for(group)
-    for key, chosen in (("plan.leads", [r for r in recs if group in r.owners]),
-                        ("plan.supports", [r for r in recs if group not in r.owners])):
+    for key, chosen in (
+        ("plan.leads", [r for r in recs if group in r.owners]),
+        ("plan.supports", [r for r in recs if group not in r.owners]),
+    ):
         out.append(f"\n### {p.s(key)}\n")
-        items = [f'<a href="{p.record("recommendations", r.id)}">{p.t(r.title)}</a>'
-                 f'<span class="kb-meta">{p.paren(p.s("priority." + r.priority.value) + p.s("punct.list") + p.s("timeframe." + r.timeframe.value))}</span>'
-                 for r in chosen]
+        items = [
+            f'<a href="{p.record("recommendations", r.id)}">{p.t(r.title)}</a>'
+            f'<span class="kb-meta">{p.paren(_priority_and_timeframe(p, r))}</span>'
+            for r in chosen
+        ]
         out.append(p.list(items))
     return "\n".join(out) + "\n"

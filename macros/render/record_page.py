@@ -29,7 +29,10 @@ def title(p: Page, kind: str, rid: str) -> str:
 def record_page(p: Page, kind: str, rid: str) -> str:
     """The page body of one record, below its heading."""
     renderers: dict[str, Callable[[Page, Any], str]] = {
-        "recommendations": _recommendation, "findings": _finding, "root_causes": _root_cause}
+        "recommendations": _recommendation,
+        "findings": _finding,
+        "root_causes": _root_cause,
+    }
     render = renderers[kind]
     return render(p, getattr(p.kb, kind)[rid]) + "\n"
 
@@ -43,8 +46,9 @@ def record_title(kb_record: Recommendation | Finding | RootCause, lang: str) -> 
 
 def record_description(kb_record: Recommendation | Finding | RootCause, lang: str) -> str:
     """The first sentence-sized part of a record's text, for the page's meta description."""
-    text = {Recommendation: lambda r: r.summary, Finding: lambda r: r.statement,
-            RootCause: lambda r: r.explanation}[type(kb_record)](kb_record)(lang)
+    text = {Recommendation: lambda r: r.summary, Finding: lambda r: r.statement, RootCause: lambda r: r.explanation}[
+        type(kb_record)
+    ](kb_record)(lang)
     return text if len(text) <= 200 else text[:199].rstrip() + "…"
 
 
@@ -73,7 +77,9 @@ def _links(p: Page, kind: str, records: Iterable[Recommendation | Finding | Root
 
 def _short(p: Page, short_id: str) -> tuple[str, str]:
     """The record's short link (printed on handouts and slides), as a link to itself."""
-    return p.ctx.lang_root() + go_path(short_id, p.ctx.directory_urls), p.s("record.short_link", url=esc(p.ctx.public_url(go_path(short_id))))
+    return p.ctx.lang_root() + go_path(short_id, p.ctx.directory_urls), p.s(
+        "record.short_link", url=esc(p.ctx.public_url(go_path(short_id)))
+    )
 
 
 def _see_also(p: Page, links: Iterable[tuple[str, str]]) -> str:
@@ -98,24 +104,46 @@ def _recommendation(p: Page, rec: Recommendation) -> str:
         facts.append((p.s("col.guide"), f'<a href="{p.ctx.link(rec.guide)}">{p.s("record.open_guide")}</a>'))
     out = [_head(p, "recommendations"), f'<p class="kb-record-summary">{p.t(rec.summary)}</p>', _facts(p, facts)]
     out.append(_section(p, "indicators", p.s("col.indicators"), p.list([p.t(i) for i in rec.indicators])))
-    addresses = (f'<h3 id="findings">{p.s("record.findings")}</h3>'
-                 + _links(p, "findings", [kb.findings[f] for f in rec.findings])
-                 + f'<h3 id="root-causes">{p.s("record.root_causes")}</h3>'
-                 + _links(p, "root_causes", [kb.root_causes[c] for c in rec.root_causes]))
+    addresses = (
+        f'<h3 id="findings">{p.s("record.findings")}</h3>'
+        + _links(p, "findings", [kb.findings[f] for f in rec.findings])
+        + f'<h3 id="root-causes">{p.s("record.root_causes")}</h3>'
+        + _links(p, "root_causes", [kb.root_causes[c] for c in rec.root_causes])
+    )
     out.append(_section(p, "addresses", p.s("record.addresses"), addresses))
     actions = [a for a in kb.actions.values() if a.recommendation == rec.id]
     items = []
     for a in actions:
         group = f'<a href="{p.plan_link(a.group)}#action-{a.id}">{p.t(kb.stakeholder_groups[a.group].name)}</a>'
         meta = p.colon(p.s("col.indicator"), p.t(a.indicator))
-        items.append(f'<strong>{group}</strong>{p.s("punct.colon")}{p.t(a.step)}'
-                     f'<span class="kb-meta">{p.s("timeframe." + a.timeframe.value)}{p.s("punct.list")}{meta}</span>')
-    out.append(_section(p, "actions", p.s("record.actions"), f'<ul class="kb-record-actions">{"".join(f"<li>{i}</li>" for i in items)}</ul>'
-                        if items else f"<p>{p.none()}</p>"))
-    out.append(_section(p, "more", p.s("record.more"), _see_also(p, [
-        (p.to("recommendations", rec.id), p.s("record.in_table")),
-        _short(p, rec.id),
-    ])))
+        items.append(
+            f"<strong>{group}</strong>{p.s('punct.colon')}{p.t(a.step)}"
+            f'<span class="kb-meta">{p.s("timeframe." + a.timeframe.value)}{p.s("punct.list")}{meta}</span>'
+        )
+    out.append(
+        _section(
+            p,
+            "actions",
+            p.s("record.actions"),
+            f'<ul class="kb-record-actions">{"".join(f"<li>{i}</li>" for i in items)}</ul>'
+            if items
+            else f"<p>{p.none()}</p>",
+        )
+    )
+    out.append(
+        _section(
+            p,
+            "more",
+            p.s("record.more"),
+            _see_also(
+                p,
+                [
+                    (p.to("recommendations", rec.id), p.s("record.in_table")),
+                    _short(p, rec.id),
+                ],
+            ),
+        )
+    )
     return "".join(out)
 
 
@@ -130,9 +158,12 @@ def _finding(p: Page, f: Finding) -> str:
         (p.s("label.provenance"), p.provenance(f.provenance, f.sources)),
     ]
     out = [_head(p, "findings"), f'<p class="kb-record-summary">{p.t(f.statement)}</p>', _facts(p, facts)]
-    by_level = "".join(f'<h3 id="level-{level.value}">{p.s("level." + level.value)}</h3>'
-                       + _links(p, "root_causes", [c for c in causes if c.level is level])
-                       for level in Level if any(c.level is level for c in causes))
+    by_level = "".join(
+        f'<h3 id="level-{level.value}">{p.s("level." + level.value)}</h3>'
+        + _links(p, "root_causes", [c for c in causes if c.level is level])
+        for level in Level
+        if any(c.level is level for c in causes)
+    )
     out.append(_section(p, "root-causes", p.s("record.root_causes"), by_level or f"<p>{p.none()}</p>"))
     out.append(_section(p, "recommendations", p.s("record.recommendations"), _links(p, "recommendations", recs)))
     more = [(p.to("findings", f.id), p.s("record.in_findings")), _short(p, f"finding-{f.id}")]
@@ -151,11 +182,14 @@ def _root_cause(p: Page, c: RootCause) -> str:
         (p.s("label.provenance"), p.provenance(c.provenance, c.sources)),
     ]
     out = [_head(p, "root_causes"), f'<p class="kb-record-summary">{p.t(c.explanation)}</p>', _facts(p, facts)]
-    out.append(_section(p, "findings", p.s("record.explains"), _links(p, "findings", [kb.findings[f] for f in c.findings])))
+    out.append(
+        _section(p, "findings", p.s("record.explains"), _links(p, "findings", [kb.findings[f] for f in c.findings]))
+    )
     out.append(_section(p, "recommendations", p.s("record.recommendations"), _links(p, "recommendations", recs)))
-    more = [(p.ctx.link(PAGES["root_causes"], f"chain-{f}"), p.s("record.chain_of", finding=p.t(kb.findings[f].title)))
-            for f in c.findings]
+    more = [
+        (p.ctx.link(PAGES["root_causes"], f"chain-{f}"), p.s("record.chain_of", finding=p.t(kb.findings[f].title)))
+        for f in c.findings
+    ]
     more.append(_short(p, f"cause-{c.id}"))
     out.append(_section(p, "more", p.s("record.more"), _see_also(p, more)))
     return "".join(out)
-

@@ -17,8 +17,11 @@ def recommendations_table(p: Page) -> str:
     """
     rows = []
     for rec in p.kb.recommendations.values():
-        title = (f'<a id="{anchor("recommendations", rec.id)}" class="kb-title" href="{p.record("recommendations", rec.id)}">{p.t(rec.title)}</a>'
-                 f'<span class="kb-summary">{p.t(rec.summary)}</span>')
+        title = (
+            f'<a id="{anchor("recommendations", rec.id)}"'
+            f' class="kb-title" href="{p.record("recommendations", rec.id)}">{p.t(rec.title)}</a>'
+            f'<span class="kb-summary">{p.t(rec.summary)}</span>'
+        )
         cells = [
             title,
             p.group_names(rec.owners),
@@ -27,19 +30,33 @@ def recommendations_table(p: Page) -> str:
             p.s("priority." + rec.priority.value),
             p.s("timeframe." + rec.timeframe.value),
         ]
-        attrs = {"data-groups": " ".join(rec.owners + rec.partners), "data-owners": " ".join(rec.owners),
-                 "data-partners": " ".join(rec.partners), "data-area": rec.area.value,
-                 "data-priority": rec.priority.value, "data-timeframe": rec.timeframe.value}
+        attrs = {
+            "data-groups": " ".join(rec.owners + rec.partners),
+            "data-owners": " ".join(rec.owners),
+            "data-partners": " ".join(rec.partners),
+            "data-area": rec.area.value,
+            "data-priority": rec.priority.value,
+            "data-timeframe": rec.timeframe.value,
+        }
         rows.append((attrs, cells))
-    headers = [p.s("col.recommendation"), p.s("record.led_by"), p.s("record.takes_part"),
-               p.s("col.area"), p.s("col.priority"), p.s("col.timeframe")]
+    headers = [
+        p.s("col.recommendation"),
+        p.s("record.led_by"),
+        p.s("record.takes_part"),
+        p.s("col.area"),
+        p.s("col.priority"),
+        p.s("col.timeframe"),
+    ]
     return _filter(p, "kb-recs") + table("kb-recs", p.s("caption.recommendations"), headers, rows, search=False)
 
 
 def _select(table_id: str, name: str, label: str, everything: str, options: dict[str, str]) -> str:
     items = "".join(f'<option value="{esc_attr(value)}">{text}</option>' for value, text in options.items())
-    return (f'<span class="kb-filter-field"><label for="{table_id}-{name}">{label}</label>'
-            f'<select id="{table_id}-{name}" name="{name}" data-filter="{name}"><option value="">{everything}</option>{items}</select></span>')
+    return (
+        f'<span class="kb-filter-field"><label for="{table_id}-{name}">{label}</label>'
+        f'<select id="{table_id}-{name}" name="{name}" data-filter="{name}">'
+        f'<option value="">{everything}</option>{items}</select></span>'
+    )
 
 
 def _filter(p: Page, table_id: str) -> str:
@@ -57,14 +74,17 @@ def _filter(p: Page, table_id: str) -> str:
     timeframes = {v: p.s("timeframe." + v) for v in dict.fromkeys(r.timeframe.value for r in recs)}
     return (
         f'<form class="kb-filter" data-kb-filter="{table_id}" hidden>'
-        f'<fieldset><legend>{p.s("filter.legend")}</legend>'
+        f"<fieldset><legend>{p.s('filter.legend')}</legend>"
         + _select(table_id, "group", p.s("filter.group"), p.s("filter.all_groups"), groups)
         + _select(table_id, "role", p.s("record.filter_role"), p.s("record.filter_any_role"), roles)
         + _select(table_id, "area", p.s("filter.area"), p.s("filter.all_areas"), areas)
         + _select(table_id, "priority", p.s("record.filter_priority"), p.s("record.filter_all_priorities"), priorities)
-        + _select(table_id, "timeframe", p.s("record.filter_timeframe"), p.s("record.filter_all_timeframes"), timeframes)
+        + _select(
+            table_id, "timeframe", p.s("record.filter_timeframe"), p.s("record.filter_all_timeframes"), timeframes
+        )
         + f'<button type="reset">{p.s("filter.reset")}</button>'
-        f'<p class="kb-filter-status" role="status" aria-live="polite" data-template="{esc(p.strings["filter.status"])}"></p>'
+        f'<p class="kb-filter-status" role="status" aria-live="polite"'
+        f' data-template="{esc(p.strings["filter.status"])}"></p>'
         "</fieldset></form>"
     )
 
@@ -75,13 +95,18 @@ def partners(p: Page) -> str:
         name = p.t(org.name)
         if org.acronym and org.acronym not in org.name(p.lang):  # the name may already carry it
             name = p.s("punct.acronym", name=name, acronym=esc(org.acronym))
-        rows.append(({"id": f"org-{org.id}"}, [
-            name,
-            p.s("organisation_kind." + org.kind.value),
-            p.t(org.role),
-            p.join(p.t(m) for m in org.members) or p.none(),
-            p.cite(*org.sources),
-        ]))
+        rows.append(
+            (
+                {"id": f"org-{org.id}"},
+                [
+                    name,
+                    p.s("organisation_kind." + org.kind.value),
+                    p.t(org.role),
+                    p.join(p.t(m) for m in org.members) or p.none(),
+                    p.cite(*org.sources),
+                ],
+            )
+        )
     headers = [p.s(f"col.{c}") for c in ("organisation", "kind", "role", "members", "sources")]
     return table("kb-partners", p.s("caption.partners"), headers, rows)
 
@@ -90,10 +115,17 @@ def glossary(p: Page) -> str:
     rows = []
     for term in p.kb.glossary.values():
         avoid = [esc(v) for v in term.avoid.en + term.avoid.zh]
-        rows.append(({"id": anchor("glossary", term.id)}, [
-            esc(term.en), f'<span lang="zh-CN">{esc(term.zh)}</span>', p.t(term.definition),
-            p.join(avoid) or "—",
-        ]))
+        rows.append(
+            (
+                {"id": anchor("glossary", term.id)},
+                [
+                    esc(term.en),
+                    f'<span lang="zh-CN">{esc(term.zh)}</span>',
+                    p.t(term.definition),
+                    p.join(avoid) or "—",
+                ],
+            )
+        )
     headers = [p.s(f"col.{c}") for c in ("term", "term_zh", "definition", "avoid")]
     return table("kb-glossary", p.s("caption.glossary"), headers, rows)
 
@@ -104,17 +136,24 @@ def sources(p: Page) -> str:
         title = p.t(src.title)
         if src.url:
             title = f'<a href="{esc_attr(src.url)}">{title}</a>'
-        entry = p.s("punct.source_entry", title=f'<span class="kb-title">{title}</span>',
-                    publisher=esc(src.publisher(p.lang)), date=p.date(src.date) if src.date else p.s("label.no_date"))
+        entry = p.s(
+            "punct.source_entry",
+            title=f'<span class="kb-title">{title}</span>',
+            publisher=esc(src.publisher(p.lang)),
+            date=p.date(src.date) if src.date else p.s("label.no_date"),
+        )
         items.append(
-            f'<li id="{anchor("sources", src.id)}">{entry} <span class="kb-meta">{p.s("source_kind." + src.kind.value)}</span>'
+            f'<li id="{anchor("sources", src.id)}">{entry}'
+            f' <span class="kb-meta">{p.s("source_kind." + src.kind.value)}</span>'
             f'<br><span class="kb-supports">{p.t(src.supports)}</span></li>'
         )
     return f'<ol class="kb-sources">{"".join(items)}</ol>'
 
 
 def timeline(p: Page) -> str:
-    rows = [({"id": f"event-{e.id}"}, [p.date(e.date), p.t(e.event), p.cite(*e.sources)]) for e in p.kb.timeline.values()]
+    rows = [
+        ({"id": f"event-{e.id}"}, [p.date(e.date), p.t(e.event), p.cite(*e.sources)]) for e in p.kb.timeline.values()
+    ]
     headers = [p.s(f"col.{c}") for c in ("date", "event", "sources")]
     return table("kb-timeline", p.s("caption.timeline"), headers, rows)
 
@@ -137,7 +176,7 @@ def findings(p: Page) -> str:
                 f'<article class="kb-card" id="{anchor("findings", f.id)}" data-search-exclude>'
                 f'<h3><a href="{p.record("findings", f.id)}">{p.t(f.title)}</a></h3>'
                 f"<p>{p.t(f.statement)}</p>"
-                f'<p>{p.cited(p.colon("<strong>" + p.s("col.evidence") + "</strong>", p.t(f.evidence)), f.sources)}</p>'
+                f"<p>{p.cited(p.colon('<strong>' + p.s('col.evidence') + '</strong>', p.t(f.evidence)), f.sources)}</p>"
                 f'<p class="kb-provenance">{provenance}</p></article>'
             )
     return "\n".join(out) + "\n"
@@ -167,23 +206,39 @@ def root_causes(p: Page) -> str:
                 cards.append(
                     f'<li{id_attr}><strong><a href="{p.record("root_causes", c.id)}">{p.t(c.cause)}</a></strong>'
                     f"<p>{p.t(c.explanation)}</p>"
-                    f'<p class="kb-meta">{p.colon(p.s("col.groups"), p.group_names(c.groups))}{p.s("punct.sentence_end")}'
-                    f'{p.provenance(c.provenance, c.sources)}</p></li>')
-            levels.append(f'<li class="kb-level kb-level-{level.value}"><span class="kb-level-name">{p.s("level." + level.value)}</span><ul>{"".join(cards)}</ul></li>')
+                    f'<p class="kb-meta">{p.colon(p.s("col.groups"), p.group_names(c.groups))}'
+                    f'{p.s("punct.sentence_end")}'
+                    f"{p.provenance(c.provenance, c.sources)}</p></li>"
+                )
+            levels.append(
+                f'<li class="kb-level kb-level-{level.value}">'
+                f'<span class="kb-level-name">{p.s("level." + level.value)}</span><ul>{"".join(cards)}</ul></li>'
+            )
         symptom = f'<a href="{p.record("findings", f.id)}">{p.t(f.title)}</a>'
-        out.append(f'<ol class="kb-chain" data-search-exclude aria-label="{esc_attr(p.plain("caption.root_causes", finding=f.title(p.lang)))}">'
-                   f'<li class="kb-level kb-symptom"><span class="kb-level-name">{p.s("label.finding")}</span> {symptom}</li>'
-                   + "".join(levels) + "</ol>")
+        out.append(
+            f'<ol class="kb-chain" data-search-exclude'
+            f' aria-label="{esc_attr(p.plain("caption.root_causes", finding=f.title(p.lang)))}">'
+            f'<li class="kb-level kb-symptom"><span class="kb-level-name">{p.s("label.finding")}</span> {symptom}</li>'
+            + "".join(levels)
+            + "</ol>"
+        )
     return "\n".join(out) + "\n"
 
 
 def costs_benefits(p: Page, kind: str) -> str:
     rows = [
-        ({"id": f"cb-{c.id}"}, [
-            p.t(c.title), p.t(c.description), p.group_names(c.groups), p.t(c.measure),
-            p.provenance(c.provenance, c.sources),
-        ])
-        for c in p.kb.costs_benefits.values() if c.kind == kind
+        (
+            {"id": f"cb-{c.id}"},
+            [
+                p.t(c.title),
+                p.t(c.description),
+                p.group_names(c.groups),
+                p.t(c.measure),
+                p.provenance(c.provenance, c.sources),
+            ],
+        )
+        for c in p.kb.costs_benefits.values()
+        if c.kind == kind
     ]
     headers = [p.s(f"col.{c}") for c in (kind, "description", "groups", "measure", "sources")]
     return table(f"kb-{kind}s", p.s(f"caption.{kind}s"), headers, rows)
@@ -199,8 +254,10 @@ def group_name(p: Page, group: str) -> str:
 
 def group_profile(p: Page, group: str) -> str:
     grp = p.kb.stakeholder_groups[group]
-    return (f'<dl class="kb-profile"><dt>{p.s("plan.who")}</dt><dd>{p.t(grp.who)}</dd>'
-            f'<dt>{p.s("plan.needs")}</dt><dd>{p.t(grp.needs)}</dd></dl>')
+    return (
+        f'<dl class="kb-profile"><dt>{p.s("plan.who")}</dt><dd>{p.t(grp.who)}</dd>'
+        f"<dt>{p.s('plan.needs')}</dt><dd>{p.t(grp.needs)}</dd></dl>"
+    )
 
 
 def cite(p: Page, *source_ids: str) -> str:

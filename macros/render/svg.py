@@ -123,8 +123,9 @@ def block_height(lines: int, size: float, pad: float) -> float:
 def box(x: float, y: float, w: float, h: float, lines: Sequence[str], size: float, *, cls: str, pad: float) -> str:
     """A rectangle with its text inside, first baseline placed so that the text sits centred in the padding."""
     baseline = y + pad + size * 0.95
-    return (f'<rect x="{num(x)}" y="{num(y)}" width="{num(w)}" height="{num(h)}" rx="3" class="{cls}"/>'
-            + text(x + pad, baseline, lines, size))
+    return f'<rect x="{num(x)}" y="{num(y)}" width="{num(w)}" height="{num(h)}" rx="3" class="{cls}"/>' + text(
+        x + pad, baseline, lines, size
+    )
 
 
 def hotspot(href: str, shape: str, label: str = "") -> str:
@@ -144,8 +145,17 @@ def curve(x1: float, y1: float, x2: float, y2: float) -> str:
     return f"M{num(x1)} {num(y1)}C{num(mid)} {num(y1)} {num(mid)} {num(y2)} {num(x2)} {num(y2)}"
 
 
-def document(chart_id: str, width: float, height: float, title: str, desc: str, body: str, *, defs: str = "",
-             hotspots: Sequence[str] = ()) -> str:
+def document(
+    chart_id: str,
+    width: float,
+    height: float,
+    title: str,
+    desc: str,
+    body: str,
+    *,
+    defs: str = "",
+    hotspots: Sequence[str] = (),
+) -> str:
     """The picture: an <svg role="img"> named by its <title> and described by its <desc> (both already
     escaped), and, when it has links, a second SVG of the same size laid over it holding them.
 
@@ -159,16 +169,26 @@ def document(chart_id: str, width: float, height: float, title: str, desc: str, 
         f'<svg xmlns="http://www.w3.org/2000/svg" class="kb-chart-svg" role="img" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" {size}>'
         f'<title id="{chart_id}-title">{title}</title><desc id="{chart_id}-desc">{desc}</desc>'
-        + (f"<defs>{defs}</defs>" if defs else "") + body + "</svg>"
+        + (f"<defs>{defs}</defs>" if defs else "")
+        + body
+        + "</svg>"
     )
     if not hotspots:
         return picture
-    overlay = f'<svg xmlns="http://www.w3.org/2000/svg" class="kb-chart-links" aria-hidden="true" {size}>{"".join(hotspots)}</svg>'
+    overlay = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="kb-chart-links" aria-hidden="true" {size}>'
+        f'{"".join(hotspots)}</svg>'
+    )
     return f'<div class="kb-chart-picture">{picture}{overlay}</div>'
 
 
-def order_columns(columns: Sequence[Sequence[str]], edges: Iterable[tuple[str, str]], *,
-                  blocks: Mapping[str, int] | None = None, sweeps: int = 4) -> list[list[str]]:
+def order_columns(
+    columns: Sequence[Sequence[str]],
+    edges: Iterable[tuple[str, str]],
+    *,
+    blocks: Mapping[str, int] | None = None,
+    sweeps: int = 4,
+) -> list[list[str]]:
     """Order the nodes of each column to cut edge crossings (barycentre heuristic, down and up sweeps).
 
     `edges` join nodes of neighbouring columns (either direction). A node stays within its block
@@ -207,10 +227,10 @@ def crossings(columns: Sequence[Sequence[str]], edges: Iterable[tuple[str, str]]
     for a, b in edges:
         (ca, ia), (cb, ib) = where[a], where[b]
         if abs(ca - cb) == 1:
-            left, right = ((ia, ib) if ca < cb else (ib, ia))
+            left, right = (ia, ib) if ca < cb else (ib, ia)
             spans.setdefault(min(ca, cb), []).append((left, right))
     total = 0
     for pairs in spans.values():
         for i, (a1, b1) in enumerate(pairs):
-            total += sum(1 for a2, b2 in pairs[i + 1:] if (a1 - a2) * (b1 - b2) < 0)
+            total += sum(1 for a2, b2 in pairs[i + 1 :] if (a1 - a2) * (b1 - b2) < 0)
     return total

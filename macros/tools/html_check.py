@@ -30,7 +30,9 @@ MATERIAL_ERRORS = {
     # partials/toc.html writes <label for="__toc"> on every page, but nav-item.html writes the
     # __toc checkbox only for a page that is a nav item of its own, not for a section's index page
     # (navigation.indexes), e.g. findings/: the label then points at nothing.
-    re.compile(r"^The value of the “for” attribute of the “label” element must be the ID of a non-hidden form control\."),
+    re.compile(
+        r"^The value of the “for” attribute of the “label” element must be the ID of a non-hidden form control\."
+    ),
 }
 
 
@@ -48,11 +50,19 @@ def check(files: list[Path]) -> list[dict]:
     java = shutil.which("java")
     if not java or not VNU.is_file():
         raise FileNotFoundError(f"needs java and {VNU.relative_to(ROOT)} (npm ci installs vnu-jar)")
-    out = subprocess.run([java, "-jar", str(VNU), "--format", "json", "--stdout", *map(str, files)],
-                         check=False, capture_output=True, text=True, timeout=900)  # exit 1 = errors found
+    out = subprocess.run(
+        [java, "-jar", str(VNU), "--format", "json", "--stdout", *map(str, files)],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )  # exit 1 = errors found
     messages = json.loads(out.stdout or "{}").get("messages", [])
-    return [m for m in messages if m.get("type") == "error"
-            and not any(f.search(m.get("message", "")) for f in MATERIAL_ERRORS)]
+    return [
+        m
+        for m in messages
+        if m.get("type") == "error" and not any(f.search(m.get("message", "")) for f in MATERIAL_ERRORS)
+    ]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

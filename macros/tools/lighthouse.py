@@ -20,10 +20,20 @@ from macros.tools.static_server import serve
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 # Index and record pages (issue 13) besides the home page and a plan.
-PAGES = ["", "recommendations/", "plans/government/", "findings/", "findings/root-causes/",
-         "recommendations/coordinate-monitoring/", "findings/root-causes/audit-only-approach/"]
+PAGES = [
+    "",
+    "recommendations/",
+    "plans/government/",
+    "findings/",
+    "findings/root-causes/",
+    "recommendations/coordinate-monitoring/",
+    "findings/root-causes/audit-only-approach/",
+]
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run"
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-background-networking"
+    " --disable-component-update --no-first-run"
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -36,16 +46,28 @@ def _run_once(url: str) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "report.json"
         subprocess.run(
-            [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
-             f"--chrome-flags={CHROME_FLAGS}", "--only-categories=" + ",".join(CATEGORIES)],
-            check=True, env={**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")},
+            [
+                str(LIGHTHOUSE),
+                url,
+                "--quiet",
+                "--output=json",
+                f"--output-path={out}",
+                f"--chrome-flags={CHROME_FLAGS}",
+                "--only-categories=" + ",".join(CATEGORIES),
+            ],
+            check=True,
+            env={**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")},
             timeout=300,
         )
         report = json.loads(out.read_text(encoding="utf-8"))
     scores = {c: report["categories"][c]["score"] for c in CATEGORIES}
     scores["weight_kb"] = report["audits"]["total-byte-weight"]["numericValue"] / 1024
-    failed = [a["id"] for c in CATEGORIES[1:] for ref in report["categories"][c]["auditRefs"]
-              if (a := report["audits"][ref["id"]])["score"] is not None and a["score"] < 1 and ref["weight"] > 0]
+    failed = [
+        a["id"]
+        for c in CATEGORIES[1:]
+        for ref in report["categories"][c]["auditRefs"]
+        if (a := report["audits"][ref["id"]])["score"] is not None and a["score"] < 1 and ref["weight"] > 0
+    ]
     scores["failed"] = failed
     return scores
 
@@ -68,8 +90,10 @@ def run(args: argparse.Namespace) -> int:
         httpd.shutdown()
     print(f"{'page':28} {'perf':>5} {'a11y':>5} {'bp':>5} {'seo':>5} {'KB':>7}  audits below 1 (a11y/bp/seo)")
     for page, m in rows:
-        print(f"{page:28} {m['performance']:5.2f} {m['accessibility']:5.2f} {m['best-practices']:5.2f} "
-              f"{m['seo']:5.2f} {m['weight_kb']:7.0f}  {', '.join(m['failed']) or '-'}")
+        print(
+            f"{page:28} {m['performance']:5.2f} {m['accessibility']:5.2f} {m['best-practices']:5.2f} "
+            f"{m['seo']:5.2f} {m['weight_kb']:7.0f}  {', '.join(m['failed']) or '-'}"
+        )
     if args.json:
         args.json.write_text(json.dumps(dict(rows), indent=2), encoding="utf-8")
     return 0

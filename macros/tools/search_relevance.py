@@ -30,7 +30,10 @@ _RUN = """async ({queries}) => {
   const base = new URL(config.base, location.href);
   const index = await (await fetch(new URL("search/search_index.json", base))).json();
   const worker = new Worker(new URL(config.search, location.href));
-  const ask = message => new Promise(resolve => { worker.onmessage = e => resolve(e.data); worker.postMessage(message); });
+  const ask = message => new Promise(resolve => {
+    worker.onmessage = e => resolve(e.data);
+    worker.postMessage(message);
+  });
   await ask({type: 0, data: {config: index.config, docs: index.docs, options: {suggest: false}}});
   const out = [];
   for (const query of queries) {
@@ -79,7 +82,7 @@ def run_cases(browser, base_url: str, by_lang: dict[str, list[Case]]) -> dict[st
     for lang, lang_cases in by_lang.items():
         page.goto(f"{base_url}/{prefix(lang)}")
         pages = page.evaluate(_RUN, {"queries": [c.query for c in lang_cases]})
-        results[lang] = [Outcome(c, p) for c, p in zip(lang_cases, pages)]
+        results[lang] = [Outcome(c, p) for c, p in zip(lang_cases, pages, strict=True)]
     context.close()
     return results
 
@@ -112,5 +115,7 @@ def run(args: argparse.Namespace) -> int:
         for lang, outcomes in results.items():
             for o in outcomes:
                 if not (o.rank and o.rank <= TOP):
-                    print(f"  {lang} {o.case.query!r}: expected {o.case.page or '/'} (rank {o.rank}), got {o.pages[:3]}")
+                    print(
+                        f"  {lang} {o.case.query!r}: expected {o.case.page or '/'} (rank {o.rank}), got {o.pages[:3]}"
+                    )
     return 0
