@@ -15,6 +15,14 @@ from macros.tools.static_server import serve
 
 
 @pytest.fixture(scope="session")
+def kb():
+    """The validated data, loaded once for the tests that read it (a data mistake fails them, not collection)."""
+    from macros.core.load import load
+
+    return load(ROOT / "data")
+
+
+@pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The complete site as `make site` publishes it (pages, handout PDFs, offline zip, link check), built once."""
     out = tmp_path_factory.mktemp("complete") / "site"

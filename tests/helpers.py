@@ -13,6 +13,20 @@ PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides")
 CHROMIUM = "/usr/bin/chromium"
 
 
+def _group_ids() -> list[str]:
+    """The stakeholder groups' ids, read without validation, to parametrize tests by group."""
+    import yaml
+
+    try:
+        records = yaml.safe_load((ROOT / "data" / "stakeholder_groups.yml").read_text(encoding="utf-8")) or []
+        return [r["id"] for r in records if isinstance(r, dict) and "id" in r]
+    except (OSError, yaml.YAMLError):  # the data tests report the mistake with its file and line
+        return []
+
+
+GROUP_IDS = _group_ids()
+
+
 def copy_project(dest: Path) -> Path:
     """A copy of the buildable project, for tests that damage data or config."""
     dest.mkdir(parents=True, exist_ok=True)

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
+from helpers import GROUP_IDS, ROOT
 
-from macros.core.load import load
 from macros.core.model import Timeframe
 
-ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-KB = load(ROOT / "data")
 
 # The twelve sections of the site map (content brief §4), by their index page.
 SECTIONS = [
@@ -72,7 +69,7 @@ def test_chinese_pages_have_no_untranslated_paragraphs(path):
         assert not (latin > 120 and cjk < latin / 10), f"looks untranslated: {para[:120]!r}"
 
 
-@pytest.mark.parametrize("group", list(KB.stakeholder_groups))
+@pytest.mark.parametrize("group", GROUP_IDS)
 def test_every_group_has_a_plan_in_both_languages(group):
     for lang in ("en", "zh"):
         text = (DOCS / lang / "plans" / f"{group}.md").read_text(encoding="utf-8")
@@ -82,31 +79,31 @@ def test_every_group_has_a_plan_in_both_languages(group):
         ) or f"({group}.md)" in (DOCS / lang / "plans" / "index.md").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("group", list(KB.stakeholder_groups))
-def test_every_group_has_actions_in_every_timeframe(group):
-    have = {a.timeframe for a in KB.actions_for(group)}
+@pytest.mark.parametrize("group", GROUP_IDS)
+def test_every_group_has_actions_in_every_timeframe(group, kb):
+    have = {a.timeframe for a in kb.actions_for(group)}
     assert have == set(Timeframe), f"{group} lacks {set(Timeframe) - have}"
 
 
-def test_enough_recommendations_covering_every_group_and_area():
-    recs = list(KB.recommendations.values())
+def test_enough_recommendations_covering_every_group_and_area(kb):
+    recs = list(kb.recommendations.values())
     assert len(recs) >= 20
-    assert {g for r in recs for g in r.owners} == set(KB.stakeholder_groups)
+    assert {g for r in recs for g in r.owners} == set(kb.stakeholder_groups)
 
 
-def test_every_cited_source_exists():
+def test_every_cited_source_exists(kb):
     for path in ALL_PAGES:
         for call in re.findall(r"cite\(([^)]*)\)", (DOCS / path).read_text(encoding="utf-8")):
             for sid in re.findall(r"[\"']([^\"']+)[\"']", call):
-                assert sid in KB.sources, f"{path} cites unknown source {sid}"
+                assert sid in kb.sources, f"{path} cites unknown source {sid}"
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_every_recommendation_is_in_the_table_and_on_its_owners_plans(site, lang):
+def test_every_recommendation_is_in_the_table_and_on_its_owners_plans(site, lang, kb):
     """Plans link a recommendation's own page (issue 13); the table keeps its #rec-<id> anchor."""
     root = site / ("zh" if lang == "zh" else "")
     table = (root / "recommendations" / "index.html").read_text(encoding="utf-8")
-    for rec in KB.recommendations.values():
+    for rec in kb.recommendations.values():
         assert f'id="rec-{rec.id}"' in table, rec.id
         assert f'href="{rec.id}/"' in table, rec.id  # the title opens the record's page
         for group in rec.owners + rec.partners:
@@ -176,8 +173,8 @@ BRIEF_TERMS = {
 }
 
 
-def test_glossary_holds_every_term_of_the_brief_with_its_variants_to_avoid():
-    by_zh = {t.zh: t for t in KB.glossary.values()}
+def test_glossary_holds_every_term_of_the_brief_with_its_variants_to_avoid(kb):
+    by_zh = {t.zh: t for t in kb.glossary.values()}
     missing = [zh for zh in BRIEF_TERMS if zh not in by_zh]
     assert not missing, f"glossary lacks {missing}"
     for zh, avoid in BRIEF_TERMS.items():

@@ -14,20 +14,17 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from helpers import ROOT
+from helpers import GROUP_IDS, ROOT
 
 from macros.core import pages
 from macros.core.downloads import JSON_NAME, TABLES, csv_name
 from macros.core.languages import LANGS
-from macros.core.load import load
 from macros.core.model import Action, Recommendation
 from macros.core.offline_zip import ZIP_FILE
 from macros.core.paths import DOCS
 from macros.core.shortlinks import ShortLinkError, go_path, short_links
 from macros.render.qr import qr_svg
 
-KB = load(ROOT / "data")
-LINKS = short_links(KB, DOCS / "en")
 SITE_URL = "https://shenzhen-ict-csr.github.io/knowledge-base/"
 
 
@@ -36,17 +33,17 @@ def prefix(lang: str) -> str:
 
 
 # -- 1. short links -------------------------------------------------------------------------------
-def test_every_plan_guide_and_recommendation_has_a_short_link():
-    ids = {link.id for link in LINKS}
-    assert {f"plan-{g}" for g in KB.stakeholder_groups} <= ids
+def test_every_plan_guide_and_recommendation_has_a_short_link(kb, links):
+    ids = {link.id for link in links}
+    assert {f"plan-{g}" for g in kb.stakeholder_groups} <= ids
     assert {f"guide-{p.stem}" for p in (DOCS / "en" / "guides").glob("*.md") if p.stem != "index"} <= ids
-    assert set(KB.recommendations) <= ids
-    assert len(ids) == len(LINKS)
+    assert set(kb.recommendations) <= ids
+    assert len(ids) == len(links)
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_short_link_pages_redirect_to_their_page(site, lang):
-    for link in LINKS:
+def test_short_link_pages_redirect_to_their_page(site, lang, links):
+    for link in links:
         page = site / prefix(lang) / go_path(link.id) / "index.html"
         html = page.read_text(encoding="utf-8")
         assert html.startswith(f'<!doctype html>\n<html lang="{lang}">'), link.id
@@ -67,9 +64,9 @@ def test_short_link_pages_redirect_to_their_page(site, lang):
             assert fragment == link.anchor and f'id="{fragment}"' in resolved.read_text(encoding="utf-8")
 
 
-def test_a_moved_page_only_changes_the_mapping(monkeypatch):
+def test_a_moved_page_only_changes_the_mapping(monkeypatch, kb):
     monkeypatch.setitem(pages.PAGES, "plan", "action-plans/{group}.md")
-    moved = {link.id: link for link in short_links(KB, DOCS / "en")}
+    moved = {link.id: link for link in short_links(kb, DOCS / "en")}
     assert moved["plan-buyers"].page == "action-plans/buyers.md"  # same id, new target
 
 
@@ -83,8 +80,8 @@ def test_colliding_short_link_ids_are_refused(tmp_path):
 
 # -- 2. QR codes ----------------------------------------------------------------------------------
 @pytest.mark.parametrize("lang", LANGS)
-def test_qr_codes_encode_the_absolute_short_link(site, lang):
-    for link in LINKS:
+def test_qr_codes_encode_the_absolute_short_link(site, lang, links):
+    for link in links:
         svg = (site / prefix(lang) / go_path(link.id) / "qr.svg").read_text(encoding="utf-8")
         url = SITE_URL + prefix(lang) + go_path(link.id)
         label = re.search(r'aria-label="([^"]+)"', svg).group(1)
@@ -119,8 +116,8 @@ def _simplified(char: str) -> bool:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("group", list(KB.stakeholder_groups))
-def test_every_handout_pdf_fits_one_sheet_and_carries_its_content(site, lang, group):
+@pytest.mark.parametrize("group", GROUP_IDS)
+def test_every_handout_pdf_fits_one_sheet_and_carries_its_content(site, lang, group, kb):
     from pypdf import PdfReader
 
     from macros.render.kit import key_recommendations
@@ -132,16 +129,16 @@ def test_every_handout_pdf_fits_one_sheet_and_carries_its_content(site, lang, gr
     assert reader.pages[0].mediabox.width == pytest.approx(595, abs=2)  # A4
     assert reader.pages[0].mediabox.height == pytest.approx(842, abs=2)
     text = _pdf_text(pdf)
-    grp = KB.stakeholder_groups[group]
+    grp = kb.stakeholder_groups[group]
     squeeze = lambda t: re.sub(r"\s+", "", t)
     assert squeeze(grp.name(lang)) in text and squeeze(grp.who(lang))[:20] in text
-    for step in (a for a in KB.actions_for(group) if a.timeframe.value == "first-steps"):
+    for step in (a for a in kb.actions_for(group) if a.timeframe.value == "first-steps"):
         assert squeeze(step.step(lang))[:20] in text, step.id
-    for rec in key_recommendations(KB, group):
+    for rec in key_recommendations(kb, group):
         assert squeeze(rec.title(lang))[:15] in text, rec.id
         assert f"{SITE_URL}{prefix(lang)}go/{rec.id}/".removeprefix("https://") in text, rec.id
     assert f"{SITE_URL}{prefix(lang)}go/plan-{group}/".removeprefix("https://") in text
-    assert squeeze(KB.strings[lang]["site.standing"])[:20] in text
+    assert squeeze(kb.strings[lang]["site.standing"])[:20] in text
     assert not re.search(r"[\u2e80-\u2fdf]", text), "radical code points instead of the characters"
     han = len(re.findall(r"[\u4e00-\u9fff]", text))
     if lang == "zh":
@@ -154,12 +151,12 @@ def test_every_handout_pdf_fits_one_sheet_and_carries_its_content(site, lang, gr
     assert all("/FontFile" in str(f) or f.get("/Subtype") == "/Type3" or "/DescendantFonts" in f for f in fonts)
 
 
-@pytest.mark.parametrize("group", list(KB.stakeholder_groups))
-def test_key_recommendations_follow_the_stated_rule(group):
+@pytest.mark.parametrize("group", GROUP_IDS)
+def test_key_recommendations_follow_the_stated_rule(group, kb):
     from macros.render.kit import KEY_RECOMMENDATIONS, key_recommendations
 
-    every = KB.recommendations_for(group)
-    chosen = key_recommendations(KB, group)
+    every = kb.recommendations_for(group)
+    chosen = key_recommendations(kb, group)
     assert min(3, len(every)) <= len(chosen) <= KEY_RECOMMENDATIONS
     rank = lambda r: (group not in r.owners, r.priority.value != "high")
     left_out = [r for r in every if r not in chosen]
@@ -184,11 +181,11 @@ def test_print_handouts_answers_from_the_site_only(site, browser, tmp_path):
     assert all(pdf_path(copy, lang, "workers").stat().st_size > 10_000 for lang in LANGS)
 
 
-def test_handout_pages_exist_out_of_the_nav(site):
+def test_handout_pages_exist_out_of_the_nav(site, kb):
     for lang in LANGS:
-        for group in KB.stakeholder_groups:
+        for group in kb.stakeholder_groups:
             html = (site / prefix(lang) / "handouts" / group / "index.html").read_text(encoding="utf-8")
-            assert KB.stakeholder_groups[group].name(lang) in html and 'class="kb-handout-qr"' in html
+            assert kb.stakeholder_groups[group].name(lang) in html and 'class="kb-handout-qr"' in html
     nav = (site / "index.html").read_text(encoding="utf-8")
     assert "handouts/" not in nav
 
@@ -196,24 +193,24 @@ def test_handout_pages_exist_out_of_the_nav(site):
 # -- 5. downloads ---------------------------------------------------------------------------------
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("table", TABLES)
-def test_csv_downloads(site, lang, table):
+def test_csv_downloads(site, lang, table, kb):
     raw = (site / "downloads" / csv_name(table, lang)).read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     header, body = rows[0], rows[1:]
-    assert header[0] == KB.strings[lang]["download.id"]
-    assert len(body) == len(KB.records[table])
-    assert [r[0] for r in body] == list(KB.records[table])
+    assert header[0] == kb.strings[lang]["download.id"]
+    assert len(body) == len(kb.records[table])
+    assert [r[0] for r in body] == list(kb.records[table])
     assert all(len(r) == len(header) for r in body)
-    first = next(iter(KB.records[table].values()))
+    first = next(iter(kb.records[table].values()))
     assert (first.title if table == "recommendations" else first.step)(lang) in body[0]
 
 
-def test_json_download_round_trips(site):
+def test_json_download_round_trips(site, kb):
     data = json.loads((site / "downloads" / JSON_NAME).read_text(encoding="utf-8"))
-    assert len(data["recommendations"]) == len(KB.recommendations) and len(data["actions"]) == len(KB.actions)
-    assert [Recommendation.model_validate(r) for r in data["recommendations"]] == list(KB.recommendations.values())
-    assert [Action.model_validate(a) for a in data["actions"]] == list(KB.actions.values())
+    assert len(data["recommendations"]) == len(kb.recommendations) and len(data["actions"]) == len(kb.actions)
+    assert [Recommendation.model_validate(r) for r in data["recommendations"]] == list(kb.recommendations.values())
+    assert [Action.model_validate(a) for a in data["actions"]] == list(kb.actions.values())
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -227,13 +224,13 @@ def test_downloads_are_linked_from_resources_and_resolve(site, lang):
 
 # -- 6. the kit page ------------------------------------------------------------------------------
 @pytest.mark.parametrize("lang", LANGS)
-def test_kit_page_lists_everything(site, lang):
+def test_kit_page_lists_everything(site, lang, kb, links):
     page = site / prefix(lang) / "workshop" / "kit" / "index.html"
     html = page.read_text(encoding="utf-8")
-    for link in LINKS:
+    for link in links:
         row = re.search(rf'<tr id="go-{re.escape(link.id)}">(.*?)</tr>', html).group(1)
         assert f"{SITE_URL}{prefix(lang)}go/{link.id}/" in row and "qr.svg" in row
-    for group in KB.stakeholder_groups:
+    for group in kb.stakeholder_groups:
         assert f"handouts/{group}.pdf" in html
     for href in re.findall(r'(?:href|src)="([^"#]+)"', html):
         if not href.startswith(("http", "mailto")):
@@ -287,7 +284,7 @@ def offline_site(site, tmp_path_factory) -> Path:
     return out / "shenzhen-ict-csr-offline"
 
 
-def test_offline_zip_has_both_languages_and_per_language_search(offline_site):
+def test_offline_zip_has_both_languages_and_per_language_search(offline_site, kb):
     for lang in LANGS:
         root = offline_site / prefix(lang)
         assert (root / "index.html").is_file() and (root / "plans" / "buyers.html").is_file()
@@ -305,17 +302,17 @@ def test_offline_zip_has_both_languages_and_per_language_search(offline_site):
         encoding="utf-8"
     )
     for lang in LANGS:  # the handout PDFs travel with it
-        assert all((offline_site / prefix(lang) / "handouts" / f"{g}.pdf").is_file() for g in KB.stakeholder_groups)
+        assert all((offline_site / prefix(lang) / "handouts" / f"{g}.pdf").is_file() for g in kb.stakeholder_groups)
 
 
 @pytest.mark.parametrize("lang, query, expect", [("en", "grievance", "Grievance"), ("zh", "申诉", "申诉")])
-def test_offline_copy_works_from_file_urls(page, offline_site, lang, query, expect):
+def test_offline_copy_works_from_file_urls(page, offline_site, lang, query, expect, kb):
     root = (offline_site / prefix(lang)).as_uri().rstrip("/") + "/"
     page.goto(root + "index.html")
     assert page.locator("html").get_attribute("lang") == lang
     page.locator(".md-nav__link[href$='recommendations/index.html']").first.click()
     page.wait_for_url(root + "recommendations/index.html")
-    assert page.locator("#kb-recs tbody tr").count() == len(KB.recommendations)
+    assert page.locator("#kb-recs tbody tr").count() == len(kb.recommendations)
     page.locator("label.md-search__icon, .md-search__input").first.click()
     page.locator(".md-search__input").fill(query)
     page.locator(".md-search__input").press("End")  # Material searches on keyup
@@ -326,3 +323,8 @@ def test_offline_copy_works_from_file_urls(page, offline_site, lang, query, expe
         assert href.startswith(root), href  # each language searches its own pages
     assert page.console_errors == []
     assert [u for u in page.requests if not u.startswith("file://")] == []
+
+
+@pytest.fixture(scope="module")
+def links(kb):
+    return short_links(kb, DOCS / "en")

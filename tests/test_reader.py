@@ -6,14 +6,10 @@ import io
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from helpers import ROOT
 from pypdf import PdfReader
-
-from macros.core.load import load
 
 KEY_PAGES = ["", "recommendations/", "plans/government/"]
 LANGS = ["", "zh/"]
-KB = load(ROOT / "data")
 
 
 # Index and record pages (issue 13), at phone and desktop width.
@@ -50,7 +46,7 @@ def test_tables_have_captions_and_header_cells(page, server):
         assert table.locator("tbody th[scope=row]").count() == table.locator("tbody tr").count()
 
 
-def test_chinese_home_first_load_is_under_600_kb(browser, server):
+def test_chinese_home_first_load_is_under_600_kb(browser, server, kb):
     context = browser.new_context()
     page = context.new_page()
     cdp = context.new_cdp_session(page)
@@ -62,7 +58,7 @@ def test_chinese_home_first_load_is_under_600_kb(browser, server):
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(500)
     total_kb = sum(sizes) / 1024
-    print(f"\nChinese home page, first load: {total_kb:.0f} KB transferred in {len(sizes)} requests")
+    print(f"\nChinese home page, first load: {total_kb:.0f} kb transferred in {len(sizes)} requests")
     assert len(sizes) > 3
     assert total_kb < 600
     context.close()
@@ -97,7 +93,7 @@ def test_print_hides_navigation_and_shows_link_targets(page, server):
     ) or "http" in external.evaluate("a => getComputedStyle(a, '::after').content")
 
 
-def test_recommendations_print_on_a4_without_losing_rows(page, server):
+def test_recommendations_print_on_a4_without_losing_rows(page, server, kb):
     page.goto(f"{server}/recommendations/")
     page.emulate_media(media="print")
     pdf = page.pdf(format="A4", print_background=True)
@@ -105,5 +101,5 @@ def test_recommendations_print_on_a4_without_losing_rows(page, server):
     assert all(abs(float(p.mediabox.width) - 595) < 2 for p in reader.pages)  # A4 portrait
     text = " ".join(p.extract_text() for p in reader.pages).replace("\n", " ")
     squashed = "".join(text.split())
-    for rec in KB.recommendations.values():
+    for rec in kb.recommendations.values():
         assert "".join(rec.title("en").split())[:30] in squashed, rec.id
