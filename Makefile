@@ -37,8 +37,12 @@ browser-deps:  ## Debian's Chromium and CJK fonts for the browser tests
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
 	fi
+	@if ! command -v java >/dev/null 2>&1; then \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq default-jre-headless >/dev/null; \
+	fi
 
-test: install browser-deps lint  ## Every check and test, browser tests included (what CI runs)
+test: install browser-deps node_modules/.bin/lighthouse lint  ## Every check and test, browser tests included (what CI runs)
 	$(BIN)/python -m pytest
 
 test-fast: install  ## The fast tier: unit tests and failing builds, no browser, no full-site build (under a minute)

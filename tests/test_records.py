@@ -311,7 +311,6 @@ def test_short_link_opens_the_record_page(page, server, prefix):
 def test_nu_html_checker_finds_no_error_of_ours(site):
     from macros.tools.html_check import VNU, check, pages_to_check
 
-    if not VNU.is_file():
-        pytest.skip("vnu.jar is not installed: npm ci")
+    assert VNU.is_file(), "vnu.jar is missing: `make test` installs it (npm ci, package-lock.json)"
     errors = check(pages_to_check(site))
     assert not errors, [(e.get("url", "")[-60:], e.get("lastLine"), e.get("message")) for e in errors[:10]]
