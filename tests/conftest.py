@@ -6,12 +6,20 @@ the session's built site) `slow`; `make test-fast` runs the rest in under a minu
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 from helpers import CHROMIUM, ROOT, build_site
 
 from macros.tools.static_server import serve
+
+
+@pytest.fixture
+def data(tmp_path) -> Path:
+    """A copy of data/ to damage (tests/test_bad_input.py has its own, copied from a module-wide one)."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    return tmp_path / "data"
 
 
 @pytest.fixture(scope="session")

@@ -59,3 +59,15 @@ def build_site(project: Path, out: Path, *extra: str, env: dict[str, str] | None
         [sys.executable, "-m", "macros", "site", "--out", str(out), *extra],
         cwd=project, capture_output=True, text=True, env=environ, timeout=900,
     )
+
+
+def errors_for(data: Path) -> list[str]:
+    """The `file:line: message` of every problem loading `data` reports (it must report some)."""
+    import pytest
+
+    from macros.core.load import load
+    from macros.core.yaml_source import DataErrors
+
+    with pytest.raises(DataErrors) as info:
+        load(data)
+    return [str(e) for e in info.value.errors]

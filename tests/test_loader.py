@@ -2,27 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
+from helpers import errors_for
 
 from macros.core.load import load
-from macros.core.yaml_source import DataErrors
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture
-def data(tmp_path) -> Path:
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    return tmp_path / "data"
-
-
-def errors_for(data: Path) -> list[str]:
-    with pytest.raises(DataErrors) as info:
-        load(data)
-    return [str(e) for e in info.value.errors]
 
 
 def edit(path: Path, old: str, new: str, count: int = -1) -> None:

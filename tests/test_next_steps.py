@@ -7,27 +7,15 @@ import shutil
 from pathlib import Path
 
 import pytest
+from helpers import errors_for
 
 from macros.core.load import load
-from macros.core.yaml_source import DataErrors
 from macros.render import MACROS, MissingPage, Page, PageContext
 from macros.render.checklist import next_steps
 
 ROOT = Path(__file__).resolve().parent.parent
 KB = load(ROOT / "data")
 ITEMS = [item for sec in KB.checklist.values() for item in sec.items]
-
-
-@pytest.fixture
-def data(tmp_path) -> Path:
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    return tmp_path / "data"
-
-
-def errors_for(data: Path) -> list[str]:
-    with pytest.raises(DataErrors) as info:
-        load(data)
-    return [str(e) for e in info.value.errors]
 
 
 def page(lang: str, docs: Path = ROOT / "docs") -> Page:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import shutil
 import time
 from pathlib import Path
 
@@ -98,12 +97,6 @@ def test_a_symlink_in_the_sources_fails_the_build(tmp_path):
 
 
 # -- 4. and 5. YAML and texts ---------------------------------------------------------------------
-@pytest.fixture
-def data(tmp_path) -> Path:
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    return tmp_path / "data"
-
-
 def errors(data: Path) -> DataErrors:
     with pytest.raises(DataErrors) as info:
         load(data)

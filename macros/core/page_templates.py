@@ -10,24 +10,15 @@ rendered: allowed are `{{ macro("literal", 2) }}` for a macro the site documents
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, TemplateSyntaxError
 
+from macros.core.diagnostics import Problem
+
 ESCAPES = ("{{", "}}")
 _LITERALS = ("string", "integer")
 _LEXER = Environment()  # only its lexer is used: nothing is compiled or rendered here
-
-
-@dataclass(frozen=True)
-class TemplateProblem:
-    file: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
 
 
 def _shown(tokens: list[tuple[int, str, str]]) -> str:
@@ -61,7 +52,7 @@ def _allowed(tokens: list[tuple[int, str, str]], macros: Collection[str]) -> boo
     return True
 
 
-def check_text(text: str, file: str, macros: Collection[str]) -> Iterator[TemplateProblem]:
+def check_text(text: str, file: str, macros: Collection[str]) -> Iterator[Problem]:
     """Every template construct in one page that the rule does not allow."""
     try:
         stream = list(_LEXER.lex(text))
@@ -71,7 +62,7 @@ def check_text(text: str, file: str, macros: Collection[str]) -> Iterator[Templa
             if "comment" in (exc.message or "")
             else 'write literal braces as {{ "{{" }}'
         )
-        yield TemplateProblem(file, exc.lineno, f"broken template syntax ({exc.message}); {hint}")
+        yield Problem(file, exc.lineno, f"broken template syntax ({exc.message}); {hint}")
         return
     i = 0
     while i < len(stream):
@@ -80,7 +71,7 @@ def check_text(text: str, file: str, macros: Collection[str]) -> Iterator[Templa
             j = next((k for k in range(i + 1, len(stream)) if stream[k][1] == "variable_end"), len(stream))
             inside = stream[i + 1 : j]
             if not _allowed(inside, macros):
-                yield TemplateProblem(
+                yield Problem(
                     file,
                     line,
                     f"only the site's macros with literal arguments may be used in a page, "
@@ -89,21 +80,21 @@ def check_text(text: str, file: str, macros: Collection[str]) -> Iterator[Templa
             i = j + 1
             continue
         if kind == "comment_begin":
-            yield TemplateProblem(
+            yield Problem(
                 file, line, "'{#' starts a template comment; for a heading id write '{ #id }' with a space"
             )
         elif kind == "block_begin":
             j = next((k for k in range(i + 1, len(stream)) if stream[k][1] == "block_end"), len(stream))
-            yield TemplateProblem(
+            yield Problem(
                 file, line, f"template statements are not allowed in pages, found {{% {_shown(stream[i + 1 : j])} %}}"
             )
             i = j
         i += 1
 
 
-def check_docs(docs_dir: Path, macros: Collection[str]) -> list[TemplateProblem]:
+def check_docs(docs_dir: Path, macros: Collection[str]) -> list[Problem]:
     """Every problem in every Markdown page under docs_dir, named docs/<lang>/<page>.md."""
-    problems: list[TemplateProblem] = []
+    problems: list[Problem] = []
     for path in sorted(docs_dir.rglob("*.md")):
         name = f"{docs_dir.name}/{path.relative_to(docs_dir).as_posix()}"
         problems += check_text(path.read_text(encoding="utf-8"), name, macros)
