@@ -267,13 +267,13 @@ def test_a_template_problem_is_annotated_on_its_line_on_github(tmp_path, monkeyp
 
     from mkdocs.exceptions import PluginError
 
-    from macros.plugin.security import check_templates
+    from macros.plugin.security import check_content
 
     page = tmp_path / "docs" / "zh" / "about.md"
     page.parent.mkdir(parents=True)
     page.write_text("# 关于\n\n正文。\n{{ config }}\n", encoding="utf-8")
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     with pytest.raises(PluginError, match=r"docs/zh/about\.md:4: "):
-        check_templates(SimpleNamespace(docs_dir=str(tmp_path / "docs")))
+        check_content(SimpleNamespace(docs_dir=str(tmp_path / "docs")))
     out = capsys.readouterr()
     assert "::error file=docs/zh/about.md,line=4::" in out.out + out.err

@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from macros.core.data_files import unknown_files
 from macros.core.diagnostics import emit
 from macros.core.labels import placeholders
 from macros.core.languages import LANGS
@@ -394,6 +395,7 @@ def load(data_dir: Path) -> KnowledgeBase:
         for rid in by_id:
             origins[(kind, rid)] = (label, line_of(raws[kind], _raw_index(raws[kind], rid)) or 1)
     strings = _read_strings(data_dir, errors)
+    errors += unknown_files(data_dir)
     _cross_check(raws, records, invalid, errors)
     if errors:
         raise DataErrors(errors)

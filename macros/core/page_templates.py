@@ -9,6 +9,7 @@ rendered: allowed are `{{ macro("literal", 2) }}` for a macro the site documents
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Collection, Iterator
 from pathlib import Path
 
@@ -90,6 +91,22 @@ def check_text(text: str, file: str, macros: Collection[str]) -> Iterator[Proble
             )
             i = j
         i += 1
+
+
+def macro_calls(text: str, macros: Collection[str]) -> Iterator[tuple[int, str, tuple[str | int, ...]]]:
+    """(line, macro, literal arguments) of every macro call the rule allows, for checking the arguments."""
+    try:
+        stream = list(_LEXER.lex(text))
+    except TemplateSyntaxError:
+        return  # check_text reports it
+    for i, (line, kind, _) in enumerate(stream):
+        if kind != "variable_begin":
+            continue
+        j = next((k for k in range(i + 1, len(stream)) if stream[k][1] == "variable_end"), len(stream))
+        inside = stream[i + 1 : j]
+        body = [(t, v) for _, t, v in inside if t != "whitespace"]
+        if len(body) > 1 and _allowed(inside, macros):
+            yield line, body[0][1], tuple(ast.literal_eval(v) for t, v in body[2:-1] if t in _LITERALS)
 
 
 def check_docs(docs_dir: Path, macros: Collection[str]) -> list[Problem]:

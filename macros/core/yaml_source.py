@@ -154,6 +154,12 @@ def load_yaml(path: Path, label: str | None = None) -> Any:
         raise DataErrors([DataError(label, where, "the file is not valid UTF-8 text")]) from None
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         raise DataErrors([DataError(label, None, "the file is empty")])
+    return parse_yaml(text, label)
+
+
+def parse_yaml(text: str, label: str) -> Any:
+    """Parse YAML text (a data file, or a page's front matter padded to its lines in the page) with the
+    safe loader; raise DataErrors with `label` and the line on any problem."""
     try:
         return yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:

@@ -1,8 +1,10 @@
 """mkdocs-macros entry point: registers the renderers of macros/render as the pages' macros.
 
-Each macro gets the page it is called from as an explicit PageContext. Pages are rendered in a
-sandboxed Jinja environment, and the template rule (macros/core/page_templates.py) is checked for
-the whole docs tree in the hooks' on_config, before any page is rendered.
+Each macro gets the page it is called from as an explicit PageContext. Only page bodies are
+rendered, in a sandboxed Jinja environment whose only names are the macros (no `config`, `page`,
+`navigation`, `files` or Jinja's own globals); titles and other front matter are never rendered.
+The template rule, the macro arguments and the rest of the content checks run for the whole docs
+tree in the hooks' on_config (macros/plugin/security.py), before any page is rendered.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Any
 from jinja2.sandbox import SandboxedEnvironment
 from mkdocs.exceptions import PluginError
 
-from macros.core.diagnostics import annotate, located
+from macros.core.diagnostics import annotate, clean, located
 from macros.core.languages import lang_of
 from macros.core.load import KnowledgeBase, load_cached
 from macros.core.pages import record_pages
@@ -56,14 +58,39 @@ def page_context(env: Any, kb: KnowledgeBase | None = None) -> PageContext:
 def define_env(env: Any) -> None:
     kb = load_model(Path(env.conf["docs_dir"]))
     for name, render in MACROS.items():
-        env.macro(functools.partial(_call, env, kb, render), name)
+        env.macro(functools.partial(_call, env, kb, name, render), name)
+    # mkdocs-macros renders a page title that holds "{{" (its has_j2 test, with no option to turn it
+    # off): a title is never a template here, only page bodies are.
+    env.has_j2 = lambda text: False
 
 
-def _call(env: Any, kb: KnowledgeBase, render: Any, *args: str) -> str:
+def _call(env: Any, kb: KnowledgeBase, name: str, render: Any, *args: str) -> str:
+    """One macro call. Arguments were checked before rendering (macro_args.py); anything still wrong
+    is logged as an error (shown by `mkdocs build -q`, unlike mkdocs-macros' own report) and ends the
+    build without a traceback."""
     try:
         return render(Page(kb, page_context(env, kb)), *args)
-    except MissingPage as exc:
-        raise PluginError(str(exc)) from None
+    except Exception as exc:  # noqa: BLE001 - every failure becomes one located message
+        message = f"{env.page.file.src_uri}: {name}(): {exc if isinstance(exc, MissingPage) else repr(exc)}"
+        log.error(clean(message, 2000))
+        raise PluginError(message) from None
+
+
+class _BodySandbox(SandboxedEnvironment):
+    """A sandbox whose templates see the macros and nothing else: mkdocs-macros passes the config,
+    page, navigation and files as render variables, which this environment's templates drop."""
+
+    def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:  # noqa: A002
+        template = super().from_string(source)
+        return _NoContext(template)
+
+
+class _NoContext:
+    def __init__(self, template: Any):
+        self._template = template
+
+    def render(self, *_args: Any, **_variables: Any) -> str:
+        return self._template.render()
 
 
 def on_pre_page_macros(env: Any) -> None:
@@ -73,7 +100,7 @@ def on_pre_page_macros(env: Any) -> None:
     current = env.env
     if isinstance(current, SandboxedEnvironment):
         return
-    sandbox = SandboxedEnvironment(
+    sandbox = _BodySandbox(
         undefined=current.undefined,
         loader=None,
         block_start_string=current.block_start_string,
@@ -83,5 +110,6 @@ def on_pre_page_macros(env: Any) -> None:
         comment_start_string=current.comment_start_string,
         comment_end_string=current.comment_end_string,
     )
+    sandbox.globals.clear()  # no range, dict, cycler, joiner, namespace or lipsum either
     sandbox.globals.update({name: current.globals[name] for name in MACROS})
     env._env = sandbox

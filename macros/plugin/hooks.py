@@ -18,7 +18,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from macros.core.languages import lang_of
-from macros.plugin import i18n, kit, record_pages, reproducible, security, translation
+from macros.plugin import i18n, kit, page_scripts, record_pages, reproducible, security, translation
 from macros.plugin.entry import load_model
 
 
@@ -30,7 +30,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Checks that stop a broken build before any page is rendered."""
     reproducible.patch_clock()
     security.check_symlinks(config)
-    security.check_templates(config)
+    security.check_content(config)
     i18n.check_parity(config)
     kit.check_short_links(config)
     return config
@@ -43,6 +43,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 @event_priority(100)  # before mkdocs-macros renders the page
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    page_scripts.set_scripts(page)
     translation.mark_outdated(page, config)
     record_pages.set_edit_link(page, config)
     return markdown

@@ -1,6 +1,9 @@
 """Content is not code: what a pull request's pages and data may not do to the build or to readers.
 
-- The template rule (macros/core/page_templates.py) for every page, before any page is rendered.
+- Before any page is rendered, for the whole docs tree, every problem at once with file and line:
+  the files under docs/ (macros/core/docs_files.py), each page's front matter (front_matter.py),
+  its raw HTML (raw_html.py), the template rule (page_templates.py) and the macros' arguments
+  (macros/plugin/macro_args.py). Each module holds its own allow-list.
 - No symbolic links under docs/, data/ or overrides/: a link would publish any file of the
   build machine.
 - A Content-Security-Policy on every page: scripts only from the site itself, plus the inline
@@ -18,8 +21,10 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from macros.core.diagnostics import annotate
-from macros.core.page_templates import check_docs
+from macros.core import docs_files, front_matter, page_templates, raw_html
+from macros.core.diagnostics import Problem, annotate
+from macros.plugin import macro_args
+from macros.plugin.entry import load_model
 from macros.render import MACROS
 
 CHECKED_FOLDERS = ("docs", "data", "overrides")
@@ -34,31 +39,44 @@ POLICY = (
 )
 
 
-def check_templates(config: MkDocsConfig) -> None:
-    problems = check_docs(Path(config.docs_dir), MACROS)
-    if problems:
-        annotate(problems)  # on GitHub Actions: each on its line in the pull request
-        raise PluginError(
-            f"{len(problems)} template problem(s) in the pages (pages may only call the site's macros):\n  "
-            + "\n  ".join(str(p) for p in problems[:200])
-            + (f"\n  … and {len(problems) - 200} more" if len(problems) > 200 else "")
-        )
+def check_content(config: MkDocsConfig) -> None:
+    """Every content problem under docs/, or nothing; runs before any page is read by MkDocs."""
+    docs = Path(config.docs_dir)
+    problems = (
+        docs_files.check_docs(docs)
+        + front_matter.check_docs(docs)
+        + raw_html.check_docs(docs)
+        + page_templates.check_docs(docs, MACROS)
+    )
+    if not problems:  # arguments are checked once every call is a literal call
+        problems = macro_args.check_docs(docs, load_model(docs), MACROS)
+    fail(problems, "problem(s) in the pages (content is not code: see CONTRIBUTING.md, 'What is code')")
+
+
+def fail(problems: list[Problem], what: str) -> None:
+    """End the build with every problem on its own line (and as annotations on GitHub Actions)."""
+    if not problems:
+        return
+    problems = sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message))
+    annotate(problems)  # on GitHub Actions: each on its line in the pull request
+    raise PluginError(
+        f"{len(problems)} {what}:\n  "
+        + "\n  ".join(str(p) for p in problems[:200])
+        + (f"\n  … and {len(problems) - 200} more" if len(problems) > 200 else "")
+    )
 
 
 def check_symlinks(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
     links = [
-        path.relative_to(root).as_posix()
+        Problem(path.relative_to(root).as_posix(), None, "a symbolic link; replace it with the file itself")
         for folder in CHECKED_FOLDERS
         if (root / folder).is_dir()
         for path in sorted((root / folder).rglob("*"))
         if path.is_symlink()
     ]
-    if links:
-        raise PluginError(
-            "Symbolic links are not allowed in the site's sources (a link can publish any file of the "
-            "build machine); replace each with the file itself:\n  " + "\n  ".join(links)
-        )
+    fail(links, "Symbolic links are not allowed in the site's sources (a link can publish any file of the build "
+         "machine)")
 
 
 def _hash(script: str) -> str:
