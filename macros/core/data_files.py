@@ -8,6 +8,7 @@ data/<kind>.yml, the labels as data/i18n/<lang>.yml for each language, and the t
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 from macros.core.languages import LANGS
@@ -25,14 +26,17 @@ def allowed_names() -> frozenset[str]:
 def unknown_files(data_dir: Path) -> list[DataError]:
     """A DataError for every file under data_dir the loader would not read."""
     allowed = allowed_names()
-    return [
-        DataError(
+    errors = []
+    for path in sorted(data_dir.rglob("*")):
+        rel = path.relative_to(data_dir).as_posix()
+        if path.is_dir() or rel in allowed:
+            continue
+        near = difflib.get_close_matches(rel, sorted(allowed), n=1)
+        errors.append(DataError(
             f"data/{rel}",
             None,
-            "the loader does not read this file; data files are "
-            + ", ".join(sorted(n for n in allowed if "/" not in n))
-            + f" and i18n/<{'|'.join(LANGS)}>.yml (a new kind is registered in macros/core/model.py KINDS)",
-        )
-        for path in sorted(data_dir.rglob("*"))
-        if path.is_file() and (rel := path.relative_to(data_dir).as_posix()) not in allowed
-    ]
+            (f"did you mean '{near[0]}'? " if near else "")
+            + f"the loader does not read this file: data files are <kind>.yml for each kind in "
+            f"macros/core/model.py KINDS, i18n/<{'|'.join(LANGS)}>.yml and {LOCK}",
+        ))
+    return errors

@@ -94,7 +94,8 @@ def check_text(text: str, file: str) -> Iterator[Problem]:
         line = meta.key_lines.get(key)
         check = ALLOWED.get(key)
         if check is None:
-            yield Problem(file, line, f"the front matter key '{key}' is not allowed; allowed keys: {', '.join(ALLOWED)}")
+            allowed = ", ".join(ALLOWED)
+            yield Problem(file, line, f"the front matter key '{key}' is not allowed; allowed keys: {allowed}")
             continue
         wrong = check(value)
         if wrong:

@@ -22,12 +22,20 @@ from macros.core.diagnostics import Problem
 
 # The one allow-list of raw HTML: what the pages use today (the worksheet's form, the results table).
 ELEMENTS = frozenset(
-    "button div fieldset form h3 input label legend output p span strong table tbody td th thead tr".split()
+    {
+        "button", "div", "fieldset", "form", "h3", "input", "label", "legend", "output", "p", "span",
+        "strong", "table", "tbody", "td", "th", "thead", "tr",
+    }
 )
 ATTRIBUTES = frozenset(
-    """aria-describedby aria-label aria-labelledby aria-live class data-action data-decimals data-empty
-    data-empty-result data-formula data-kb-worksheet data-max data-min data-msg-max data-msg-min data-msg-number
-    data-msg-range data-msg-separator for id inputmode markdown name novalidate role scope type value""".split()
+    {
+        "aria-describedby", "aria-label", "aria-labelledby", "aria-live", "class", "for", "id", "inputmode",
+        "markdown", "name", "novalidate", "role", "scope", "type", "value",
+        # read by the site's own scripts (overrides/assets/javascripts/worksheet.js)
+        "data-action", "data-decimals", "data-empty", "data-empty-result", "data-formula", "data-kb-worksheet",
+        "data-max", "data-min", "data-msg-max", "data-msg-min", "data-msg-number", "data-msg-range",
+        "data-msg-separator",
+    }
 )
 _SCRIPT_URL = re.compile(r"^\s*(?:javascript|vbscript|data|file)\s*:", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x20\x7f]+")

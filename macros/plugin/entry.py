@@ -80,7 +80,7 @@ class _BodySandbox(SandboxedEnvironment):
     """A sandbox whose templates see the macros and nothing else: mkdocs-macros passes the config,
     page, navigation and files as render variables, which this environment's templates drop."""
 
-    def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:  # noqa: A002
+    def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
         template = super().from_string(source)
         return _NoContext(template)
 

@@ -76,7 +76,8 @@ def check_call(kb: KnowledgeBase, lang_docs: Path, name: str, func: Callable[...
         choices = choose(kb, lang_docs, name, bound) if choose else None
         for value in values:
             if choices is not None and value not in choices:
-                yield f"{name}: '{value}' is not a valid {param.name.replace('_ids', '_id')}; valid choices (nearest first): " + nearest_first(
+                what = param.name.replace("_ids", "_id")
+                yield f"{name}: '{value}' is not a valid {what}; valid choices (nearest first): " + nearest_first(
                     value, choices
                 )
         if param.kind is param.VAR_POSITIONAL and not values:

@@ -1,0 +1,290 @@
+"""Content is not code, part 2: a hostile corpus for every path a content pull request can touch.
+
+Front matter, files and names under docs/, raw HTML, macro arguments and data files: each attack
+fails the build, naming the file (and the line where there is one), and nothing runs (the payloads
+try to create a canary file, which must never appear). The checks run before any page is read,
+so the failing builds stop within seconds (fast tier).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from helpers import ROOT, build, copy_project
+from mkdocs.exceptions import PluginError
+
+from macros.core import docs_files, front_matter, raw_html
+from macros.core.data_files import unknown_files
+from macros.core.diagnostics import Problem, annotation
+from macros.plugin import macro_args
+from macros.plugin.security import check_content
+from macros.render import MACROS
+
+CANARY = "CANARY"
+RUN = f"cycler.__init__.__globals__.os.popen('touch {CANARY}').read()"
+
+
+def problems_in(docs: Path) -> str:
+    """The message check_content ends the build with (it must end it)."""
+    with pytest.raises(PluginError) as info:
+        check_content(SimpleNamespace(docs_dir=str(docs)))
+    return str(info.value)
+
+
+@pytest.fixture
+def docs(tmp_path) -> Path:
+    """A small docs tree (one page pair) to attack."""
+    for lang in ("en", "zh"):
+        page = tmp_path / "docs" / lang / "about.md"
+        page.parent.mkdir(parents=True)
+        page.write_text("---\ndescription: About.\n---\n\n# About\n\nText.\n", encoding="utf-8")
+    return tmp_path / "docs"
+
+
+# -- 1. front matter ----------------------------------------------------------------------------
+FRONT_MATTER = [
+    ('title: "\\x7b\\x7b 7*191 \\x7d\\x7d"', "plain text"),  # YAML escapes that decode to {{ … }}
+    (f"title: \"{{{{ {RUN} }}}}\"", "plain text"),
+    ("title: 'x</script><script>alert(1)</script>'", "plain text"),
+    ("description: 'y\" onload=\"alert(1)'", "plain text"),
+    ("template: redirect.html", "'template' is not allowed; allowed keys: title, description"),
+    ("location: https://example.org/", "'location' is not allowed"),
+    ("scripts: [evil.js]", "'scripts' is not allowed"),
+    ("render_macros: true", "'render_macros' is not allowed"),
+    ("hide: [everything]", "'hide' must be a list of some of: navigation"),
+    ("search: {boost: 100}", "'search' must be"),
+    ("translation_of: HEAD", "'translation_of' must be a 40-digit git blob id"),
+    ("a: &a [x, x]\nb: [*a, *a]", "anchors (&name) and aliases"),
+    ("title: [unclosed", "YAML syntax error"),
+    ("title: a\ntitle: b", "appears twice"),
+]
+
+
+@pytest.mark.parametrize(("lines", "expected"), FRONT_MATTER)
+def test_hostile_front_matter_is_refused_at_its_line(lines, expected):
+    problems = list(front_matter.check_text(f"---\n{lines}\n---\n\n# Page\n", "docs/en/x.md"))
+    assert problems, lines
+    assert problems[0].line in (2, 3) and expected in problems[0].message, problems
+
+
+def test_settings_without_a_front_matter_block_are_refused():
+    text = "template: redirect.html\nlocation: https://example.org/\n\nText\n"
+    problems = list(front_matter.check_text(text, "d.md"))
+    assert problems and problems[0].line == 1 and "YAML front matter block" in problems[0].message
+
+
+def test_the_pages_front_matter_passes():
+    assert front_matter.check_docs(ROOT / "docs") == []
+
+
+# -- 3. files and names under docs/ ---------------------------------------------------------------
+PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 16
+FILES = [
+    ("en/evil.html", b"<script>alert(1)</script>", "'.html' files may not be published"),
+    ("en/app.js", b"alert(1)", "'.js' files may not be published"),
+    ("en/site.css", b"body{}", "'.css' files may not be published"),
+    ("en/images/logo.svg", b"<svg onload='alert(1)'/>", "'.svg' files may not be published"),
+    ("en/images/fake.png", b"<html><script>alert(1)</script>", "is not a PNG picture"),
+    ("en/photo.png", PNG, "pictures go in an images/ folder"),
+    ("photo.png", PNG, "files belong in a language folder"),
+    ("en/Bad Name.md", b"# x\n", "'Bad Name' is not allowed"),
+    ("en/x,line=1::forged.md", b"# x\n", "is not allowed"),
+    ("en/x\n::error file=a::b.md", b"# x\n", "is not allowed"),
+    ("en/.hidden.md", b"# x\n", "is not allowed"),
+    ("en/page.MD", b"# x\n", "is not allowed"),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "expected"), FILES, ids=[f[0].replace("\n", "\\n") for f in FILES])
+def test_files_under_docs_are_allowed_by_type_folder_and_name(docs, name, content, expected):
+    path = docs / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    problems = docs_files.check_docs(docs)
+    assert len(problems) == 1 and expected in problems[0].message, problems
+    assert problems[0].file.startswith("docs/")
+
+
+@pytest.mark.parametrize("name", ["en/images/chart.png", "zh/guides/images/a-1.webp", "en/images/p.jpg"])
+def test_pictures_in_an_images_folder_pass(docs, name):
+    path = docs / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes({".png": PNG, ".webp": b"RIFF\0\0\0\0WEBPVP8 ", ".jpg": b"\xff\xd8\xff\xe0"}[path.suffix])
+    assert docs_files.check_docs(docs) == []
+
+
+def test_the_docs_tree_passes():
+    assert docs_files.check_docs(ROOT / "docs") == []
+
+
+# -- 4. raw HTML ----------------------------------------------------------------------------------
+RAW_HTML = [
+    "<script>alert(1)</script>",
+    "<SCRIPT src=/x.js></SCRIPT>",
+    '<iframe src="https://example.org/"></iframe>',
+    '<object data="x.swf"></object>',
+    '<embed src="x.swf">',
+    '<meta http-equiv="refresh" content="0; url=https://example.org/">',
+    '<base href="https://example.org/">',
+    '<form action="https://example.org/collect"><input name="password"></form>',
+    '<div onclick="alert(1)">x</div>',
+    '<img src="x" onerror="alert(1)">',
+    '<a href="javascript:alert(1)">x</a>',
+    '<p style="position:fixed">x</p>',
+    "[click](javascript:alert(1))",
+    "[click]: JavaScript:alert(1)",
+    '## Heading { onclick="alert(1)" }',
+    "<svg><script>alert(1)</script></svg>",
+    "<?php system('id'); ?>",
+]
+
+
+@pytest.mark.parametrize("html", RAW_HTML)
+def test_hostile_raw_html_is_refused_at_its_line(html):
+    problems = list(raw_html.check_text(f"# Page\n\nText.\n\n{html}\n", "docs/en/x.md"))
+    assert problems and problems[0].line == 5, problems
+    assert str(problems[0]).startswith("docs/en/x.md:5: ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "`<script>` in code",
+        "```html\n<script>alert(1)</script>\n```",
+        '<div class="kb-ws-field" markdown="1">\n<label for="a">A</label><input id="a" name="a" type="text">\n</div>',
+        '<form class="kb-worksheet" data-kb-worksheet novalidate data-msg-min="{{ label("x") }}">',
+        "See <https://example.org/> and [a link](https://example.org/).",
+        "## Heading { #anchor .class }",
+    ],
+)
+def test_the_html_the_pages_use_passes(text):
+    assert list(raw_html.check_text(text, "docs/en/x.md")) == []
+
+
+def test_the_pages_raw_html_passes():
+    assert raw_html.check_docs(ROOT / "docs") == []
+
+
+# -- 5. macro arguments ---------------------------------------------------------------------------
+MACRO_CALLS = [
+    ('cite("no-such")', "'no-such' is not a valid source_id; valid choices (nearest first): "),
+    ('cite("fias-2007-reprt")', "valid choices (nearest first): 'fias-2007-report'"),
+    ('group_name("nope")', "is not a valid group"),
+    ('action_plan("buyer")', "valid choices (nearest first): 'buyers'"),
+    ("record_page()", "missing a required argument: 'kind'; write record_page(kind, rid)"),
+    ('record_page("findings")', "missing a required argument: 'rid'"),
+    ('record_page("nope", "x")', "'nope' is not a valid kind"),
+    ('record_page("findings", "nope")', "'nope' is not a valid rid"),
+    ('checklist("extra")', "too many positional arguments; write checklist()"),
+    ("cite()", "give at least one source_id"),
+    ('label("no.such.key")', "is not a valid key"),
+    ('qr("plan-buyer")', "valid choices (nearest first): 'plan-buyers'"),
+    ('costs_benefits("costs")', "valid choices (nearest first): 'cost'"),
+]
+
+
+@pytest.mark.parametrize(("call", "expected"), MACRO_CALLS)
+def test_a_wrong_macro_argument_is_named_with_the_valid_choices(kb, tmp_path, call, expected):
+    for lang in ("en", "zh"):
+        (tmp_path / "docs" / lang).mkdir(parents=True, exist_ok=True)
+        (tmp_path / "docs" / lang / "x.md").write_text(f"# X\n\nText.\n{{{{ {call} }}}}\n", encoding="utf-8")
+    problems = macro_args.check_docs(tmp_path / "docs", kb, MACROS)
+    assert problems and all(p.line == 4 for p in problems), problems
+    assert str(problems[0]).startswith("docs/en/x.md:4: ") and expected in problems[0].message, problems
+
+
+def test_every_macro_parameter_has_its_choices():
+    import inspect
+
+    unknown = {
+        f"{name}({param})"
+        for name, func in MACROS.items()
+        for param in list(inspect.signature(func).parameters)[1:]
+        if param not in macro_args.CHOICES
+    }
+    assert not unknown, f"add these parameter names to macros/plugin/macro_args.py CHOICES: {sorted(unknown)}"
+
+
+def test_the_pages_macro_arguments_pass(kb):
+    assert macro_args.check_docs(ROOT / "docs", kb, MACROS) == []
+
+
+# -- 6. names in workflow annotations -----------------------------------------------------------
+def test_a_file_name_cannot_forge_an_annotation():
+    line = annotation(Problem("docs/en/a,line=1::b%\n::error file=c::d.md", 3, "100% wrong:\r\nnext"))
+    assert line.startswith("::error file=docs/en/a%2Cline=1%3A%3Ab%25 %3A%3Aerror file=c%3A%3Ad.md,line=3::")
+    assert "\n" not in line and "\r" not in line and line.endswith("::100%25 wrong: next")
+
+
+# -- 7. data files --------------------------------------------------------------------------------
+@pytest.mark.parametrize("name", ["sources.yaml", "i18n/fr.yml", "notes.txt", "extra/themes.yml"])
+def test_an_unknown_data_file_is_named(data, name):
+    (data / name).parent.mkdir(parents=True, exist_ok=True)
+    (data / name).write_text("- id: x\n", encoding="utf-8")
+    errors = unknown_files(data)
+    assert [e.file for e in errors] == [f"data/{name}"], errors
+    assert "KINDS" in errors[0].message
+
+
+def test_a_registered_kind_is_allowed_without_editing_the_check(data, monkeypatch):
+    from macros.core import model
+
+    monkeypatch.setitem(model.KINDS, "changes", model.Theme)
+    (data / "changes.yml").write_text("- id: x\n", encoding="utf-8")
+    assert unknown_files(data) == []
+
+
+def test_the_data_folder_passes():
+    assert unknown_files(ROOT / "data") == []
+
+
+# -- the whole check, as the build runs it --------------------------------------------------------
+def test_every_problem_is_reported_at_once(docs):
+    (docs / "en" / "about.md").write_text("---\ntemplate: x.html\n---\n\n<script>x</script>\n", encoding="utf-8")
+    (docs / "zh" / "x.js").write_text("alert(1)\n", encoding="utf-8")
+    message = problems_in(docs)
+    assert "docs/en/about.md:2: the front matter key 'template'" in message
+    assert "docs/en/about.md:5: the HTML element <script>" in message
+    assert "docs/zh/x.js: '.js' files may not be published" in message
+
+
+# -- full builds: the build fails before anything runs, with the message shown by `-q` ------------
+BUILDS = [
+    ("front matter", "docs/en/about/index.md", 2, lambda t: t.replace("---\n", f'---\ntitle: "{{{{ {RUN} }}}}"\n', 1)),
+    ("raw HTML", "docs/en/about/index.md", None, lambda t: t + '\n<meta http-equiv="refresh" content="0; url=https://example.org/">\n'),
+    ("macro argument", "docs/en/about/index.md", None, lambda t: t + '\n{{ cite("no-such") }}\n'),
+]
+
+
+@pytest.mark.parametrize(("what", "file", "line", "change"), BUILDS, ids=[b[0] for b in BUILDS])
+def test_a_hostile_page_fails_the_build_naming_file_and_line_and_runs_nothing(tmp_path, what, file, line, change):
+    project = copy_project(tmp_path / "p")
+    page = project / file
+    text = page.read_text(encoding="utf-8")
+    new = change(text)
+    page.write_text(new, encoding="utf-8")
+    line = line or len(new.rstrip("\n").splitlines())
+    result = build(project, tmp_path / "out")
+    assert result.returncode != 0
+    assert f"{file}:{line}: " in result.stderr, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr
+    assert not list(project.rglob(CANARY)) and not (tmp_path / "out" / "about" / "index.html").exists()
+
+
+def test_a_script_file_in_docs_fails_the_build(tmp_path):
+    project = copy_project(tmp_path / "p")
+    (project / "docs" / "en" / "evil.html").write_text("<script>alert(1)</script>\n", encoding="utf-8")
+    result = build(project, tmp_path / "out")
+    assert result.returncode != 0 and "docs/en/evil.html: '.html' files may not be published" in result.stderr
+    assert not (tmp_path / "out" / "evil.html").exists()
+
+
+def test_an_unknown_data_file_fails_the_build(tmp_path):
+    project = copy_project(tmp_path / "p")
+    (project / "data" / "sources.yaml").write_text("- id: x\n", encoding="utf-8")
+    result = build(project, tmp_path / "out")
+    assert result.returncode != 0
+    assert "data/sources.yaml: did you mean 'sources.yml'? the loader does not read" in result.stderr
+    assert "Traceback" not in result.stderr
