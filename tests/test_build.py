@@ -60,7 +60,7 @@ def test_a_page_in_one_language_only_fails_the_build(tmp_path):
     (project / "docs" / "en" / "orphan.md").write_text("# Orphan\n", encoding="utf-8")
     result = build(project, tmp_path / "out")
     assert result.returncode != 0
-    assert "docs/zh/orphan.md is missing" in result.stderr
+    assert "docs/zh/orphan.md: missing" in result.stderr
 
 
 def test_data_mistake_fails_build_with_file_and_line_and_no_traceback(tmp_path):

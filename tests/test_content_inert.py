@@ -288,3 +288,15 @@ def test_an_unknown_data_file_fails_the_build(tmp_path):
     assert result.returncode != 0
     assert "data/sources.yaml: did you mean 'sources.yml'? the loader does not read" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_content_printed_on_github_is_never_a_workflow_command(monkeypatch, capsys):
+    from macros.core.diagnostics import commands_stopped
+
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    with commands_stopped():
+        print("      +::error file=a,line=1::forged in a diff")
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("::stop-commands::") and len(lines[0]) > len("::stop-commands::") + 16
+    token = lines[0].removeprefix("::stop-commands::")
+    assert lines[-1] == f"::{token}::" and "forged" in lines[1]

@@ -117,12 +117,21 @@ def test_deploy_builds_the_complete_site_and_only_deploy_may_write_pages():
 
 def test_the_bucket_mirror_is_optional_and_holds_no_permission():
     mirror = jobs("deploy.yml")["mirror"]
-    assert mirror["if"] == "vars.MIRROR_BUCKET != ''"  # skipped unless configured
+    assert mirror["if"] == "github.ref == 'refs/heads/main' && vars.MIRROR_BUCKET != ''"  # main, when configured
     assert mirror["permissions"] == {} and mirror["needs"] == "build"
     sync = next(s for s in mirror["steps"] if "aws s3 sync" in s.get("run", ""))
     assert "--endpoint-url" in sync["run"] and "--delete" in sync["run"]
     assert sync["env"]["AWS_ACCESS_KEY_ID"] == "${{ secrets.MIRROR_ACCESS_KEY_ID }}"
     assert "${{" not in sync["run"]
+
+
+def test_only_main_is_deployed_or_mirrored():
+    all_jobs = jobs("deploy.yml")
+    for name, environment in (("deploy", "github-pages"), ("mirror", "mirror")):
+        assert all_jobs[name]["if"].startswith("github.ref == 'refs/heads/main'"), name
+        assert all_jobs[name]["environment"]["name"] == environment
+    text = (ROOT / ".github" / "workflows" / "deploy.yml").read_text(encoding="utf-8")
+    assert "Deployment branches" in text  # what to set in the repository settings
 
 
 def test_dependabot_keeps_the_action_pins_current():

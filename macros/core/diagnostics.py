@@ -26,10 +26,12 @@ Standard library only: the lint job runs it before anything heavy is imported.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import secrets
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Protocol, TextIO
 
@@ -121,3 +123,20 @@ def annotate(problems: Iterable[Located], level: str = "error") -> None:
         if count > MAX_ANNOTATIONS:
             break
         print(annotation(problem, level), file=sys.stdout, flush=True)
+
+
+@contextlib.contextmanager
+def commands_stopped(stream: TextIO | None = None) -> Iterator[None]:
+    """On GitHub Actions, the runner reads no workflow command while the block prints text from pages or
+    data (a diff, a record's texts): GitHub's `::stop-commands::<token>` … `::<token>::`, with a token
+    nobody can guess, so a line of content that reads `::error …` is only text."""
+    if not on_github():
+        yield
+        return
+    stream = stream if stream is not None else sys.stdout
+    token = secrets.token_hex(16)
+    print(f"::stop-commands::{token}", file=stream, flush=True)
+    try:
+        yield
+    finally:
+        print(f"::{token}::", file=stream, flush=True)

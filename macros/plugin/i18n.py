@@ -10,13 +10,14 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 
 from macros.core.articles import article_aliases
+from macros.core.diagnostics import Problem
 from macros.core.languages import DEFAULT, LANGS, prefix, strip_prefix
 from macros.core.pages import NOT_SEARCHED, SEARCH_BOOST
 from macros.core.segment import segment
 from macros.plugin.entry import load_model
+from macros.plugin.security import fail
 
 _PER_LANGUAGE_TEMPLATES = ("404.html", "sitemap.xml")
 ALIAS_BOOST = 1.0
@@ -29,11 +30,10 @@ def check_parity(config: MkDocsConfig) -> None:
     """Every page exists in both languages; otherwise the build names the missing ones."""
     docs = Path(config.docs_dir)
     pages = {lang: {p.relative_to(docs / lang).as_posix() for p in (docs / lang).rglob("*.md")} for lang in LANGS}
-    problems = [f"docs/{lang}/{path} is missing (docs/{other}/{path} exists)"
+    problems = [Problem(f"docs/{lang}/{path}", None, f"missing (docs/{other}/{path} exists)")
                 for lang in LANGS for other in LANGS if other != lang
                 for path in sorted(pages[other] - pages[lang])]
-    if problems:
-        raise PluginError("Every page must exist in both languages:\n  " + "\n  ".join(problems))
+    fail(problems, "page(s) missing: every page must exist in both languages")  # names cleaned and escaped
 
 
 def per_language_template(output: str, template_name: str, config: MkDocsConfig) -> str:

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from macros.core import translations as tr
+from macros.core.diagnostics import clean, commands_stopped
 from macros.core.languages import SOURCE, TARGET
 from macros.core.load import KnowledgeBase, load_or_report
 
@@ -61,7 +62,7 @@ def english_diff(root: Path, state: tr.PageState) -> list[str] | None:
 
 
 def _print_page(root: Path, state: tr.PageState, show_diff: bool) -> None:
-    print(f"  {state.state:<9} docs/zh/{state.path}: {PAGE_NOTES[state.state]}")
+    print(f"  {state.state:<9} docs/zh/{clean(state.path, 200)}: {PAGE_NOTES[state.state]}")
     if state.state != "outdated" or not show_diff:
         return
     diff = english_diff(root, state)
@@ -80,7 +81,7 @@ def _print_record(kb: KnowledgeBase, state: tr.RecordState) -> None:
     kind, rid = state.key.split("/", 1)
     record = kb.records[kind][rid]
     for field, text in tr.english_texts(record) if state.state == "changed" else ():
-        print(f"      {field}: {text}")
+        print(f"      {field}: {clean(text, 2000)}")
 
 
 def _page_target(docs: Path, target: str) -> str | None:
@@ -104,7 +105,10 @@ def accept(root: Path, kb: KnowledgeBase, targets: list[str]) -> int:
         elif (path := _page_target(docs, target)) is not None:
             chosen_pages.add(path)
         else:
-            print(f"{target}: neither a page in docs/en/ and docs/zh/ nor a data record (<kind>/<id>)", file=sys.stderr)
+            print(
+                f"{clean(target, 200)}: neither a page in docs/en/ and docs/zh/ nor a data record (<kind>/<id>)",
+                file=sys.stderr,
+            )
             return 2
     everything = not targets
     for state in pages:
@@ -112,10 +116,10 @@ def accept(root: Path, kb: KnowledgeBase, targets: list[str]) -> int:
             continue
         zh = docs / TARGET / state.path
         if state.state == "missing":
-            print(f"docs/zh/{state.path} does not exist: translate it first", file=sys.stderr)
+            print(f"docs/zh/{clean(state.path, 200)} does not exist: translate it first", file=sys.stderr)
             return 2
         zh.write_text(tr.with_translation_of(zh.read_text(encoding="utf-8"), state.current), encoding="utf-8")
-        print(f"accepted docs/zh/{state.path} as the translation of {state.current[:10]}")
+        print(f"accepted docs/zh/{clean(state.path, 200)} as the translation of {state.current[:10]}")
     lock = tr.read_lock(root)
     updated = {}
     for record in records:
@@ -141,14 +145,15 @@ def run(args: argparse.Namespace) -> int:
     if not pages and not records:
         print("Every Chinese page and data text is up to date with the English.")
         return 0
-    if pages:
-        print("Pages (docs/zh/ against docs/en/):")
-        for state in pages:
-            _print_page(root, state, not args.no_diff)
-    if records:
-        print(f"Data texts ({tr.LOCK.as_posix()}):")
-        for record in records:
-            _print_record(kb, record)
+    with commands_stopped():  # file names, diffs and data texts are content: never workflow commands
+        if pages:
+            print("Pages (docs/zh/ against docs/en/):")
+            for state in pages:
+                _print_page(root, state, not args.no_diff)
+        if records:
+            print(f"Data texts ({tr.LOCK.as_posix()}):")
+            for record in records:
+                _print_record(kb, record)
     print(
         f"{len(pages)} page(s) and {len(records)} data record(s) to translate. Once the Chinese is updated, run "
         "`python -m macros translation-status --accept <page or kind/id>`."
