@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import inspect
+import typing
 from collections.abc import Callable, Collection, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,7 @@ Choices = Callable[[KnowledgeBase, Path, str, Mapping[str, Any]], Collection[str
 
 def _kind(kb: KnowledgeBase, lang_docs: Path, macro: str, bound: Mapping[str, Any]) -> Collection[str]:
     if macro == "costs_benefits":
-        return CostBenefit.model_fields["kind"].annotation.__args__  # Literal["cost", "benefit"]
+        return typing.get_args(CostBenefit.model_fields["kind"].annotation)  # Literal["cost", "benefit"]
     return tuple(RECORD_PAGES)
 
 
