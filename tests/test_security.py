@@ -212,6 +212,19 @@ def test_every_built_page_has_a_policy(site):
     assert pages and not missing, missing[:10]
 
 
+def test_no_built_page_needs_inline_style(site):
+    """style-src has no 'unsafe-inline', so no page may carry a <style> block or a style="" attribute."""
+    offenders = []
+    for path in site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', html)
+        if policy and "'unsafe-inline'" in policy.group(1).split("style-src", 1)[1].split(";", 1)[0]:
+            offenders.append(f"{path.relative_to(site)}: 'unsafe-inline' in style-src")
+        if re.search(r"<style[\s>]|\sstyle=", html):
+            offenders.append(f"{path.relative_to(site)}: inline style")
+    assert not offenders, offenders[:10]
+
+
 PAGE_TYPES = [
     "",
     "recommendations/",

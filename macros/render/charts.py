@@ -540,7 +540,8 @@ def recommendation_matrix(p: Page) -> str:
             recs = count[(g, a)]
             x0 = margin + head_w + j * cell_w
             n, lead = len(recs), sum(1 for r in recs if g in r.owners)
-            shade = f' style="fill-opacity:{svg.num(0.08 + 0.42 * n / most)}"' if n else ""
+            # a presentation attribute, not style="": the Content-Security-Policy allows no inline style
+            shade = f' fill-opacity="{svg.num(0.08 + 0.42 * n / most)}"' if n else ""
             cell = (
                 f'<rect class="kb-chart-cell{"" if n else " kb-chart-empty"}"'
                 f' x="{svg.num(x0 + 1)}" y="{svg.num(y + 1)}" '
