@@ -255,6 +255,7 @@ BUILDS = [
     ("front matter", "docs/en/about/index.md", 2, lambda t: t.replace("---\n", f'---\ntitle: "{{{{ {RUN} }}}}"\n', 1)),
     ("raw HTML", "docs/en/about/index.md", None, lambda t: t + '\n<meta http-equiv="refresh" content="0; url=https://example.org/">\n'),
     ("macro argument", "docs/en/about/index.md", None, lambda t: t + '\n{{ cite("no-such") }}\n'),
+    ("alias bomb", "docs/en/about/index.md", 2, lambda t: t.replace("---\n", "---\na: &a [x, x, x]\nb: [*a, *a]\n", 1)),
 ]
 
 
@@ -300,3 +301,39 @@ def test_content_printed_on_github_is_never_a_workflow_command(monkeypatch, caps
     assert lines[0].startswith("::stop-commands::") and len(lines[0]) > len("::stop-commands::") + 16
     token = lines[0].removeprefix("::stop-commands::")
     assert lines[-1] == f"::{token}::" and "forged" in lines[1]
+
+
+# -- 2. only page bodies are rendered, and they see the macros alone -----------------------------
+def _sandboxed_env():
+    from jinja2 import Environment, StrictUndefined
+
+    from macros.plugin.entry import on_pre_page_macros
+
+    current = Environment(undefined=StrictUndefined)
+    current.globals.update({name: (lambda *a, _n=name: f"<{_n}>") for name in MACROS})
+    env = SimpleNamespace(env=current, _env=current)
+    env.env = current
+    on_pre_page_macros(env)
+    return env._env
+
+
+@pytest.mark.parametrize("name", ["config", "page", "navigation", "files", "plugins", "range", "cycler", "lipsum"])
+def test_a_page_sees_no_variable_but_the_macros(name):
+    from jinja2 import UndefinedError
+
+    template = _sandboxed_env().from_string(f"{{{{ {name} }}}}")
+    with pytest.raises(UndefinedError):
+        template.render(config={"site_name": "x"}, page=object(), navigation=[], files=[], plugins={})
+
+
+def test_a_page_still_calls_its_macros():
+    assert _sandboxed_env().from_string('{{ cite("a") }}').render(config={}) == "<cite>"
+
+
+def test_titles_are_never_rendered_as_templates(kb):
+    from macros.plugin.entry import define_env
+
+    env = SimpleNamespace(conf={"docs_dir": str(ROOT / "docs")}, macro=lambda func, name: None)
+    env.has_j2 = lambda text: True
+    define_env(env)
+    assert env.has_j2("{{ 7*191 }}") is False
