@@ -205,6 +205,8 @@ def test_every_macro_parameter_has_its_choices():
         if param not in macro_args.CHOICES
     }
     assert not unknown, f"add these parameter names to macros/plugin/macro_args.py CHOICES: {sorted(unknown)}"
+    kinds = {name for name, func in MACROS.items() if "kind" in inspect.signature(func).parameters}
+    assert kinds <= set(macro_args.KIND_OF), f"add to macro_args.KIND_OF: {sorted(kinds - set(macro_args.KIND_OF))}"
 
 
 def test_the_pages_macro_arguments_pass(kb):

@@ -29,10 +29,16 @@ from macros.core.shortlinks import short_links
 Choices = Callable[[KnowledgeBase, Path, str, Mapping[str, Any]], Collection[str] | None]
 
 
-def _kind(kb: KnowledgeBase, lang_docs: Path, macro: str, bound: Mapping[str, Any]) -> Collection[str]:
-    if macro == "costs_benefits":
-        return typing.get_args(CostBenefit.model_fields["kind"].annotation)  # Literal["cost", "benefit"]
-    return tuple(RECORD_PAGES)
+def _kind(kb: KnowledgeBase, lang_docs: Path, macro: str, bound: Mapping[str, Any]) -> Collection[str] | None:
+    """`kind` means a different thing per macro: the kinds each one takes (KIND_OF lists the macros)."""
+    return KIND_OF[macro]() if macro in KIND_OF else None
+
+
+KIND_OF: dict[str, Callable[[], Collection[str]]] = {
+    "costs_benefits": lambda: typing.get_args(CostBenefit.model_fields["kind"].annotation),  # Literal[…]
+    "record_page": lambda: tuple(RECORD_PAGES),
+    "record_title": lambda: tuple(RECORD_PAGES),
+}
 
 
 def _rid(kb: KnowledgeBase, lang_docs: Path, macro: str, bound: Mapping[str, Any]) -> Collection[str] | None:
