@@ -71,7 +71,7 @@ def _call(env: Any, kb: KnowledgeBase, name: str, render: Any, *args: str) -> st
     try:
         return render(Page(kb, page_context(env, kb)), *args)
     except Exception as exc:  # noqa: BLE001 - every failure becomes one located message
-        message = f"{env.page.file.src_uri}: {name}(): {exc if isinstance(exc, MissingPage) else repr(exc)}"
+        message = f"docs/{env.page.file.src_uri}: {name}(): {exc if isinstance(exc, MissingPage) else repr(exc)}"
         log.error(clean(message, 2000))
         raise PluginError(message) from None
 
