@@ -339,3 +339,19 @@ def test_titles_are_never_rendered_as_templates(kb):
     env.has_j2 = lambda text: True
     define_env(env)
     assert env.has_j2("{{ 7*191 }}") is False
+
+
+def test_a_macro_that_fails_while_rendering_ends_the_build_with_one_located_error(kb, caplog):
+    from macros.plugin import entry
+
+    def broken(page, *args):
+        raise KeyError("nope")
+
+    file = SimpleNamespace(src_uri="en/x.md", dest_uri="x/index.html", locale="en")
+    env = SimpleNamespace(
+        conf={"use_directory_urls": True, "docs_dir": str(ROOT / "docs"), "site_url": ""},
+        page=SimpleNamespace(file=file, url="x/"),
+    )
+    with pytest.raises(PluginError, match=r"docs/en/x\.md: broken\(\): KeyError\('nope'\)"):
+        entry._call(env, kb, "broken", broken, "a")
+    assert any(r.levelname == "ERROR" and "docs/en/x.md" in r.getMessage() for r in caplog.records)
