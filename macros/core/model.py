@@ -289,9 +289,23 @@ class Term(Record):
     definition: Text
 
 
+# The sections of the RBA Code of Conduct, version 8.0 (in force 1 January 2024): A labour, B health and
+# safety, C environment, D ethics, E management system. Their names are labels (data/i18n, `rba.<code>`).
+RbaSection = Enum(  # type: ignore[misc]
+    "RbaSection",
+    {c: c for c in [*(f"A{i}" for i in range(1, 8)), *(f"B{i}" for i in range(1, 8)),
+                    *(f"C{i}" for i in range(1, 9)), *(f"D{i}" for i in range(1, 9)),
+                    *(f"E{i}" for i in range(1, 13))]},
+    type=str,
+)
+
+
 class ChecklistItem(Record):
     question: Text
     basis: Text
+    rba_section: RbaSection = Field(
+        description="The section of the RBA Code of Conduct 8.0 (2024) this question corresponds to, A1 to E12."
+    )
     sources: ref("sources", at_least=1)
     # The next steps a "no" or "partly" leads to (shown in the self-assessment's results).
     actions: ref("actions") = Field(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from macros.render import charts, checklist, facilitation, kit, plans, record_page, records, translation
+from macros.render import charts, checklist, facilitation, kit, plans, record_page, records, translation, worksheet
 from macros.render.context import MissingPage, PageContext
 from macros.render.page import Page
 
@@ -48,6 +48,8 @@ MACROS: dict[str, Macro] = {
     "checklist_chart": charts.checklist_chart,
     "record_page": record_page.record_page,
     "record_title": record_page.title,
+    "worksheet_warning": worksheet.worksheet_warning,
+    "minimum_wage_now": worksheet.minimum_wage_now,
 }
 
 __all__ = ["MACROS", "MissingPage", "Page", "PageContext"]
