@@ -69,7 +69,7 @@ def rba_section(p: Page, item: ChecklistItem) -> str:
     """Today's counterpart of the 2008 basis: 'RBA Code 8.0: A3 Working Hours', with its source."""
     code = item.rba_section.value
     text = p.colon(p.s("rba.label"), f"{code} {p.s('rba.' + code)}")
-    return p.cited(text, [RBA_CODE] if RBA_CODE in p.kb.sources else [])
+    return p.cited(text, [RBA_CODE])
 
 
 def _item(p: Page, item: ChecklistItem) -> str:
