@@ -356,7 +356,7 @@ class DateKind(str, Enum):
 SectionRef = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9-]+(/[a-z0-9-]+)*#[a-z0-9]+(-[a-z0-9]+)*$"),
-    Field(description="A guide section: page path without .md, '#', the heading's id (guides/worker-engagement#steps)."),
+    Field(description="A guide section: page path without .md, '#', the heading id (guides/worker-engagement#steps)."),
 ]
 
 
@@ -369,15 +369,13 @@ class Affects(Strict):
 class Change(Record):
     """One dated change since 2008 in a law, code or standard that changes what the 2008 record means today."""
 
-    date: DayText
+    date: DateText
     date_kind: DateKind = DateKind.in_force
     title: Text
     what_changed: Text
     sources: ref("sources", at_least=1)
     affects: Affects = Field(default_factory=Affects)
-    checked: DayText | None = Field(
-        default=None, description="When this entry was last verified against its sources (reviewed after review_months)."
-    )
+    checked: DayText = Field(description="When this entry was last verified against its sources.")
     review_months: ReviewMonths = 12
 
 

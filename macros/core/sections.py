@@ -13,7 +13,7 @@ from pathlib import Path
 from macros.core.languages import LANGS
 from macros.core.yaml_source import DataError, LineList, line_of
 
-_HEADING_ID = re.compile(r"^#{1,6}\s.*\{\s*#([A-Za-z0-9_-]+)[^}]*\}\s*$", re.MULTILINE)
+_HEADING_ID = re.compile(r"^#{1,6}\s+(.*?)\s*\{\s*#([A-Za-z0-9_-]+)[^}]*\}\s*$", re.MULTILINE)
 
 
 def page_file(docs_dir: Path, lang: str, page: str) -> Path | None:
@@ -24,9 +24,14 @@ def page_file(docs_dir: Path, lang: str, page: str) -> Path | None:
     return None
 
 
+def heading_titles(path: Path) -> dict[str, str]:
+    """Heading id -> heading text (as written in the Markdown) for every heading with an explicit `{ #id }`."""
+    return {hid: title for title, hid in _HEADING_ID.findall(path.read_text(encoding="utf-8"))}
+
+
 def heading_ids(path: Path) -> set[str]:
     """The explicit `{ #id }` of every heading in a Markdown file."""
-    return set(_HEADING_ID.findall(path.read_text(encoding="utf-8")))
+    return set(heading_titles(path))
 
 
 def section_problems(
