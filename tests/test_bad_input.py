@@ -615,6 +615,7 @@ ANCHORS = {  # kind -> how the page marks each record (see macros/render/)
     "actions": "action-{}",
     "checklist": "check-{}",
     "minimum_wage": "wage-{}",
+    "changes": "change-{}",
 }
 
 

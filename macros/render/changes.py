@@ -89,24 +89,27 @@ def changes_timeline(p: Page) -> str:
 
 
 def source_status(p: Page, src: Source) -> str:
-    """Status, checked date, successor, document number and translation of a law, code or standard."""
-    if src.status is None:
-        return ""
-    if src.status is SourceStatus.superseded and src.superseded_by:
-        successor = f'<a href="{p.to("sources", src.superseded_by)}">{p.t(p.kb.sources[src.superseded_by].title)}</a>'
-        parts = [p.s("status.superseded_by", title=successor)]
-    else:
-        parts = [p.s("source_status." + src.status.value)]
-    if src.checked:
-        parts.append(p.s("status.checked", date=p.date(src.checked)))
-    line = p.colon(p.s("status.label"), p.s("punct.list").join(parts))
-    extra = []
+    """Status and checked date (laws, codes, standards), successor, document number, English translation."""
+    lines = []
+    if src.status is not None:
+        if src.status is SourceStatus.superseded and src.superseded_by:
+            successor = (
+                f'<a href="{p.to("sources", src.superseded_by)}">{p.t(p.kb.sources[src.superseded_by].title)}</a>'
+            )
+            parts = [p.s("status.superseded_by", title=successor)]
+        else:
+            parts = [p.s("source_status." + src.status.value)]
+        if src.checked:
+            parts.append(p.s("status.checked", date=p.date(src.checked)))
+        lines.append(p.colon(p.s("status.label"), p.s("punct.list").join(parts)))
     if src.document_number:
-        extra.append(p.colon(p.s("status.document_number"), p.t(src.document_number)))
-    if src.translation_url and p.lang != "zh":
-        extra.append(f'<a href="{esc_attr(src.translation_url)}">{p.s("status.translation")}</a>')
-    more = "".join(f"<br>{e}" for e in extra)
-    return f'<br><span class="kb-status kb-status-{src.status.value}">{line}{more}</span>'
+        lines.append(p.colon(p.s("status.document_number"), p.t(src.document_number)))
+    if src.translation_url and p.lang != "zh":  # Chinese pages cite the Chinese original only
+        lines.append(f'<a href="{esc_attr(src.translation_url)}">{p.s("status.translation")}</a>')
+    if not lines:
+        return ""
+    status = f" kb-status-{src.status.value}" if src.status else ""
+    return f'<br><span class="kb-status{status}">{"<br>".join(lines)}</span>'
 
 
 __all__ = ["affecting", "changes_timeline", "now_note", "source_status"]
