@@ -70,9 +70,10 @@ def worksheet_warning(p: Page, field: str) -> str:
 def minimum_wage_now(p: Page) -> str:
     """The current level as the worksheet uses it: monthly, its date and the hourly figure derived from it."""
     level = latest_minimum_wage(p)
-    return p.s(
+    text = p.s(
         "worksheet_warn.now",
         monthly=_number(p, level.citywide or 0),
         date=p.date(level.effective),
         hourly=_number(p, hourly_minimum(level)),
-    ) + p.cite(*level.sources)
+    )
+    return p.cited(text, level.sources)
