@@ -44,7 +44,10 @@ def test_the_wage_warning_uses_the_latest_confirmed_level_from_data(kb, data_cop
     assert f"{level.citywide:,}" in got["data-warn-msg"]
     # a new level in the data file moves the limit and the text, with no change to page or script
     text = (data_copy / "minimum_wage.yml").read_text(encoding="utf-8")
-    text += '- id: "2030"\n  effective: 2030-03-01\n  citywide: 3480\n  confirmed: true\n  sources: [shenzhen-minimum-wage]\n'
+    text += (
+        '- id: "2030"\n  effective: 2030-03-01\n  citywide: 3480\n  confirmed: true\n'
+        "  sources: [shenzhen-minimum-wage]\n"
+    )
     (data_copy / "minimum_wage.yml").write_text(text, encoding="utf-8")
     for lang, date in (("en", "1 March 2030"), ("zh", "2030 年 3 月 1 日")):
         moved = attrs(MACROS["worksheet_warning"](page(load(data_copy), lang), "wage"))
@@ -53,7 +56,10 @@ def test_the_wage_warning_uses_the_latest_confirmed_level_from_data(kb, data_cop
 
 def test_an_unconfirmed_level_is_never_the_limit(kb, data_copy):
     text = (data_copy / "minimum_wage.yml").read_text(encoding="utf-8")
-    text += '- id: "2031"\n  effective: 2031\n  confirmed: false\n  note: {en: Rumoured, zh: 传闻}\n  sources: [shenzhen-minimum-wage]\n'
+    text += (
+        '- id: "2031"\n  effective: 2031\n  confirmed: false\n  note: {en: Rumoured, zh: 传闻}\n'
+        "  sources: [shenzhen-minimum-wage]\n"
+    )
     (data_copy / "minimum_wage.yml").write_text(text, encoding="utf-8")
     assert latest_minimum_wage(page(load(data_copy), "en")) == latest_minimum_wage(page(kb, "en"))
 
