@@ -85,9 +85,12 @@ lighthouse: build browser-deps node_modules/.bin/lighthouse  ## Lighthouse (mobi
 clean:
 	rm -rf site site.tmp-* site.old-* dist .pytest_cache .ruff_cache
 
-.PHONY: search-relevance html-check
+.PHONY: search-relevance html-check review
 search-relevance: build browser-deps  ## Search: top-1 and top-3 of the queries in tests/search_relevance.yml, per language
 	$(BIN)/python -m macros search-relevance site --misses
 
 html-check: build node_modules/.bin/lighthouse  ## The Nu HTML checker (npm vnu-jar, installed with Lighthouse) on index and record pages
 	$(BIN)/python -m macros html-check site
+
+review: install  ## Facts (laws, codes, wages, changes) whose `checked` date is older than their review interval; exit 1 when any is due
+	$(BIN)/python -m macros review --today $$(date -u +%F)

@@ -37,6 +37,7 @@ MODULES = {
     "typography": "macros.tools.typography",  # Chinese typography of the built zh pages
     "html-check": "macros.tools.html_check",  # the Nu HTML checker on index and record pages
     "search-relevance": "macros.tools.search_relevance",  # top-1/top-3 of the queries in tests/search_relevance.yml
+    "review": "macros.tools.review",  # laws, codes, wages and changes whose `checked` date is due for review
 }
 
 

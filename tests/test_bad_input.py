@@ -441,7 +441,7 @@ PAYLOAD = (
 # kind -> fields of its first record that pages show. "x.0" is the first item of list x; a trailing
 # "!" marks a plain (one-language) text field. tests check this covers every text field of the model.
 RENDERED = {
-    "sources": ["title", "publisher", "supports"],
+    "sources": ["title", "publisher", "supports", "document_number"],
     "organisations": ["name", "role", "acronym!", "members.0"],
     "stakeholder_groups": ["name", "who", "needs"],
     "themes": ["name", "summary"],
@@ -454,6 +454,7 @@ RENDERED = {
     "minimum_wage": ["note"],
     "glossary": ["en!", "zh!", "definition", "avoid.en.0!"],
     "checklist": ["title", "items.0.question", "items.0.basis"],
+    "changes": ["title", "what_changed"],
 }
 LABEL = ("col", "recommendation")  # one label from data/i18n, shown as a table header
 
@@ -614,6 +615,7 @@ ANCHORS = {  # kind -> how the page marks each record (see macros/render/)
     "actions": "action-{}",
     "checklist": "check-{}",
     "minimum_wage": "wage-{}",
+    "changes": "change-{}",
 }
 
 

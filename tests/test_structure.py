@@ -33,6 +33,7 @@ SAMPLE_ARGS: dict[str, tuple[str, ...]] = {
     "label": ("label.none",),
     "qr": ("plan-buyers",),
     "costs_benefits": ("cost",),
+    "worksheet_warning": ("wage",),
 }
 
 

@@ -144,3 +144,57 @@ def test_inputs_are_text_with_a_decimal_keyboard_and_declared_ranges(site):
         for tag in inputs:
             assert 'type="text"' in tag and 'inputmode="decimal"' in tag and 'data-min="' in tag, tag
         assert 'data-max="100"' in html and "data-msg-range=" in html
+
+
+def warning(page, field: str) -> str:
+    return page.locator(f"#ws-{field}-warn").inner_text().strip()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_legal_warnings_beside_the_field_never_block(page, server, lang):
+    open_page(page, server, lang)
+    for field in ("rate-workday", "rate-restday", "rate-holiday", "wage-hour", "ot-workday"):
+        assert warning(page, field) == "", field  # the example values are legal
+    # an overtime rate below the legal 150 %: a visible warning tied to the field, the result still shown
+    page.fill("#ws-rate-workday", "120")
+    note = page.locator("#ws-rate-workday-warn")
+    assert note.is_visible() and "150" in note.inner_text()
+    assert note.inner_text() == page.get_attribute("#ws-rate-workday", "data-warn-msg")
+    assert "ws-rate-workday-warn" in page.get_attribute("#ws-rate-workday", "aria-describedby").split()
+    assert page.get_attribute("#ws-rate-workday", "aria-invalid") is None  # a warning, not an error
+    assert number(page, "ot-pay") is not None
+    page.fill("#ws-rate-workday", "150")
+    assert warning(page, "rate-workday") == ""
+    page.fill("#ws-rate-holiday", "250")
+    assert "300" in warning(page, "rate-holiday")
+    # monthly overtime above 36 hours, on the overtime fields that add to it
+    page.fill("#ws-ot-workday", "30")
+    page.fill("#ws-ot-restday", "10")
+    page.fill("#ws-ot-holiday", "0")
+    assert "36" in warning(page, "ot-workday") and "36" in warning(page, "ot-restday")
+    assert warning(page, "ot-holiday") == ""
+    page.fill("#ws-ot-restday", "6")
+    assert warning(page, "ot-workday") == "" and warning(page, "ot-restday") == ""
+    # an hourly wage below the Shenzhen minimum the page states (from data, not from the script)
+    limit = float(page.get_attribute("#ws-wage-hour", "data-warn-below"))
+    page.fill("#ws-wage-hour", f"{limit - 0.01:.2f}")
+    text = warning(page, "wage-hour")
+    assert ("2,360" if lang == "en" else "2360") in text
+    assert text == page.get_attribute("#ws-wage-hour", "data-warn-msg")
+    assert number(page, "ot-pay") is not None
+    page.fill("#ws-wage-hour", f"{limit:.2f}")
+    assert warning(page, "wage-hour") == ""
+    assert page.console_errors == []
+
+
+def test_chinese_pages_take_only_the_decimal_point(page, server):
+    open_page(page, server, "zh")
+    for typed in ("1,5", "１，５"):
+        page.fill("#ws-audit-days", typed)
+        assert page.get_attribute("#ws-audit-days", "aria-invalid") == "true"
+        assert page.locator("#ws-audit-days-error").inner_text() == message("zh", "separator")
+        assert number(page, "audit") is None
+    page.fill("#ws-audit-days", "1.5")
+    assert number(page, "audit") == 1800
+    for key in ("number", "separator"):
+        assert "逗号（" not in message("zh", key) and "或逗号" not in message("zh", key)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sys
+import types
 import typing
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -27,8 +28,10 @@ from macros.core.model import (
     KINDS,
     Action,
     Area,
+    Change,
     ChecklistSection,
     CostBenefit,
+    DateKind,
     Event,
     Finding,
     Level,
@@ -43,12 +46,15 @@ from macros.core.model import (
     RootCause,
     Source,
     SourceKind,
+    SourceStatus,
     StakeholderGroup,
     Term,
     Theme,
     Timeframe,
     Track,
 )
+from macros.core.paths import DOCS
+from macros.core.sections import section_problems
 from macros.core.yaml_source import DataError, DataErrors, LineDict, LineList, line_of, load_yaml
 
 R = TypeVar("R", bound=Record)
@@ -63,6 +69,8 @@ LABELLED_ENUMS: dict[str, type[Enum]] = {
     "source_kind": SourceKind,
     "organisation_kind": OrganisationKind,
     "track": Track,
+    "source_status": SourceStatus,
+    "date_kind": DateKind,
 }
 
 
@@ -83,6 +91,7 @@ class KnowledgeBase:
     minimum_wage: Mapping[str, MinimumWage]
     glossary: Mapping[str, Term]
     checklist: Mapping[str, ChecklistSection]
+    changes: Mapping[str, Change]
     strings: Mapping[str, Mapping[str, str]]
     origins: Mapping[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
     # Records per stakeholder group, in file order, built once: every plan page asks (linear, not quadratic).
@@ -151,11 +160,17 @@ def _ref_fields(model: type[BaseModel]) -> dict[str, tuple[str, bool]]:
         for meta in info.metadata:
             if isinstance(meta, Ref):
                 found[name] = (meta.kind, False)
-        if typing.get_origin(info.annotation) is list:
+        origin = typing.get_origin(info.annotation)
+        if origin is list:
             (item,) = typing.get_args(info.annotation)
             for meta in getattr(item, "__metadata__", ()):
                 if isinstance(meta, Ref):
                     found[name] = (meta.kind, True)
+        elif origin in (typing.Union, types.UnionType):  # an optional reference: `Annotated[Id, Ref(...)] | None`
+            for arg in typing.get_args(info.annotation):
+                for meta in getattr(arg, "__metadata__", ()):
+                    if isinstance(meta, Ref):
+                        found[name] = (meta.kind, False)
     return found
 
 
@@ -313,7 +328,7 @@ def _cross_check(raws: dict, records: dict, invalid: dict, errors: list[DataErro
             for obj, loc in _walk(record, ()):
                 for name, (target, many) in _ref_fields(type(obj)).items():
                     values = getattr(obj, name)
-                    for j, value in enumerate(values if many else [values]):
+                    for j, value in enumerate(values if many else [values] if values is not None else []):
                         if invalid.get(target) is None or value in invalid[target]:
                             continue
                         if value not in records.get(target, {}):
@@ -376,8 +391,12 @@ def _raw_index(raw: LineList, rid: str) -> tuple:
     return (index[rid],) if rid in index else ()
 
 
-def load(data_dir: Path) -> KnowledgeBase:
-    """Read every data file; raise DataErrors listing every problem found."""
+def load(data_dir: Path, docs_dir: Path | None = None) -> KnowledgeBase:
+    """Read every data file; raise DataErrors listing every problem found.
+
+    `docs_dir` (default: docs/ beside data/, else the project's) holds the pages that section
+    references (data/changes.yml `affects.sections`) must point into.
+    """
     errors: list[DataError] = []
     raws: dict[str, LineList] = {}
     records: dict[str, dict[str, Record]] = {}
@@ -397,6 +416,9 @@ def load(data_dir: Path) -> KnowledgeBase:
     strings = _read_strings(data_dir, errors)
     errors += unknown_files(data_dir)
     _cross_check(raws, records, invalid, errors)
+    if docs_dir is None:
+        docs_dir = data_dir.parent / "docs" if (data_dir.parent / "docs").is_dir() else DOCS
+    errors.extend(section_problems(raws["changes"], records["changes"], docs_dir, _raw_index))
     if errors:
         raise DataErrors(errors)
     return KnowledgeBase(

@@ -8,6 +8,7 @@ with `Ref("kind")` and checked by `load.py` once every file is read.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from enum import Enum
 from typing import Annotated, Literal
 
@@ -41,6 +42,23 @@ DateText = Annotated[
     ),
     StringConstraints(pattern=_DATE_PATTERN),
     Field(description="A date as YYYY, YYYY-MM or YYYY-MM-DD."),
+]
+
+
+def _real_day(value: str) -> str:
+    date.fromisoformat(value)  # 2024-02-30 matches the pattern but is no date
+    return value
+
+
+DayText = Annotated[
+    str,
+    StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$"),
+    AfterValidator(_real_day),
+    Field(description="A day as YYYY-MM-DD."),
+]
+Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+ReviewMonths = Annotated[
+    int, Field(ge=1, le=120, description="Months after `checked` when the fact is due for review (default 12).")
 ]
 PagePath = Annotated[
     str,
@@ -96,10 +114,25 @@ class SourceKind(str, Enum):
     regulation = "regulation"
     policy = "policy"
     code = "code"
+    standard = "standard"
     press_release = "press-release"
     case_study = "case-study"
     statistics = "statistics"
     web_page = "web-page"
+
+
+class SourceStatus(str, Enum):
+    """Where a law, code or standard stands today (as of the source's `checked` date)."""
+
+    in_force = "in-force"
+    amended = "amended"  # in force, in a later amended version
+    superseded = "superseded"  # replaced by another source (superseded_by)
+    repealed = "repealed"
+    historical = "historical"  # a record of its time (e.g. an old code version), not a rule today
+
+
+# Kinds whose status a reader acts on: each must say when its status was last checked.
+STATUS_KINDS = frozenset({"law", "regulation", "code", "policy", "standard"})
 
 
 class OrganisationKind(str, Enum):
@@ -144,8 +177,41 @@ class Source(Record):
     title: Text
     publisher: Text
     date: DateText | None = None
-    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    url: Url | None = Field(
+        default=None, description="The official text (for Chinese law, the Chinese original). Only a verified address."
+    )
     supports: Text
+    checked: DayText | None = Field(
+        default=None, description="When the status was last verified against the official text (laws, codes, ...)."
+    )
+    status: SourceStatus | None = None
+    superseded_by: Annotated[Id, Ref("sources")] | None = Field(
+        default=None, description="The id of the source that replaces this one (only when status is superseded)."
+    )
+    review_months: ReviewMonths = 12
+    document_number: Text | None = Field(
+        default=None, description="The official document number, e.g. 主席令第六十五号 / Order of the President No. 65."
+    )
+    translation_url: Url | None = Field(
+        default=None, description="An English translation, shown beside the official text on English pages."
+    )
+
+    @model_validator(mode="after")
+    def _status_when_it_matters(self) -> Source:
+        if self.kind.value in STATUS_KINDS:
+            missing = [name for name in ("checked", "status") if getattr(self, name) is None]
+            if missing:
+                raise ValueError(
+                    f"a source of kind '{self.kind.value}' needs {' and '.join(missing)} "
+                    "(status: in-force, amended, superseded, repealed or historical; checked: YYYY-MM-DD)"
+                )
+        if self.status is SourceStatus.superseded and self.superseded_by is None:
+            raise ValueError("a superseded source needs superseded_by: the id of the source that replaces it")
+        if self.status is not SourceStatus.superseded and self.superseded_by is not None:
+            raise ValueError("superseded_by is only for a source whose status is superseded")
+        if self.superseded_by == self.id:
+            raise ValueError("a source cannot supersede itself")
+        return self
 
 
 class Organisation(Record):
@@ -259,6 +325,10 @@ class MinimumWage(Record):
     confirmed: bool
     note: Text | None = None
     sources: ref("sources", at_least=1)
+    checked: DayText | None = Field(
+        default=None, description="When this level was last verified against the official notice."
+    )
+    review_months: ReviewMonths = 12
 
     @model_validator(mode="after")
     def _amounts_match_confirmation(self) -> MinimumWage:
@@ -277,6 +347,38 @@ class MinimumWage(Record):
         return self
 
 
+class DateKind(str, Enum):
+    in_force = "in-force"  # the day it took effect
+    issued = "issued"  # the day it was adopted or published (when it takes effect later, or has no such day)
+    renamed = "renamed"  # the day an organisation took a new name
+
+
+SectionRef = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9-]+(/[a-z0-9-]+)*#[a-z0-9]+(-[a-z0-9]+)*$"),
+    Field(description="A guide section: page path without .md, '#', the heading id (guides/worker-engagement#steps)."),
+]
+
+
+class Affects(Strict):
+    findings: ref("findings") = Field(default_factory=list)
+    actions: ref("actions") = Field(default_factory=list)
+    sections: list[SectionRef] = Field(default_factory=list)
+
+
+class Change(Record):
+    """One dated change since 2008 in a law, code or standard that changes what the 2008 record means today."""
+
+    date: DateText
+    date_kind: DateKind = DateKind.in_force
+    title: Text
+    what_changed: Text
+    sources: ref("sources", at_least=1)
+    affects: Affects = Field(default_factory=Affects)
+    checked: DayText = Field(description="When this entry was last verified against its sources.")
+    review_months: ReviewMonths = 12
+
+
 class AvoidTerms(Strict):
     en: list[NonEmpty] = Field(default_factory=list)
     zh: list[NonEmpty] = Field(default_factory=list)
@@ -289,9 +391,23 @@ class Term(Record):
     definition: Text
 
 
+# The sections of the RBA Code of Conduct, version 8.0 (in force 1 January 2024): A labour, B health and
+# safety, C environment, D ethics, E management system. Their names are labels (data/i18n, `rba.<code>`).
+RbaSection = Enum(  # type: ignore[misc]
+    "RbaSection",
+    {c: c for c in [*(f"A{i}" for i in range(1, 8)), *(f"B{i}" for i in range(1, 8)),
+                    *(f"C{i}" for i in range(1, 9)), *(f"D{i}" for i in range(1, 9)),
+                    *(f"E{i}" for i in range(1, 13))]},
+    type=str,
+)
+
+
 class ChecklistItem(Record):
     question: Text
     basis: Text
+    rba_section: RbaSection = Field(
+        description="The section of the RBA Code of Conduct 8.0 (2024) this question corresponds to, A1 to E12."
+    )
     sources: ref("sources", at_least=1)
     # The next steps a "no" or "partly" leads to (shown in the self-assessment's results).
     actions: ref("actions") = Field(
@@ -332,4 +448,5 @@ KINDS: dict[str, type[Record]] = {
     "minimum_wage": MinimumWage,
     "glossary": Term,
     "checklist": ChecklistSection,
+    "changes": Change,
 }

@@ -16,6 +16,7 @@ PAGES = {
     "sources": "resources/sources.md",
     "glossary": "resources/glossary.md",
     "plan": "plans/{group}.md",
+    "changes": "changes.md",
 }
 ANCHOR_PREFIX = {
     "recommendations": "rec",
@@ -23,6 +24,7 @@ ANCHOR_PREFIX = {
     "root_causes": "cause",
     "sources": "src",
     "glossary": "term",
+    "changes": "change",
 }
 
 

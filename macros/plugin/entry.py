@@ -42,11 +42,16 @@ def load_model(docs_dir: Path) -> KnowledgeBase:
 
 def page_context(env: Any, kb: KnowledgeBase | None = None) -> PageContext:
     """The context of the page mkdocs-macros is rendering now."""
-    conf, file = env.conf, env.page.file
+    return context_for(env.page, env.conf, kb)
+
+
+def context_for(page: Any, conf: Any, kb: KnowledgeBase | None = None) -> PageContext:
+    """The context of a MkDocs page (for renderers called from hooks as well as from macros)."""
+    file = page.file
     lang = lang_of(file.src_uri, getattr(file, "locale", None))
     return PageContext(
         lang=lang,
-        location=env.page.url if conf["use_directory_urls"] else file.dest_uri,
+        location=page.url if conf["use_directory_urls"] else file.dest_uri,
         docs_dir=Path(conf["docs_dir"]),
         directory_urls=conf["use_directory_urls"],
         site_url=conf.get("site_url") or "",

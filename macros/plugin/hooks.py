@@ -18,7 +18,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from macros.core.languages import lang_of
-from macros.plugin import i18n, kit, page_scripts, record_pages, reproducible, security, translation
+from macros.plugin import changes, i18n, kit, page_scripts, record_pages, reproducible, security, translation
 from macros.plugin.entry import load_model
 
 
@@ -47,6 +47,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     translation.mark_outdated(page, config)
     record_pages.set_edit_link(page, config)
     return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return changes.inject_now_notes(html, page, config)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:

@@ -8,7 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from macros.render import charts, checklist, facilitation, kit, plans, record_page, records, translation
+from macros.render import (
+    changes,
+    charts,
+    checklist,
+    facilitation,
+    kit,
+    plans,
+    record_page,
+    records,
+    translation,
+    worksheet,
+)
 from macros.render.context import MissingPage, PageContext
 from macros.render.page import Page
 
@@ -23,6 +34,7 @@ MACROS: dict[str, Macro] = {
     "timeline": records.timeline,
     "glossary": records.glossary,
     "sources": records.sources,
+    "changes_timeline": changes.changes_timeline,
     "cite": records.cite,
     "label": records.label,
     "group_name": records.group_name,
@@ -48,6 +60,8 @@ MACROS: dict[str, Macro] = {
     "checklist_chart": charts.checklist_chart,
     "record_page": record_page.record_page,
     "record_title": record_page.title,
+    "worksheet_warning": worksheet.worksheet_warning,
+    "minimum_wage_now": worksheet.minimum_wage_now,
 }
 
 __all__ = ["MACROS", "MissingPage", "Page", "PageContext"]

@@ -422,12 +422,16 @@ def minimum_wage_chart(p: Page) -> str:
     for v in range(0, top_value + 1, 200):
         body.append(f'<path class="kb-chart-grid" d="M{svg.num(left)} {svg.num(y(v))}H{svg.num(right)}"/>')
         body.append(svg.text(left - 4, y(v) + 4, [_number(p, v)], small - 1, anchor="end", cls="kb-chart-note"))
+    # a tick every year; a year label only as often as labels fit (every 1, 2 or 5 years)
+    step = next(n for n in (1, 2, 5, 10) if (last - first) / n <= 7)
     for yr in range(first, last + 1):
         body.append(f'<path class="kb-chart-grid" d="M{svg.num(x(yr))} {svg.num(bottom)}v4"/>')
-        body.append(svg.text(x(yr), bottom + 16, [str(yr)], small - 1, anchor="middle", cls="kb-chart-note"))
+        if yr % step == 0:
+            body.append(svg.text(x(yr), bottom + 16, [str(yr)], small - 1, anchor="middle", cls="kb-chart-note"))
     body.append(f'<path class="kb-chart-axis" d="M{svg.num(left)} {svg.num(bottom)}H{svg.num(right)}"/>')
     # the levels, each until the next record
     prev: MinimumWage | None = None
+    label_end = {"above": 0.0, "below": 0.0}  # short-lived levels: a label that would overlap is left out
     for i, w in enumerate(levels):
         x0 = x(w.effective)
         x1 = x(levels[i + 1].effective) if i + 1 < len(levels) else right
@@ -438,7 +442,8 @@ def minimum_wage_chart(p: Page) -> str:
                 f'width="{svg.num(x1 - x0)}" height="{svg.num(bottom - top)}"/>'
             )
             words = svg.wrap(p.plain("chart.wage.unconfirmed"), x1 - x0 - 6, small)
-            body.append(svg.text(x0 + 3, top + 14, words, small, cls="kb-chart-label"))
+            if len(words) <= 2:  # a band too narrow for its words relies on the legend's hatched swatch
+                body.append(svg.text(x0 + 3, top + 14, words, small, cls="kb-chart-label"))
             prev = None
             continue
         lines = [("citywide", w.citywide)] if w.citywide else [("inside", w.inside_zone), ("outside", w.outside_zone)]
@@ -455,9 +460,12 @@ def minimum_wage_chart(p: Page) -> str:
                 start += f"M{svg.num(x0)} {svg.num(y(prev.outside_zone))}V{svg.num(y(value))}"
             body.append(f'<path class="kb-chart-wage kb-chart-wage-{key}" d="{start}H{svg.num(x1)}"/>')
             below = key == "outside"
-            body.append(
-                svg.text(x0 + 3, y(value) + (14 if below else -5), [_number(p, value)], small, cls="kb-chart-label")
-            )
+            side = "below" if below else "above"
+            if x0 + 3 >= label_end[side]:  # the data table below gives every level
+                body.append(
+                    svg.text(x0 + 3, y(value) + (14 if below else -5), [_number(p, value)], small, cls="kb-chart-label")
+                )
+                label_end[side] = x0 + 3 + svg.text_width(_number(p, value), small) + 2
         prev = w
     height = bottom + 24
     amounts_text = p.plain("punct.list").join(

@@ -17,6 +17,7 @@ ANSWERS = ("yes", "partly", "no", "na")
 # The export file's identity: checklist.js refuses any other format or version.
 FILE_FORMAT = "shenzhen-ict-csr-self-assessment"
 FILE_VERSION = 1
+RBA_CODE = "rba-code-v8"  # the source of the section codes (data/sources.yml)
 # Messages the script needs, label key (under self_assessment.) -> data attribute on the form.
 MESSAGES = (
     "summary",
@@ -64,6 +65,13 @@ def next_steps(p: Page, item: ChecklistItem) -> list[str]:
     return steps
 
 
+def rba_section(p: Page, item: ChecklistItem) -> str:
+    """Today's counterpart of the 2008 basis: 'RBA Code 8.0: A3 Working Hours', with its source."""
+    code = item.rba_section.value
+    text = p.colon(p.s("rba.label"), f"{code} {p.s('rba.' + code)}")
+    return p.cited(text, [RBA_CODE])
+
+
 def _item(p: Page, item: ChecklistItem) -> str:
     radios = "".join(
         f'<label><input type="radio" name="{item.id}" value="{a}"> {p.s("checklist." + a)}</label>' for a in ANSWERS
@@ -72,6 +80,7 @@ def _item(p: Page, item: ChecklistItem) -> str:
         f'<div class="kb-check-item" id="check-{item.id}" data-item="{item.id}">'
         f'<p class="kb-check-q" id="q-{item.id}">{p.t(item.question)}</p>'
         f'<p class="kb-meta">{p.cited(p.colon(p.s("col.basis"), p.t(item.basis)), item.sources)}</p>'
+        f'<p class="kb-meta kb-check-rba">{rba_section(p, item)}</p>'
         f'<div class="kb-check-answers" role="radiogroup" aria-labelledby="q-{item.id}">{radios}</div>'
         f'<details class="kb-check-next"><summary>{p.s("self_assessment.next_if")}</summary>'
         f'<ul class="kb-steps" data-steps-for="{item.id}">{"".join(next_steps(p, item))}</ul></details></div>'

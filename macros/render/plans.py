@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from macros.core.model import Recommendation, Timeframe
+from macros.render.changes import now_note
 from macros.render.html import table
 from macros.render.page import Page
 
@@ -28,7 +29,9 @@ def action_plan(p: Page, group: str) -> str:
                 (
                     {"id": f"action-{a.id}"},
                     [
-                        p.t(a.step) + f'<span class="kb-provenance">{p.provenance(a.provenance, a.sources)}</span>',
+                        p.t(a.step)
+                        + f'<span class="kb-provenance">{p.provenance(a.provenance, a.sources)}</span>'
+                        + now_note(p, "actions", a.id),
                         p.t(a.indicator),
                         f'<a href="{p.record("recommendations", rec.id)}">{p.t(rec.title)}</a>',
                         p.group_names(others),

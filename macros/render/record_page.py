@@ -15,6 +15,7 @@ from typing import Any
 from macros.core.model import Finding, Level, Recommendation, RootCause
 from macros.core.pages import PAGES
 from macros.core.shortlinks import go_path
+from macros.render.changes import now_note
 from macros.render.html import esc
 from macros.render.page import Page
 
@@ -119,6 +120,7 @@ def _recommendation(p: Page, rec: Recommendation) -> str:
         items.append(
             f"<strong>{group}</strong>{p.s('punct.colon')}{p.t(a.step)}"
             f'<span class="kb-meta">{p.s("timeframe." + a.timeframe.value)}{p.s("punct.list")}{meta}</span>'
+            + now_note(p, "actions", a.id)
         )
     out.append(
         _section(
@@ -157,7 +159,12 @@ def _finding(p: Page, f: Finding) -> str:
         (p.s("col.evidence"), p.t(f.evidence)),
         (p.s("label.provenance"), p.provenance(f.provenance, f.sources)),
     ]
-    out = [_head(p, "findings"), f'<p class="kb-record-summary">{p.t(f.statement)}</p>', _facts(p, facts)]
+    out = [
+        _head(p, "findings"),
+        f'<p class="kb-record-summary">{p.t(f.statement)}</p>',
+        now_note(p, "findings", f.id),
+        _facts(p, facts),
+    ]
     by_level = "".join(
         f'<h3 id="level-{level.value}">{p.s("level." + level.value)}</h3>'
         + _links(p, "root_causes", [c for c in causes if c.level is level])

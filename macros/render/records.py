@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from macros.core.model import Level
 from macros.core.pages import anchor
+from macros.render.changes import now_note, source_status
 from macros.render.html import esc, esc_attr, table
 from macros.render.page import Page
 
@@ -145,6 +146,7 @@ def sources(p: Page) -> str:
         items.append(
             f'<li id="{anchor("sources", src.id)}">{entry}'
             f' <span class="kb-meta">{p.s("source_kind." + src.kind.value)}</span>'
+            f"{source_status(p, src)}"
             f'<br><span class="kb-supports">{p.t(src.supports)}</span></li>'
         )
     return f'<ol class="kb-sources">{"".join(items)}</ol>'
@@ -177,7 +179,7 @@ def findings(p: Page) -> str:
                 f'<h3><a href="{p.record("findings", f.id)}">{p.t(f.title)}</a></h3>'
                 f"<p>{p.t(f.statement)}</p>"
                 f"<p>{p.cited(p.colon('<strong>' + p.s('col.evidence') + '</strong>', p.t(f.evidence)), f.sources)}</p>"
-                f'<p class="kb-provenance">{provenance}</p></article>'
+                f'<p class="kb-provenance">{provenance}</p>{now_note(p, "findings", f.id)}</article>'
             )
     return "\n".join(out) + "\n"
 

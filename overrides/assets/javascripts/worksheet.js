@@ -11,7 +11,12 @@
    - .kb-ws-note (optional) labels the page's example values; it is hidden once the reader changes them;
    - button[data-action=print] prints; button[data-action=clear] empties every field;
      button[type=reset] restores the values written in the page.
-   Figures may use a point or a comma as the decimal separator, full-width digits and a trailing %.
+   - legal warnings (optional, on an input): data-warn-below or data-warn-above (the legal limit) and
+     data-warn-msg (the text, rendered from data); data-warn-total (a formula of input names) checks
+     that total instead of the field's own figure, shown only on fields with a figure above 0. A
+     warning is shown next to the field (.kb-ws-warn) and never blocks: results still use the figure.
+   Figures may use a point or a comma as the decimal separator (on Chinese pages only the point: a
+   comma there is a thousands separator or a slip), full-width digits and a trailing %.
    A figure that is not a number, or out of its range, is marked invalid (aria-invalid, a message
    tied to it with aria-describedby in a live region) and no result that depends on it is shown.
    Numbers are formatted for the page language (document.documentElement.lang).
@@ -84,6 +89,9 @@
     }).replace(/[\u2212\u2012\u2013]/g, "-");
   }
 
+  // Mainland readers write decimals with a point only: on Chinese pages a comma is refused.
+  var DECIMAL_COMMA = !/^zh/i.test(document.documentElement.lang || "");
+
   // A figure as typed -> {empty} | {value} | {error: "number" | "separator"}.
   // One comma or one point is the decimal separator ("1,5" and "1.5" are both 1.5). "1,200" could be
   // a thousands separator, so it is refused rather than silently read as 1.2; so is any figure with
@@ -91,6 +99,7 @@
   function parseFigure(raw) {
     var text = halfWidth(String(raw)).replace(/[\s\u00A0\u202F]/g, "").replace(/%$/, "");
     if (text === "") return { empty: true };
+    if (!DECIMAL_COMMA && text.indexOf(",") >= 0) return { error: "separator" };
     if ((text.match(/[.,]/g) || []).length > 1 || /^[+-]?[1-9]\d{0,2},\d{3}$/.test(text)) return { error: "separator" };
     if (!/^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(text)) return { error: "number" };
     var value = Number(text.replace(",", "."));
@@ -193,7 +202,42 @@
       if (described.indexOf(id) < 0) described.push(id);
       input.setAttribute("aria-describedby", described.join(" "));
       input.kbError = note;
+      if (input.hasAttribute("data-warn-msg")) {
+        var warn = document.createElement("span");
+        warn.id = (input.id || input.name) + "-warn";
+        warn.className = "kb-ws-warn";
+        warn.setAttribute("aria-live", "polite");
+        input.parentNode.appendChild(warn);
+        described.push(warn.id);
+        input.setAttribute("aria-describedby", described.join(" "));
+        input.kbWarn = warn;
+      }
     });
+
+    // A legal warning for a valid figure: below/above the limit in data-warn-*; advice, never an error.
+    function warning(input, vars) {
+      var value = read(input);
+      if (!isFinite(value)) return "";
+      var checked = value, total = input.getAttribute("data-warn-total");
+      if (total) {
+        if (value <= 0) return "";
+        try { checked = evaluate(total, vars); } catch (e) { return ""; }
+        if (!isFinite(checked)) return "";
+      }
+      var below = bound(input, "data-warn-below"), above = bound(input, "data-warn-above");
+      var off = (below !== null && checked < below) || (above !== null && checked > above);
+      return off ? input.getAttribute("data-warn-msg") || "" : "";
+    }
+
+    function warn(vars) {
+      inputs.forEach(function (input) {
+        if (!input.kbWarn) return;
+        var text = warning(input, vars);
+        if (input.kbWarn.textContent !== text) input.kbWarn.textContent = text;
+        var field = input.closest ? input.closest(".kb-ws-field") : null;
+        if (field) field.classList.toggle("kb-ws-warned", !!text);
+      });
+    }
 
     function validate() {
       inputs.forEach(function (input) {
@@ -217,6 +261,7 @@
       validate();
       var vars = {};
       inputs.forEach(function (input) { vars[input.name] = read(input); });
+      warn(vars);
       outputs.forEach(function (out) {
         var value;
         try { value = evaluate(out.getAttribute("data-formula"), vars); } catch (e) { value = NaN; }

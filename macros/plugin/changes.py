@@ -1,0 +1,41 @@
+"""Puts a "Now:" note right after every guide heading that data/changes.yml names in `affects.sections`.
+
+The guides' Markdown stays as written (the 2007–08 record); the note is added to the rendered
+HTML of each language's page, after the heading whose id the entry names.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page as MkPage
+
+from macros.core.sections import page_file
+from macros.plugin.entry import context_for, load_model
+from macros.render import Page
+from macros.render.changes import now_note
+
+
+def inject_now_notes(html: str, page: MkPage, config: MkDocsConfig) -> str:
+    kb = load_model(Path(config.docs_dir))
+    ctx = context_for(page, config, kb)
+    here = ctx.docs_dir / ctx.lang / ctx.src_path
+    by_heading: dict[str, list[str]] = {}
+    for change in kb.changes.values():
+        for section in change.affects.sections:
+            page_path, _, heading = section.partition("#")
+            if page_file(ctx.docs_dir, ctx.lang, page_path) == here and section not in by_heading.get(heading, []):
+                by_heading.setdefault(heading, []).append(section)
+    p = Page(kb, ctx)
+    for heading, sections in by_heading.items():
+        note = "".join(now_note(p, "sections", s) for s in sections)
+        pattern = re.compile(rf'(<h([1-6])\b[^>]*\bid="{re.escape(heading)}"[^>]*>.*?</h\2>)', re.DOTALL)
+        html, found = pattern.subn(lambda m: m.group(1) + note, html, count=1)  # noqa: B023 - used at once
+        if not found:  # the loader checked the Markdown; a heading lost in rendering must not pass silently
+            raise PluginError(
+                f"docs/{ctx.lang}/{ctx.src_path}: no heading with the id '{heading}' in the rendered page"
+            )
+    return html

@@ -1,0 +1,79 @@
+"""Legal warnings for the cost-benefit worksheet, as attributes of its input fields (see worksheet.js).
+
+The limits are today's law; the minimum wage is the latest confirmed level in data/minimum_wage.yml,
+so the page and its warning change when a new level is added there. The texts are labels.
+"""
+
+from __future__ import annotations
+
+from macros.core.model import MinimumWage
+from macros.render.charts import _plain_date
+from macros.render.html import esc_attr
+from macros.render.page import Page
+
+# Labour Law (1994, in force) art. 44: overtime pay of at least 150 / 200 / 300 % of the normal wage;
+# art. 41: at most 36 hours of overtime a month. Source: data/sources.yml `prc-labour-law`.
+OVERTIME_RATE = {"rate_workday": 150, "rate_restday": 200, "rate_holiday": 300}
+OVERTIME_HOURS_A_MONTH = 36
+OVERTIME_FIELDS = "ot_workday + ot_restday + ot_holiday"
+# Hourly wage = monthly wage / (21.75 paid days x 8 hours): the conversion of the labour ministry's
+# notice 劳社部发〔2008〕3号 (source `wage-conversion-2008`).
+PAID_HOURS_A_MONTH = 174
+
+
+def latest_minimum_wage(p: Page) -> MinimumWage:
+    """The latest confirmed citywide level (the one the site states as current)."""
+    levels = [w for w in p.kb.minimum_wage.values() if w.confirmed and w.citywide]
+    return max(levels, key=lambda w: w.effective)
+
+
+def hourly_minimum(level: MinimumWage) -> float:
+    assert level.citywide is not None
+    return round(level.citywide / PAID_HOURS_A_MONTH, 2)
+
+
+def _attrs(**attrs: str) -> str:
+    return " ".join(f'data-{k.replace("_", "-")}="{esc_attr(v)}"' for k, v in attrs.items())
+
+
+def _number(p: Page, value: float) -> str:
+    return f"{value:,.2f}".rstrip("0").rstrip(".") if p.lang == "en" else f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def worksheet_warning(p: Page, field: str) -> str:
+    """The data-warn-* attributes of one worksheet field: rate_workday / _restday / _holiday,
+    overtime (the monthly total, on each overtime-hours field) or wage (the hourly wage)."""
+    if field in OVERTIME_RATE:
+        limit = OVERTIME_RATE[field]
+        return _attrs(warn_below=str(limit), warn_msg=p.plain("worksheet_warn.rate", limit=str(limit)))
+    if field == "overtime":
+        limit = OVERTIME_HOURS_A_MONTH
+        return _attrs(
+            warn_total=OVERTIME_FIELDS,
+            warn_above=str(limit),
+            warn_msg=p.plain("worksheet_warn.hours", limit=str(limit)),
+        )
+    if field == "wage":
+        level = latest_minimum_wage(p)
+        hourly = hourly_minimum(level)
+        text = p.plain(
+            "worksheet_warn.wage",
+            hourly=_number(p, hourly),
+            monthly=_number(p, level.citywide or 0),
+            date=_plain_date(p, level.effective),
+        )
+        return _attrs(warn_below=f"{hourly:.2f}", warn_msg=text)
+    known = ", ".join([*OVERTIME_RATE, "overtime", "wage"])
+    raise ValueError(f"worksheet_warning: unknown field '{field}' ({known})")
+
+
+def minimum_wage_now(p: Page) -> str:
+    """The current level as the worksheet uses it: monthly, its date and the hourly figure derived from it."""
+    level = latest_minimum_wage(p)
+    text = p.s(
+        "worksheet_warn.now",
+        monthly=_number(p, level.citywide or 0),
+        date=p.date(level.effective),
+        hourly=_number(p, hourly_minimum(level)),
+    )
+    return p.cited(text, level.sources)
