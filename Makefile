@@ -12,6 +12,8 @@ export SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 
 # requirements.txt is the lock: every package, exact version and hash, compiled from pyproject.toml.
 # pip refuses any file whose hash is not in it (--require-hashes).
 PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes
+# The locks are compiled by pip-tools in a venv of their own, against PyPI only (PIP_CONFIG_FILE=/dev/null:
+# no local mirror or extra index of this machine leaks into the locks).
 LOCK_VENV := .venv-lock
 PIP_COMPILE := PIP_CONFIG_FILE=/dev/null $(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links
 
