@@ -7,6 +7,7 @@ the session's built site) `slow`; `make test-fast` runs the rest in under a minu
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ HOME_LEFTOVERS = (".config", ".cache", ".local", ".pki")
 
 
 @pytest.fixture(scope="session", autouse=True)
-def temporary_home(tmp_path_factory) -> Path:
+def temporary_home(tmp_path_factory) -> Iterator[Path]:
     """HOME for the whole session, and for every build and tool the tests start: a temporary folder.
 
     Browsers, git and the tools then write profiles, crash reports and caches there, never under
