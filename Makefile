@@ -27,7 +27,7 @@ install: $(STAMP)
 lock:  ## Recompile the locks (requirements*.txt) after editing pyproject.toml; `make lock UPGRADE=1` moves every pin to the newest version allowed
 	test -x $(LOCK_VENV)/bin/pip-compile || { $(PYTHON) -m venv $(LOCK_VENV) && $(LOCK_VENV)/bin/python -m pip install --quiet --disable-pip-version-check pip-tools==7.6.2; }
 	$(PIP_COMPILE) $(if $(UPGRADE),--upgrade) --extra dev --output-file requirements.txt pyproject.toml
-	$(PIP_COMPILE) $(if $(UPGRADE),--upgrade) --output-file requirements-properdocs.txt requirements-properdocs.in
+	$(PIP_COMPILE) $(if $(UPGRADE),--upgrade) --extra properdocs --constraint requirements.txt --output-file requirements-properdocs.txt pyproject.toml
 
 serve: install  ## Build and serve the site on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000 -w data -w macros

@@ -33,10 +33,12 @@ def pins(lock: str) -> dict[str, tuple[str, list[str]]]:
     return found
 
 
-def declared() -> list[Requirement]:
+def declared(*extras: str) -> list[Requirement]:
+    """The project's dependencies and those of the given extras, from pyproject.toml."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert project["requires-python"] == ">=3.11"
-    return [Requirement(r) for r in project["dependencies"] + project["optional-dependencies"]["dev"]]
+    listed = project["dependencies"] + [r for e in extras for r in project["optional-dependencies"][e]]
+    return [Requirement(r) for r in listed]
 
 
 @pytest.mark.parametrize("lock", LOCKS)
@@ -45,9 +47,12 @@ def test_every_locked_package_is_an_exact_version_with_its_hashes(lock):
     assert locked and all(hashes for _, hashes in locked.values())
 
 
-def test_the_lock_holds_every_declared_dependency_within_its_range():
-    locked = pins("requirements.txt")
-    for req in declared():
+@pytest.mark.parametrize(
+    ("lock", "extra"), [("requirements.txt", "dev"), ("requirements-properdocs.txt", "properdocs")]
+)
+def test_the_lock_holds_every_declared_dependency_within_its_range(lock, extra):
+    locked = pins(lock)
+    for req in declared(extra):
         assert req.specifier, f"{req.name}: give a range in pyproject.toml"
         name = canonicalize_name(req.name)
         assert name in locked, f"{req.name} is declared but not locked: run `make lock`"
@@ -68,7 +73,8 @@ def test_make_installs_from_the_locks_with_hashes_and_make_lock_compiles_them():
     assert re.search(r"^PIP_INSTALL := .*pip install .*--require-hashes", makefile, re.MULTILINE)
     lock = makefile[makefile.index("\nlock:") :].split("\n\n")[0]
     assert "--generate-hashes" in makefile and "--extra dev --output-file requirements.txt pyproject.toml" in lock
-    assert "--output-file requirements-properdocs.txt requirements-properdocs.in" in lock
+    properdocs = "--extra properdocs --constraint requirements.txt --output-file requirements-properdocs.txt"
+    assert f"{properdocs} pyproject.toml" in lock
 
 
 def test_ci_installs_only_through_make():
