@@ -40,7 +40,7 @@ site: install browser-deps  ## The complete publishable site into site/: pages, 
 
 build-properdocs: install  ## The same strict build with ProperDocs, MkDocs 1.6's maintained continuation (engine exit path)
 	$(PIP_INSTALL) -r requirements-properdocs.txt
-	$(BIN)/properdocs build --strict --clean -d site-properdocs
+	$(BIN)/properdocs build -f mkdocs.yml --strict --clean -d site-properdocs
 
 validate: install  ## Check the data files only (fast)
 	$(BIN)/python -m macros validate
