@@ -7,14 +7,27 @@ export PYTHONDONTWRITEBYTECODE := 1
 # Reproducible builds: every date the build writes comes from the last commit.
 export SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: install serve build site build-properdocs test test-fast browser-deps validate clean lint schema translation-status handouts offline check-links typography bench lighthouse
+.PHONY: install lock serve build site build-properdocs test test-fast browser-deps validate clean lint schema translation-status handouts offline check-links typography bench lighthouse
+
+# requirements.txt is the lock: every package, exact version and hash, compiled from pyproject.toml.
+# pip refuses any file whose hash is not in it (--require-hashes).
+PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes
+# The locks are compiled by pip-tools in a venv of their own, against PyPI only (PIP_CONFIG_FILE=/dev/null:
+# no local mirror or extra index of this machine leaks into the locks).
+LOCK_VENV := .venv-lock
+PIP_COMPILE := PIP_CONFIG_FILE=/dev/null $(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PIP_INSTALL) -r requirements.txt
 	touch $(STAMP)
 
 install: $(STAMP)
+
+lock:  ## Recompile the locks (requirements*.txt) after editing pyproject.toml; `make lock UPGRADE=1` moves every pin to the newest version allowed
+	test -x $(LOCK_VENV)/bin/pip-compile || { $(PYTHON) -m venv $(LOCK_VENV) && $(LOCK_VENV)/bin/python -m pip install --quiet --disable-pip-version-check pip-tools==7.6.2; }
+	$(PIP_COMPILE) $(if $(UPGRADE),--upgrade) --extra dev --output-file requirements.txt pyproject.toml
+	$(PIP_COMPILE) $(if $(UPGRADE),--upgrade) --extra properdocs --constraint requirements.txt --output-file requirements-properdocs.txt pyproject.toml
 
 serve: install  ## Build and serve the site on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000 -w data -w macros
@@ -26,8 +39,8 @@ site: install browser-deps  ## The complete publishable site into site/: pages, 
 	$(BIN)/python -m macros site
 
 build-properdocs: install  ## The same strict build with ProperDocs, MkDocs 1.6's maintained continuation (engine exit path)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-properdocs.txt
-	$(BIN)/properdocs build --strict --clean -d site-properdocs
+	$(PIP_INSTALL) -r requirements-properdocs.txt
+	$(BIN)/properdocs build -f mkdocs.yml --strict --clean -d site-properdocs
 
 validate: install  ## Check the data files only (fast)
 	$(BIN)/python -m macros validate

@@ -7,12 +7,36 @@ the session's built site) `slow`; `make test-fast` runs the rest in under a minu
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from helpers import CHROMIUM, ROOT, build_site
 
+from macros.tools.browser import XDG_DIRS, chromium
 from macros.tools.static_server import serve
+
+# What a browser or tool run with HOME at the repository would leave there (issue 25).
+HOME_LEFTOVERS = (".config", ".cache", ".local", ".pki")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def temporary_home(tmp_path_factory) -> Iterator[Path]:
+    """HOME for the whole session, and for every build and tool the tests start: a temporary folder.
+
+    Browsers, git and the tools then write profiles, crash reports and caches there, never under
+    the repository or the user's home; the session fails if anything appeared in the repository.
+    """
+    home = tmp_path_factory.mktemp("home")
+    before = {name for name in HOME_LEFTOVERS if (ROOT / name).exists()}
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("HOME", str(home))
+        for var in XDG_DIRS:
+            env.delenv(var, raising=False)
+        yield home
+    appeared = sorted({name for name in HOME_LEFTOVERS if (ROOT / name).exists()} - before)
+    if appeared:
+        pytest.fail(f"the tests wrote {appeared} into the repository: a browser or tool ran with HOME there")
 
 
 @pytest.fixture
@@ -52,21 +76,17 @@ def browser():
 
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: run `make browser-deps` (Debian package chromium)")
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--disable-quic",
-            ],
-        )
+    args = [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+    ]
+    with sync_playwright() as p, chromium(p, args) as b:
         yield b
-        b.close()
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -10,7 +11,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides")
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = "/usr/bin/chromium"  # the same as macros.tools.browser.CHROMIUM
 
 
 def _group_ids() -> list[str]:
@@ -41,7 +42,7 @@ def copy_project(dest: Path) -> Path:
 
 def build(project: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
     """A strict build of `project` into `out`, in a fresh interpreter, as `make build` runs it."""
-    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(project)}
+    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": os.environ["HOME"]}
     return subprocess.run(
         MKDOCS + ["build", "--strict", "-q", "-d", str(out), *extra],
         cwd=project,
@@ -54,7 +55,7 @@ def build(project: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
 
 def build_site(project: Path, out: Path, *extra: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """`python -m macros site` (what `make site` runs): the complete site, swapped into `out` when done."""
-    environ = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(project), **(env or {})}
+    environ = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": os.environ["HOME"], **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "macros", "site", "--out", str(out), *extra],
         cwd=project, capture_output=True, text=True, env=environ, timeout=900,

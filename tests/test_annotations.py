@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 import subprocess
 import sys
@@ -19,7 +20,9 @@ ANNOTATION = re.compile(r"^::error file=([^,:]+)(?:,line=(\d+))?::(.*)$")
 
 
 def run(project: Path, *args: str, github: bool = True) -> subprocess.CompletedProcess:
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(project), "PYTHONDONTWRITEBYTECODE": "1", "NO_MKDOCS_2_WARNING": "1"}
+    env = {
+        "PATH": "/usr/bin:/bin", "HOME": os.environ["HOME"], "PYTHONDONTWRITEBYTECODE": "1", "NO_MKDOCS_2_WARNING": "1"
+    }
     if github:
         env["GITHUB_ACTIONS"] = "true"
     return subprocess.run([sys.executable, *args], cwd=project, capture_output=True, text=True, env=env, timeout=300)

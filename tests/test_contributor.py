@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -27,7 +28,7 @@ GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c",
 
 def cli(project: Path, *args: str) -> subprocess.CompletedProcess:
     """`python -m macros …` on a project folder, as Make and pre-commit call it."""
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(project), "PYTHONDONTWRITEBYTECODE": "1"}
+    env = {"PATH": "/usr/bin:/bin", "HOME": os.environ["HOME"], "PYTHONDONTWRITEBYTECODE": "1"}
     return subprocess.run(
         [sys.executable, "-m", "macros", "--data", str(project / "data"), *args],
         cwd=project,

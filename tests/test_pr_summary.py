@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -31,7 +32,7 @@ def summary(project: Path, *args: str, tmp: Path) -> str:
     out.write_text("earlier step\n", encoding="utf-8")
     env = {
         "PATH": "/usr/bin:/bin",
-        "HOME": str(project),
+        "HOME": os.environ["HOME"],
         "PYTHONDONTWRITEBYTECODE": "1",
         "GITHUB_STEP_SUMMARY": str(out),
     }

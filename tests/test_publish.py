@@ -64,7 +64,7 @@ def test_replace_swaps_in_the_new_folder_and_removes_the_old(tmp_path):
 def test_an_interrupted_build_leaves_the_previous_site_intact(tmp_path, how):
     project = copy_project(tmp_path / "project")
     before = previous_site(project)
-    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(project)}
+    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": os.environ["HOME"]}
     proc = subprocess.Popen(
         [sys.executable, "-m", "macros", "site", "--pages-only", "--out", "site"],
         cwd=project,

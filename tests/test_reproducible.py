@@ -7,6 +7,7 @@ hash seed, into another folder; only SOURCE_DATE_EPOCH is shared (as `make build
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
 import sys
 import time
@@ -24,7 +25,7 @@ def _build(project: Path, out: Path, seed: str) -> None:
     env = {
         "NO_MKDOCS_2_WARNING": "1",
         "PATH": "/usr/bin:/bin",
-        "HOME": str(project),
+        "HOME": os.environ["HOME"],
         "SOURCE_DATE_EPOCH": EPOCH,
         "PYTHONHASHSEED": seed,
     }

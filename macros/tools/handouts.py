@@ -18,10 +18,10 @@ from urllib.parse import unquote, urlsplit
 
 from macros.core.languages import LANGS
 from macros.core.load import load
+from macros.tools.browser import chromium
 from macros.tools.links import site_url_of
 from macros.tools.pdftext import fix_text_layer
 
-CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 HANDOUTS_DIR = "handouts"
 MARGIN = {"top": "12mm", "bottom": "12mm", "left": "14mm", "right": "14mm"}
@@ -52,12 +52,8 @@ def print_handouts(site: Path, groups: list[str], langs: list[str], browser=None
     if browser is None:
         from playwright.sync_api import sync_playwright
 
-        with sync_playwright() as p:
-            launched = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            try:
-                return print_handouts(site, groups, langs, launched)
-            finally:
-                launched.close()
+        with sync_playwright() as p, chromium(p, CHROMIUM_ARGS) as launched:
+            return print_handouts(site, groups, langs, launched)
     root = public_root(site)
     context = browser.new_context()
     context.route("**/*", lambda route: _answer(route, site, root))

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from macros.core.paths import ROOT
+from macros.tools.browser import CHROMIUM, private_home
 from macros.tools.static_server import serve
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -43,7 +44,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_once(url: str) -> dict[str, Any]:
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, private_home() as env:
         out = Path(tmp) / "report.json"
         subprocess.run(
             [
@@ -56,7 +57,7 @@ def _run_once(url: str) -> dict[str, Any]:
                 "--only-categories=" + ",".join(CATEGORIES),
             ],
             check=True,
-            env={**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")},
+            env={**env, "CHROME_PATH": os.environ.get("CHROME_PATH", CHROMIUM)},
             timeout=300,
         )
         report = json.loads(out.read_text(encoding="utf-8"))

@@ -18,10 +18,10 @@ from macros.core.languages import LANGS, prefix
 from macros.core.load import KnowledgeBase, load
 from macros.core.pages import page_url, record_page
 from macros.core.paths import ROOT
+from macros.tools.browser import chromium
 from macros.tools.static_server import serve
 
 SPEC = ROOT / "tests" / "search_relevance.yml"
-CHROMIUM = "/usr/bin/chromium"
 TOP = 3
 
 # Runs in the page: load the language's index into a fresh search worker, then ask each query.
@@ -102,10 +102,8 @@ def run(args: argparse.Namespace) -> int:
     by_lang = cases(load(ROOT / "data"))
     url, httpd = serve(args.site)
     try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        with sync_playwright() as p, chromium(p, ["--no-sandbox", "--disable-gpu"]) as browser:
             results = run_cases(browser, url, by_lang)
-            browser.close()
     finally:
         httpd.shutdown()
     print(f"{'language':9} {'queries':>7} {'top-1':>7} {'top-3':>7}")
