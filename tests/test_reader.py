@@ -147,3 +147,24 @@ def test_recommendations_print_on_a4_without_losing_rows(page, server, kb):
     squashed = "".join(text.split())
     for rec in kb.recommendations.values():
         assert "".join(rec.title("en").split())[:30] in squashed, rec.id
+
+
+@pytest.mark.parametrize("prefix, lang, query", [("zh/", "zh", "供应商"), ("", "en", "suppliers")])
+def test_404_speaks_the_language_of_the_address_and_offers_search_and_home(page, server, kb, prefix, lang, query):
+    """Hosts serve the root 404.html for every address (the test server too): /zh/… reads in Chinese."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    response = page.goto(f"{server}/{prefix}no/such/page/")
+    assert response.status == 404
+    assert page.locator("html").get_attribute("lang") == lang
+    assert page.locator("article h1").inner_text() == kb.strings[lang]["theme.not_found"]
+    home = page.locator(".kb-404 a.md-button")
+    assert home.inner_text() == kb.strings[lang]["phone.not_found_home"]
+    assert home.get_attribute("href").endswith(f"/knowledge-base/{prefix}")
+    page.locator("button[data-kb-open-search]").click()
+    page.locator(".md-search__input").wait_for()
+    page.keyboard.type(query, delay=30)
+    page.keyboard.press("End")
+    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    first = page.locator(".md-search-result__link").first.get_attribute("href")
+    assert ("/knowledge-base/zh/" in first) == bool(prefix), first
+    assert [e for e in page.console_errors if "404" not in e] == []
