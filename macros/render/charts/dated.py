@@ -55,7 +55,11 @@ def timeline_chart(p: Page) -> str:
         body.append(_marker(e.track.value, axis, y + 6))
         body.append(svg.text(text_x, y + 10, [date], SIZE, cls="kb-chart-date"))
         hot.append(
-            svg.hotspot(f"#event-{e.id}", svg.hot_rect(text_x - 2, y - 3, svg.text_width(date, SIZE) + 4, SIZE + 5))
+            svg.hotspot(
+                f"#event-{e.id}",
+                svg.hot_rect(text_x - 2, y - 3, svg.text_width(date, SIZE) + 4, SIZE + 5),
+                date + p.plain("punct.colon") + e.event(p.lang),
+            )
         )
         body.append(svg.text(text_x, y + 10 + size * 1.45, lines, size))
         prev_y, prev_year = y + 6, year
@@ -137,10 +141,10 @@ def minimum_wage_chart(p: Page) -> str:
     body.append(svg.text(4, top - 10, [p.plain("chart.wage.axis")], small, cls="kb-chart-note"))
     for v in range(0, top_value + 1, 200):
         body.append(f'<path class="kb-chart-grid" d="M{svg.num(left)} {svg.num(y(v))}H{svg.num(right)}"/>')
-        body.append(svg.text(left - 4, y(v) + 4, [fig.number(p, v)], small - 1, anchor="end", cls="kb-chart-note"))
+        body.append(svg.text(left - 4, y(v) + 4, [fig.number(p, v)], small, anchor="end", cls="kb-chart-note"))
     for yr in range(first, last + 1):
         body.append(f'<path class="kb-chart-grid" d="M{svg.num(x(yr))} {svg.num(bottom)}v4"/>')
-        body.append(svg.text(x(yr), bottom + 16, [str(yr)], small - 1, anchor="middle", cls="kb-chart-note"))
+        body.append(svg.text(x(yr), bottom + 16, [str(yr)], small, anchor="middle", cls="kb-chart-note"))
     body.append(f'<path class="kb-chart-axis" d="M{svg.num(left)} {svg.num(bottom)}H{svg.num(right)}"/>')
     # the levels, each until the next record
     prev: MinimumWage | None = None

@@ -30,16 +30,20 @@ def figure(
     open_data: bool = False,
     attrs: str = "",
 ) -> str:
-    if wide:  # scrolls sideways in its own region on narrow screens, reachable by keyboard
+    note = ""
+    if wide:  # scrolls sideways in its own region (with a cue) where it does not fit, reachable by keyboard;
+        # on a phone it gives way to its table, opened by kb.js (kb.css: .kb-chart-wide)
         label = p.plain("chart.scroll", title=p.plain(f"chart.{name}.title"))
         picture = (
             f'<div class="kb-chart-scroll" role="region" tabindex="0" aria-label="{esc_attr(label)}">{picture}</div>'
         )
+        note = f'<p class="kb-chart-phone-note kb-meta">{p.s("phone.chart_list")}</p>'
+        attrs = ' data-kb-wide=""' + attrs
     cites = p.colon(p.s("chart.sources"), p.cite(*sources)) if sources else ""
     # the table follows the figure (a figcaption must be a figure's first or last child)
     return (
         f'<div class="kb-chart kb-chart-{name}" id="chart-{name}"{attrs}>'
-        f"<figure>{picture}<figcaption>{caption} {cites}</figcaption></figure>"
+        f"<figure>{picture}<figcaption>{caption} {cites}</figcaption></figure>{note}"
         f'<details class="kb-chart-data"{" open" if open_data else ""}>'
         f'<summary>{p.s("chart.data")}</summary>{data}</details>'
         "</div>"

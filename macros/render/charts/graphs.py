@@ -67,7 +67,8 @@ def stakeholder_map(p: Page) -> str:
     for g in groups:
         for x in (left_x, right_x):
             body.append(svg.box(x, tops[g], box_w, heights[g], names[g], SIZE, cls="kb-chart-node", pad=PAD))
-            hot.append(svg.hotspot(p.plan_link(g), svg.hot_rect(x, tops[g], box_w, heights[g])))
+            name = kb.stakeholder_groups[g].name(lang)
+            hot.append(svg.hotspot(p.plan_link(g), svg.hot_rect(x, tops[g], box_w, heights[g]), name))
     # legend: the thinnest and the thickest line, with their numbers
     y = head + total + 26
     legend = [svg.text(margin, y, [p.plain("chart.map.legend")], SIZE - 1, cls="kb-chart-note")]

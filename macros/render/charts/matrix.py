@@ -21,7 +21,7 @@ def recommendation_matrix(p: Page) -> str:
         for a in areas
     }
     most = max((len(v) for v in count.values()), default=1) or 1
-    head_w, cell_w, cell_h, margin, head_size = 118.0, 70.0, 44.0, 4.0, SIZE - 2
+    head_w, cell_w, cell_h, margin, head_size = 118.0, 70.0, 44.0, 4.0, SIZE - 1
     area_lines = {a: svg.wrap(p.plain("area." + a), cell_w - 2, head_size) for a in areas}
     head_h = max(len(v) for v in area_lines.values()) * head_size * svg.LINE_HEIGHT + 10
     names = {g: svg.wrap(kb.stakeholder_groups[g].name(lang), head_w - 8, SIZE - 1) for g in groups}
@@ -39,7 +39,8 @@ def recommendation_matrix(p: Page) -> str:
         body.append(
             svg.text(margin, y + (h - len(names[g]) * (SIZE - 1) * svg.LINE_HEIGHT) / 2 + SIZE - 2, names[g], SIZE - 1)
         )
-        hot.append(svg.hotspot(p.plan_link(g), svg.hot_rect(margin, y + 2, head_w - 6, h - 4)))
+        group_name = kb.stakeholder_groups[g].name(lang)
+        hot.append(svg.hotspot(p.plan_link(g), svg.hot_rect(margin, y + 2, head_w - 6, h - 4), group_name))
         for j, a in enumerate(areas):
             recs = count[(g, a)]
             x0 = margin + head_w + j * cell_w
@@ -69,7 +70,7 @@ def recommendation_matrix(p: Page) -> str:
                 x0 + cell_w / 2,
                 y + h / 2 + 15,
                 [p.plain("chart.matrix.lead", count=str(lead))],
-                SIZE - 2,
+                SIZE - 1,
                 anchor="middle",
             )
             body.append(cell + numbers + leads)
