@@ -168,3 +168,25 @@ def test_404_speaks_the_language_of_the_address_and_offers_search_and_home(page,
     first = page.locator(".md-search-result__link").first.get_attribute("href")
     assert ("/knowledge-base/zh/" in first) == bool(prefix), first
     assert [e for e in page.console_errors if "404" not in e] == []
+
+
+NARROWEST_CELLS = """() => {
+  document.querySelectorAll("article details").forEach(d => { d.open = true; });
+  return Array.from(document.querySelectorAll("article table td, article table th"))
+    .filter(c => c.textContent.trim().length > 1 && c.checkVisibility())
+    .filter(c => !c.closest("thead") || getComputedStyle(c.closest("thead")).position !== "absolute")  // screen readers only
+    .map(c => [c.getBoundingClientRect().width, c.textContent.trim().slice(0, 40)])
+    .sort((a, b) => a[0] - b[0]).slice(0, 3);
+}"""
+
+
+@pytest.mark.parametrize("prefix", LANGS)
+def test_no_table_cell_is_a_sliver_at_390_px(browser, server, kb, prefix):
+    """Issue 24: every text cell of every table on the recommendations and plan pages is at least 96 px wide."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    for path in ["recommendations/", "plans/", *(f"plans/{g}/" for g in kb.stakeholder_groups)]:
+        page.goto(f"{server}/{prefix}{path}")
+        narrowest = page.evaluate(NARROWEST_CELLS)
+        assert narrowest and narrowest[0][0] >= 96, (path, narrowest)
+    context.close()
