@@ -174,7 +174,8 @@ NARROWEST_CELLS = """() => {
   document.querySelectorAll("article details").forEach(d => { d.open = true; });
   return Array.from(document.querySelectorAll("article table td, article table th"))
     .filter(c => c.textContent.trim().length > 1 && c.checkVisibility())
-    .filter(c => !c.closest("thead") || getComputedStyle(c.closest("thead")).position !== "absolute")  // screen readers only
+    // a header row hidden for screen readers only (the card layout) is not a cell on screen
+    .filter(c => !c.closest("thead") || getComputedStyle(c.closest("thead")).position !== "absolute")
     .map(c => [c.getBoundingClientRect().width, c.textContent.trim().slice(0, 40)])
     .sort((a, b) => a[0] - b[0]).slice(0, 3);
 }"""

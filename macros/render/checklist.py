@@ -151,7 +151,8 @@ def _results(p: Page) -> str:
         + _bars(p)
         + f'<p class="kb-check-compared kb-meta" data-field="compared" hidden></p>'
         f'<h3 id="kb-plan-title">{p.s("self_assessment.next_steps")}</h3>'
-        f'<p class="kb-check-plan-intro">{p.s("self_assessment.plan_intro")} {p.s("phone.sa_plan_tap")}</p>'
+        f'<p class="kb-check-plan-intro">{p.s("self_assessment.plan_intro")}</p>'
+        f'<p class="kb-check-plan-intro kb-meta">{p.s("phone.sa_plan_tap")}</p>'
         f'<p class="kb-check-plan-empty">{p.s("self_assessment.plan_empty")}</p>'
         '<ol class="kb-check-plan" aria-labelledby="kb-plan-title"></ol>'
         + _scores_table(p)
