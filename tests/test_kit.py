@@ -264,6 +264,47 @@ def test_kit_page_links_the_published_zip_with_its_size_and_date(site, lang):
     assert (f"{y} 年 {m} 月 {d} 日" if lang == "zh" else f"{d} ") in meta and str(y) in meta
 
 
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_kit_page_on_a_phone_puts_the_downloads_first(browser, server, lang):
+    """Issue 24: at most 12,000 px at 390 px, handouts, pack and offline copy within two screens."""
+    context = browser.new_context(viewport=PHONE)
+    pg = context.new_page()
+    requests: list[str] = []
+    pg.on("request", lambda r: requests.append(r.url))
+    pg.goto(f"{server}/{prefix(lang)}workshop/kit/")
+    pg.wait_for_load_state("networkidle")
+    assert pg.evaluate("document.documentElement.scrollHeight") <= 12_000
+    assert pg.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    two_screens = 2 * PHONE["height"]
+    for selector in ("a[href$='.pdf']", "a[href$='pack/']", "p.kb-offline", "a[href='#short-links']"):
+        top = pg.locator(f"article {selector}").first.evaluate("e => e.getBoundingClientRect().top + scrollY")
+        assert top < two_screens, (selector, top)
+    # the QR list is collapsed and its images load only when it is opened
+    assert pg.locator("details.kb-short-links").get_attribute("open") is None
+    assert not [u for u in requests if u.endswith("qr.svg")]
+    pg.locator("details.kb-short-links > summary").click()
+    pg.locator("#kb-short-links img.kb-qr-tile").first.scroll_into_view_if_needed()
+    pg.locator("#kb-short-links img.kb-qr-tile").first.evaluate("img => img.decode()")
+    assert [u for u in requests if u.endswith("qr.svg")]
+    context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("sheet", ["agenda", "root-cause", "role-cards", "feedback"])
+def test_facilitator_sheets_read_on_a_phone(browser, server, lang, sheet):
+    """No sideways scrolling: tables become cards, as the record tables do."""
+    context = browser.new_context(viewport=PHONE)
+    pg = context.new_page()
+    pg.goto(f"{server}/{prefix(lang)}workshop/pack/{sheet}/")
+    assert pg.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    for table in pg.locator("article table").all():
+        assert table.evaluate("t => t.getBoundingClientRect().right") <= PHONE["width"]
+    context.close()
+
+
 # -- 4. offline copy ------------------------------------------------------------------------------
 def test_offline_config_inherits_every_plugin():
     from mkdocs.utils.yaml import yaml_load

@@ -5,6 +5,7 @@ Everything stays in the browser: every test also checks that the page made no re
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 from pathlib import Path
@@ -56,7 +57,8 @@ def answer(page, answers: dict) -> None:
 
 def row(page, section: str) -> dict:
     cells = page.locator(f'#kb-scores tr[data-section="{section}"] td')
-    return {cells.nth(i).get_attribute("data-count"): cells.nth(i).inner_text().strip() for i in range(cells.count())}
+    # text_content: the table may be folded (details) and still holds the figures
+    return {cells.nth(i).get_attribute("data-count"): cells.nth(i).text_content().strip() for i in range(cells.count())}
 
 
 def plan(page) -> list[str]:
@@ -152,6 +154,7 @@ def test_export_reset_import_and_compare(page, server, lang, tmp_path):
 
     # improve, then compare with the earlier file: its scores sit next to the current ones
     answer(page, {"hours-overtime-cap": "yes", "wages-minimum": "yes"})
+    page.click("details.kb-check-figures > summary")  # the counts table is folded under the bars
     assert page.locator("#kb-scores th.kb-prev").is_hidden()
     with page.expect_file_chooser() as chooser:
         page.click('button[data-action="compare"]')
@@ -161,7 +164,9 @@ def test_export_reset_import_and_compare(page, server, lang, tmp_path):
     assert (hours["score"], hours["previous"]) == ("83%", "50%")
     assert (row(page, "wages")["score"], row(page, "wages")["previous"]) == ("100%", "0%")
     assert saved.name in page.locator(".kb-check-message").inner_text()
+    assert "50%" in page.locator('.kb-check-bars li[data-section="hours"] [data-field=previous]').inner_text()
     page.reload()  # the comparison is kept with the answers
+    page.click("details.kb-check-figures > summary")
     page.wait_for_selector("#kb-scores th.kb-prev", state="visible")
     assert row(page, "hours")["previous"] == "50%"
     assert page.console_errors == [] and only_local(page, server) == []
@@ -266,7 +271,7 @@ def test_print_shows_the_result(page, server, lang):
     page.fill("#kb-company", "Example Co.")
     page.emulate_media(media="print")
     assert page.locator(".kb-check-results").is_visible()
-    assert page.locator("#kb-scores").is_visible()
+    assert page.locator(".kb-check-bars").is_visible()
     assert page.locator("ol.kb-check-plan > li").first.is_visible()
     assert page.locator('.kb-check-stamp [data-field="company"]').inner_text() == "Example Co."
     assert page.locator('.kb-check-stamp [data-field="date"]').inner_text()
@@ -276,10 +281,21 @@ def test_print_shows_the_result(page, server, lang):
     # "Print the result only": the questions are left out, the result stays
     page.evaluate("document.documentElement.classList.add('kb-print-result')")  # what the button does around print()
     assert page.locator("fieldset.kb-check-section").first.is_hidden()
-    assert page.locator("#kb-scores").is_visible() and page.locator("ol.kb-check-plan > li").first.is_visible()
+    assert page.locator(".kb-check-bars").is_visible() and page.locator("ol.kb-check-plan > li").first.is_visible()
     result = PdfReader(io.BytesIO(page.pdf(format="A4")))
-    assert len(result.pages) <= 3 < full  # the result and the per-area chart; the full page is about 10
+    assert len(result.pages) == 1 < full  # one page: scores by area and the answers to work on
     assert "Example Co." in result.pages[0].extract_text()
+    # still one page when every answer needs work
+    page.evaluate("document.documentElement.classList.remove('kb-print-result')")
+    page.emulate_media(media="screen")
+    answer(page, {item: "no" for item in ITEM})
+    page.emulate_media(media="print")
+    page.evaluate("document.documentElement.classList.add('kb-print-result')")
+    result = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    text = "".join(result.pages[0].extract_text().split())
+    assert len(result.pages) == 1
+    your_no = "".join(strings(lang)["self_assessment.your_answer"].format(answer=strings(lang)["checklist.no"]).split())
+    assert text.count(your_no) == len(ITEM)  # every answer to work on is on the page
 
 
 def test_without_javascript_each_question_keeps_its_next_steps(browser, server):
@@ -291,4 +307,65 @@ def test_without_javascript_each_question_keeps_its_next_steps(browser, server):
     first = pg.locator("details.kb-check-next").first
     first.locator("summary").click()
     assert first.locator("ul.kb-steps li a").first.is_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_result_downloads_as_a_csv_that_excel_reads(page, server, lang, tmp_path):
+    open_page(page, server, lang)
+    answer(page, ANSWERS)
+    page.fill("#kb-company", "=Example Co.")
+    with page.expect_download() as info:
+        page.click('button[data-action="csv"]')
+    assert info.value.suggested_filename.endswith(".csv")
+    saved = tmp_path / info.value.suggested_filename
+    info.value.save_as(saved)
+    raw = saved.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with a byte-order mark: Excel opens Chinese correctly
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    s = strings(lang)
+    assert rows[0] == [s["self_assessment.company_short"], "'=Example Co."]  # no formula from a typed name
+    head = rows.index([s["self_assessment.col_area"], *(s[f"self_assessment.col_{c}"] for c in
+                       ("yes", "partly", "no", "na", "open", "score"))])
+    hours = rows[head + 1]
+    assert hours[0] == KB.checklist["hours"].title(lang) and hours[1:5] == ["1", "1", "1", "1"] and hours[6] == "50%"
+    answers_head = rows.index([s["self_assessment.col_area"], s["phone.sa_col_question"], s["phone.sa_col_answer"],
+                               s["phone.sa_col_steps"]])
+    by_question = {r[1]: r for r in rows[answers_head + 1:]}
+    assert len(by_question) == len(ITEM)
+    partly = by_question[ITEM["hours-standard-week"].question(lang)]
+    assert partly[2] == s["checklist.partly"] and partly[3]  # its next steps
+    assert by_question[ITEM["hours-records"].question(lang)][3] == ""  # a "yes" needs none
+    assert saved.name in page.locator(".kb-check-message").inner_text()
+    assert page.console_errors == [] and only_local(page, server) == []
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_result_on_a_phone_is_summary_first_and_every_table_fits(browser, server, lang):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(f"{server}/{PREFIX[lang]}guides/self-assessment/")
+    page.wait_for_selector("form.kb-checklist.kb-js")
+    answer(page, {item: ("no", "partly", "yes")[i % 3] for i, item in enumerate(ITEM)})
+    results = page.locator(".kb-check-results")
+    top = results.evaluate("e => e.getBoundingClientRect().top")
+    bars = page.locator(".kb-check-bars > li")
+    assert bars.count() == len(SECTIONS)
+    # a bar and a number per area, all on the first screen of the result, before the steps
+    assert bars.last.evaluate("e => e.getBoundingClientRect().bottom") - top < 844
+    assert bars.first.locator(".kb-check-bar-fill").evaluate("e => e.style.width") != ""
+    assert bars.first.locator("[data-field=score]").inner_text().endswith("%")
+    plan_top = page.locator("ol.kb-check-plan").evaluate("e => e.getBoundingClientRect().top")
+    assert plan_top > bars.last.evaluate("e => e.getBoundingClientRect().bottom")
+    # details folded: each step list and the counts table open on a tap
+    first = page.locator("ol.kb-check-plan > li details").first
+    assert first.get_attribute("open") is None and first.locator("ul.kb-steps").is_hidden()
+    first.locator("summary").click()
+    assert first.locator("ul.kb-steps a").first.is_visible()
+    page.click("details.kb-check-figures > summary")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    widths = page.locator("#kb-scores td, #kb-scores tbody th").evaluate_all(
+        "cells => cells.filter(c => c.textContent.trim()).map(c => c.getBoundingClientRect().width)"
+    )
+    assert widths and min(widths) >= 96
     context.close()

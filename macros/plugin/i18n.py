@@ -8,6 +8,7 @@ import json
 import re
 from collections.abc import Mapping
 from pathlib import Path
+from urllib.parse import urlparse
 
 from mkdocs.config.defaults import MkDocsConfig
 
@@ -18,6 +19,7 @@ from macros.core.pages import NOT_SEARCHED, SEARCH_BOOST
 from macros.core.segment import segment
 from macros.plugin.entry import load_model
 from macros.plugin.security import fail
+from macros.render import not_found
 
 _PER_LANGUAGE_TEMPLATES = ("404.html", "sitemap.xml")
 ALIAS_BOOST = 1.0
@@ -46,7 +48,10 @@ def per_language_template(output: str, template_name: str, config: MkDocsConfig)
     lang = config.theme.get("language", DEFAULT)
     if template_name == "404.html":
         output = _HEAD_ALTERNATE.sub("", output)  # see drop_head_alternates
-        output = localise_theme_strings(output, lang, load_model(Path(config.docs_dir)).strings)
+        strings = load_model(Path(config.docs_dir)).strings
+        output = localise_theme_strings(output, lang, strings)
+        root = urlparse(config.site_url or "/").path.rstrip("/") + "/"
+        output = output.replace(not_found.PLACEHOLDER, not_found.not_found(strings, lang, root))
     if template_name not in _PER_LANGUAGE_TEMPLATES or lang == DEFAULT:
         return output
     site = Path(config.site_dir)

@@ -37,6 +37,7 @@ MESSAGES = (
     "reset_done",
     "storage_off",
 )
+PHONE_MESSAGES = ("saved_csv", "gaps")  # label key phone.sa_<m> -> data-msg-<m>
 
 
 def next_steps(p: Page, item: ChecklistItem) -> list[str]:
@@ -87,26 +88,68 @@ def _item(p: Page, item: ChecklistItem) -> str:
     )
 
 
-def _results(p: Page) -> str:
-    """The results: company and date, a score per area, and the plan (filled in by the script)."""
-    rows = "".join(
-        f'<tr data-section="{sec.id}"><th scope="row">{p.t(sec.title)}</th>'
-        + "".join(f'<td data-count="{c}"></td>' for c in ("yes", "partly", "no", "na", "open"))
-        + '<td data-count="score"></td><td data-count="previous" class="kb-prev"></td></tr>'
+COUNTS = ("yes", "partly", "no", "na", "open")
+# CSV column labels (data-col-<key> on the form): the score table's and the answer list's.
+CSV_COLUMNS = {
+    "company": "self_assessment.company_short",
+    "date": "self_assessment.date",
+    "area": "self_assessment.col_area",
+    **{c: f"self_assessment.col_{c}" for c in (*COUNTS, "score")},
+    "all": "self_assessment.all_areas",
+    "question": "phone.sa_col_question",
+    "answer": "phone.sa_col_answer",
+    "steps": "phone.sa_col_steps",
+}
+
+
+def _bars(p: Page) -> str:
+    """A score per area as a bar and a number, and how many answers to work on (filled in by the script)."""
+    items = "".join(
+        f'<li data-section="{sec.id}"><span class="kb-check-bar-name">{p.t(sec.title)}</span>'
+        '<span class="kb-check-bar" aria-hidden="true"><span class="kb-check-bar-fill"></span></span>'
+        '<strong class="kb-check-bar-score" data-field="score"></strong>'
+        '<span class="kb-check-bar-gaps kb-meta" data-field="gaps"></span>'
+        '<span class="kb-check-bar-prev kb-meta kb-prev" data-field="previous"></span></li>'
         for sec in p.kb.checklist.values()
     )
+    return f'<ul class="kb-check-bars" aria-labelledby="kb-results-title">{items}</ul>'
+
+
+def _scores_table(p: Page) -> str:
+    """Every count per area, in a collapsed table (cards on a phone: each cell carries its label)."""
+    cols = (*COUNTS, "score")
+    labels = {c: esc_attr(p.plain("self_assessment.col_" + c)) for c in (*cols, "previous")}
+
+    def cells() -> str:
+        return (
+            "".join(f'<td data-count="{c}" data-label="{labels[c]}"></td>' for c in cols)
+            + f'<td data-count="previous" data-label="{labels["previous"]}" class="kb-prev"></td>'
+        )
+
+    rows = "".join(
+        f'<tr data-section="{sec.id}"><th scope="row">{p.t(sec.title)}</th>{cells()}</tr>'
+        for sec in p.kb.checklist.values()
+    )
+    all_areas = p.s("self_assessment.all_areas")
+    total = f'<tr class="kb-check-total" data-section=""><th scope="row">{all_areas}</th>{cells()}</tr>'
     prev = ' class="kb-prev"'
     heads = "".join(
         f'<th scope="col"{prev if c == "previous" else ""}>{p.s("self_assessment.col_" + c)}</th>'
-        for c in ("area", "yes", "partly", "no", "na", "open", "score", "previous")
+        for c in ("area", *cols, "previous")
     )
-    total = (
-        '<tr class="kb-check-total" data-section=""><th scope="row">'
-        + p.s("self_assessment.all_areas")
-        + "</th>"
-        + "".join(f'<td data-count="{c}"></td>' for c in ("yes", "partly", "no", "na", "open", "score"))
-        + '<td data-count="previous" class="kb-prev"></td></tr>'
+    return (
+        f'<details class="kb-check-figures"><summary>{p.s("phone.sa_figures")}</summary>'
+        '<div class="kb-table-wrap" role="region" aria-labelledby="kb-scores-caption" tabindex="0">'
+        f'<table class="kb-table kb-check-scores" id="kb-scores">'
+        f'<caption id="kb-scores-caption">{p.s("self_assessment.caption_scores")}</caption>'
+        f"<thead><tr>{heads}</tr></thead><tbody>{rows}{total}</tbody></table></div>"
+        f'<p class="kb-meta">{p.s("self_assessment.score_rule")}</p></details>'
     )
+
+
+def _results(p: Page) -> str:
+    """The result, summary first: company and date, a bar per area, the next steps (one line per
+    answer, its steps folded under it), then every count in a collapsed table."""
     return (
         '<section class="kb-check-results kb-js-only" aria-labelledby="kb-results-title">'
         f'<h2 id="kb-results-title">{p.s("self_assessment.results")}</h2>'
@@ -114,30 +157,33 @@ def _results(p: Page) -> str:
         f'<strong data-field="company"></strong></span> '
         f'<span>{p.colon(p.s("self_assessment.date"), "")}<strong data-field="date"></strong></span></p>'
         '<p class="kb-check-summary" role="status" aria-live="polite"></p>'
-        '<div class="kb-table-wrap" role="region" aria-labelledby="kb-scores-caption" tabindex="0">'
-        f'<table class="kb-table kb-check-scores" id="kb-scores">'
-        f'<caption id="kb-scores-caption">{p.s("self_assessment.caption_scores")}</caption>'
-        f"<thead><tr>{heads}</tr></thead><tbody>{rows}{total}</tbody></table></div>"
-        f'<p class="kb-meta">{p.s("self_assessment.score_rule")}</p>'
-        f'<p class="kb-check-compared kb-meta" data-field="compared" hidden></p>'
+        + _bars(p)
+        + f'<p class="kb-check-compared kb-meta" data-field="compared" hidden></p>'
         f'<h3 id="kb-plan-title">{p.s("self_assessment.next_steps")}</h3>'
         f'<p class="kb-check-plan-intro">{p.s("self_assessment.plan_intro")}</p>'
+        f'<p class="kb-check-plan-intro kb-meta">{p.s("phone.sa_plan_tap")}</p>'
         f'<p class="kb-check-plan-empty">{p.s("self_assessment.plan_empty")}</p>'
         '<ol class="kb-check-plan" aria-labelledby="kb-plan-title"></ol>'
-        "</section>"
+        + _scores_table(p)
+        + "</section>"
     )
 
 
 def _tools(p: Page) -> str:
-    """Save, open, compare and clear: buttons that only the script can serve (hidden without it)."""
+    """Download, print, save, open, compare and clear: buttons that only the script can serve (hidden without it)."""
     buttons = "".join(
-        f'<button type="button" data-action="{a}">{p.s("self_assessment." + a)}</button> '
-        for a in ("export", "import", "compare")
+        f'<button type="button" data-action="{a}">{p.s(key)}</button> '
+        for a, key in (
+            ("csv", "phone.sa_csv"),
+            ("print-result", "self_assessment.print_result"),
+            ("export", "self_assessment.export"),
+            ("import", "self_assessment.import"),
+            ("compare", "self_assessment.compare"),
+            ("print", "checklist.print"),
+        )
     )
     return (
         f'<p class="kb-check-buttons">{buttons}'
-        f'<button type="button" data-action="print-result">{p.s("self_assessment.print_result")}</button> '
-        f'<button type="button" data-action="print">{p.s("checklist.print")}</button> '
         f'<button type="reset">{p.s("checklist.reset")}</button></p>'
         '<input type="file" accept=".json,application/json" class="kb-check-file"'
         ' hidden tabindex="-1" aria-hidden="true">'
@@ -156,11 +202,13 @@ def checklist(p: Page) -> str:
         )
     months = "|".join(p.plain(f"month.{m}") for m in range(1, 13))
     data = "".join(f' data-msg-{m.replace("_", "-")}="{esc_attr(p.plain("self_assessment." + m))}"' for m in MESSAGES)
+    data += "".join(f' data-msg-{m.replace("_", "-")}="{esc_attr(p.plain("phone.sa_" + m))}"' for m in PHONE_MESSAGES)
     answers = "".join(f' data-answer-{a}="{esc_attr(p.plain("checklist." + a))}"' for a in ANSWERS)
+    columns = "".join(f' data-col-{k}="{esc_attr(p.plain(key))}"' for k, key in CSV_COLUMNS.items())
     return (
         f'<form class="kb-checklist" data-kb-checklist data-format="{FILE_FORMAT}" data-version="{FILE_VERSION}" '
         f'data-lang="{p.lang}" data-template="{esc_attr(p.plain("self_assessment.summary"))}" '
-        f'data-date="{esc_attr(p.plain("date.day"))}" data-months="{esc_attr(months)}"{data}{answers}>'
+        f'data-date="{esc_attr(p.plain("date.day"))}" data-months="{esc_attr(months)}"{data}{answers}{columns}>'
         f'<p class="kb-check-privacy">{p.s("self_assessment.privacy")}</p>'
         '<p class="kb-check-company"><label for="kb-company">' + p.s("self_assessment.company") + "</label>"
         '<input id="kb-company" name="kb-company" type="text" autocomplete="organization" maxlength="200" '

@@ -109,10 +109,12 @@ def root_cause_sheet(p: Page) -> str:
     actions = table(
         "kb-rc-actions", p.s("pack.caption_actions"), [p.s(f"pack.col_{c}") for c in action_cols], action_rows
     )
-    return (
+    symptom = (
         f'<div class="kb-sheet-box"><p><strong>{p.s("pack.symptom")}</strong></p>'
-        f'<span class="kb-write kb-write-2" aria-hidden="true"></span></div>' + whys + level_table + actions
+        f'<span class="kb-write kb-write-2" aria-hidden="true"></span></div>'
     )
+    # One HTML block each (blank lines between): Markdown would wrap what follows a closed block in <p>.
+    return f"{symptom}\n\n{whys}\n\n{level_table}\n\n{actions}"
 
 
 def feedback_groups(p: Page) -> str:

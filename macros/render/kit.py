@@ -28,11 +28,12 @@ def _short_link(p: Page, short_id: str) -> tuple[ShortLink, str]:
     return link, link_title(p.kb, link, p.lang, p.ctx.docs_dir / p.lang)
 
 
-def _qr_img(p: Page, short_id: str, css_class: str) -> str:
+def _qr_img(p: Page, short_id: str, css_class: str, lazy: bool = False) -> str:
     link, title = _short_link(p, short_id)
     return (
         f'<img class="{esc_attr(css_class)}" src="{_go(p, link.id, "qr.svg")}" '
-        f'alt="{esc_attr(p.plain("kit.qr_alt", page=title))}" width="132" height="132">'
+        f'alt="{esc_attr(p.plain("kit.qr_alt", page=title))}" width="132" height="132"'
+        + (' loading="lazy">' if lazy else ">")
     )
 
 
@@ -42,9 +43,14 @@ def qr(p: Page, short_id: str) -> str:
 
 
 def short_links_table(p: Page) -> str:
-    """Every short link with its page, kind and QR code: the kit page's list for organisers."""
+    """Every short link with its page, kind and QR code: the kit page's list for organisers.
+
+    Collapsed, with lazy images: on a phone the downloads above it stay within reach, and the
+    QR codes load only when the list is opened.
+    """
     rows = []
-    for link in short_links(p.kb, p.ctx.docs_dir / p.lang):
+    links = short_links(p.kb, p.ctx.docs_dir / p.lang)
+    for link in links:
         _, title = _short_link(p, link.id)
         rows.append(
             (
@@ -54,13 +60,16 @@ def short_links_table(p: Page) -> str:
                     f'<a href="{p.ctx.link(link.page, link.anchor)}">{esc(title)}</a>',
                     p.s("kit.kind." + link.kind),
                     f'<a href="{_go(p, link.id, "qr.svg")}" download="{esc_attr(link.id)}.svg">'
-                    + _qr_img(p, link.id, "kb-qr-tile")
+                    + _qr_img(p, link.id, "kb-qr-tile", lazy=True)
                     + "</a>",
                 ],
             )
         )
     headers = [p.s(f"kit.col_{c}") for c in ("link", "page", "kind", "qr")]
-    return table("kb-short-links", p.s("kit.caption_links"), headers, rows)
+    return (
+        f'<details class="kb-short-links"><summary>{p.s("phone.kit_show_links", count=str(len(links)))}</summary>'
+        f'{table("kb-short-links", p.s("kit.caption_links"), headers, rows)}</details>'
+    )
 
 
 def handouts_table(p: Page) -> str:

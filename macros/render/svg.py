@@ -128,11 +128,11 @@ def box(x: float, y: float, w: float, h: float, lines: Sequence[str], size: floa
     )
 
 
-def hotspot(href: str, shape: str, label: str = "") -> str:
-    """A link for pointer users over part of a picture: `shape` is an invisible rect or path
-    (class kb-chart-hot) at the place of the drawn element; `label` is its tooltip."""
-    title = f"<title>{esc(label)}</title>" if label else ""
-    return f'<a href="{esc_attr(href)}" tabindex="-1">{title}{shape}</a>'
+def hotspot(href: str, shape: str, label: str) -> str:
+    """A link over part of a picture: `shape` is an invisible rect or path (class kb-chart-hot) at the
+    place of the drawn element; `label` is its name (and tooltip). A tap, a click or Tab and Enter
+    follow it; the focused one is outlined (kb.css)."""
+    return f'<a href="{esc_attr(href)}" aria-label="{esc_attr(label)}"><title>{esc(label)}</title>{shape}</a>'
 
 
 def hot_rect(x: float, y: float, w: float, h: float) -> str:
@@ -160,9 +160,8 @@ def document(
     escaped), and, when it has links, a second SVG of the same size laid over it holding them.
 
     An image's content is presentational, so links inside role="img" would be hidden from screen
-    readers (axe: nested-interactive). The overlay is aria-hidden and out of the tab order: it
-    serves pointer users, while keyboard and screen-reader users follow the same links in the
-    figure's table.
+    readers (axe: nested-interactive). The overlay is a group of named links, named after the
+    picture: reachable by tap, pointer and keyboard; the figure's table holds the same links.
     """
     size = f'viewBox="0 0 {num(width)} {num(height)}" width="{num(width)}" height="{num(height)}"'
     picture = (
@@ -176,7 +175,8 @@ def document(
     if not hotspots:
         return picture
     overlay = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="kb-chart-links" aria-hidden="true" {size}>'
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="kb-chart-links" role="group" '
+        f'aria-labelledby="{chart_id}-title" {size}>'
         f'{"".join(hotspots)}</svg>'
     )
     return f'<div class="kb-chart-picture">{picture}{overlay}</div>'

@@ -7,7 +7,7 @@ so the page and its warning change when a new level is added there. The texts ar
 from __future__ import annotations
 
 from macros.core.model import MinimumWage
-from macros.render.charts import _plain_date
+from macros.render.charts.dated import plain_date
 from macros.render.html import esc_attr
 from macros.render.page import Page
 
@@ -60,7 +60,7 @@ def worksheet_warning(p: Page, field: str) -> str:
             "worksheet_warn.wage",
             hourly=_number(p, hourly),
             monthly=_number(p, level.citywide or 0),
-            date=_plain_date(p, level.effective),
+            date=plain_date(p, level.effective),
         )
         return _attrs(warn_below=f"{hourly:.2f}", warn_msg=text)
     known = ", ".join([*OVERTIME_RATE, "overtime", "wage"])

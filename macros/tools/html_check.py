@@ -37,12 +37,16 @@ MATERIAL_ERRORS = {
 
 
 def pages_to_check(site: Path) -> list[Path]:
-    """The record index pages and every record page, in every language."""
+    """The record index pages, every record page, the workshop pages (kit, facilitator pack) and the 404,
+    in every language."""
     kb = load(ROOT / "data")
     paths = [PAGES["recommendations"], PAGES["findings"], PAGES["root_causes"], PAGES["glossary"]]
     paths += [PAGES["plan"].format(group=g) for g in kb.stakeholder_groups]
     paths += list(record_pages(kb))
-    return [site / prefix(lang) / page_url(path, True) / "index.html" for lang in LANGS for path in paths]
+    docs = ROOT / "docs" / "en"
+    paths += [page.relative_to(docs).as_posix() for page in sorted((docs / "workshop").rglob("*.md"))]
+    pages = [site / prefix(lang) / page_url(path, True) / "index.html" for lang in LANGS for path in paths]
+    return pages + [site / prefix(lang) / "404.html" for lang in LANGS]
 
 
 def check(files: list[Path]) -> list[dict]:

@@ -5,13 +5,16 @@
      data-answer-<yes|partly|no|na> (answer names) and data-msg-<key> (every message the script shows);
    - fieldset.kb-check-section[data-section], each with .kb-check-item[data-item] holding one radio
      group (name = the item id) and ul.kb-steps (the item's next steps), and p.kb-check-score;
-   - section.kb-check-results: [data-field=company|date|compared], p.kb-check-summary, the table
-     #kb-scores (tr[data-section] with td[data-count=yes|partly|no|na|open|score|previous]),
-     ol.kb-check-plan and p.kb-check-plan-empty;
-   - input#kb-company; buttons [data-action=export|import|compare|print|print-result] and [type=reset];
+     data-col-<key> (the CSV's column labels: company, date, area, yes, partly, no, na, open, score,
+     all, question, answer, steps);
+   - section.kb-check-results: [data-field=company|date|compared], p.kb-check-summary,
+     ul.kb-check-bars (li[data-section] with .kb-check-bar-fill and [data-field=score|gaps|previous]),
+     the table #kb-scores (tr[data-section] with td[data-count=yes|partly|no|na|open|score|previous]),
+     ol.kb-check-plan (filled here: one li > details per "no" or "partly") and p.kb-check-plan-empty;
+   - input#kb-company; buttons [data-action=csv|export|import|compare|print|print-result] and [type=reset];
      input.kb-check-file; p.kb-check-message (role=status).
    Answers are kept in localStorage (validated on every read) when the browser allows it; they can
-   be saved to and opened from a JSON file. Nothing is ever sent: no fetch, no XHR, no other host.
+   be saved to and opened from a JSON file, and the result downloaded as CSV. Nothing is ever sent: no fetch, no XHR, no other host.
    After every change, and once on load, the script dispatches `kb:checklist-change` on document
    with detail {sections: {<sectionId>: {yes, partly, no, na, total}}}.
    No language strings here: every text comes from the page. */
@@ -170,7 +173,8 @@
         var item = known[id];
         var li = document.createElement("li");
         li.setAttribute("data-item", id);
-        var p = document.createElement("p");
+        var details = document.createElement("details");
+        var p = document.createElement("summary");
         var q = document.createElement("strong");
         q.textContent = item.querySelector(".kb-check-q").textContent;
         var ans = document.createElement("span");
@@ -178,9 +182,10 @@
         ans.textContent = " " + msg("your-answer", { answer: d("answer-" + a) });
         p.appendChild(q);
         p.appendChild(ans);
-        li.appendChild(p);
+        details.appendChild(p);
         var steps = item.querySelector("ul.kb-steps");
-        if (steps) li.appendChild(steps.cloneNode(true));
+        if (steps) details.appendChild(steps.cloneNode(true));
+        li.appendChild(details);
         plan.appendChild(li);
       });
       if (empty) empty.hidden = plan.children.length > 0;
@@ -214,6 +219,18 @@
           else cell.textContent = String(c[k]);
         });
       });
+      var prevLabel = prev ? msg("previous-col", { date: prev.date ? formatDate(prev.date) : prev.file }) : "";
+      each(form.querySelectorAll(".kb-check-bars li[data-section]"), function (li) {
+        var c = counts(state.answers, idsOf(li.getAttribute("data-section")));
+        var fill = li.querySelector(".kb-check-bar-fill");
+        if (fill) fill.style.width = (c.score === null ? 0 : c.score) + "%";
+        li.classList.toggle("kb-none", c.score === null);
+        li.querySelector("[data-field=score]").textContent = scoreText(c);
+        var gaps = c.no + c.partly;
+        li.querySelector("[data-field=gaps]").textContent = gaps ? msg("gaps", { count: gaps }) : "";
+        li.querySelector("[data-field=previous]").textContent =
+          prev ? prevLabel + " " + scoreText(counts(prev.answers, idsOf(li.getAttribute("data-section")))) : "";
+      });
       var prevHead = form.querySelector("#kb-scores thead th.kb-prev");
       if (prevHead && prev) prevHead.textContent = msg("previous-col", { date: prev.date ? formatDate(prev.date) : prev.file });
       var compared = form.querySelector("[data-field=compared]");
@@ -235,7 +252,53 @@
         date: isoToday(), company: state.company, answers: cleanAnswers(state.answers, known)
       };
       var name = "self-assessment-" + data.date + ".json";
-      var blob = new Blob([JSON.stringify(data, null, 2) + "\n"], { type: "application/json" });
+      download(name, JSON.stringify(data, null, 2) + "\n", "application/json");
+      say(msg("saved-file", { file: name }));
+    }
+
+    // The result as a spreadsheet: the scores by area, then every question with its answer and next
+    // steps. UTF-8 with a byte-order mark, so that Excel reads Chinese; a cell that a spreadsheet would
+    // take for a formula (= + - @) is prefixed with an apostrophe.
+    function csvCell(value) {
+      var text = String(value === null || value === undefined ? "" : value);
+      if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
+      return '"' + text.replace(/"/g, '""') + '"';
+    }
+
+    function csvFile() {
+      var col = function (k) { return d("col-" + k); };
+      var lines = [[col("company"), state.company], [col("date"), formatDate(isoToday())], []];
+      var keys = ["yes", "partly", "no", "na", "open"];
+      lines.push([col("area")].concat(keys.map(col), [col("score")]));
+      each(sections, function (section) {
+        var c = counts(state.answers, idsOf(section.getAttribute("data-section")));
+        var name = section.querySelector("legend").textContent;
+        lines.push([name].concat(keys.map(function (k) { return c[k]; }), [scoreText(c)]));
+      });
+      var all = counts(state.answers, order);
+      lines.push([col("all")].concat(keys.map(function (k) { return all[k]; }), [scoreText(all)]));
+      lines.push([]);
+      lines.push([col("area"), col("question"), col("answer"), col("steps")]);
+      order.forEach(function (id) {
+        var item = known[id];
+        var a = state.answers[id];
+        var steps = [];
+        if (a === "no" || a === "partly") {
+          each(item.querySelectorAll("ul.kb-steps > li"), function (li) { steps.push(li.textContent.trim()); });
+        }
+        var section = item.closest("fieldset");
+        lines.push([
+          section ? section.querySelector("legend").textContent : "",
+          item.querySelector(".kb-check-q").textContent,
+          a ? d("answer-" + a) : col("open"),
+          steps.join("\n")
+        ]);
+      });
+      return "\ufeff" + lines.map(function (l) { return l.map(csvCell).join(","); }).join("\r\n") + "\r\n";
+    }
+
+    function download(name, text, type) {
+      var blob = new Blob([text], { type: type });
       var url = URL.createObjectURL(blob);
       var a = document.createElement("a");
       a.href = url;
@@ -245,7 +308,12 @@
       a.click();
       document.body.removeChild(a);
       setTimeout(function () { URL.revokeObjectURL(url); }, 0);
-      say(msg("saved-file", { file: name }));
+    }
+
+    function exportCsv() {
+      var name = "self-assessment-" + isoToday() + ".csv";
+      download(name, csvFile(), "text/csv;charset=utf-8");
+      say(msg("saved-csv", { file: name }));
     }
 
     // A file is accepted whole or not at all: any problem leaves the page and storage untouched.
@@ -339,6 +407,7 @@
           document.documentElement.classList.remove("kb-print-result");
         }
         else if (action === "export") exportFile();
+        else if (action === "csv") exportCsv();
         else if ((action === "import" || action === "compare") && fileInput) {
           importMode = action;
           fileInput.click();

@@ -84,8 +84,22 @@
     link.setAttribute("href", base + window.location.search + whereTheReaderIs());
   }, true);
 
+  /* On a phone a wide chart gives way to its table (kb.css, .kb-chart[data-kb-wide]): open the table. */
+  function openWideChartTables() {
+    var phone = window.matchMedia("(max-width: 37.5em)");
+    var open = function () {
+      if (!phone.matches) return;
+      Array.prototype.forEach.call(document.querySelectorAll(".kb-chart[data-kb-wide] > details.kb-chart-data"), function (d) {
+        d.open = true;
+      });
+    };
+    open();
+    if (phone.addEventListener) phone.addEventListener("change", open);
+  }
+
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll("form[data-kb-filter]"), setUp);
+    openWideChartTables();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
