@@ -40,6 +40,7 @@ from macros.core.model import (
     Record,
     Ref,
     RootCause,
+    SearchSynonym,
     Source,
     SourceKind,
     StakeholderGroup,
@@ -82,6 +83,7 @@ class KnowledgeBase:
     minimum_wage: Mapping[str, MinimumWage]
     glossary: Mapping[str, Term]
     checklist: Mapping[str, ChecklistSection]
+    search_synonyms: Mapping[str, SearchSynonym]
     strings: Mapping[str, Mapping[str, str]]
     origins: Mapping[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
     # Records per stakeholder group, in file order, built once: every plan page asks (linear, not quadratic).
