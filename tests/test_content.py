@@ -179,3 +179,28 @@ def test_glossary_holds_every_term_of_the_brief_with_its_variants_to_avoid(kb):
     assert not missing, f"glossary lacks {missing}"
     for zh, avoid in BRIEF_TERMS.items():
         assert set(avoid) <= set(by_zh[zh].avoid.zh), (zh, avoid, by_zh[zh].avoid.zh)
+
+
+# -- Chinese copy (issue 24): citations, brackets, dates ------------------------------------------
+def test_chinese_pages_put_citations_before_the_full_stop():
+    """Chinese text puts a reference before 。！？ (……能力{{ cite(...) }}。), never after it."""
+    late = [
+        f"{path}: {m.group(0)[:60]}"
+        for path in ALL_PAGES
+        if path.startswith("zh/")
+        for m in re.finditer(r"[。！？；]\s*\{\{ cite\([^)]*\) \}\}", (DOCS / path).read_text(encoding="utf-8"))
+    ]
+    assert not late, late
+
+
+def test_built_chinese_pages_have_no_date_filler_nor_nested_brackets(site):
+    """No 日期不详 beside a citation, no （…（…）…） and no 2008年7月 anywhere a reader of /zh/ looks."""
+    from macros.tools.typography import check_site, visible_texts
+
+    problems = [p for p in check_site(site) if p.kind in ("nested-brackets", "date-style", "cite-placement")]
+    assert not problems, problems[:20]
+    for page in (site / "zh").rglob("*.html"):
+        if page.parent.name == "sources":  # the list of sources says which entries are undated
+            continue
+        texts = visible_texts(page.read_text(encoding="utf-8"))
+        assert not [t for t in texts if "日期不详" in t], page

@@ -3,13 +3,19 @@
 data/search_synonyms.yml pairs each concept's `terms` (as the pages write them) with its
 `variants` (abbreviations, synonyms, other spellings); the glossary's `avoid` lists count as
 variants of their term too. A section of the index that contains a term gets the variants in its
-hidden `aliases` field, so typing 职代会 or "works council" finds the section on 职工代表大会.
+hidden `synonyms` field, so typing 职代会 or "works council" finds the section on 职工代表大会.
 """
 
 from __future__ import annotations
 
+import re
+
 from macros.core.load import KnowledgeBase
 
+# The hidden field's weight: a typed variant must outweigh a prefix match in a page title
+# (Material matches works* in "worksheet"), as the title field weighs 1000.
+SYNONYM_BOOST = 1000.0
+_HAN_WORD = re.compile(r"[\u3400-\u9fff]+")
 Table = list[tuple[tuple[str, ...], tuple[str, ...]]]  # (terms, variants), matched case-insensitively
 
 
@@ -45,3 +51,11 @@ def variants_in(pairs: Table, text: str) -> list[str]:
         count = sum(folded.count(_fold(t)) for t in terms)
         found += [v for v in variants if _fold(v) not in folded] * count
     return found
+
+
+def synonym_field(pairs: Table, text: str) -> str:
+    """The hidden `synonyms` field of one index section: its variants, and each Chinese one without
+    its last character too (Material splits 职代会 at the longest index word before its last one)."""
+    variants = variants_in(pairs, text)
+    stems = [v[:-1] for v in dict.fromkeys(variants) if len(v) >= 3 and _HAN_WORD.fullmatch(v)]
+    return " ".join(variants + stems)

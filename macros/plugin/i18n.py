@@ -16,12 +16,11 @@ from macros.core.articles import article_aliases
 from macros.core.languages import DEFAULT, LANGS, prefix, strip_prefix
 from macros.core.pages import NOT_SEARCHED, SEARCH_BOOST
 from macros.core.segment import segment
-from macros.core.synonyms import table, variants_in
+from macros.core.synonyms import SYNONYM_BOOST, synonym_field, table
 from macros.plugin.entry import load_model
 
 _PER_LANGUAGE_TEMPLATES = ("404.html", "sitemap.xml")
 ALIAS_BOOST = 1.0
-SYNONYM_BOOST = 1000.0  # a typed variant must outweigh a prefix match in a title (works* in "worksheet")
 _HAN_WORD = re.compile(r"[\u3400-\u9fff]+")
 _HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 _CONFIG_BASE = re.compile(r'(<script id="__config"[^>]*>[^<]*?"base":\s*")([^"]*)(")')
@@ -125,16 +124,14 @@ def split_search_index(config: MkDocsConfig) -> None:
         lang, location = strip_prefix(doc["location"])
         if location.startswith(NOT_SEARCHED):  # printed copies (handouts) would crowd out the pages they copy
             continue
-        variants = variants_in(synonyms[lang], doc["title"] + " " + doc["text"])
-        aliases = []
+        variants = synonym_field(synonyms[lang], doc["title"] + " " + doc["text"])
         if lang != DEFAULT:
             doc = dict(doc, title=segment(doc["title"]), text=segment(doc["text"]))
-            variants += [v[:-1] for v in dict.fromkeys(variants) if len(v) >= 3 and _HAN_WORD.fullmatch(v)]  # see _title_stems
             aliases = article_aliases(doc["title"] + " " + doc["text"]) + _title_stems(doc["title"])
-        if aliases:
-            doc["aliases"] = " ".join(aliases)
+            if aliases:
+                doc["aliases"] = " ".join(aliases)
         if variants:
-            doc["synonyms"] = " ".join(variants)
+            doc["synonyms"] = variants
         boost = next((b for page, b in SEARCH_BOOST.items() if location.startswith(page)), None)
         if boost:
             doc["boost"] = boost

@@ -62,7 +62,7 @@ class Outcome:
 
 
 def cases(kb: KnowledgeBase, spec: Path = SPEC) -> dict[str, list[Case]]:
-    """The queries of each language: every record title of the listed kinds, every search synonym, then the spec's own."""
+    """The queries of each language: record titles of the listed kinds, search synonyms, then the spec's own."""
     data = yaml.safe_load(spec.read_text(encoding="utf-8"))
     out: dict[str, list[Case]] = {lang: [] for lang in LANGS}
     for lang in LANGS:
