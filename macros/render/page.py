@@ -88,7 +88,7 @@ class Page:
         """
         numbers = {sid: n for n, sid in enumerate(self.kb.sources, start=1)}
         links = []
-        for sid in source_ids:
+        for sid in sorted(dict.fromkeys(source_ids), key=numbers.__getitem__):  # [2, 6, 13], each once
             src = self.kb.sources[sid]
             values = {"publisher": esc(src.publisher(self.lang)), "title": self.t(src.title)}
             title = self.s("cite.title", year=esc(src.date[:4]), **values) if src.date else self.s(
