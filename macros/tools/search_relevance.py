@@ -70,9 +70,12 @@ def cases(kb: KnowledgeBase, spec: Path = SPEC) -> dict[str, list[Case]]:
             for rid, record in getattr(kb, kind).items():
                 title = record.cause(lang) if kind == "root_causes" else record.title(lang)
                 out[lang].append(Case(title, page_url(record_page(kind, rid), True)))
+        own = [Case(str(q["query"]), str(q["page"])) for q in data["queries"][lang]]
+        listed = {c.query for c in own}  # a variant listed among the queries expects its own page
         for sid, pages in data.get("synonyms", {}).items():
-            out[lang] += [Case(v, pages[lang]) for v in getattr(kb.search_synonyms[sid].variants, lang)]
-        out[lang] += [Case(str(q["query"]), str(q["page"])) for q in data["queries"][lang]]
+            variants = getattr(kb.search_synonyms[sid].variants, lang)
+            out[lang] += [Case(v, pages[lang]) for v in variants if v not in listed]
+        out[lang] += own
     return out
 
 
