@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 
 from macros.core.articles import article_aliases
 from macros.core.languages import DEFAULT, LANGS, prefix, strip_prefix
-from macros.core.pages import NOT_SEARCHED, SEARCH_BOOST
+from macros.core.pages import NO_SYNONYMS, NOT_SEARCHED, SEARCH_BOOST
 from macros.core.segment import segment
 from macros.core.synonyms import SYNONYM_BOOST, synonym_field, table
 from macros.plugin.entry import load_model
@@ -124,7 +124,8 @@ def split_search_index(config: MkDocsConfig) -> None:
         lang, location = strip_prefix(doc["location"])
         if location.startswith(NOT_SEARCHED):  # printed copies (handouts) would crowd out the pages they copy
             continue
-        variants = synonym_field(synonyms[lang], doc["title"] + " " + doc["text"])
+        text = "" if location.startswith(NO_SYNONYMS) else doc["title"] + " " + doc["text"]
+        variants = synonym_field(synonyms[lang], text)
         if lang != DEFAULT:
             doc = dict(doc, title=segment(doc["title"]), text=segment(doc["text"]))
             aliases = article_aliases(doc["title"] + " " + doc["text"]) + _title_stems(doc["title"])
