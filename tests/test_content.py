@@ -127,7 +127,8 @@ def test_front_matter_parses_with_a_description(path):
 BRIEF_TERMS = {
     "企业社会责任": [],
     "利益相关方": ["利益相关者", "持份者"],
-    "多利益相关方合作伙伴关系": [],
+    # issue 24: the calques 合作伙伴关系 and 企业审核 replaced, and kept out by the terminology lint
+    "多利益相关方合作": ["多利益相关方合作伙伴关系"],
     "能力建设": ["能力培养"],
     "管理体系": ["管理系统"],
     "供应链": ["供应链条"],
@@ -160,8 +161,8 @@ BRIEF_TERMS = {
     "全球电子可持续发展倡议组织（GeSI）": [],
     "商务社会责任国际协会（BSR）": [],
     "工会": ["官方工会"],
-    "企业自行开展的审核；采购商审核": ["私营"],
-    "劳动保障监察与企业审核相衔接": ["公私协调"],
+    "采购商审核；验厂": ["私营", "企业审核"],
+    "劳动保障监察与采购商验厂相衔接": ["公私协调"],
     "投入产出账；商业价值": ["商业理由"],
     "加班工资": ["加班溢价"],
     "工资条": ["工资单"],
@@ -179,3 +180,28 @@ def test_glossary_holds_every_term_of_the_brief_with_its_variants_to_avoid(kb):
     assert not missing, f"glossary lacks {missing}"
     for zh, avoid in BRIEF_TERMS.items():
         assert set(avoid) <= set(by_zh[zh].avoid.zh), (zh, avoid, by_zh[zh].avoid.zh)
+
+
+# -- Chinese copy (issue 24): citations, brackets, dates ------------------------------------------
+def test_chinese_pages_put_citations_before_the_full_stop():
+    """Chinese text puts a reference before 。！？ (……能力{{ cite(...) }}。), never after it."""
+    late = [
+        f"{path}: {m.group(0)[:60]}"
+        for path in ALL_PAGES
+        if path.startswith("zh/")
+        for m in re.finditer(r"[。！？；][ \t]*\{\{ cite\([^)]*\) \}\}", (DOCS / path).read_text(encoding="utf-8"))
+    ]
+    assert not late, late
+
+
+def test_built_chinese_pages_have_no_date_filler_nor_nested_brackets(site):
+    """No 日期不详 beside a citation, no （…（…）…） and no 2008年7月 anywhere a reader of /zh/ looks."""
+    from macros.tools.typography import check_site, visible_texts
+
+    problems = [p for p in check_site(site) if p.kind in ("nested-brackets", "date-style", "cite-placement")]
+    assert not problems, problems[:20]
+    for page in (site / "zh").rglob("*.html"):
+        if page.parent.name == "sources":  # the list of sources says which entries are undated
+            continue
+        texts = visible_texts(page.read_text(encoding="utf-8"))
+        assert not [t for t in texts if "日期不详" in t], page

@@ -89,7 +89,21 @@ def test_action_plan_lists_each_timeframe_and_links_recommendations(kb):
 def test_cite_links_to_the_bibliography(kb):
     out = render(kb, "zh", "cite", "fias-2007-report")
     assert 'href="resources/sources/#src-fias-2007-report"' in out
-    assert "2007" in out
+    number = list(kb.sources).index("fias-2007-report") + 1  # its place in the numbered list of sources
+    assert f">{number}</a>］</sup>" in out and "2007" in out  # the year is in the link's title
+
+
+def test_undated_citation_has_no_filler(kb):
+    undated = next(sid for sid, src in kb.sources.items() if not src.date)
+    for lang in ("en", "zh"):
+        out = render(kb, lang, "cite", undated)
+        assert "日期不详" not in out and "undated" not in out
+
+
+def test_chinese_citation_goes_before_the_full_stop(kb):
+    zh, en = page(kb, "zh"), page(kb, "en")
+    assert zh.cited("报告已发布。", ["bsr-case-study"]).endswith("</sup>。")
+    assert en.cited("Published.", ["bsr-case-study"]).startswith("Published. <sup")
 
 
 def test_unknown_group_fails_loudly(kb):

@@ -34,6 +34,18 @@ def test_top_three_holds_the_expected_page(outcomes, lang):
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_search_synonym_finds_its_page(outcomes, lang):
+    """Each variant of data/search_synonyms.yml (职代会, works council…) lands its page in the top three."""
+    kb = load(ROOT / "data")
+    variants = {v for entry in kb.search_synonyms.values() for v in getattr(entry.variants, lang)}
+    tested = {o.case.query for o in outcomes[lang]}
+    assert variants <= tested, f"no relevance query for {sorted(variants - tested)}: add the record to synonyms:"
+    misses = [(o.case.query, o.case.page, o.rank) for o in outcomes[lang]
+              if o.case.query in variants and not (o.rank and o.rank <= TOP)]
+    assert not misses
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
 def test_every_expected_page_exists(outcomes, lang, site):
     for o in outcomes[lang]:
         folder = site / ("zh" if lang == "zh" else "") / o.case.page

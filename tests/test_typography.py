@@ -48,6 +48,37 @@ def test_catches_iso_dates(html):
 
 @pytest.mark.parametrize(
     "html",
+    ["<p>《劳动合同法》2008年1月1日起施行。</p>", "<td>2026年12月1日</td>", "<p>2007 年 7月</p>", "<p>2007年 7 月</p>"],
+)
+def test_catches_unspaced_dates(html):
+    assert "date-style" in kinds(html)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<li>不只做审核（高；第一步（三个月内））</li>",
+        "<span>本站根据所引资料归纳（FIAS（世界银行第 40779 号报告），2007）</span>",
+        "<td>小时工资 ×（工作日加班小时 ×（工作日标准 − 100））</td>",
+    ],
+)
+def test_catches_nested_full_width_brackets(html):
+    assert "nested-brackets" in kinds(html)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<p>可以推广到其他地区。<sup class="kb-cites">［<a href="#">1</a>］</sup></p>',
+        '<p>可以推广。 <sup>［<a href="#">1</a>，<a href="#">4</a>］</sup>报告的目标</p>',
+    ],
+)
+def test_catches_citations_after_the_full_stop(html):
+    assert "cite-placement" in kinds(html)
+
+
+@pytest.mark.parametrize(
+    "html",
     [
         "<td>外国投资咨询服务（FIAS）（FIAS）</td>",
         "<td>外国投资咨询服务 (FIAS) (FIAS)</td>",
@@ -102,6 +133,11 @@ def test_reports_page_and_excerpt():
         "<p>Permanent linkage of English words is fine only in English: permanentlink</p>",
         # Chinese nav and footer of Material's zh theme.
         '<a href="#" aria-label="下一页：推广">下一页</a><div>最后更新：2026 年 11 月 25 日</div>',
+        # Citations before the stop; brackets side by side, or ［ ］ around （ ） in a formula.
+        '<p>可以推广到其他地区<sup class="kb-cites">［<a href="#">1</a>，<a href="#">4</a>］</sup>。</p>',
+        "<p>时间安排（高；第一步：三个月内）（中；一年内）</p>",
+        "<td>小时工资 × ［工作日加班小时 ×（工作日标准 − 100）＋ 休息日加班小时 ×（休息日标准 − 100）］÷ 100</td>",
+        "<p>三个月内；每月 36 小时；第 41 条；7 号文</p>",
     ],
 )
 def test_leaves_correct_chinese_alone(html):
@@ -136,3 +172,16 @@ def test_command_fails_with_a_count_and_passes_when_clean(tmp_path, capsys):
 def test_every_chinese_page_of_the_built_site_is_clean(site):
     problems = check_site(site)
     assert not problems, f"{len(problems)} problem(s), e.g.\n" + "\n".join(map(str, problems[:40]))
+
+
+# -- the theme's "last update" date in the site's style -----------------------------------------------
+def test_revision_date_is_written_with_the_date_label(kb):
+    from macros.plugin.dates import respace_dates
+
+    span = '<span class="git-revision-date-localized-plugin git-revision-date-localized-plugin-date"'
+    span += ' title="{}">{}</span>'
+    zh = respace_dates(span.format("2026年12月1日 06:59:06 UTC", "2026年12月1日"), kb.strings["zh"])
+    assert zh == span.format("2026 年 12 月 1 日 06:59:06 UTC", "2026 年 12 月 1 日")
+    assert check_html(zh) == []
+    en = respace_dates(span.format("November 25, 2026 14:39:52 UTC", "November 25, 2026"), kb.strings["en"])
+    assert en == span.format("25 November 2026 14:39:52 UTC", "25 November 2026")

@@ -44,6 +44,7 @@ from macros.core.model import (
     Record,
     Ref,
     RootCause,
+    SearchSynonym,
     Source,
     SourceKind,
     SourceStatus,
@@ -92,6 +93,7 @@ class KnowledgeBase:
     glossary: Mapping[str, Term]
     checklist: Mapping[str, ChecklistSection]
     changes: Mapping[str, Change]
+    search_synonyms: Mapping[str, SearchSynonym]
     strings: Mapping[str, Mapping[str, str]]
     origins: Mapping[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
     # Records per stakeholder group, in file order, built once: every plan page asks (linear, not quadratic).

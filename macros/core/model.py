@@ -400,6 +400,25 @@ RbaSection = Enum(  # type: ignore[misc]
                     *(f"E{i}" for i in range(1, 13))]},
     type=str,
 )
+class Words(Strict):
+    en: list[NonEmpty] = Field(default_factory=list)
+    zh: list[NonEmpty] = Field(default_factory=list)
+
+
+class SearchSynonym(Record):
+    """How readers type a term the pages use: the search index adds `variants` to every section with a `term`."""
+
+    terms: Words = Field(description="The pages' own wording of the concept, per language (any one of them counts).")
+    variants: Words = Field(description="Abbreviations, synonyms and other ways readers type it, per language.")
+
+    @model_validator(mode="after")
+    def _paired(self) -> SearchSynonym:
+        for lang in ("en", "zh"):
+            if bool(getattr(self.terms, lang)) != bool(getattr(self.variants, lang)):
+                raise ValueError(f"terms.{lang} and variants.{lang} go together: give both or neither")
+        if not (self.terms.en or self.terms.zh):
+            raise ValueError("give the terms and variants of at least one language")
+        return self
 
 
 class ChecklistItem(Record):
@@ -449,4 +468,5 @@ KINDS: dict[str, type[Record]] = {
     "glossary": Term,
     "checklist": ChecklistSection,
     "changes": Change,
+    "search_synonyms": SearchSynonym,
 }

@@ -18,7 +18,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from macros.core.languages import lang_of
-from macros.plugin import changes, i18n, kit, page_scripts, record_pages, reproducible, security, translation
+from macros.plugin import changes, dates, i18n, kit, page_scripts, record_pages, reproducible, security, translation
 from macros.plugin.entry import load_model
 
 
@@ -61,7 +61,9 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     lang = lang_of(page.file.src_uri, getattr(page.file, "locale", None))
-    output = i18n.localise_theme_strings(output, lang, load_model(Path(config.docs_dir)).strings)
+    strings = load_model(Path(config.docs_dir)).strings
+    output = i18n.localise_theme_strings(output, lang, strings)
+    output = dates.respace_dates(output, strings[lang])
     output = i18n.rebase_search(i18n.drop_head_alternates(output), lang)
     return security.with_policy(output, page.content or "")
 

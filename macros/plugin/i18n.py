@@ -15,8 +15,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from macros.core.articles import article_aliases
 from macros.core.diagnostics import Problem
 from macros.core.languages import DEFAULT, LANGS, prefix, strip_prefix
-from macros.core.pages import NOT_SEARCHED, SEARCH_BOOST
+from macros.core.pages import NO_SYNONYMS, NOT_SEARCHED, SEARCH_BOOST
 from macros.core.segment import segment
+from macros.core.synonyms import SYNONYM_BOOST, synonym_field, table
 from macros.plugin.entry import load_model
 from macros.plugin.security import fail
 from macros.render import not_found
@@ -122,22 +123,31 @@ def split_search_index(config: MkDocsConfig) -> None:
         return
     combined = json.loads(index_path.read_text(encoding="utf-8"))
     docs: dict[str, list[dict]] = {lang: [] for lang in LANGS}
+    kb = load_model(Path(config.docs_dir))
+    synonyms = {lang: table(kb, lang) for lang in LANGS}  # see macros/core/synonyms.py
     for doc in combined["docs"]:
         lang, location = strip_prefix(doc["location"])
         if location.startswith(NOT_SEARCHED):  # printed copies (handouts) would crowd out the pages they copy
             continue
+        text = "" if location.startswith(NO_SYNONYMS) else doc["title"] + " " + doc["text"]
+        variants = synonym_field(synonyms[lang], text)
         if lang != DEFAULT:
             doc = dict(doc, title=segment(doc["title"]), text=segment(doc["text"]))
             aliases = article_aliases(doc["title"] + " " + doc["text"]) + _title_stems(doc["title"])
             if aliases:
                 doc["aliases"] = " ".join(aliases)
+        if variants:
+            doc["synonyms"] = variants
         boost = next((b for page, b in SEARCH_BOOST.items() if location.startswith(page)), None)
         if boost:
             doc["boost"] = boost
         docs[lang].append(dict(doc, location=location))
     for lang in LANGS:
         # "aliases": other writings of words in the text (article numbers), searched but never shown.
-        fields = dict(combined["config"].get("fields", {}), aliases={"boost": ALIAS_BOOST})
+        # "synonyms": how readers type the terms of the text (data/search_synonyms.yml), searched but never shown.
+        fields = dict(
+            combined["config"].get("fields", {}), aliases={"boost": ALIAS_BOOST}, synonyms={"boost": SYNONYM_BOOST}
+        )
         index = {"config": dict(combined["config"], lang=["en"], fields=fields), "docs": docs[lang]}
         out = site / prefix(lang) / "search" / "search_index.json"
         out.parent.mkdir(parents=True, exist_ok=True)

@@ -81,19 +81,35 @@ class Page:
         return self.join(names) or self.none()
 
     def cite(self, *source_ids: str) -> str:
-        """Inline citation: short links to entries of the bibliography."""
+        """Inline citation: the sources' numbers in the list of sources, each linking to its entry.
+
+        The number is the source's place in data/sources.yml, as the numbered list on the sources
+        page shows it; publisher, year and title are in the link's title (no filler for a missing date).
+        """
+        numbers = {sid: n for n, sid in enumerate(self.kb.sources, start=1)}
         links = []
-        for sid in source_ids:
+        for sid in sorted(dict.fromkeys(source_ids), key=numbers.__getitem__):  # [2, 6, 13], each once
             src = self.kb.sources[sid]
-            year = esc(src.date[:4]) if src.date else self.s("label.no_date")
-            entry = self.s("punct.cite_entry", publisher=esc(src.publisher(self.lang)), year=year)
-            links.append(f'<a class="kb-cite" href="{self.to("sources", sid)}" title="{self.t(src.title)}">{entry}</a>')
-        return '<span class="kb-cites">' + self.s("punct.cite", cites=self.s("punct.cite_sep").join(links)) + "</span>"
+            values = {"publisher": esc(src.publisher(self.lang)), "title": self.t(src.title)}
+            title = self.s("cite.title", year=esc(src.date[:4]), **values) if src.date else self.s(
+                "cite.title_undated", **values
+            )
+            n = str(numbers[sid])
+            links.append(
+                f'<a class="kb-cite" href="{self.to("sources", sid)}" title="{title}"'
+                f' aria-label="{self.s("cite.name", n=n)}">{n}</a>'
+            )
+        return '<sup class="kb-cites">' + self.s("punct.cite", refs=self.s("punct.cite_sep").join(links)) + "</sup>"
 
     def cited(self, text: str, sources: Iterable[str]) -> str:
-        """A text followed by its citations, with the language's gap between them."""
+        """A text followed by its citations; in Chinese the citation goes before the closing full stop."""
         sources = list(sources)
-        return text + (self.s("punct.cite_gap") + self.cite(*sources) if sources else "")
+        if not sources:
+            return text
+        mark = self.s("punct.cite_gap") + self.cite(*sources)
+        if text and text[-1] in self.strings["punct.cite_before"]:
+            return text[:-1] + mark + text[-1]
+        return text + mark
 
     def provenance(self, provenance: Provenance, sources: Iterable[str] = ()) -> str:
         """The provenance label ('stated in the cited source' or 'our synthesis') and its citations."""

@@ -62,7 +62,7 @@ class Outcome:
 
 
 def cases(kb: KnowledgeBase, spec: Path = SPEC) -> dict[str, list[Case]]:
-    """The queries of each language: every record title of the listed kinds, then the spec's own."""
+    """The queries of each language: record titles of the listed kinds, search synonyms, then the spec's own."""
     data = yaml.safe_load(spec.read_text(encoding="utf-8"))
     out: dict[str, list[Case]] = {lang: [] for lang in LANGS}
     for lang in LANGS:
@@ -70,7 +70,12 @@ def cases(kb: KnowledgeBase, spec: Path = SPEC) -> dict[str, list[Case]]:
             for rid, record in getattr(kb, kind).items():
                 title = record.cause(lang) if kind == "root_causes" else record.title(lang)
                 out[lang].append(Case(title, page_url(record_page(kind, rid), True)))
-        out[lang] += [Case(str(q["query"]), str(q["page"])) for q in data["queries"][lang]]
+        own = [Case(str(q["query"]), str(q["page"])) for q in data["queries"][lang]]
+        listed = {c.query for c in own}  # a variant listed among the queries expects its own page
+        for sid, pages in data.get("synonyms", {}).items():
+            variants = getattr(kb.search_synonyms[sid].variants, lang)
+            out[lang] += [Case(v, pages[lang]) for v in variants if v not in listed]
+        out[lang] += own
     return out
 
 

@@ -11,6 +11,12 @@ the alt, aria-label, title and placeholder attributes; not <script>, <style>, <c
   (spaces between them do not help): "依据: 文本", "归纳. 根本", "服务 (FIAS)", "（高; 一年内）";
   Latin punctuation between Latin letters or digits ("GeSI 2.0", "8:00", an English title) is fine;
 - iso-date: a date written 2007-07-12 or 2007-06 (Chinese text writes 2007 年 7 月 12 日);
+- date-style: a date without the site's spaces, 2007年7月12日 (the `date.*` labels, our pages and
+  the theme's "last update" line all write 2007 年 7 月 12 日);
+- nested-brackets: full-width brackets inside full-width brackets, "（高；第一步（三个月内））"
+  (a label inside a bracketed list: use 、 or ： inside, or ［ ］ outside in a formula);
+- cite-placement: a numbered citation after the full stop, "……能力。［3］" (Chinese puts it
+  before the stop: "……能力［3］。");
 - doubled-acronym: an acronym followed by itself in brackets, "BSR（BSR）", "(FIAS) (FIAS)";
 - english-ui: an English theme string (Permanent link, Made with, Not found, Last update …).
 
@@ -46,6 +52,9 @@ _LATIN_PUNCT = "[,;:.()]"
 # unless Chinese text follows it directly.
 _ADJACENT = re.compile(rf"(?<={_CJK_CHAR})[ \t]*{_LATIN_PUNCT}|{_LATIN_PUNCT}[ \t]*(?={_CJK_CHAR})")
 _ISO_DATE = re.compile(r"(?<![\d-])\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?(?![\d-])")
+# A digit touching 年, 月 or 日 (either side): 2007年, 7月, 年7, 12日 — the site writes 2007 年 7 月 12 日.
+_UNSPACED_DATE = re.compile(r"\d[年月日]|[年月]\d")
+_CITE_AFTER_STOP = re.compile(r"[。！？][ \t]*［\d")
 _DOUBLED = re.compile(r"(?<![A-Za-z])[(（]?\s*([A-Z][A-Za-z-]{1,11})\s*[)）]?\s*[(（]\s*\1\s*[)）]")
 # Material's English strings that a zh page must not show (most are localised by the theme's
 # zh language; these are the ones that have slipped through before, and their neighbours).
@@ -186,6 +195,19 @@ def _excerpt(text: str, start: int, end: int, width: int = 14) -> str:
     return text[max(0, start - width) : end + width].replace(_GAP, "")
 
 
+def nested_brackets(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each full-width bracket opened inside another one."""
+    found, depth = [], 0
+    for i, ch in enumerate(text):
+        if ch == "（":
+            depth += 1
+            if depth == 2:
+                found.append((i, i + 1))
+        elif ch == "）":
+            depth = max(0, depth - 1)
+    return found
+
+
 def check_text(text: str, page: str = "") -> list[Problem]:
     """Every typography problem in one visible text of a Chinese page."""
     found = []
@@ -193,6 +215,11 @@ def check_text(text: str, page: str = "") -> list[Problem]:
         found.append(Problem(page, "latin-punct", _excerpt(text, m.start(), m.end())))
     for m in _ISO_DATE.finditer(text):
         found.append(Problem(page, "iso-date", _excerpt(text, m.start(), m.end())))
+    for m in _UNSPACED_DATE.finditer(text):
+        found.append(Problem(page, "date-style", _excerpt(text, m.start(), m.end())))
+    for m in _CITE_AFTER_STOP.finditer(text):
+        found.append(Problem(page, "cite-placement", _excerpt(text, m.start(), m.end())))
+    found += [Problem(page, "nested-brackets", _excerpt(text, i, j)) for i, j in nested_brackets(text)]
     for m in _DOUBLED.finditer(text):
         found.append(Problem(page, "doubled-acronym", _excerpt(text, m.start(), m.end())))
     for m in _ENGLISH_UI.finditer(text):

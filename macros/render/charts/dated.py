@@ -207,7 +207,7 @@ def minimum_wage_chart(p: Page) -> str:
             fig.number(p, w.inside_zone) if w.inside_zone else (nc if not w.confirmed else "—"),
             fig.number(p, w.outside_zone) if w.outside_zone else (nc if not w.confirmed else "—"),
             fig.number(p, w.citywide) if w.citywide else (nc if not w.confirmed else "—"),
-            (p.t(w.note) if w.note else "") + " " + p.cite(*w.sources),
+            p.cited(p.t(w.note), w.sources) if w.note else p.cite(*w.sources),
         ]
         rows.append(({"id": f"wage-{w.id}"}, cells))
     headers = [p.s(f"chart.wage.col_{c}") for c in ("effective", "inside", "outside", "citywide", "note")]
