@@ -25,6 +25,7 @@ from macros.core.model import CostBenefit
 from macros.core.page_templates import macro_calls
 from macros.core.pages import RECORD_PAGES
 from macros.core.shortlinks import short_links
+from macros.render.worksheet import WARNED_FIELDS
 
 Choices = Callable[[KnowledgeBase, Path, str, Mapping[str, Any]], Collection[str] | None]
 
@@ -54,6 +55,7 @@ CHOICES: dict[str, Choices] = {
     "short_id": lambda kb, docs, macro, bound: tuple(link.id for link in short_links(kb, docs)),
     "kind": _kind,
     "rid": _rid,
+    "field": lambda kb, docs, macro, bound: WARNED_FIELDS,
 }
 
 

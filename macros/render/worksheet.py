@@ -19,6 +19,8 @@ OVERTIME_FIELDS = "ot_workday + ot_restday + ot_holiday"
 # Hourly wage = monthly wage / (21.75 paid days x 8 hours): the conversion of the labour ministry's
 # notice 劳社部发〔2008〕3号 (source `wage-conversion-2008`).
 PAID_HOURS_A_MONTH = 174
+# the fields worksheet_warning() knows (macro arguments are checked against them)
+WARNED_FIELDS = (*OVERTIME_RATE, "overtime", "wage")
 
 
 def latest_minimum_wage(p: Page) -> MinimumWage:
