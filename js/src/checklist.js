@@ -22,7 +22,7 @@
 
 import { countAnswers } from "./lib/score.js";
 import { emptyState, exportData, parseImport, stateFrom } from "./lib/checklist-state.js";
-import { csvText } from "./lib/csv.js";
+import { csvText, resultRows } from "./lib/csv.js";
 import { fill, formatDate as formatIso, isoDate } from "./lib/template.js";
 
 const KEY = "kb-checklist";
@@ -212,36 +212,33 @@ function setUp(form) {
     say(msg("saved-file", { file: name }));
   }
 
-  // The result as a spreadsheet: the scores by area, then every question with its answer and next steps.
+  // The result as a spreadsheet (lib/csv.js): the scores by area, then every question.
   function csvRows() {
-    const col = (k) => d("col-" + k);
-    const keys = ["yes", "partly", "no", "na", "open"];
-    const rows = [[col("company"), state.company], [col("date"), formatDate(today())], []];
-    rows.push([col("area"), ...keys.map(col), col("score")]);
-    each(sections, (section) => {
-      const c = counts(state.answers, section.getAttribute("data-section"));
-      rows.push([section.querySelector("legend").textContent, ...keys.map((k) => c[k]), scoreText(c)]);
-    });
-    const all = counts(state.answers, "");
-    rows.push([col("all"), ...keys.map((k) => all[k]), scoreText(all)]);
-    rows.push([]);
-    rows.push([col("area"), col("question"), col("answer"), col("steps")]);
-    for (const id of order) {
-      const item = known[id];
-      const a = state.answers[id];
-      const steps = [];
-      if (a === "no" || a === "partly") {
-        each(item.querySelectorAll("ul.kb-steps > li"), (li) => steps.push(li.textContent.trim()));
-      }
-      const section = item.closest("fieldset");
-      rows.push([
-        section ? section.querySelector("legend").textContent : "",
-        item.querySelector(".kb-check-q").textContent,
-        a ? d("answer-" + a) : col("open"),
-        steps.join("\n"),
-      ]);
-    }
-    return rows;
+    const legend = (section) => (section ? section.querySelector("legend").textContent : "");
+    const report = {
+      company: state.company,
+      date: formatDate(today()),
+      areas: Array.prototype.map.call(sections, (section) => ({
+        name: legend(section),
+        counts: counts(state.answers, section.getAttribute("data-section")),
+      })),
+      all: counts(state.answers, ""),
+      questions: order.map((id) => {
+        const item = known[id];
+        const a = state.answers[id];
+        const steps = [];
+        if (a === "no" || a === "partly") {
+          each(item.querySelectorAll("ul.kb-steps > li"), (li) => steps.push(li.textContent.trim()));
+        }
+        return {
+          area: legend(item.closest("fieldset")),
+          question: item.querySelector(".kb-check-q").textContent,
+          answer: a ? d("answer-" + a) : d("col-open"),
+          steps,
+        };
+      }),
+    };
+    return resultRows(report, (k) => d("col-" + k), scoreText);
   }
 
   function exportCsv() {
@@ -257,7 +254,7 @@ function setUp(form) {
     reader.onload = () => {
       const result = parseImport(String(reader.result), d("format"), parseInt(d("version"), 10), known);
       if (result.error) {
-        say(msg(result.error, { file: file.name, ...result.values }), true);
+        say(msg(result.error, Object.assign({ file: file.name }, result.values)), true);
         return;
       }
       if (importMode === "compare") {
