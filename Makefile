@@ -3,11 +3,14 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Node tools, installed from package-lock.json by `npm ci`: the browser scripts' bundler (esbuild),
+# tests and lint (eslint), Lighthouse and vnu.jar. Needed by lint and test, never by the site's build.
+NODE_STAMP := node_modules/.installed
 export PYTHONDONTWRITEBYTECODE := 1
 # Reproducible builds: every date the build writes comes from the last commit.
 export SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: install lock serve build site build-properdocs test test-fast browser-deps validate clean lint schema translation-status handouts offline check-links typography bench lighthouse
+.PHONY: install lock serve build site build-properdocs test test-fast browser-deps validate clean lint scripts js-test schema translation-status handouts offline check-links typography bench lighthouse
 
 # requirements.txt is the lock: every package, exact version and hash, compiled from pyproject.toml.
 # pip refuses any file whose hash is not in it (--require-hashes).
@@ -55,19 +58,30 @@ browser-deps:  ## Debian's Chromium and CJK fonts for the browser tests
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq default-jre-headless >/dev/null; \
 	fi
 
-test: install browser-deps node_modules/.bin/lighthouse lint  ## Every check and test, browser tests included (what CI runs)
+test: install browser-deps $(NODE_STAMP) lint  ## Every check and test, browser tests included (what CI runs)
+	npm test --silent
 	$(BIN)/python -m pytest
 
 test-fast: install  ## The fast tier: unit tests and failing builds, no browser, no full-site build (under a minute)
 	$(BIN)/python -m pytest -m "not slow and not browser"
 
-lint: install  ## Python, YAML and Markdown lint, type check, terminology check, schemas up to date
+lint: install $(NODE_STAMP)  ## Python, JavaScript, YAML and Markdown lint, type check, terminology check, schemas and script bundles up to date
 	$(BIN)/ruff check macros tests
 	$(BIN)/mypy
 	$(BIN)/yamllint -s data mkdocs.yml .github .pre-commit-config.yaml
 	$(BIN)/pymarkdown --config .pymarkdown.json scan -r docs CONTRIBUTING.md CONTRIBUTING.zh.md README.md
 	$(BIN)/python -m macros lint-terms
 	$(BIN)/python -m macros schema --check
+	node_modules/.bin/eslint
+	node js/build.js --check
+
+scripts: $(NODE_STAMP)  ## Bundle the browser scripts (js/src/ -> overrides/assets/javascripts/); commit the result
+	node js/build.js
+
+js-test: $(NODE_STAMP)  ## The browser scripts' unit tests (node --test js/test/) and lint, in seconds
+	npm test --silent
+	node_modules/.bin/eslint
+	node js/build.js --check
 
 schema: install  ## Regenerate the JSON Schemas in schema/ from the model
 	$(BIN)/python -m macros schema
@@ -89,10 +103,11 @@ typography: build  ## Chinese typography of every built zh page (full-width punc
 bench: install  ## Build benchmark: real site, no macros, data x10 and x100
 	$(BIN)/python -m macros bench
 
-node_modules/.bin/lighthouse: package.json package-lock.json
+$(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
+	touch $@
 
-lighthouse: build browser-deps node_modules/.bin/lighthouse  ## Lighthouse (mobile) on six key pages, median of 3 runs
+lighthouse: build browser-deps $(NODE_STAMP)  ## Lighthouse (mobile) on six key pages, median of 3 runs
 	$(BIN)/python -m macros lighthouse site
 
 clean:
@@ -102,7 +117,7 @@ clean:
 search-relevance: build browser-deps  ## Search: top-1 and top-3 of the queries in tests/search_relevance.yml, per language
 	$(BIN)/python -m macros search-relevance site --misses
 
-html-check: build node_modules/.bin/lighthouse  ## The Nu HTML checker (npm vnu-jar, installed with Lighthouse) on index and record pages
+html-check: build $(NODE_STAMP)  ## The Nu HTML checker (npm vnu-jar, installed with Lighthouse) on index and record pages
 	$(BIN)/python -m macros html-check site
 
 review: install  ## Facts (laws, codes, wages, changes) whose `checked` date is older than their review interval; exit 1 when any is due
