@@ -335,7 +335,8 @@ def test_a_page_still_calls_its_macros():
 def test_titles_are_never_rendered_as_templates(kb):
     from macros.plugin.entry import define_env
 
-    env = SimpleNamespace(conf={"docs_dir": str(ROOT / "docs")}, macro=lambda func, name: None)
+    plugin = SimpleNamespace(model=lambda conf: kb)  # the KnowledgeBasePlugin's model for this build
+    env = SimpleNamespace(conf={"docs_dir": str(ROOT / "docs"), "plugins": {"kb": plugin}}, macro=lambda func, name: None)
     env.has_j2 = lambda text: True
     define_env(env)
     assert env.has_j2("{{ 7*191 }}") is False

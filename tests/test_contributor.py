@@ -377,11 +377,15 @@ def test_strict_build_works_in_a_shallow_clone(tmp_path):
     _shown_date((out / "zh" / "about" / "index.html").read_text(encoding="utf-8"))
 
 
-def test_git_date_plugin_follows_i18n_and_the_hook_is_registered():
+def test_git_date_plugin_follows_i18n_and_the_kb_plugin_is_registered_last():
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    assert config.index("- i18n:") < config.index("- git-revision-date-localized:")
-    assert "  - macros/plugin/hooks.py" in config
-    assert "translation.mark_outdated(page, config)" in (ROOT / "macros/plugin/hooks.py").read_text(encoding="utf-8")
+    assert config.index("- i18n:") < config.index("- git-revision-date-localized:") < config.index("- kb:")
+    assert "hooks:" not in config
+    assert "translation.mark_outdated(page, config" in (ROOT / "macros/plugin/plugin.py").read_text(encoding="utf-8")
+    from importlib.metadata import entry_points
+
+    (kb,) = entry_points(group="mkdocs.plugins", name="kb")
+    assert kb.value == "macros.plugin.plugin:KnowledgeBasePlugin"
 
 
 # -- 5. CI and pre-commit -------------------------------------------------------------------------

@@ -6,7 +6,7 @@ the same renderer, escaping, template sandbox and CSP as every other page.
 
 mkdocs-static-i18n rebuilds each file from `docs_dir/<src path>` in its on_files (priority -100),
 which a virtual file does not survive, and it builds one language per run. So the pages are added
-after it (priority -110, see hooks.py), for the language of the current run, with the locale and
+after it (priority -110, see plugin.py), for the language of the current run, with the locale and
 the alternates the plugin gives its own files (the language selector and sitemap use them).
 """
 
@@ -25,7 +25,6 @@ from mkdocs.structure.pages import Page
 from macros.core.languages import DEFAULT, LANGS, prefix
 from macros.core.load import KnowledgeBase
 from macros.core.pages import RECORD_DATA, page_url, record_pages
-from macros.plugin.entry import load_model
 from macros.render.record_page import record_description
 
 
@@ -72,11 +71,10 @@ def _file(config: MkDocsConfig, lang: str, path: str, content: str | None) -> Fi
     return file
 
 
-def add_record_pages(files: Files, config: MkDocsConfig) -> Files:
+def add_record_pages(files: Files, config: MkDocsConfig, kb: KnowledgeBase) -> Files:
     """Add the current language's record pages to the build (after mkdocs-static-i18n's on_files)."""
     lang = current_language(config)
     docs = Path(config.docs_dir)
-    kb = load_model(docs)
     added = []
     for path, (kind, rid) in record_pages(kb).items():
         if (docs / lang / path).exists() or f"{lang}/{path}" in files.src_uris:
