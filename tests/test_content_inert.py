@@ -231,9 +231,9 @@ def test_an_unknown_data_file_is_named(data, name):
 
 
 def test_a_registered_kind_is_allowed_without_editing_the_check(data, monkeypatch):
-    from macros.core import model
+    from macros.core import kinds, model
 
-    monkeypatch.setitem(model.KINDS, "changes", model.Theme)
+    monkeypatch.setitem(kinds.KINDS, "changes", kinds.Kind(model.Theme))
     (data / "changes.yml").write_text("- id: x\n", encoding="utf-8")
     assert unknown_files(data) == []
 
@@ -336,7 +336,8 @@ def test_titles_are_never_rendered_as_templates(kb):
     from macros.plugin.entry import define_env
 
     plugin = SimpleNamespace(model=lambda conf: kb)  # the KnowledgeBasePlugin's model for this build
-    env = SimpleNamespace(conf={"docs_dir": str(ROOT / "docs"), "plugins": {"kb": plugin}}, macro=lambda func, name: None)
+    conf = {"docs_dir": str(ROOT / "docs"), "plugins": {"kb": plugin}}
+    env = SimpleNamespace(conf=conf, macro=lambda func, name: None)
     env.has_j2 = lambda text: True
     define_env(env)
     assert env.has_j2("{{ 7*191 }}") is False

@@ -17,7 +17,7 @@ from helpers import PROJECT_PARTS, ROOT, build, copy_project
 from pydantic import ValidationError
 
 from macros.core import translations as tr
-from macros.core.model import KINDS
+from macros.core.kinds import models
 from macros.core.yaml_source import load_yaml
 from macros.tools import schema as schema_mod
 
@@ -212,7 +212,7 @@ def test_schema_check_fails_when_a_schema_is_stale(tmp_path):
     assert result.returncode == 1 and "schema/themes.schema.json is out of date" in result.stderr
 
 
-@pytest.mark.parametrize("kind", list(KINDS))
+@pytest.mark.parametrize("kind", list(models()))
 def test_data_file_points_editors_at_its_schema(kind):
     first = (ROOT / "data" / f"{kind}.yml").read_text(encoding="utf-8").splitlines()[0]
     assert first == schema_mod.schema_line(kind)
@@ -273,7 +273,7 @@ def schema_of(kind: str) -> dict:
     return json.loads((ROOT / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("kind", list(KINDS))
+@pytest.mark.parametrize("kind", list(models()))
 def test_every_real_data_file_validates_against_its_schema(kind):
     data = load_yaml(ROOT / "data" / f"{kind}.yml")
     assert validate(data, schema_of(kind), schema_of(kind)) == []
@@ -284,7 +284,7 @@ def test_schema_and_model_agree_on_a_missing_field_and_a_bare_year():
     record = {"id": "x", "name": {"en": "A", "zh": "甲"}}  # no summary
     assert "$[0]: 'summary' is required" in validate([record], schema, schema)
     with pytest.raises(ValidationError):
-        KINDS["themes"].model_validate(record)
+        models()["themes"].model_validate(record)
     event = {
         "id": "y",
         "date": 2007,
@@ -293,11 +293,11 @@ def test_schema_and_model_agree_on_a_missing_field_and_a_bare_year():
         "track": "project",
     }  # YAML reads 2007 as a number
     assert validate([event], schema_of("timeline"), schema_of("timeline")) == []
-    assert KINDS["timeline"].model_validate(event).date == "2007"
+    assert models()["timeline"].model_validate(event).date == "2007"
     bad_date = dict(event, date="July 2007")
     assert validate([bad_date], schema_of("timeline"), schema_of("timeline"))
     with pytest.raises(ValidationError):
-        KINDS["timeline"].model_validate(bad_date)
+        models()["timeline"].model_validate(bad_date)
 
 
 # -- 4. contributor guides and edit links ---------------------------------------------------------

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from macros.core import kinds
 from macros.core.load import KnowledgeBase
 from macros.core.pages import PAGES, record_page
 
@@ -29,10 +30,10 @@ PACK_DIR = "workshop/pack"  # the facilitator's pack: one printable sheet per pa
 SHEET_PAGE = PACK_DIR + "/{slug}.md"
 GO_DIR = "go"  # short links are served at <language root>/go/<id>/
 KINDS = ("plan", "guide", "recommendation", "finding", "root_cause", "sheet")  # the order of the kit page's table
+# Short-link id prefix -> (kind on the kit page, data kind), from the registry (macros/core/kinds.py).
 RECORD_PREFIX = {
-    "finding": ("finding", "findings"),
-    "cause": ("root_cause", "root_causes"),
-}  # id prefix -> (kind, data)
+    str(kind.short_prefix): (str(kind.short_kind), name) for name, kind in kinds.KINDS.items() if kind.short_prefix
+}
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,8 @@ def sheet_link(slug: str) -> ShortLink:
 
 def recommendation_link(rid: str) -> ShortLink:
     """A recommendation's short link leads to its own (generated) page, which reads on a phone."""
-    return ShortLink(rid, "recommendation", record_page("recommendations", rid), None, rid)
+    kind = str(kinds.KINDS["recommendations"].short_kind)
+    return ShortLink(rid, kind, record_page("recommendations", rid), None, rid)
 
 
 def record_link(prefix: str, rid: str) -> ShortLink:

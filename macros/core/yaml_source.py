@@ -72,7 +72,7 @@ class LineList(list):
 
     line: int = 0
     item_lines: list[int]
-    id_index: dict[str, int] | None = None  # record id -> position, built on first use (load._raw_index)
+    id_index: dict[str, int] | None = None  # record id -> position, built on first use (references.raw_index)
 
 
 class _Loader(yaml.SafeLoader):

@@ -7,14 +7,13 @@ HTML of each language's page, after the heading whose id the entry names.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page as MkPage
 
-from macros.core.sections import page_file
 from macros.core.load import KnowledgeBase
+from macros.core.sections import page_file
 from macros.plugin.entry import context_for
 from macros.render import Page
 from macros.render.changes import now_note

@@ -14,8 +14,8 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from macros.core.articles import article_aliases
 from macros.core.diagnostics import Problem
-from macros.core.load import KnowledgeBase
 from macros.core.languages import DEFAULT, LANGS, prefix, strip_prefix
+from macros.core.load import KnowledgeBase
 from macros.core.pages import NO_SYNONYMS, NOT_SEARCHED, SEARCH_BOOST
 from macros.core.segment import segment
 from macros.core.synonyms import SYNONYM_BOOST, synonym_field, table

@@ -23,10 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from macros.core import translations as tr
+from macros.core.kinds import KINDS
 from macros.core.labels import fill
 from macros.core.languages import LANGS, TARGET, prefix
 from macros.core.load import KnowledgeBase, load, load_or_report
-from macros.core.pages import PAGES, page_url
+from macros.core.pages import page_url
 from macros.core.yaml_source import DataErrors
 
 ACCEPT = ".venv/bin/python -m macros translation-status --accept"
@@ -126,9 +127,8 @@ def translation_state(root: Path, kb: KnowledgeBase, base_kb: KnowledgeBase | No
 
 
 def shown_on(kind: str) -> str | None:
-    """The page that lists records of this kind (macros/pages.py), if there is one."""
-    page = PAGES.get(kind)
-    return page if page and "{" not in page else None
+    """The page that lists records of this kind (macros/core/kinds.py), if there is one."""
+    return KINDS[kind].list_page if kind in KINDS else None
 
 
 def changed_records(kb: KnowledgeBase, base_kb: KnowledgeBase | None) -> dict[str, list[str]] | None:
