@@ -55,9 +55,8 @@ def test_blob_sha_is_the_id_git_gives_the_file():
 @pytest.mark.parametrize("path", ZH_PAGES)
 def test_every_chinese_page_records_what_it_translates(path):
     recorded = tr.front_matter((DOCS / "zh" / path).read_text(encoding="utf-8")).get("translation_of")
-    assert isinstance(recorded, str) and re.fullmatch(r"[0-9a-f]{40}", recorded), (
-        "translation_of: <git blob sha1> is missing"
-    )
+    assert isinstance(recorded, str), "translation_of: <git blob sha1> is missing"
+    assert re.fullmatch(r"[0-9a-f]{40}", recorded), "translation_of: <git blob sha1> is missing"
 
 
 def test_translation_status_runs_on_the_real_tree():
@@ -81,8 +80,8 @@ def git_project(tmp_path) -> Path:
     """A copy of the project as a git repository with one commit."""
     project = copy_project(tmp_path / "p")
     subprocess.run(["git", "init", "-q", str(project)], check=True)
-    subprocess.run(GIT + ["add", "-A"], cwd=project, check=True)
-    subprocess.run(GIT + ["commit", "-q", "-m", "initial"], cwd=project, check=True)
+    subprocess.run([*GIT, "add", "-A"], cwd=project, check=True)
+    subprocess.run([*GIT, "commit", "-q", "-m", "initial"], cwd=project, check=True)
     return project
 
 
@@ -111,7 +110,8 @@ def test_missing_english_version_is_explained_not_a_crash(tmp_path):
     english.write_text(english.read_text(encoding="utf-8") + "\nNew text.\n", encoding="utf-8")
     result = cli(project, "translation-status")
     assert result.returncode == 0, result.stderr
-    assert "docs/zh/about/index.md" in result.stdout and "is not in this clone" in result.stdout
+    assert "docs/zh/about/index.md" in result.stdout
+    assert "is not in this clone" in result.stdout
 
 
 def test_changed_and_new_data_records_are_listed_then_accepted(tmp_path):
@@ -133,10 +133,12 @@ def test_changed_and_new_data_records_are_listed_then_accepted(tmp_path):
     assert result.returncode == 1
     assert f"changed   data/themes.yml:{line_of(themes, '- id: working-hours')}: themes/working-hours" in result.stdout
     assert "name.en: Hours of work" in result.stdout
-    assert "new       data/themes.yml:" in result.stdout and "themes/wages-benefits" in result.stdout
+    assert "new       data/themes.yml:" in result.stdout
+    assert "themes/wages-benefits" in result.stdout
     assert cli(project, "translation-status", "--accept", "themes/working-hours").returncode == 0
     after = cli(project, "translation-status")
-    assert "themes/working-hours" not in after.stdout and "themes/wages-benefits" in after.stdout
+    assert "themes/working-hours" not in after.stdout
+    assert "themes/wages-benefits" in after.stdout
     assert cli(project, "translation-status", "--accept", "no-such/record").returncode == 2
 
 
@@ -154,12 +156,14 @@ def test_outdated_chinese_page_shows_a_notice_linking_to_the_english(tmp_path):
     zh = (out / "zh" / "about" / "index.html").read_text(encoding="utf-8")
     notice = re.search(r'<div class="admonition warning kb-translation-notice".*?</div>', zh, re.DOTALL)
     assert notice, "no notice on the outdated Chinese page"
-    assert labels["outdated"] in notice.group(0) and labels["read_current"] in notice.group(0)
+    assert labels["outdated"] in notice.group(0)
+    assert labels["read_current"] in notice.group(0)
     assert 'href="../../about/"' in notice.group(0)
     assert "kb-translation-notice" not in (out / "about" / "index.html").read_text(encoding="utf-8")
     assert "kb-translation-notice" not in (out / "zh" / "pilot" / "index.html").read_text(encoding="utf-8")
     status = (out / "zh" / "contributing" / "translation-status" / "index.html").read_text(encoding="utf-8")
-    assert 'data-state="outdated"' in status and "docs/zh/about/index.md" in status
+    assert 'data-state="outdated"' in status
+    assert "docs/zh/about/index.md" in status
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -209,7 +213,8 @@ def test_schema_check_fails_when_a_schema_is_stale(tmp_path):
     shutil.copytree(ROOT / "schema", project / "schema")
     (project / "schema" / "themes.schema.json").write_text("{}\n", encoding="utf-8")
     result = cli(project, "schema", "--check")
-    assert result.returncode == 1 and "schema/themes.schema.json is out of date" in result.stderr
+    assert result.returncode == 1
+    assert "schema/themes.schema.json is out of date" in result.stderr
 
 
 @pytest.mark.parametrize("kind", list(models()))
@@ -330,7 +335,8 @@ def test_edit_link_opens_the_file_in_the_pages_language(site, lang):
         url = page[: -len("index.md")] if page.endswith("index.md") else page[: -len(".md")] + "/"
         html = (site / prefix / url / "index.html").read_text(encoding="utf-8")
         links = re.findall(r'<a href="([^"]+)" title="[^"]*" class="md-content__button md-icon"', html)
-        assert links and links[0].endswith(f"/edit/main/docs/{lang}/{page}"), links
+        assert links, links
+        assert links[0].endswith(f"/edit/main/docs/{lang}/{page}"), links
 
 
 # -- 6. last updated ------------------------------------------------------------------------------
@@ -396,11 +402,14 @@ def _yaml(path: str) -> dict:
 def test_pull_requests_run_make_test():
     workflow = _yaml(".github/workflows/test.yml")
     triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
-    assert "pull_request" in triggers and "push" in triggers
+    assert "pull_request" in triggers
+    assert "push" in triggers
     steps = workflow["jobs"]["test"]["steps"]
     runs = "\n".join(s.get("run", "") for s in steps)
-    assert "make test" in runs and "/usr/bin/chromium" in runs
-    assert steps[0]["uses"].startswith("actions/checkout@") and steps[0]["with"]["fetch-depth"] == 0
+    assert "make test" in runs
+    assert "/usr/bin/chromium" in runs
+    assert steps[0]["uses"].startswith("actions/checkout@")
+    assert steps[0]["with"]["fetch-depth"] == 0
 
 
 def test_main_is_built_and_deployed_to_pages():
@@ -420,4 +429,5 @@ def test_pre_commit_runs_the_lint_tools_locally():
     assert all(h["language"] == "system" for h in hooks.values())
     for tool in ("ruff", "yamllint", "pymarkdown"):
         assert hooks[tool]["entry"].startswith(".venv/bin/")
-    assert (ROOT / ".yamllint").is_file() and (ROOT / ".pymarkdown.json").is_file()
+    assert (ROOT / ".yamllint").is_file()
+    assert (ROOT / ".pymarkdown.json").is_file()

@@ -87,15 +87,17 @@ _FORBIDDEN_NAMES = {
 }
 
 
-def character_problems(node: Any, label: str, root: Any, path: tuple, errors: list[DataError]) -> None:
+def character_problems(
+    node: Any, label: str, root: Any, path: tuple[str | int, ...], errors: list[DataError]
+) -> None:
     """A DataError for every text (key or value) holding a forbidden character, at its line."""
     if isinstance(node, dict):
         for key, value in node.items():
-            character_problems(key, label, root, path + (key,), errors)
-            character_problems(value, label, root, path + (key,), errors)
+            character_problems(key, label, root, (*path, key), errors)
+            character_problems(value, label, root, (*path, key), errors)
     elif isinstance(node, list):
         for i, value in enumerate(node):
-            character_problems(value, label, root, path + (i,), errors)
+            character_problems(value, label, root, (*path, i), errors)
     elif isinstance(node, str) and (match := _FORBIDDEN.search(node)):
         char = match.group(0)
         what = _FORBIDDEN_NAMES.get(char) or (
@@ -111,7 +113,9 @@ def character_problems(node: Any, label: str, root: Any, path: tuple, errors: li
         )
 
 
-def read_kind(path: Path, label: str, model: type[Record], errors: list[DataError], invalid_ids: set[str]):
+def read_kind(
+    path: Path, label: str, model: type[Record], errors: list[DataError], invalid_ids: set[str]
+) -> tuple[LineList | None, dict[str, Record]]:
     try:
         raw = load_yaml(path, label)
     except DataErrors as exc:
@@ -141,7 +145,7 @@ def read_kind(path: Path, label: str, model: type[Record], errors: list[DataErro
         except ValidationError as exc:
             invalid_ids.add(rid)
             for err in exc.errors():
-                loc = (index,) + tuple(err["loc"])
+                loc = (index, *tuple(err["loc"]))
                 err = {**err, "loc": loc}
                 errors.append(DataError(label, line_of(raw, loc), f"record '{rid}': {_message(err)}"))
             continue
@@ -186,20 +190,20 @@ def read_strings(data_dir: Path, errors: list[DataError]) -> dict[str, dict[str,
     if len(strings) == len(LANGS):
         for lang in LANGS:
             others = set().union(*(strings[o] for o in LANGS if o != lang))
-            for key in sorted(others - set(strings[lang])):
-                errors.append(
-                    DataError(f"data/i18n/{lang}.yml", None, f"the label '{key}' is missing (other languages have it)")
+            errors.extend(
+                DataError(f"data/i18n/{lang}.yml", None, f"the label '{key}' is missing (other languages have it)")
+                for key in sorted(others - set(strings[lang]))
+            )
+            errors.extend(
+                DataError(
+                    f"data/i18n/{lang}.yml",
+                    lines[lang].get(key),
+                    f"the label '{key}' uses the placeholders {sorted(placeholders(strings[lang][key]))}, "
+                    f"data/i18n/{LANGS[0]}.yml uses {sorted(placeholders(strings[LANGS[0]][key]))}",
                 )
-            for key in sorted(set(strings[lang]) & set(strings[LANGS[0]])):
-                if lang != LANGS[0] and placeholders(strings[lang][key]) != placeholders(strings[LANGS[0]][key]):
-                    errors.append(
-                        DataError(
-                            f"data/i18n/{lang}.yml",
-                            lines[lang].get(key),
-                            f"the label '{key}' uses the placeholders {sorted(placeholders(strings[lang][key]))}, "
-                            f"data/i18n/{LANGS[0]}.yml uses {sorted(placeholders(strings[LANGS[0]][key]))}",
-                        )
-                    )
+                for key in sorted(set(strings[lang]) & set(strings[LANGS[0]]))
+                if lang != LANGS[0] and placeholders(strings[lang][key]) != placeholders(strings[LANGS[0]][key])
+            )
             for prefix, enum in LABELLED_ENUMS.items():
                 for member in enum:
                     key = f"{prefix}.{member.value}"

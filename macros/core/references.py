@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import types
 import typing
+from collections.abc import Iterator
 
 from pydantic import BaseModel
 
 from macros.core.model import (
+    Action,
+    Recommendation,
     Record,
     Ref,
 )
@@ -36,20 +39,25 @@ def ref_fields(model: type[BaseModel]) -> dict[str, tuple[str, bool]]:
     return found
 
 
-def _walk(obj: BaseModel, loc: tuple):
+def _walk(obj: BaseModel, loc: tuple[str | int, ...]) -> Iterator[tuple[BaseModel, tuple[str | int, ...]]]:
     """Yield (model, loc) for obj and every model nested in it."""
     yield obj, loc
     for name in type(obj).model_fields:
         value = getattr(obj, name)
         if isinstance(value, BaseModel):
-            yield from _walk(value, loc + (name,))
+            yield from _walk(value, (*loc, name))
         elif isinstance(value, (list, tuple)):
             for i, item in enumerate(value):
                 if isinstance(item, BaseModel):
-                    yield from _walk(item, loc + (name, i))
+                    yield from _walk(item, (*loc, name, i))
 
 
-def cross_check(raws: dict, records: dict, invalid: dict, errors: list[DataError]) -> None:
+def cross_check(
+    raws: dict[str, LineList],
+    records: dict[str, dict[str, Record]],
+    invalid: dict[str, set[str] | None],
+    errors: list[DataError],
+) -> None:
     for kind, by_id in records.items():
         label = f"data/{kind}.yml"
         for record in by_id.values():
@@ -57,7 +65,8 @@ def cross_check(raws: dict, records: dict, invalid: dict, errors: list[DataError
                 for name, (target, many) in ref_fields(type(obj)).items():
                     values = getattr(obj, name)
                     for j, value in enumerate(values if many else [values] if values is not None else []):
-                        if invalid.get(target) is None or value in invalid[target]:
+                        broken = invalid.get(target)
+                        if broken is None or value in broken:
                             continue
                         if value not in records.get(target, {}):
                             path = raw_index(raws[kind], record.id) + loc + ((name, j) if many else (name,))
@@ -71,9 +80,13 @@ def cross_check(raws: dict, records: dict, invalid: dict, errors: list[DataError
                             )
     _nested_duplicates(raws, records, errors)
     for action in records.get("actions", {}).values():
+        if not isinstance(action, Action):
+            continue
         rec = records.get("recommendations", {}).get(action.recommendation)
+        if rec is not None and not isinstance(rec, Recommendation):
+            continue
         if rec and action.group not in rec.owners + rec.partners:
-            path = raw_index(raws["actions"], action.id) + ("group",)
+            path = (*raw_index(raws["actions"], action.id), "group")
             errors.append(
                 DataError(
                     "data/actions.yml",
@@ -84,7 +97,9 @@ def cross_check(raws: dict, records: dict, invalid: dict, errors: list[DataError
             )
 
 
-def _nested_duplicates(raws: dict, records: dict, errors: list[DataError]) -> None:
+def _nested_duplicates(
+    raws: dict[str, LineList], records: dict[str, dict[str, Record]], errors: list[DataError]
+) -> None:
     """Ids of nested records (e.g. checklist items) are unique in their file: they become HTML ids and form names."""
     for kind, by_id in records.items():
         seen: dict[str, int | None] = {}
@@ -107,7 +122,7 @@ def _nested_duplicates(raws: dict, records: dict, errors: list[DataError]) -> No
                     seen[obj.id] = line
 
 
-def raw_index(raw: LineList, rid: str) -> tuple:
+def raw_index(raw: LineList, rid: str) -> tuple[int, ...]:
     """The position of the first raw record with this id (an index built once per file, not a scan per call)."""
     index = getattr(raw, "id_index", None)
     if index is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 from macros.core.languages import LANGS
 from macros.core.yaml_source import DataError, LineList, line_of
@@ -35,7 +36,7 @@ def heading_ids(path: Path) -> set[str]:
 
 
 def section_problems(
-    raw: LineList, changes: Mapping, docs_dir: Path, raw_index: Callable[[LineList, str], tuple]
+    raw: LineList, changes: Mapping[str, Any], docs_dir: Path, raw_index: Callable[[LineList, str], tuple[int, ...]]
 ) -> list[DataError]:
     """A DataError (file:line) for every `affects.sections` entry whose page or heading is missing in a language."""
     errors: list[DataError] = []
@@ -43,7 +44,7 @@ def section_problems(
     for change in changes.values():
         for j, section in enumerate(change.affects.sections):
             page, _, anchor = section.partition("#")
-            line = line_of(raw, raw_index(raw, change.id) + ("affects", "sections", j))
+            line = line_of(raw, (*raw_index(raw, change.id), "affects", "sections", j))
             for lang in LANGS:
                 path = page_file(docs_dir, lang, page)
                 if path is None:

@@ -60,7 +60,7 @@ def _call(env: Any, kb: KnowledgeBase, name: str, render: Any, *args: str) -> st
     is logged as an error (shown by `mkdocs build -q`, unlike mkdocs-macros' own report) and ends the
     build without a traceback."""
     try:
-        return render(Page(kb, page_context(env, kb)), *args)
+        return str(render(Page(kb, page_context(env, kb)), *args))
     except Exception as exc:  # noqa: BLE001 - every failure becomes one located message
         message = f"docs/{env.page.file.src_uri}: {name}(): {exc if isinstance(exc, MissingPage) else repr(exc)}"
         log.error(clean(message, 2000))
@@ -81,7 +81,7 @@ class _NoContext:
         self._template = template
 
     def render(self, *_args: Any, **_variables: Any) -> str:
-        return self._template.render()
+        return str(self._template.render())
 
 
 def on_pre_page_macros(env: Any) -> None:

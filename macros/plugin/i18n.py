@@ -8,6 +8,7 @@ import json
 import re
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -123,7 +124,7 @@ def split_search_index(config: MkDocsConfig, kb: KnowledgeBase) -> None:
     if not index_path.is_file():
         return
     combined = json.loads(index_path.read_text(encoding="utf-8"))
-    docs: dict[str, list[dict]] = {lang: [] for lang in LANGS}
+    docs: dict[str, list[dict[str, Any]]] = {lang: [] for lang in LANGS}
     synonyms = {lang: table(kb, lang) for lang in LANGS}  # see macros/core/synonyms.py
     for doc in combined["docs"]:
         lang, location = strip_prefix(doc["location"])

@@ -32,13 +32,13 @@ from macros.plugin import changes, dates, i18n, kit, page_scripts, record_pages,
 log = logging.getLogger("mkdocs.plugins.kb")
 
 
-class KnowledgeBaseConfig(base.Config):
+class KnowledgeBaseConfig(base.Config):  # type: ignore[no-untyped-call]  # MkDocs' __init_subclass__ is untyped
     """The plugin's options in mkdocs.yml."""
 
     data_dir = c.Dir(exists=True, default="data")  # the YAML data set, relative to mkdocs.yml
 
 
-class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
+class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-untyped-call]  # as above
     """Loads the data once per build and runs the site's checks, generated pages and post-processing."""
 
     def __init__(self) -> None:

@@ -51,11 +51,11 @@ def next_steps(p: Page, item: ChecklistItem) -> list[str]:
             f'<li class="kb-step kb-step-action">{p.colon(p.s("self_assessment.kind_action"), "")}'
             f'<a href="{href}">{p.t(action.step)}</a></li>'
         )
-    for rid in item.recommendations:
-        steps.append(
-            f'<li class="kb-step kb-step-recommendation">{p.colon(p.s("self_assessment.kind_recommendation"), "")}'
-            f'<a href="{p.to("recommendations", rid)}">{p.t(kb.recommendations[rid].title)}</a></li>'
-        )
+    steps.extend(
+        f'<li class="kb-step kb-step-recommendation">{p.colon(p.s("self_assessment.kind_recommendation"), "")}'
+        f'<a href="{p.to("recommendations", rid)}">{p.t(kb.recommendations[rid].title)}</a></li>'
+        for rid in item.recommendations
+    )
     for guide in item.guides:
         href = p.ctx.link(guide)  # fails the build when the guide is missing in this language
         title = page_title(p.ctx.docs_dir / p.lang, guide)

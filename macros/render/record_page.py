@@ -45,7 +45,7 @@ def record_title(kb_record: Recommendation | Finding | RootCause, lang: str) -> 
 
 def record_description(kb_record: Recommendation | Finding | RootCause, lang: str) -> str:
     """The first sentence-sized part of a record's text, for the page's meta description."""
-    text = getattr(kb_record, str(_kind_of(kb_record).description_field))(lang)
+    text: str = getattr(kb_record, str(_kind_of(kb_record).description_field))(lang)
     return text if len(text) <= 200 else text[:199].rstrip() + "…"
 
 

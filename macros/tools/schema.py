@@ -11,6 +11,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from pydantic import TypeAdapter
 
@@ -25,7 +26,7 @@ def schema_line(kind: str) -> str:
     return f"# yaml-language-server: $schema=../{SCHEMA_DIR}/{kind}.schema.json"
 
 
-def generate(kind: str) -> dict:
+def generate(kind: str) -> dict[str, Any]:
     """The JSON Schema of data/<kind>.yml: a list of records of the kind's model."""
     model = models()[kind]
     schema = TypeAdapter(list[model]).json_schema()  # type: ignore[valid-type]  # the kind's model, chosen at run time

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
@@ -68,7 +68,7 @@ class Ref:
     kind: str
 
 
-def ref(kind: str, *, many: bool = True, at_least: int = 0):
+def ref(kind: str, *, many: bool = True, at_least: int = 0) -> Any:
     """A reference field (or list of them) to records of `kind`."""
     description = f"The id of a record in data/{kind}.yml."
     if many:
@@ -90,7 +90,7 @@ class Text(Strict):
     zh: NonEmpty
 
     def __call__(self, lang: str) -> str:
-        return getattr(self, lang)
+        return str(getattr(self, lang))
 
 
 class Record(Strict):
