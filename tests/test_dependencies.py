@@ -68,10 +68,15 @@ def test_the_properdocs_lock_uses_the_versions_of_the_main_lock():
 
 def test_make_installs_from_the_locks_with_hashes_and_make_lock_compiles_them():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert re.search(r"^\$\(STAMP\): requirements\.txt$", makefile, re.MULTILINE)
+    assert re.search(r"^\$\(STAMP\): requirements\.txt pyproject\.toml$", makefile, re.MULTILINE)
     installs = re.findall(r"^\t.*pip install.*$", makefile, re.MULTILINE)
     assert installs
-    assert all("$(PIP_INSTALL)" in line or "pip-tools==" in line for line in installs)
+    # Every dependency from a hashed lock; the project itself (the `kb` plugin's entry point) editable, with none.
+    assert all(
+        "$(PIP_INSTALL)" in line or "pip-tools==" in line or line.rstrip().endswith("--no-deps -e .")
+        for line in installs
+    )
+    assert any(line.rstrip().endswith("--no-deps -e .") for line in installs)
     assert re.search(r"^PIP_INSTALL := .*pip install .*--require-hashes", makefile, re.MULTILINE)
     lock = makefile[makefile.index("\nlock:") :].split("\n\n")[0]
     assert "--generate-hashes" in makefile
