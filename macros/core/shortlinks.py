@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from macros.core import kinds
+from macros.core.docs_tree import page_title, slugs_in
 from macros.core.load import KnowledgeBase
 from macros.core.pages import PAGES, record_page
 
@@ -53,12 +54,12 @@ class ShortLinkError(ValueError):
 
 def guide_slugs(lang_docs: Path) -> list[str]:
     """The guides in one language's docs folder (the overview index.md is not a guide)."""
-    return sorted(p.stem for p in (lang_docs / GUIDES_DIR).glob("*.md") if p.stem != "index")
+    return slugs_in(lang_docs / GUIDES_DIR)
 
 
 def sheet_slugs(lang_docs: Path) -> list[str]:
     """The sheets of the facilitator's pack in one language's docs folder (its index.md is not a sheet)."""
-    return sorted(p.stem for p in (lang_docs / PACK_DIR).glob("*.md") if p.stem != "index")
+    return slugs_in(lang_docs / PACK_DIR)
 
 
 def plan_link(group: str) -> ShortLink:
@@ -129,13 +130,6 @@ def resolve(kb: KnowledgeBase, short_id: str) -> ShortLink:
 def go_path(short_id: str, directory_urls: bool = True) -> str:
     """The short link's URL relative to its language root, e.g. go/plan-buyers/."""
     return f"{GO_DIR}/{short_id}/" + ("" if directory_urls else "index.html")
-
-
-def page_title(lang_docs: Path, page: str) -> str:
-    """A page's title: the text of its level-1 heading (without an attribute list)."""
-    text = (lang_docs / page).read_text(encoding="utf-8")
-    match = re.search(r"^# (.+?)(?:\s*\{[^}]*\})?\s*$", text, re.MULTILINE)
-    return match.group(1).strip() if match else page
 
 
 def link_title(kb: KnowledgeBase, link: ShortLink, lang: str, lang_docs: Path) -> str:

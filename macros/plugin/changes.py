@@ -12,8 +12,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page as MkPage
 
+from macros.core.docs_tree import page_file
 from macros.core.load import KnowledgeBase
-from macros.core.sections import page_file
 from macros.plugin.entry import context_for
 from macros.render import Page
 from macros.render.changes import now_note
