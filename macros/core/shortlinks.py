@@ -24,7 +24,7 @@ from macros.core.docs_tree import page_title, slugs_in
 from macros.core.load import KnowledgeBase
 from macros.core.pages import PAGES, record_page
 
-# The docs folder of this project (the Renderer has no MkDocs config; hooks pass config.docs_dir).
+# The docs folder of this project (the Renderer has no MkDocs config; the plugin passes config.docs_dir).
 GUIDES_DIR = "guides"  # where guides live, relative to docs/<lang>/
 GUIDE_PAGE = GUIDES_DIR + "/{slug}.md"
 PACK_DIR = "workshop/pack"  # the facilitator's pack: one printable sheet per page

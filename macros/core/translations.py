@@ -4,7 +4,7 @@ A Chinese page records in its front matter `translation_of: <git blob sha1>` of 
 it translates; a blob id is computable from the file alone, so the check also works in a shallow
 clone or an unpacked archive. Data records are tracked in data/translations.lock.yml, which maps
 `<kind>/<id>` to a short hash of the record's English texts as last confirmed translated.
-The CLI (translation_status.py), the build hook and the status page all read this one module.
+The CLI (translation_status.py), the build (the kb plugin) and the status page all read this one module.
 """
 
 from __future__ import annotations

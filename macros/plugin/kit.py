@@ -1,8 +1,8 @@
-"""MkDocs hook for the workshop organisers' kit: short links, QR codes, data downloads, offline search.
+"""Plugin events for the workshop organisers' kit: short links, QR codes, data downloads, offline search.
 
 Everything here is written into the built site after the pages, for both languages at once.
 mkdocs-static-i18n re-runs the whole build for each other language inside the first build's
-on_post_build, so this hook skips those nested runs and writes once, at the very end.
+on_post_build, so this module skips those nested runs and writes once, at the very end.
 """
 
 from __future__ import annotations

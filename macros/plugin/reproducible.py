@@ -1,4 +1,4 @@
-"""MkDocs hook: "last updated" dates that honour SOURCE_DATE_EPOCH, so two builds are identical.
+"""Plugin event (on_config): "last updated" dates that honour SOURCE_DATE_EPOCH, so two builds are identical.
 
 Why: mkdocs-git-revision-date-localized takes dates from git, but falls back to the wall clock
 (time.time(), with seconds in the title attribute) outside git, for uncommitted files and for
