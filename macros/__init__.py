@@ -1,5 +1,5 @@
 """The knowledge base's Python: core (data model, loading), render (pages' HTML), plugin (the
-build's macros and hooks) and tools (the docs CLI, `python -m macros`).
+build's macros and its MkDocs plugin) and tools (the docs CLI, `python -m macros`).
 
 mkdocs-macros imports this package and calls define_env; nothing else is imported eagerly, so a
 tool module loads neither pydantic nor MkDocs unless it needs them.

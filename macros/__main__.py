@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "validate":
         return validate(args)
-    return modules[args.command].run(args)
+    return int(modules[args.command].run(args))
 
 
 if __name__ == "__main__":

@@ -44,7 +44,7 @@ def build(project: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
     """A strict build of `project` into `out`, in a fresh interpreter, as `make build` runs it."""
     env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": os.environ["HOME"]}
     return subprocess.run(
-        MKDOCS + ["build", "--strict", "-q", "-d", str(out), *extra],
+        [*MKDOCS, "build", "--strict", "-q", "-d", str(out), *extra],
         cwd=project,
         capture_output=True,
         text=True,

@@ -73,19 +73,22 @@ def test_no_text_can_forge_a_second_annotation(evil, monkeypatch):
     monkeypatch.setattr(sys, "stdout", out)
     emit([Problem("data/themes.yml", 3, f"record '{evil}': bad id")], err)
     rows = out.getvalue().splitlines()
-    assert len(rows) == 1 and rows[0].startswith("::error file=data/themes.yml,line=3::")
+    assert len(rows) == 1
+    assert rows[0].startswith("::error file=data/themes.yml,line=3::")
     assert not re.search(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", rows[0])
 
 
 def test_messages_are_capped_and_nothing_is_annotated_off_github(monkeypatch):
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     message = annotation(Problem("data/x.yml", 1, "y" * 5000)).split("::", 2)[2]
-    assert len(message) == diagnostics.MAX_MESSAGE and message.endswith("…")
+    assert len(message) == diagnostics.MAX_MESSAGE
+    assert message.endswith("…")
     monkeypatch.delenv("GITHUB_ACTIONS")
     out, err = io.StringIO(), io.StringIO()
     monkeypatch.setattr(sys, "stdout", out)
     assert emit([Problem("data/x.yml", 1, "bad")], err) == 1
-    assert out.getvalue() == "" and err.getvalue() == "data/x.yml:1: bad\n"
+    assert out.getvalue() == ""
+    assert err.getvalue() == "data/x.yml:1: bad\n"
 
 
 # -- the checkers, as CI runs them ----------------------------------------------------------------
@@ -117,7 +120,8 @@ def test_a_key_with_a_line_break_cannot_forge_an_annotation(tmp_path):
     result = run(project, "-m", "macros", "validate")
     assert result.returncode == 1
     found = annotations(result.stdout)
-    assert found and all(f == "data/themes.yml" for f, _, _ in found), found
+    assert found, found
+    assert all(f == "data/themes.yml" for f, _, _ in found), found
     assert len(found) == len([r for r in result.stderr.splitlines() if r.startswith("data/")])
     assert not [r for r in result.stderr.splitlines() if r.startswith("::")]  # the runner reads stderr too
 

@@ -370,7 +370,12 @@ def test_syntax_errors_name_a_line_near_the_damage(data):
         with pytest.raises(DataErrors) as info:
             load(copy)
         lines = [e.line for e in info.value.errors if e.file == f"data/{case.file}"]
-        assert lines and all(line is not None and 0 <= line - damaged_line <= 3 for line in lines), (
+        assert lines, (
+            case.name,
+            damaged_line,
+            lines,
+        )
+        assert all(line is not None and 0 <= line - damaged_line <= 3 for line in lines), (
             case.name,
             damaged_line,
             lines,
@@ -465,10 +470,7 @@ def _inject(record: dict, path: str, value: object) -> None:
     steps = path.rstrip("!").split(".")
     node = record
     for step, following in itertools.pairwise(steps):
-        if step.isdigit():
-            node = node[int(step)]
-        else:
-            node = node.setdefault(step, [] if following.isdigit() else {})
+        node = node[int(step)] if step.isdigit() else node.setdefault(step, [] if following.isdigit() else {})
     last = steps[-1]
     if not last.isdigit():
         node[last] = value
@@ -503,10 +505,8 @@ def hostile_site(tmp_path_factory) -> Path:
             for lang in LANGS:
                 n += 1
                 texts[lang] = f"HX{n:03d} {PAYLOAD}"
-            if field.endswith("!"):  # one text shown in both languages: the en marker for en pages, zh one for zh
-                value = f"{texts['en']} {texts['zh']}"
-            else:
-                value = texts
+            # one text shown in both languages: the en marker for en pages, zh one for zh
+            value = f"{texts['en']} {texts['zh']}" if field.endswith("!") else texts
             _inject(records[0], field, value)
         path.write_text(yaml.safe_dump(records, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
     for lang in LANGS:
@@ -562,7 +562,8 @@ def page_text(site: Path, lang: str) -> tuple[str, list[str]]:
 
 def test_every_text_field_of_the_model_is_in_the_hostile_corpus():
     """A new text field must be added to RENDERED, so it is checked for escaping too."""
-    from macros.core.model import KINDS, Text
+    from macros.core.kinds import models
+    from macros.core.model import Text
 
     def text_fields(model, prefix=""):
         for name, info in model.model_fields.items():
@@ -578,7 +579,7 @@ def test_every_text_field_of_the_model_is_in_the_hostile_corpus():
             ):
                 yield from text_fields(ann.__args__[0], prefix + name + ".0.")
 
-    for kind, model in KINDS.items():
+    for kind, model in models().items():
         listed = {f.rstrip("!") for f in RENDERED[kind]}
         missing = set(text_fields(model)) - listed
         assert not missing, f"{kind}: add {sorted(missing)} to RENDERED"
@@ -593,7 +594,8 @@ def test_hostile_text_in_every_rendered_field_shows_literally(hostile_site, lang
     assert not missing, "not shown literally: " + ", ".join(missing)
     assert f"HXLABEL {PAYLOAD}" in text
     assert not [s for s in scripts if "alert(1)" in s], "a data text became a script"
-    assert "HX001 49" not in text and " 49 " not in text.split("HXLABEL", 1)[1][:120]
+    assert "HX001 49" not in text
+    assert " 49 " not in text.split("HXLABEL", 1)[1][:120]
 
 
 # -- no record silently missing: every record shows once per language -------------------------------

@@ -26,7 +26,7 @@ def test_page_renders_without_errors_or_third_parties(page, server, prefix, path
     assert only_local(page, server) == []
 
 
-@pytest.mark.parametrize("start, target, lang", [
+@pytest.mark.parametrize(("start", "target", "lang"), [
     ("plans/government/", "zh/plans/government/", "zh"),
     ("zh/recommendations/", "recommendations/", "en"),
 ])
@@ -55,7 +55,8 @@ def test_recommendation_filter(page, server, prefix):
     hidden = [rows.nth(i) for i in range(total) if not rows.nth(i).is_visible()]
     for row in hidden:
         assert "government" not in row.get_attribute("data-groups").split()
-    assert str(len(visible)) in status.inner_text() and str(total) in status.inner_text()
+    assert str(len(visible)) in status.inner_text()
+    assert str(total) in status.inner_text()
     # by keyboard: reset with the button, then pick an area with the arrow keys
     page.locator(".kb-filter button[type=reset]").click()
     page.wait_for_function("document.querySelectorAll('#kb-recs tbody tr[hidden]').length === 0")
@@ -78,7 +79,7 @@ def test_table_works_without_javascript(browser, server):
     context.close()
 
 
-@pytest.mark.parametrize("prefix, query, other_index", [
+@pytest.mark.parametrize(("prefix", "query", "other_index"), [
     ("", "suppliers", "/zh/search/search_index.json"),
     ("zh/", "EICC", "/knowledge-base/search/search_index.json"),
     ("zh/", "供应商", "/knowledge-base/search/search_index.json"),
@@ -100,5 +101,6 @@ def test_search_uses_only_its_language_index(page, server, prefix, query, other_
     for href in hrefs:
         assert ("/knowledge-base/zh/" in href) == bool(prefix), href
     index_requests = [u for u in page.requests if u.endswith("search_index.json")]
-    assert index_requests and not any(u.endswith(other_index) and (prefix or "/zh/" in u) for u in index_requests)
+    assert index_requests
+    assert not any(u.endswith(other_index) and (prefix or "/zh/" in u) for u in index_requests)
     assert page.console_errors == []

@@ -42,7 +42,8 @@ def line_of(path: Path, needle: str) -> int:
 def test_every_law_code_policy_and_standard_has_a_status_and_checked_date(kb):
     for src in kb.sources.values():
         if src.kind.value in STATUS_KINDS:
-            assert src.status is not None and src.checked is not None, src.id
+            assert src.status is not None, src.id
+            assert src.checked is not None, src.id
 
 
 def test_a_status_without_checked_date_is_refused_at_its_line(data):
@@ -170,6 +171,8 @@ def test_review_exit_code_and_list(capsys, today, code):
     assert main(["review", "--today", today]) == code
     out = capsys.readouterr().out
     if code:
-        assert "data/sources.yml:" in out and "due since" in out and "data/changes.yml:" in out
+        assert "data/sources.yml:" in out
+        assert "due since" in out
+        assert "data/changes.yml:" in out
     else:
         assert "nothing due" in out

@@ -87,7 +87,8 @@ def test_order_columns_cuts_crossings_and_is_deterministic():
     columns = [["a", "b", "c"], ["x", "y", "z"]]
     edges = [("a", "z"), ("b", "y"), ("c", "x")]
     ordered = svg.order_columns(columns, edges)
-    assert svg.crossings(columns, edges) == 3 and svg.crossings(ordered, edges) == 0
+    assert svg.crossings(columns, edges) == 3
+    assert svg.crossings(ordered, edges) == 0
     assert ordered == svg.order_columns(columns, edges)
     # blocks keep their order: y may not move above x
     assert svg.order_columns(columns, edges, blocks={"x": 0, "y": 1, "z": 1})[1][0] == "x"
@@ -121,10 +122,12 @@ def test_every_picture_is_a_named_described_image_with_its_table(kb, macro, lang
     assert (
         img.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}" == f"chart-{chart}-title chart-{chart}-desc"
     )
-    assert title.text.strip() and desc.text.strip()
+    assert title.text.strip()
+    assert desc.text.strip()
     assert bool(re.search(r"[\u4e00-\u9fff]", title.text + desc.text)) == (lang == "zh")  # in the page's language
     assert re.search(r"<details class=\"kb-chart-data\"[^>]*><summary>.+?</summary><div class=\"kb-table-wrap\"", out)
-    assert "<figcaption>" in out and "</figcaption></figure>" in out  # the caption is the figure's last child
+    assert "<figcaption>" in out
+    assert "</figcaption></figure>" in out
     if macro != "checklist_chart":
         assert 'class="kb-cite"' in out  # cites its sources
     for layer in pictures(out):  # links only in the layer over the image: named, reachable by keyboard and tap
@@ -132,7 +135,9 @@ def test_every_picture_is_a_named_described_image_with_its_table(kb, macro, lang
         if layer.get("role") == "img":
             assert not links
         else:
-            assert layer.get("aria-hidden") is None and layer.get("aria-labelledby") == f"chart-{chart}-title" and links
+            assert layer.get("aria-hidden") is None
+            assert layer.get("aria-labelledby") == f"chart-{chart}-title"
+            assert links
             assert all(a.get("tabindex") is None and a.get("aria-label", "").strip() for a in links)
 
 
@@ -145,7 +150,8 @@ def test_hostile_group_name_stays_text_in_the_map(data_copy):
     quoted = HOSTILE.replace('"', '\\"')
     edit(data_copy / "stakeholder_groups.yml", "name: {en: Government and labour bureaus,", f'name: {{en: "{quoted}",')
     out = MACROS["stakeholder_map"](page(load(data_copy), "en"))
-    assert "<script>" not in out and "{{" not in out
+    assert "<script>" not in out
+    assert "{{" not in out
     img = picture(out)  # still well-formed: the text did not close the SVG
     assert "<script>alert('x')</script>" in svg_text(img).replace(" ", "").replace("A|B", "")
     assert "alert" not in "".join(e.tag for e in img.iter())
@@ -158,16 +164,21 @@ def test_changing_a_number_in_the_data_changes_the_picture(kb, data_copy):
     before = picture(MACROS["minimum_wage_chart"](page(kb, "en")))
     edit(data_copy / "minimum_wage.yml", "inside_zone: 690", "inside_zone: 745")
     after = picture(MACROS["minimum_wage_chart"](page(load(data_copy), "en")))
-    assert " 690 " in svg_text(before) and " 745 " in svg_text(after) and " 690 " not in svg_text(after)
+    assert " 690 " in svg_text(before)
+    assert " 745 " in svg_text(after)
+    assert " 690 " not in svg_text(after)
     # the first step of the inside line moved up (smaller y); [0] is the legend, [2] rises from the first step
     old, new = inside_steps(before), inside_steps(after)
     y = lambda d: float(re.match(r"M[\d.]+ ([\d.]+)", d).group(1))
-    assert y(new[1]) < y(old[1]) and old[0] == new[0] and old[3:] == new[3:]
+    assert y(new[1]) < y(old[1])
+    assert old[0] == new[0]
+    assert old[3:] == new[3:]
 
 
 def test_matrix_counts_follow_the_recommendations(kb, data_copy):
     rec = kb.recommendations["coordinate-monitoring"]
-    assert rec.area.value == "monitoring" and "workers" not in rec.owners + rec.partners
+    assert rec.area.value == "monitoring"
+    assert "workers" not in rec.owners + rec.partners
     before = MACROS["recommendation_matrix"](page(kb, "en"))
     assert "title>Workers and the trade union, Monitoring" not in before  # no cell: a dash
     edit(
@@ -197,7 +208,8 @@ def test_unconfirmed_wage_level_is_a_labelled_band_with_no_line(kb):
                 xs = [float(v) for v in re.findall(r"[MH](-?[\d.]+)", p.get("d"))]
                 if xs[0] > 10:  # not a legend sample
                     assert not (min(xs) < x1 - 0.5 and max(xs) > x0 + 0.5), p.get("d")
-        assert "810" in out and 'id="wage-2007"' in out
+        assert "810" in out
+        assert 'id="wage-2007"' in out
 
 
 def test_minimum_wage_model_rejects_inconsistent_levels(data_copy):
@@ -220,7 +232,8 @@ def test_graph_and_map_link_every_node_to_its_record(kb):
     out = MACROS["stakeholder_map"](pg)
     assert all(f'href="{esc_attr(pg.plan_link(g))}" aria-label="' in out for g in kb.stakeholder_groups)
     lines = re.findall(r'href="#map-([a-z]+)-([a-z]+)"', out)
-    assert lines and all(f'id="map-{lead}-{partner}"' in out for lead, partner in lines)
+    assert lines
+    assert all(f'id="map-{lead}-{partner}"' in out for lead, partner in lines)
 
 
 # -- the built site -------------------------------------------------------------------------------
@@ -274,7 +287,8 @@ def test_pictures_read_at_390_px(browser, server, prefix, macro):
         assert figure.locator("details.kb-chart-data").get_attribute("open") is not None
         assert figure.locator("details.kb-chart-data table tbody tr").first.is_visible()
     else:
-        assert picture.is_visible() and picture.evaluate("e => e.getBoundingClientRect().right") <= 390
+        assert picture.is_visible()
+        assert picture.evaluate("e => e.getBoundingClientRect().right") <= 390
         assert round(min(picture.evaluate(CHART_TEXT)), 1) >= 11  # as drawn, to a tenth of a pixel
     context.close()
 
@@ -286,11 +300,13 @@ def test_wide_pictures_text_and_scroll_cue_on_a_tablet(browser, server, macro):
     pg = context.new_page()
     pg.goto(f"{server}/{path}")
     picture = pg.locator(f"#chart-{chart} .kb-chart-svg")
-    assert picture.is_visible() and round(min(picture.evaluate(CHART_TEXT)), 1) >= 11
+    assert picture.is_visible()
+    assert round(min(picture.evaluate(CHART_TEXT)), 1) >= 11
     scroll = pg.locator(f"#chart-{chart} .kb-chart-scroll")
     if scroll.evaluate("e => e.scrollWidth > e.clientWidth"):  # it scrolls: a shadow at the edge says so
         assert "radial-gradient" in scroll.evaluate("e => getComputedStyle(e).backgroundImage")
-        assert scroll.get_attribute("tabindex") == "0" and scroll.get_attribute("role") == "region"
+        assert scroll.get_attribute("tabindex") == "0"
+        assert scroll.get_attribute("role") == "region"
     context.close()
 
 
@@ -338,7 +354,8 @@ def test_pictures_need_no_script_but_the_answers_picture_does(browser, server):
         if macro == "checklist_chart":  # no script, no answers to draw: hidden, not empty
             assert not pg.locator(f"#chart-{chart}").is_visible()
         else:
-            assert svg_el.is_visible() and svg_el.evaluate("e => e.getBoundingClientRect().height") > 100
+            assert svg_el.is_visible()
+            assert svg_el.evaluate("e => e.getBoundingClientRect().height") > 100
     context.close()
 
 

@@ -120,7 +120,9 @@ def test_front_matter_parses_with_a_description(path):
     match = re.match(r"^---\n(.*?)\n---\n", text, re.DOTALL)
     assert match, "front matter is missing"
     meta = yaml.safe_load(match.group(1))
-    assert isinstance(meta, dict) and isinstance(meta.get("description"), str) and meta["description"].strip()
+    assert isinstance(meta, dict)
+    assert isinstance(meta.get("description"), str)
+    assert meta["description"].strip()
 
 
 # Content brief §5: the Chinese term of each concept and the variants the terminology lint must flag.

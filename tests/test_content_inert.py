@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from macros.core import docs_files, front_matter, raw_html
 from macros.core.data_files import unknown_files
 from macros.core.diagnostics import Problem, annotation
+from macros.core.load import load
 from macros.plugin import macro_args
 from macros.plugin.security import check_content
 from macros.render import MACROS
@@ -29,7 +30,7 @@ RUN = f"cycler.__init__.__globals__.os.popen('touch {CANARY}').read()"
 def problems_in(docs: Path) -> str:
     """The message check_content ends the build with (it must end it)."""
     with pytest.raises(PluginError) as info:
-        check_content(SimpleNamespace(docs_dir=str(docs)))
+        check_content(SimpleNamespace(docs_dir=str(docs)), lambda: load(docs.parent / "data"))
     return str(info.value)
 
 
@@ -66,13 +67,16 @@ FRONT_MATTER = [
 def test_hostile_front_matter_is_refused_at_its_line(lines, expected):
     problems = list(front_matter.check_text(f"---\n{lines}\n---\n\n# Page\n", "docs/en/x.md"))
     assert problems, lines
-    assert problems[0].line in (2, 3) and expected in problems[0].message, problems
+    assert problems[0].line in (2, 3), problems
+    assert expected in problems[0].message, problems
 
 
 def test_settings_without_a_front_matter_block_are_refused():
     text = "template: redirect.html\nlocation: https://example.org/\n\nText\n"
     problems = list(front_matter.check_text(text, "d.md"))
-    assert problems and problems[0].line == 1 and "YAML front matter block" in problems[0].message
+    assert problems
+    assert problems[0].line == 1
+    assert "YAML front matter block" in problems[0].message
 
 
 def test_the_pages_front_matter_passes():
@@ -103,7 +107,8 @@ def test_files_under_docs_are_allowed_by_type_folder_and_name(docs, name, conten
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(content)
     problems = docs_files.check_docs(docs)
-    assert len(problems) == 1 and expected in problems[0].message, problems
+    assert len(problems) == 1, problems
+    assert expected in problems[0].message, problems
     assert problems[0].file.startswith("docs/")
 
 
@@ -144,7 +149,8 @@ RAW_HTML = [
 @pytest.mark.parametrize("html", RAW_HTML)
 def test_hostile_raw_html_is_refused_at_its_line(html):
     problems = list(raw_html.check_text(f"# Page\n\nText.\n\n{html}\n", "docs/en/x.md"))
-    assert problems and problems[0].line == 5, problems
+    assert problems, problems
+    assert problems[0].line == 5, problems
     assert str(problems[0]).startswith("docs/en/x.md:5: ")
 
 
@@ -191,8 +197,10 @@ def test_a_wrong_macro_argument_is_named_with_the_valid_choices(kb, tmp_path, ca
         (tmp_path / "docs" / lang).mkdir(parents=True, exist_ok=True)
         (tmp_path / "docs" / lang / "x.md").write_text(f"# X\n\nText.\n{{{{ {call} }}}}\n", encoding="utf-8")
     problems = macro_args.check_docs(tmp_path / "docs", kb, MACROS)
-    assert problems and all(p.line == 4 for p in problems), problems
-    assert str(problems[0]).startswith("docs/en/x.md:4: ") and expected in problems[0].message, problems
+    assert problems, problems
+    assert all(p.line == 4 for p in problems), problems
+    assert str(problems[0]).startswith("docs/en/x.md:4: "), problems
+    assert expected in problems[0].message, problems
 
 
 def test_every_macro_parameter_has_its_choices():
@@ -217,7 +225,9 @@ def test_the_pages_macro_arguments_pass(kb):
 def test_a_file_name_cannot_forge_an_annotation():
     line = annotation(Problem("docs/en/a,line=1::b%\n::error file=c::d.md", 3, "100% wrong:\r\nnext"))
     assert line.startswith("::error file=docs/en/a%2Cline=1%3A%3Ab%25 %3A%3Aerror file=c%3A%3Ad.md,line=3::")
-    assert "\n" not in line and "\r" not in line and line.endswith("::100%25 wrong: next")
+    assert "\n" not in line
+    assert "\r" not in line
+    assert line.endswith("::100%25 wrong: next")
 
 
 # -- 7. data files --------------------------------------------------------------------------------
@@ -231,9 +241,9 @@ def test_an_unknown_data_file_is_named(data, name):
 
 
 def test_a_registered_kind_is_allowed_without_editing_the_check(data, monkeypatch):
-    from macros.core import model
+    from macros.core import kinds, model
 
-    monkeypatch.setitem(model.KINDS, "changes", model.Theme)
+    monkeypatch.setitem(kinds.KINDS, "changes", kinds.Kind(model.Theme))
     (data / "changes.yml").write_text("- id: x\n", encoding="utf-8")
     assert unknown_files(data) == []
 
@@ -273,14 +283,16 @@ def test_a_hostile_page_fails_the_build_naming_file_and_line_and_runs_nothing(tm
     assert result.returncode != 0
     assert f"{file}:{line}: " in result.stderr, result.stderr[-2000:]
     assert "Traceback" not in result.stderr
-    assert not list(project.rglob(CANARY)) and not (tmp_path / "out" / "about" / "index.html").exists()
+    assert not list(project.rglob(CANARY))
+    assert not (tmp_path / "out" / "about" / "index.html").exists()
 
 
 def test_a_script_file_in_docs_fails_the_build(tmp_path):
     project = copy_project(tmp_path / "p")
     (project / "docs" / "en" / "evil.html").write_text("<script>alert(1)</script>\n", encoding="utf-8")
     result = build(project, tmp_path / "out")
-    assert result.returncode != 0 and "docs/en/evil.html: '.html' files may not be published" in result.stderr
+    assert result.returncode != 0
+    assert "docs/en/evil.html: '.html' files may not be published" in result.stderr
     assert not (tmp_path / "out" / "evil.html").exists()
 
 
@@ -300,9 +312,11 @@ def test_content_printed_on_github_is_never_a_workflow_command(monkeypatch, caps
     with commands_stopped():
         print("      +::error file=a,line=1::forged in a diff")
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].startswith("::stop-commands::") and len(lines[0]) > len("::stop-commands::") + 16
+    assert lines[0].startswith("::stop-commands::")
+    assert len(lines[0]) > len("::stop-commands::") + 16
     token = lines[0].removeprefix("::stop-commands::")
-    assert lines[-1] == f"::{token}::" and "forged" in lines[1]
+    assert lines[-1] == f"::{token}::"
+    assert "forged" in lines[1]
 
 
 # -- 2. only page bodies are rendered, and they see the macros alone -----------------------------
@@ -335,7 +349,9 @@ def test_a_page_still_calls_its_macros():
 def test_titles_are_never_rendered_as_templates(kb):
     from macros.plugin.entry import define_env
 
-    env = SimpleNamespace(conf={"docs_dir": str(ROOT / "docs")}, macro=lambda func, name: None)
+    plugin = SimpleNamespace(model=lambda conf: kb)  # the KnowledgeBasePlugin's model for this build
+    conf = {"docs_dir": str(ROOT / "docs"), "plugins": {"kb": plugin}}
+    env = SimpleNamespace(conf=conf, macro=lambda func, name: None)
     env.has_j2 = lambda text: True
     define_env(env)
     assert env.has_j2("{{ 7*191 }}") is False

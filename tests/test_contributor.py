@@ -17,7 +17,7 @@ from helpers import PROJECT_PARTS, ROOT, build, copy_project
 from pydantic import ValidationError
 
 from macros.core import translations as tr
-from macros.core.model import KINDS
+from macros.core.kinds import models
 from macros.core.yaml_source import load_yaml
 from macros.tools import schema as schema_mod
 
@@ -55,9 +55,8 @@ def test_blob_sha_is_the_id_git_gives_the_file():
 @pytest.mark.parametrize("path", ZH_PAGES)
 def test_every_chinese_page_records_what_it_translates(path):
     recorded = tr.front_matter((DOCS / "zh" / path).read_text(encoding="utf-8")).get("translation_of")
-    assert isinstance(recorded, str) and re.fullmatch(r"[0-9a-f]{40}", recorded), (
-        "translation_of: <git blob sha1> is missing"
-    )
+    assert isinstance(recorded, str), "translation_of: <git blob sha1> is missing"
+    assert re.fullmatch(r"[0-9a-f]{40}", recorded), "translation_of: <git blob sha1> is missing"
 
 
 def test_translation_status_runs_on_the_real_tree():
@@ -81,8 +80,8 @@ def git_project(tmp_path) -> Path:
     """A copy of the project as a git repository with one commit."""
     project = copy_project(tmp_path / "p")
     subprocess.run(["git", "init", "-q", str(project)], check=True)
-    subprocess.run(GIT + ["add", "-A"], cwd=project, check=True)
-    subprocess.run(GIT + ["commit", "-q", "-m", "initial"], cwd=project, check=True)
+    subprocess.run([*GIT, "add", "-A"], cwd=project, check=True)
+    subprocess.run([*GIT, "commit", "-q", "-m", "initial"], cwd=project, check=True)
     return project
 
 
@@ -111,7 +110,8 @@ def test_missing_english_version_is_explained_not_a_crash(tmp_path):
     english.write_text(english.read_text(encoding="utf-8") + "\nNew text.\n", encoding="utf-8")
     result = cli(project, "translation-status")
     assert result.returncode == 0, result.stderr
-    assert "docs/zh/about/index.md" in result.stdout and "is not in this clone" in result.stdout
+    assert "docs/zh/about/index.md" in result.stdout
+    assert "is not in this clone" in result.stdout
 
 
 def test_changed_and_new_data_records_are_listed_then_accepted(tmp_path):
@@ -133,10 +133,12 @@ def test_changed_and_new_data_records_are_listed_then_accepted(tmp_path):
     assert result.returncode == 1
     assert f"changed   data/themes.yml:{line_of(themes, '- id: working-hours')}: themes/working-hours" in result.stdout
     assert "name.en: Hours of work" in result.stdout
-    assert "new       data/themes.yml:" in result.stdout and "themes/wages-benefits" in result.stdout
+    assert "new       data/themes.yml:" in result.stdout
+    assert "themes/wages-benefits" in result.stdout
     assert cli(project, "translation-status", "--accept", "themes/working-hours").returncode == 0
     after = cli(project, "translation-status")
-    assert "themes/working-hours" not in after.stdout and "themes/wages-benefits" in after.stdout
+    assert "themes/working-hours" not in after.stdout
+    assert "themes/wages-benefits" in after.stdout
     assert cli(project, "translation-status", "--accept", "no-such/record").returncode == 2
 
 
@@ -154,12 +156,14 @@ def test_outdated_chinese_page_shows_a_notice_linking_to_the_english(tmp_path):
     zh = (out / "zh" / "about" / "index.html").read_text(encoding="utf-8")
     notice = re.search(r'<div class="admonition warning kb-translation-notice".*?</div>', zh, re.DOTALL)
     assert notice, "no notice on the outdated Chinese page"
-    assert labels["outdated"] in notice.group(0) and labels["read_current"] in notice.group(0)
+    assert labels["outdated"] in notice.group(0)
+    assert labels["read_current"] in notice.group(0)
     assert 'href="../../about/"' in notice.group(0)
     assert "kb-translation-notice" not in (out / "about" / "index.html").read_text(encoding="utf-8")
     assert "kb-translation-notice" not in (out / "zh" / "pilot" / "index.html").read_text(encoding="utf-8")
     status = (out / "zh" / "contributing" / "translation-status" / "index.html").read_text(encoding="utf-8")
-    assert 'data-state="outdated"' in status and "docs/zh/about/index.md" in status
+    assert 'data-state="outdated"' in status
+    assert "docs/zh/about/index.md" in status
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -209,10 +213,11 @@ def test_schema_check_fails_when_a_schema_is_stale(tmp_path):
     shutil.copytree(ROOT / "schema", project / "schema")
     (project / "schema" / "themes.schema.json").write_text("{}\n", encoding="utf-8")
     result = cli(project, "schema", "--check")
-    assert result.returncode == 1 and "schema/themes.schema.json is out of date" in result.stderr
+    assert result.returncode == 1
+    assert "schema/themes.schema.json is out of date" in result.stderr
 
 
-@pytest.mark.parametrize("kind", list(KINDS))
+@pytest.mark.parametrize("kind", list(models()))
 def test_data_file_points_editors_at_its_schema(kind):
     first = (ROOT / "data" / f"{kind}.yml").read_text(encoding="utf-8").splitlines()[0]
     assert first == schema_mod.schema_line(kind)
@@ -273,7 +278,7 @@ def schema_of(kind: str) -> dict:
     return json.loads((ROOT / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("kind", list(KINDS))
+@pytest.mark.parametrize("kind", list(models()))
 def test_every_real_data_file_validates_against_its_schema(kind):
     data = load_yaml(ROOT / "data" / f"{kind}.yml")
     assert validate(data, schema_of(kind), schema_of(kind)) == []
@@ -284,7 +289,7 @@ def test_schema_and_model_agree_on_a_missing_field_and_a_bare_year():
     record = {"id": "x", "name": {"en": "A", "zh": "甲"}}  # no summary
     assert "$[0]: 'summary' is required" in validate([record], schema, schema)
     with pytest.raises(ValidationError):
-        KINDS["themes"].model_validate(record)
+        models()["themes"].model_validate(record)
     event = {
         "id": "y",
         "date": 2007,
@@ -293,11 +298,11 @@ def test_schema_and_model_agree_on_a_missing_field_and_a_bare_year():
         "track": "project",
     }  # YAML reads 2007 as a number
     assert validate([event], schema_of("timeline"), schema_of("timeline")) == []
-    assert KINDS["timeline"].model_validate(event).date == "2007"
+    assert models()["timeline"].model_validate(event).date == "2007"
     bad_date = dict(event, date="July 2007")
     assert validate([bad_date], schema_of("timeline"), schema_of("timeline"))
     with pytest.raises(ValidationError):
-        KINDS["timeline"].model_validate(bad_date)
+        models()["timeline"].model_validate(bad_date)
 
 
 # -- 4. contributor guides and edit links ---------------------------------------------------------
@@ -330,7 +335,8 @@ def test_edit_link_opens_the_file_in_the_pages_language(site, lang):
         url = page[: -len("index.md")] if page.endswith("index.md") else page[: -len(".md")] + "/"
         html = (site / prefix / url / "index.html").read_text(encoding="utf-8")
         links = re.findall(r'<a href="([^"]+)" title="[^"]*" class="md-content__button md-icon"', html)
-        assert links and links[0].endswith(f"/edit/main/docs/{lang}/{page}"), links
+        assert links, links
+        assert links[0].endswith(f"/edit/main/docs/{lang}/{page}"), links
 
 
 # -- 6. last updated ------------------------------------------------------------------------------
@@ -377,11 +383,15 @@ def test_strict_build_works_in_a_shallow_clone(tmp_path):
     _shown_date((out / "zh" / "about" / "index.html").read_text(encoding="utf-8"))
 
 
-def test_git_date_plugin_follows_i18n_and_the_hook_is_registered():
+def test_git_date_plugin_follows_i18n_and_the_kb_plugin_is_registered_last():
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    assert config.index("- i18n:") < config.index("- git-revision-date-localized:")
-    assert "  - macros/plugin/hooks.py" in config
-    assert "translation.mark_outdated(page, config)" in (ROOT / "macros/plugin/hooks.py").read_text(encoding="utf-8")
+    assert config.index("- i18n:") < config.index("- git-revision-date-localized:") < config.index("- kb:")
+    assert "hooks:" not in config
+    assert "translation.mark_outdated(page, config" in (ROOT / "macros/plugin/plugin.py").read_text(encoding="utf-8")
+    from importlib.metadata import entry_points
+
+    (kb,) = entry_points(group="mkdocs.plugins", name="kb")
+    assert kb.value == "macros.plugin.plugin:KnowledgeBasePlugin"
 
 
 # -- 5. CI and pre-commit -------------------------------------------------------------------------
@@ -392,11 +402,14 @@ def _yaml(path: str) -> dict:
 def test_pull_requests_run_make_test():
     workflow = _yaml(".github/workflows/test.yml")
     triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
-    assert "pull_request" in triggers and "push" in triggers
+    assert "pull_request" in triggers
+    assert "push" in triggers
     steps = workflow["jobs"]["test"]["steps"]
     runs = "\n".join(s.get("run", "") for s in steps)
-    assert "make test" in runs and "/usr/bin/chromium" in runs
-    assert steps[0]["uses"].startswith("actions/checkout@") and steps[0]["with"]["fetch-depth"] == 0
+    assert "make test" in runs
+    assert "/usr/bin/chromium" in runs
+    assert steps[0]["uses"].startswith("actions/checkout@")
+    assert steps[0]["with"]["fetch-depth"] == 0
 
 
 def test_main_is_built_and_deployed_to_pages():
@@ -416,4 +429,5 @@ def test_pre_commit_runs_the_lint_tools_locally():
     assert all(h["language"] == "system" for h in hooks.values())
     for tool in ("ruff", "yamllint", "pymarkdown"):
         assert hooks[tool]["entry"].startswith(".venv/bin/")
-    assert (ROOT / ".yamllint").is_file() and (ROOT / ".pymarkdown.json").is_file()
+    assert (ROOT / ".yamllint").is_file()
+    assert (ROOT / ".pymarkdown.json").is_file()

@@ -61,7 +61,8 @@ def test_short_link_pages_redirect_to_their_page(site, lang, links):
             .startswith(prefix(lang) + link.page.rsplit("/", 1)[0].removesuffix(".md"))
         )
         if link.anchor:
-            assert fragment == link.anchor and f'id="{fragment}"' in resolved.read_text(encoding="utf-8")
+            assert fragment == link.anchor
+            assert f'id="{fragment}"' in resolved.read_text(encoding="utf-8")
 
 
 def test_a_moved_page_only_changes_the_mapping(monkeypatch, kb):
@@ -74,7 +75,7 @@ def test_colliding_short_link_ids_are_refused(tmp_path):
     (tmp_path / "guides").mkdir()
     (tmp_path / "guides" / "x.md").write_text("# X\n", encoding="utf-8")
     kb = SimpleNamespace(stakeholder_groups={"buyers": None}, recommendations={"plan-buyers": None, "guide-x": None})
-    with pytest.raises(ShortLinkError, match="'plan-buyers'.*'guide-x'"):
+    with pytest.raises(ShortLinkError, match=r"'plan-buyers'.*'guide-x'"):
         short_links(kb, tmp_path)
 
 
@@ -85,7 +86,8 @@ def test_qr_codes_encode_the_absolute_short_link(site, lang, links):
         svg = (site / prefix(lang) / go_path(link.id) / "qr.svg").read_text(encoding="utf-8")
         url = SITE_URL + prefix(lang) + go_path(link.id)
         label = re.search(r'aria-label="([^"]+)"', svg).group(1)
-        assert url in label and "<title>" in svg
+        assert url in label
+        assert "<title>" in svg
         assert svg == qr_svg(url, html.unescape(label)), link.id
 
 
@@ -93,7 +95,8 @@ def test_qr_codes_encode_the_absolute_short_link(site, lang, links):
 def test_plan_qr_code_shows_in_print_only(page, server, lang):
     page.goto(f"{server}/{prefix(lang)}plans/buyers/")
     qr = page.locator("img.kb-qr")
-    assert qr.count() == 1 and not qr.is_visible()
+    assert qr.count() == 1
+    assert not qr.is_visible()
     page.emulate_media(media="print")
     assert qr.is_visible()
     assert page.evaluate("document.querySelector('img.kb-qr').naturalWidth") > 0
@@ -131,7 +134,8 @@ def test_every_handout_pdf_fits_one_sheet_and_carries_its_content(site, lang, gr
     text = _pdf_text(pdf)
     grp = kb.stakeholder_groups[group]
     squeeze = lambda t: re.sub(r"\s+", "", t)
-    assert squeeze(grp.name(lang)) in text and squeeze(grp.who(lang))[:20] in text
+    assert squeeze(grp.name(lang)) in text
+    assert squeeze(grp.who(lang))[:20] in text
     for step in (a for a in kb.actions_for(group) if a.timeframe.value == "first-steps"):
         assert squeeze(step.step(lang))[:20] in text, step.id
     for rec in key_recommendations(kb, group):
@@ -185,7 +189,8 @@ def test_handout_pages_exist_out_of_the_nav(site, kb):
     for lang in LANGS:
         for group in kb.stakeholder_groups:
             html = (site / prefix(lang) / "handouts" / group / "index.html").read_text(encoding="utf-8")
-            assert kb.stakeholder_groups[group].name(lang) in html and 'class="kb-handout-qr"' in html
+            assert kb.stakeholder_groups[group].name(lang) in html
+            assert 'class="kb-handout-qr"' in html
     nav = (site / "index.html").read_text(encoding="utf-8")
     assert "handouts/" not in nav
 
@@ -208,7 +213,8 @@ def test_csv_downloads(site, lang, table, kb):
 
 def test_json_download_round_trips(site, kb):
     data = json.loads((site / "downloads" / JSON_NAME).read_text(encoding="utf-8"))
-    assert len(data["recommendations"]) == len(kb.recommendations) and len(data["actions"]) == len(kb.actions)
+    assert len(data["recommendations"]) == len(kb.recommendations)
+    assert len(data["actions"]) == len(kb.actions)
     assert [Recommendation.model_validate(r) for r in data["recommendations"]] == list(kb.recommendations.values())
     assert [Action.model_validate(a) for a in data["actions"]] == list(kb.actions.values())
 
@@ -229,7 +235,8 @@ def test_kit_page_lists_everything(site, lang, kb, links):
     html = page.read_text(encoding="utf-8")
     for link in links:
         row = re.search(rf'<tr id="go-{re.escape(link.id)}">(.*?)</tr>', html).group(1)
-        assert f"{SITE_URL}{prefix(lang)}go/{link.id}/" in row and "qr.svg" in row
+        assert f"{SITE_URL}{prefix(lang)}go/{link.id}/" in row
+        assert "qr.svg" in row
     for group in kb.stakeholder_groups:
         assert f"handouts/{group}.pdf" in html
     for href in re.findall(r'(?:href|src)="([^"#]+)"', html):
@@ -257,11 +264,13 @@ def test_kit_page_links_the_published_zip_with_its_size_and_date(site, lang):
     assert found, "no download link for the offline zip"
     href, meta = found.groups()
     zip_file = (page.parent / href).resolve()
-    assert zip_file == (site / "downloads" / ZIP_FILE).resolve() and zip_file.is_file()
+    assert zip_file == (site / "downloads" / ZIP_FILE).resolve()
+    assert zip_file.is_file()
     assert f"{zip_file.stat().st_size / 1_000_000:.1f} MB" in meta
     with zipfile.ZipFile(zip_file) as archive:
         y, m, d = max(i.date_time for i in archive.infolist())[:3]
-    assert (f"{y} 年 {m} 月 {d} 日" if lang == "zh" else f"{d} ") in meta and str(y) in meta
+    assert (f"{y} 年 {m} 月 {d} 日" if lang == "zh" else f"{d} ") in meta
+    assert str(y) in meta
 
 
 PHONE = {"width": 390, "height": 844}
@@ -313,7 +322,8 @@ def test_offline_config_inherits_every_plugin():
         offline = yaml_load(fd)
     with (ROOT / "mkdocs.yml").open("rb") as fd:
         main = yaml_load(fd)
-    assert offline["plugins"] == main["plugins"] and offline["use_directory_urls"] is False
+    assert offline["plugins"] == main["plugins"]
+    assert offline["use_directory_urls"] is False
 
 
 @pytest.fixture(scope="module")
@@ -328,10 +338,12 @@ def offline_site(site, tmp_path_factory) -> Path:
 def test_offline_zip_has_both_languages_and_per_language_search(offline_site, kb):
     for lang in LANGS:
         root = offline_site / prefix(lang)
-        assert (root / "index.html").is_file() and (root / "plans" / "buyers.html").is_file()
+        assert (root / "index.html").is_file()
+        assert (root / "plans" / "buyers.html").is_file()
         script = (root / "search" / "search_index.js").read_text(encoding="utf-8")
         index = json.loads(script.removeprefix("var __index = "))
-        assert index["docs"] and all(not d["location"].startswith("zh/") for d in index["docs"])
+        assert index["docs"]
+        assert all(not d["location"].startswith("zh/") for d in index["docs"])
     assert "unpkg.com" not in (offline_site / "index.html").read_text(encoding="utf-8")
     for page in (
         "index.html",
@@ -346,7 +358,7 @@ def test_offline_zip_has_both_languages_and_per_language_search(offline_site, kb
         assert all((offline_site / prefix(lang) / "handouts" / f"{g}.pdf").is_file() for g in kb.stakeholder_groups)
 
 
-@pytest.mark.parametrize("lang, query, expect", [("en", "grievance", "Grievance"), ("zh", "申诉", "申诉")])
+@pytest.mark.parametrize(("lang", "query", "expect"), [("en", "grievance", "Grievance"), ("zh", "申诉", "申诉")])
 def test_offline_copy_works_from_file_urls(page, offline_site, lang, query, expect, kb):
     root = (offline_site / prefix(lang)).as_uri().rstrip("/") + "/"
     page.goto(root + "index.html")

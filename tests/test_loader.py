@@ -27,7 +27,9 @@ def line_of_text(path: Path, needle: str) -> int:
 
 def test_real_data_is_valid():
     kb = load(ROOT / "data")
-    assert kb.recommendations and kb.stakeholder_groups and kb.sources
+    assert kb.recommendations
+    assert kb.stakeholder_groups
+    assert kb.sources
 
 
 def test_missing_language(data):
@@ -138,7 +140,8 @@ def test_all_problems_are_reported_together(data):
     ):
         edit(data / name, old, new, 1)
     errors = errors_for(data)
-    assert any(e.startswith("data/themes.yml:") for e in errors) and any(
+    assert any(e.startswith("data/themes.yml:") for e in errors)
+    assert any(
         e.startswith("data/organisations.yml:") for e in errors
     )
 

@@ -29,7 +29,8 @@ def test_every_sheet_has_a_short_link():
     ids = {link.id: link for link in short_links(KB, ROOT / "docs" / "en")}
     for slug in SHEET_PAGES:
         link = ids[f"sheet-{slug}"]
-        assert link.kind == "sheet" and link.page == f"workshop/pack/{slug}.md"
+        assert link.kind == "sheet"
+        assert link.page == f"workshop/pack/{slug}.md"
         assert resolve(KB, f"sheet-{slug}") == link
 
 
@@ -44,7 +45,8 @@ def test_each_sheet_prints_on_the_promised_a4_pages(page, server, lang, slug, tm
     pdf = PdfReader(out)
     assert 1 <= len(pdf.pages) <= SHEET_PAGES[slug], f"{lang} {slug}: {len(pdf.pages)} pages"
     box = pdf.pages[0].mediabox
-    assert abs(float(box.width) - 595.3) < 1.5 and abs(float(box.height) - 841.9) < 1.5  # A4 in points
+    assert abs(float(box.width) - 595.3) < 1.5
+    assert abs(float(box.height) - 841.9) < 1.5
     text = "".join(p.extract_text() for p in pdf.pages)
     assert page.locator("article h1").inner_text().strip().rstrip("¶") in text.replace("\n", "")
     assert not re.search(r"[\u2e80-\u2fdf]", text), "radical code points instead of the characters"
@@ -56,7 +58,9 @@ def test_role_cards_come_from_the_data(site, lang):
     for gid, group in KB.stakeholder_groups.items():
         card = re.search(rf'<section [^>]*id="role-{gid}".*?</section>', html, re.DOTALL).group(0)
         text = unescape(re.sub(r"<[^>]+>", "", card))
-        assert group.name(lang) in text and group.who(lang) in text and group.needs(lang) in text
+        assert group.name(lang) in text
+        assert group.who(lang) in text
+        assert group.needs(lang) in text
         for rec in KB.recommendations_for(gid):
             assert (f"#rec-{rec.id}" in card) == (gid in rec.owners), (gid, rec.id)
     root = (site / PREFIX[lang] / "workshop" / "pack" / "root-cause" / "index.html").read_text(encoding="utf-8")
@@ -77,7 +81,8 @@ def test_the_kit_page_lists_the_pack_with_short_links(site, lang):
     html = kit.read_text(encoding="utf-8")
     for slug in SHEET_PAGES:
         row = re.search(rf'<tr id="pack-{slug}">(.*?)</tr>', html, re.DOTALL).group(1)
-        assert f"go/sheet-{slug}/" in row and KB.strings[lang][f"pack.use.{slug}"] in unescape(row)
+        assert f"go/sheet-{slug}/" in row
+        assert KB.strings[lang][f"pack.use.{slug}"] in unescape(row)
         assert f'<tr id="go-sheet-{slug}">' in html  # and in the table of every short link
         assert (site / PREFIX[lang] / go_path(f"sheet-{slug}") / "qr.svg").is_file()
         href = re.search(r'<a href="([^"]+)">', row).group(1)

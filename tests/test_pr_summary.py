@@ -20,8 +20,8 @@ ACCEPT = ".venv/bin/python -m macros translation-status --accept"
 
 
 def commit(project: Path, message: str) -> str:
-    subprocess.run(GIT + ["add", "-A"], cwd=project, check=True)
-    subprocess.run(GIT + ["commit", "-q", "-m", message], cwd=project, check=True)
+    subprocess.run([*GIT, "add", "-A"], cwd=project, check=True)
+    subprocess.run([*GIT, "commit", "-q", "-m", message], cwd=project, check=True)
     return subprocess.run(
         ["git", "rev-parse", "HEAD"], cwd=project, capture_output=True, text=True, check=True
     ).stdout.strip()
@@ -98,7 +98,8 @@ def test_summary_lists_changed_pages_and_the_translations_the_change_left_behind
     assert "| `docs/zh/pilot/index.md` | Chinese | changed | `/zh/pilot/` | `zh/pilot/index.html` |" in en
     assert "| `docs/en/about/index.md` | 英文 | 修改 | `/about/` | `about/index.html` |" in zh
     assert "docs/en/findings/index.md" not in text  # unchanged pages are not listed
-    assert "**site-preview-pr-7**" in en and "**site-preview-pr-7**" in zh
+    assert "**site-preview-pr-7**" in en
+    assert "**site-preview-pr-7**" in zh
 
     # changed data: which records' English changed, and where they are shown
     assert "| `data/themes.yml` | `working-hours` |" in en
@@ -111,18 +112,23 @@ def test_summary_lists_changed_pages_and_the_translations_the_change_left_behind
     assert f"- `docs/zh/about/index.md`：{state_zh['outdated']}" in zh
     assert f"- `themes/working-hours`（`data/themes.yml:{row}`）：{state_zh['changed']}" in zh
     for part in (en, zh):
-        assert f"{ACCEPT} docs/zh/about/index.md\n" in part and f"{ACCEPT} themes/working-hours\n" in part
+        assert f"{ACCEPT} docs/zh/about/index.md\n" in part
+        assert f"{ACCEPT} themes/working-hours\n" in part
         assert f"{ACCEPT} docs/zh/guides/new-guide.md" not in part  # a missing page is written, not accepted
         assert "themes/wages-benefits" not in part  # already behind before this change: counted, not listed
-        assert "docs/zh/pilot/index.md`:" not in part and "docs/zh/pilot/index.md`：" not in part
-    assert s_en["earlier"].format(count=1) in en and s_zh["earlier"].format(count=1) in zh
+        assert "docs/zh/pilot/index.md`:" not in part
+        assert "docs/zh/pilot/index.md`：" not in part
+    assert s_en["earlier"].format(count=1) in en
+    assert s_zh["earlier"].format(count=1) in zh
 
 
 def test_a_change_that_leaves_nothing_behind_says_so(repo, tmp_path):
     project, base = repo
     text = summary(project, base, tmp=tmp_path)
-    assert LABELS["en"]["summary"]["no_pages"] in text and LABELS["zh"]["summary"]["no_pages"] in text
-    assert LABELS["en"]["summary"]["translation_ok"] in text and LABELS["zh"]["summary"]["translation_ok"] in text
+    assert LABELS["en"]["summary"]["no_pages"] in text
+    assert LABELS["zh"]["summary"]["no_pages"] in text
+    assert LABELS["en"]["summary"]["translation_ok"] in text
+    assert LABELS["zh"]["summary"]["translation_ok"] in text
     assert ACCEPT not in text
 
 

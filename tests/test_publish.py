@@ -111,7 +111,8 @@ def test_damaged_data_fails_before_building_and_leaves_the_site_intact(tmp_path)
     assert result.returncode == 1
     assert re.search(r"data/recommendations\.yml:\d+: ", result.stderr + result.stdout), result.stderr
     assert "Traceback" not in result.stderr
-    assert tree(project / "site") == before and leftovers(project) == ["site"]
+    assert tree(project / "site") == before
+    assert leftovers(project) == ["site"]
 
 
 def test_the_complete_site_has_every_file_the_pages_link(site):
@@ -119,8 +120,10 @@ def test_the_complete_site_has_every_file_the_pages_link(site):
     from macros.core.offline_zip import ZIP_FILE
     from macros.tools.handouts import pdf_path
 
-    assert (site / "index.html").is_file() and (site / "zh" / "index.html").is_file()
-    assert (site / "go" / "plan-buyers" / "qr.svg").is_file() and (
+    assert (site / "index.html").is_file()
+    assert (site / "zh" / "index.html").is_file()
+    assert (site / "go" / "plan-buyers" / "qr.svg").is_file()
+    assert (
         site / "zh" / "go" / "plan-buyers" / "qr.svg"
     ).is_file()
     assert (site / "downloads" / ZIP_FILE).stat().st_size > 1_000_000
@@ -151,7 +154,8 @@ def test_site_url_sets_every_printed_and_published_address(moved_site, lang):
     url = f"{OTHER_URL}{pre}go/plan-buyers/"
     svg = (moved_site / pre / "go" / "plan-buyers" / "qr.svg").read_text(encoding="utf-8")
     label = html.unescape(re.search(r'aria-label="([^"]+)"', svg).group(1))
-    assert url in label and svg == qr_svg(url, label), "the QR code must encode the short link at SITE_URL"
+    assert url in label, "the QR code must encode the short link at SITE_URL"
+    assert svg == qr_svg(url, label), "the QR code must encode the short link at SITE_URL"
     redirect = (moved_site / pre / "go" / "plan-buyers" / "index.html").read_text(encoding="utf-8")
     assert f'<link rel="canonical" href="{OTHER_URL}{pre}plans/buyers/">' in redirect
     handout = (moved_site / pre / "handouts" / "buyers" / "index.html").read_text(encoding="utf-8")
@@ -170,6 +174,8 @@ def test_site_url_sets_every_printed_and_published_address(moved_site, lang):
 def test_pages_only_build_links_no_zip(moved_site):
     """Without the complete build there is no zip, and the kit page links none."""
     kit = (moved_site / "workshop" / "kit" / "index.html").read_text(encoding="utf-8")
-    assert '<p class="kb-offline">' in kit and ".zip" not in re.search(r'<p class="kb-offline">.*?</p>', kit).group(0)
-    assert not list(moved_site.rglob("*.zip")) and not list(moved_site.rglob("*.pdf"))
+    assert '<p class="kb-offline">' in kit
+    assert ".zip" not in re.search(r'<p class="kb-offline">.*?</p>', kit).group(0)
+    assert not list(moved_site.rglob("*.zip"))
+    assert not list(moved_site.rglob("*.pdf"))
     assert os.listdir(moved_site.parent) == ["site"]

@@ -13,7 +13,8 @@ LANGS = ["", "zh/"]
 
 
 # Index and record pages (issue 13), at phone and desktop width.
-AXE_PAGES = KEY_PAGES + [
+AXE_PAGES = [
+    *KEY_PAGES,
     "findings/root-causes/",
     "recommendations/coordinate-monitoring/",
     "findings/duplicated-audits/",
@@ -83,7 +84,7 @@ def test_first_visit_stays_in_its_byte_budget_and_loads_no_search_index(browser,
     context.close()
 
 
-@pytest.mark.parametrize("prefix, query, opener", [
+@pytest.mark.parametrize(("prefix", "query", "opener"), [
     ("zh/", "供应商", "icon"),
     ("", "suppliers", "icon"),
     ("zh/", "审核疲劳", "/"),
@@ -104,7 +105,8 @@ def test_search_loads_its_index_when_opened_and_finds(page, server, prefix, quer
     page.locator(".md-search-result__item").first.wait_for(timeout=15000)
     assert page.locator(".md-search-result__item").count() > 0
     index = [u for u in page.requests if "search_index" in u]
-    assert len(index) == 1 and ("/zh/search/" in index[0]) == bool(prefix), index
+    assert len(index) == 1, index
+    assert ("/zh/search/" in index[0]) == bool(prefix), index
     assert page.console_errors == []
 
 
@@ -149,7 +151,7 @@ def test_recommendations_print_on_a4_without_losing_rows(page, server, kb):
         assert "".join(rec.title("en").split())[:30] in squashed, rec.id
 
 
-@pytest.mark.parametrize("prefix, lang, query", [("zh/", "zh", "供应商"), ("", "en", "suppliers")])
+@pytest.mark.parametrize(("prefix", "lang", "query"), [("zh/", "zh", "供应商"), ("", "en", "suppliers")])
 def test_404_speaks_the_language_of_the_address_and_offers_search_and_home(page, server, kb, prefix, lang, query):
     """Hosts serve the root 404.html for every address (the test server too): /zh/… reads in Chinese."""
     page.set_viewport_size({"width": 390, "height": 844})
@@ -189,5 +191,6 @@ def test_no_table_cell_is_a_sliver_at_390_px(browser, server, kb, prefix):
     for path in ["recommendations/", "plans/", *(f"plans/{g}/" for g in kb.stakeholder_groups)]:
         page.goto(f"{server}/{prefix}{path}")
         narrowest = page.evaluate(NARROWEST_CELLS)
-        assert narrowest and narrowest[0][0] >= 96, (path, narrowest)
+        assert narrowest, (path, narrowest)
+        assert narrowest[0][0] >= 96, (path, narrowest)
     context.close()

@@ -56,7 +56,8 @@ def test_every_record_has_its_page_with_the_whole_record(site, lang):
         assert f'<html lang="{lang}"' in page
         head_title = html.unescape(re.search(r"<title>(.*?)</title>", page, re.DOTALL).group(1))
         assert head_title.startswith(title_of(kind, rid, lang) + " - "), head_title  # results and tabs name the record
-        assert 'class="kb-cites"' in page and "kb-facts" in page, (kind, rid)  # provenance label and citations
+        assert 'class="kb-cites"' in page, (kind, rid)
+        assert "kb-facts" in page, (kind, rid)  # provenance label and citations
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -99,11 +100,14 @@ def test_index_pages_link_every_record_page_and_keep_their_anchors(site, lang):
     causes = built(site, lang, "findings/root-causes.md")
     for kind, rid in RECORDS:
         if kind == "recommendations":
-            assert f'href="{rid}/"' in recs and f'id="rec-{rid}"' in recs
+            assert f'href="{rid}/"' in recs
+            assert f'id="rec-{rid}"' in recs
         elif kind == "findings":
-            assert f'href="{rid}/"' in findings and f'id="finding-{rid}"' in findings
+            assert f'href="{rid}/"' in findings
+            assert f'id="finding-{rid}"' in findings
         else:
-            assert f'href="{rid}/"' in causes and f'id="cause-{rid}"' in causes
+            assert f'href="{rid}/"' in causes
+            assert f'id="cause-{rid}"' in causes
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -160,7 +164,8 @@ def test_search_index_leaves_out_handouts_and_knows_article_numbers(site):
         assert any(loc.startswith("recommendations/") and loc.count("/") == 2 for loc in locations)
     zh = json.loads((site / "zh" / "search" / "search_index.json").read_text(encoding="utf-8"))
     legal = " ".join(d.get("aliases", "") for d in zh["docs"] if d["location"].startswith("context/legal-framework/"))
-    assert "第41条" in legal.split() and "第四十一条" in legal.split()
+    assert "第41条" in legal.split()
+    assert "第四十一条" in legal.split()
     # the table of all recommendations is not indexed: its words belong to the record pages
     table = next(d for d in zh["docs"] if d["location"] == "recommendations/#how-to-read")
     assert esc(KB.recommendations[next(iter(KB.recommendations))].summary("zh"))[:10] not in table["text"]
@@ -247,12 +252,13 @@ def test_filter_by_role_lives_in_the_url(page, server, prefix):
     assert page.locator("#kb-recs-priority").input_value() == "high"
     shown = [rows.nth(i) for i in range(total) if rows.nth(i).is_visible()]
     for row in shown:
-        assert "buyers" in row.get_attribute("data-owners").split() and row.get_attribute("data-priority") == "high"
+        assert "buyers" in row.get_attribute("data-owners").split()
+        assert row.get_attribute("data-priority") == "high"
     assert str(len(shown)) in page.locator(".kb-filter-status").inner_text()
     assert page.console_errors == []
 
 
-@pytest.mark.parametrize("start, lang", [("recommendations/", "zh"), ("zh/recommendations/", "en")])
+@pytest.mark.parametrize(("start", "lang"), [("recommendations/", "zh"), ("zh/recommendations/", "en")])
 def test_language_switch_keeps_filter_and_anchor(page, server, start, lang):
     page.goto(f"{server}/{start}?group=government&role=partner#how-to-read")
     page.hover(".md-header__option .md-select")
@@ -275,7 +281,7 @@ def test_language_switch_keeps_the_place_in_a_long_page(page, server):
 
 
 @pytest.mark.parametrize(
-    "prefix, kind, rid",
+    ("prefix", "kind", "rid"),
     [
         ("", "recommendations", "coordinate-monitoring"),
         ("zh/", "recommendations", "coordinate-monitoring"),

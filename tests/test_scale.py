@@ -30,7 +30,8 @@ def test_real_build_loads_the_data_once_for_both_languages(tmp_path):
     project = make_scaled_project(tmp_path / "p", 1)
     out = tmp_path / "out"
     result = run_child(project, project / "mkdocs.yml", out)
-    assert (out / "index.html").is_file() and (out / "zh" / "index.html").is_file(), "both languages were built"
+    assert (out / "index.html").is_file(), "both languages were built"
+    assert (out / "zh" / "index.html").is_file(), "both languages were built"
     assert result.calls > 0, "the macros ran"
     assert result.loads == 1, result.loads
 
@@ -62,4 +63,6 @@ def test_config_without_macros_leaves_macro_calls_as_text(tmp_path):
     project = make_scaled_project(tmp_path / "p", 1)
     config = without_macros(project)
     text = config.read_text(encoding="utf-8")
-    assert "- macros:" not in text and "- i18n:" in text and "- search:" in text
+    assert "- macros:" not in text
+    assert "- i18n:" in text
+    assert "- search:" in text

@@ -14,7 +14,8 @@ def test_words_are_separated_and_text_is_unchanged():
 
 def test_no_single_character_words_in_a_run():
     words = [w for w in segment("我们的供应商和工会都参与了审核").split(ZWSP) if w]
-    assert words and all(len(w) > 1 for w in words), words
+    assert words, words
+    assert all(len(w) > 1 for w in words), words
 
 
 def test_latin_text_is_left_alone():

@@ -103,7 +103,8 @@ def test_answers_scores_and_next_steps_survive_a_reload(page, server, lang):
     assert page.locator('.kb-check-stamp [data-field="company"]').inner_text() == "Example Electronics 示例电子"
     # the event the charts read: on load and after every change, per section
     events = page.evaluate("window.__kbEvents")
-    assert events and events[-1]["sections"]["hours"] == {
+    assert events
+    assert events[-1]["sections"]["hours"] == {
         "yes": 1,
         "partly": 1,
         "no": 1,
@@ -113,7 +114,8 @@ def test_answers_scores_and_next_steps_survive_a_reload(page, server, lang):
     assert set(events[-1]["sections"]) == set(SECTIONS)
     page.check('input[name="hours-rest-day"][value="no"]')
     assert page.evaluate("window.__kbEvents")[-1]["sections"]["hours"]["no"] == 2
-    assert page.console_errors == [] and only_local(page, server) == []
+    assert page.console_errors == []
+    assert only_local(page, server) == []
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -126,8 +128,11 @@ def test_export_reset_import_and_compare(page, server, lang, tmp_path):
     saved = tmp_path / info.value.suggested_filename
     info.value.save_as(saved)
     data = json.loads(saved.read_text(encoding="utf-8"))
-    assert data["format"] == "shenzhen-ict-csr-self-assessment" and data["version"] == 1
-    assert data["lang"] == lang and data["company"] == "Example Co." and data["answers"] == ANSWERS
+    assert data["format"] == "shenzhen-ict-csr-self-assessment"
+    assert data["version"] == 1
+    assert data["lang"] == lang
+    assert data["company"] == "Example Co."
+    assert data["answers"] == ANSWERS
     assert len(data["date"]) == 10
 
     # reset asks first: declining keeps everything
@@ -139,7 +144,8 @@ def test_export_reset_import_and_compare(page, server, lang, tmp_path):
     expect(page.locator("input[type=radio]:checked")).to_have_count(
         0
     )  # no string predicates: the page's CSP forbids eval
-    assert page.input_value("#kb-company") == "" and plan(page) == []
+    assert page.input_value("#kb-company") == ""
+    assert plan(page) == []
     page.reload()
     assert page.locator("input[type=radio]:checked").count() == 0
 
@@ -169,7 +175,8 @@ def test_export_reset_import_and_compare(page, server, lang, tmp_path):
     page.click("details.kb-check-figures > summary")
     page.wait_for_selector("#kb-scores th.kb-prev", state="visible")
     assert row(page, "hours")["previous"] == "50%"
-    assert page.console_errors == [] and only_local(page, server) == []
+    assert page.console_errors == []
+    assert only_local(page, server) == []
 
 
 BAD_FILES = {
@@ -217,7 +224,8 @@ def test_an_invalid_or_foreign_file_is_refused_and_changes_nothing(page, server,
                 before, after = template.split("{detail}")
                 assert message.inner_text().startswith(
                     before.replace("{file}", name)
-                ) and message.inner_text().endswith(after)
+                )
+                assert message.inner_text().endswith(after)
             else:
                 assert message.inner_text() == template.replace("{file}", name).replace("{version}", "2")
             assert page.evaluate("localStorage.getItem('kb-checklist')") == stored, (name, action)
@@ -281,14 +289,15 @@ def test_print_shows_the_result(page, server, lang):
     # "Print the result only": the questions are left out, the result stays
     page.evaluate("document.documentElement.classList.add('kb-print-result')")  # what the button does around print()
     assert page.locator("fieldset.kb-check-section").first.is_hidden()
-    assert page.locator(".kb-check-bars").is_visible() and page.locator("ol.kb-check-plan > li").first.is_visible()
+    assert page.locator(".kb-check-bars").is_visible()
+    assert page.locator("ol.kb-check-plan > li").first.is_visible()
     result = PdfReader(io.BytesIO(page.pdf(format="A4")))
     assert len(result.pages) == 1 < full  # one page: scores by area and the answers to work on
     assert "Example Co." in result.pages[0].extract_text()
     # still one page when every answer needs work
     page.evaluate("document.documentElement.classList.remove('kb-print-result')")
     page.emulate_media(media="screen")
-    answer(page, {item: "no" for item in ITEM})
+    answer(page, dict.fromkeys(ITEM, "no"))
     page.emulate_media(media="print")
     page.evaluate("document.documentElement.classList.add('kb-print-result')")
     result = PdfReader(io.BytesIO(page.pdf(format="A4")))
@@ -328,16 +337,20 @@ def test_result_downloads_as_a_csv_that_excel_reads(page, server, lang, tmp_path
     head = rows.index([s["self_assessment.col_area"], *(s[f"self_assessment.col_{c}"] for c in
                        ("yes", "partly", "no", "na", "open", "score"))])
     hours = rows[head + 1]
-    assert hours[0] == KB.checklist["hours"].title(lang) and hours[1:5] == ["1", "1", "1", "1"] and hours[6] == "50%"
+    assert hours[0] == KB.checklist["hours"].title(lang)
+    assert hours[1:5] == ["1", "1", "1", "1"]
+    assert hours[6] == "50%"
     answers_head = rows.index([s["self_assessment.col_area"], s["phone.sa_col_question"], s["phone.sa_col_answer"],
                                s["phone.sa_col_steps"]])
     by_question = {r[1]: r for r in rows[answers_head + 1:]}
     assert len(by_question) == len(ITEM)
     partly = by_question[ITEM["hours-standard-week"].question(lang)]
-    assert partly[2] == s["checklist.partly"] and partly[3]  # its next steps
+    assert partly[2] == s["checklist.partly"]
+    assert partly[3]
     assert by_question[ITEM["hours-records"].question(lang)][3] == ""  # a "yes" needs none
     assert saved.name in page.locator(".kb-check-message").inner_text()
-    assert page.console_errors == [] and only_local(page, server) == []
+    assert page.console_errors == []
+    assert only_local(page, server) == []
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -359,7 +372,8 @@ def test_result_on_a_phone_is_summary_first_and_every_table_fits(browser, server
     assert plan_top > bars.last.evaluate("e => e.getBoundingClientRect().bottom")
     # details folded: each step list and the counts table open on a tap
     first = page.locator("ol.kb-check-plan > li details").first
-    assert first.get_attribute("open") is None and first.locator("ul.kb-steps").is_hidden()
+    assert first.get_attribute("open") is None
+    assert first.locator("ul.kb-steps").is_hidden()
     first.locator("summary").click()
     assert first.locator("ul.kb-steps a").first.is_visible()
     page.click("details.kb-check-figures > summary")
@@ -367,5 +381,6 @@ def test_result_on_a_phone_is_summary_first_and_every_table_fits(browser, server
     widths = page.locator("#kb-scores td, #kb-scores tbody th").evaluate_all(
         "cells => cells.filter(c => c.textContent.trim()).map(c => c.getBoundingClientRect().width)"
     )
-    assert widths and min(widths) >= 96
+    assert widths
+    assert min(widths) >= 96
     context.close()

@@ -38,7 +38,8 @@ def data_copy(tmp_path) -> Path:
 
 def test_the_wage_warning_uses_the_latest_confirmed_level_from_data(kb, data_copy):
     level = latest_minimum_wage(page(kb, "en"))
-    assert level.confirmed and level.citywide
+    assert level.confirmed
+    assert level.citywide
     got = attrs(MACROS["worksheet_warning"](page(kb, "en"), "wage"))
     assert float(got["data-warn-below"]) == round(level.citywide / PAID_HOURS_A_MONTH, 2)
     assert f"{level.citywide:,}" in got["data-warn-msg"]
@@ -51,7 +52,8 @@ def test_the_wage_warning_uses_the_latest_confirmed_level_from_data(kb, data_cop
     (data_copy / "minimum_wage.yml").write_text(text, encoding="utf-8")
     for lang, date in (("en", "1 March 2030"), ("zh", "2030 年 3 月 1 日")):
         moved = attrs(MACROS["worksheet_warning"](page(load(data_copy), lang), "wage"))
-        assert moved["data-warn-below"] == "20.00" and date in moved["data-warn-msg"]
+        assert moved["data-warn-below"] == "20.00"
+        assert date in moved["data-warn-msg"]
 
 
 def test_an_unconfirmed_level_is_never_the_limit(kb, data_copy):
@@ -68,9 +70,11 @@ def test_an_unconfirmed_level_is_never_the_limit(kb, data_copy):
 def test_legal_limits_and_their_texts(kb, lang):
     for field, limit in (("rate_workday", "150"), ("rate_restday", "200"), ("rate_holiday", "300")):
         got = attrs(MACROS["worksheet_warning"](page(kb, lang), field))
-        assert got["data-warn-below"] == limit and limit in got["data-warn-msg"]
+        assert got["data-warn-below"] == limit
+        assert limit in got["data-warn-msg"]
     hours = attrs(MACROS["worksheet_warning"](page(kb, lang), "overtime"))
-    assert hours["data-warn-above"] == "36" and hours["data-warn-total"] == "ot_workday + ot_restday + ot_holiday"
+    assert hours["data-warn-above"] == "36"
+    assert hours["data-warn-total"] == "ot_workday + ot_restday + ot_holiday"
     with pytest.raises(ValueError, match="unknown field"):
         MACROS["worksheet_warning"](page(kb, lang), "bonus")
 
@@ -78,7 +82,8 @@ def test_legal_limits_and_their_texts(kb, lang):
 def test_the_worksheet_pages_use_the_macro_not_figures_in_script():
     script = (ROOT / "overrides/assets/javascripts/worksheet.js").read_text(encoding="utf-8")
     assert not re.search(r"2360|2,360|13\.56|22\.2|174", script)  # the figures come from data
-    assert "data-warn-below" in script and "data-warn-above" in script
+    assert "data-warn-below" in script
+    assert "data-warn-above" in script
     for lang in ("en", "zh"):
         text = (ROOT / "docs" / lang / "guides/cost-benefit-worksheet.md").read_text(encoding="utf-8")
         assert text.count("worksheet_warning(") == 7
@@ -92,7 +97,8 @@ def test_every_question_names_its_rba_section_beside_its_basis(kb):
         for item in items:
             block = out.split(f'id="check-{item.id}"')[1].split('class="kb-check-answers"')[0]
             code = item.rba_section.value
-            assert f"{label}" in block and f"{code} " in block, item.id
+            assert f"{label}" in block, item.id
+            assert f"{code} " in block, item.id
     assert {i.rba_section.value for s in kb.checklist.values() for i in s.items} >= {"A3", "A4", "E8", "E12"}
 
 

@@ -109,7 +109,8 @@ def test_reports_page_and_excerpt():
     problems = check_html("<p>很长的一段说明文字，依据: 《劳动法》第四十四条的规定</p>", "zh/plans/workers/index.html")
     assert len(problems) == 1
     text = str(problems[0])
-    assert text.startswith("zh/plans/workers/index.html: latin-punct: …") and "依据: 《劳动法》" in text
+    assert text.startswith("zh/plans/workers/index.html: latin-punct: …")
+    assert "依据: 《劳动法》" in text
 
 
 # -- what it must leave alone -------------------------------------------------------------------
@@ -149,7 +150,9 @@ def test_checks_attributes_and_title():
         "<html><head><title>标题: 副标题</title></head><body>"
         '<img alt="二维码: 链接" src="x.svg"><div aria-label="筛选"></div></body></html>'
     )
-    assert "标题: 副标题" in texts and "二维码: 链接" in texts and "筛选" in texts
+    assert "标题: 副标题" in texts
+    assert "二维码: 链接" in texts
+    assert "筛选" in texts
     assert len(check_html('<img alt="二维码: 链接" src="x.svg">')) == 1
 
 
@@ -162,7 +165,8 @@ def test_command_fails_with_a_count_and_passes_when_clean(tmp_path, capsys):
     args = argparse.Namespace(site=tmp_path, summary=False)
     assert typography.run(args) == 1
     out = capsys.readouterr()
-    assert "zh/a/index.html: latin-punct: …依据: 文本…" in out.out and "zh/a/index.html: iso-date:" in out.out
+    assert "zh/a/index.html: latin-punct: …依据: 文本…" in out.out
+    assert "zh/a/index.html: iso-date:" in out.out
     assert "2 Chinese typography problem(s)" in out.err
     page.write_text("<p>依据：文本</p><p>2007 年 7 月 12 日</p>", encoding="utf-8")
     assert typography.run(args) == 0

@@ -58,7 +58,8 @@ def test_permissions_are_granted_per_job_and_none_by_default(path):
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
 def test_no_checkout_keeps_the_token_and_nothing_runs_for_pull_request_target(path):
     workflow = load(path)
-    assert "pull_request_target" not in workflow[True] and "workflow_run" not in workflow[True]
+    assert "pull_request_target" not in workflow[True]
+    assert "workflow_run" not in workflow[True]
     for job in workflow["jobs"].values():
         for step in steps_using(job, "actions/checkout"):
             assert step.get("with", {}).get("persist-credentials") is False
@@ -67,7 +68,9 @@ def test_no_checkout_keeps_the_token_and_nothing_runs_for_pull_request_target(pa
 def test_the_pull_request_workflow_reads_only_and_uses_no_secret():
     path = ROOT / ".github" / "workflows" / "test.yml"
     text = path.read_text(encoding="utf-8")
-    assert "secrets." not in text and "GITHUB_TOKEN" not in text and "github.token" not in text
+    assert "secrets." not in text
+    assert "GITHUB_TOKEN" not in text
+    assert "github.token" not in text
     for job in load(path)["jobs"].values():
         assert job["permissions"] == {"contents": "read"}
     # Values a contributor controls never reach a shell script directly (script injection).
@@ -80,7 +83,8 @@ def test_a_fast_check_job_runs_first_and_the_others_wait_for_it():
     all_jobs = jobs("test.yml")
     check = all_jobs["check"]
     runs = [s.get("run", "") for s in check["steps"]]
-    assert "make validate" in runs and "make lint" in runs
+    assert "make validate" in runs
+    assert "make lint" in runs
     assert not any("make test" in r or "make build" in r or "make offline" in r for r in runs)
     assert check["timeout-minutes"] <= 10
     assert steps_using(check, "actions/setup-python")[0]["with"]["cache"] == "pip"
@@ -88,20 +92,27 @@ def test_a_fast_check_job_runs_first_and_the_others_wait_for_it():
     venv = steps_using(check, "actions/cache")[0]["with"]
     assert (
         venv["path"] == ".venv"
-        and "steps.python.outputs.python-version" in venv["key"]
-        and "requirements.txt" in venv["key"]
     )
-    assert all_jobs["test"]["needs"] == "check" and all_jobs["preview"]["needs"] == "check"
+    assert (
+        "steps.python.outputs.python-version" in venv["key"]
+    )
+    assert (
+        "requirements.txt" in venv["key"]
+    )
+    assert all_jobs["test"]["needs"] == "check"
+    assert all_jobs["preview"]["needs"] == "check"
 
 
 def test_pull_requests_get_the_offline_preview_and_a_summary():
     preview = jobs("test.yml")["preview"]
     assert preview["if"] == "github.event_name == 'pull_request'"
     runs = "\n".join(s.get("run", "") for s in preview["steps"])
-    assert "make offline" in runs and "unzip -q dist/shenzhen-ict-csr-offline.zip -d dist/preview" in runs
+    assert "make offline" in runs
+    assert "unzip -q dist/shenzhen-ict-csr-offline.zip -d dist/preview" in runs
     assert "-m macros pr-summary" in runs
     upload = steps_using(preview, "actions/upload-artifact")[0]["with"]
-    assert upload["path"] == "dist/preview" and upload["if-no-files-found"] == "error"
+    assert upload["path"] == "dist/preview"
+    assert upload["if-no-files-found"] == "error"
     assert steps_using(preview, "actions/checkout")[0]["with"]["fetch-depth"] == 0
 
 
@@ -118,9 +129,11 @@ def test_deploy_builds_the_complete_site_and_only_deploy_may_write_pages():
 def test_the_bucket_mirror_is_optional_and_holds_no_permission():
     mirror = jobs("deploy.yml")["mirror"]
     assert mirror["if"] == "github.ref == 'refs/heads/main' && vars.MIRROR_BUCKET != ''"  # main, when configured
-    assert mirror["permissions"] == {} and mirror["needs"] == "build"
+    assert mirror["permissions"] == {}
+    assert mirror["needs"] == "build"
     sync = next(s for s in mirror["steps"] if "aws s3 sync" in s.get("run", ""))
-    assert "--endpoint-url" in sync["run"] and "--delete" in sync["run"]
+    assert "--endpoint-url" in sync["run"]
+    assert "--delete" in sync["run"]
     assert sync["env"]["AWS_ACCESS_KEY_ID"] == "${{ secrets.MIRROR_ACCESS_KEY_ID }}"
     assert "${{" not in sync["run"]
 
@@ -149,5 +162,6 @@ def test_contributing_shows_what_a_pull_request_gets(name):
     assert len(images) == 2
     for image in images:
         path = ROOT / image
-        assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and path.stat().st_size < 100_000, image
+        assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", image
+        assert path.stat().st_size < 100_000, image
         assert not image.startswith("docs/"), "screenshots of GitHub stay out of the published site"

@@ -38,7 +38,7 @@ def message(lang: str, key: str, **values: str) -> str:
 
 
 @pytest.mark.parametrize(
-    "typed, expected",
+    ("typed", "expected"),
     [
         ("1,5", 1800),  # 1.5 days x 4 staff x 300 RMB: was 18,000 when type=number dropped the comma
         ("1.5", 1800),
@@ -65,7 +65,8 @@ def test_out_of_range_figures_are_invalid_announced_and_unused(page, server, lan
     assert field.get_attribute("aria-invalid") == "true"
     assert "ws-turnover-error" in field.get_attribute("aria-describedby").split()
     note = page.locator("#ws-turnover-error")
-    assert note.get_attribute("aria-live") == "polite" and note.is_visible()
+    assert note.get_attribute("aria-live") == "polite"
+    assert note.is_visible()
     assert note.inner_text() == message(lang, "range", min="0", max="100")
     for out in ("leavers", "turnover", "total", "save-turnover", "save-total"):
         assert number(page, out) is None, out
@@ -85,7 +86,7 @@ def test_out_of_range_figures_are_invalid_announced_and_unused(page, server, lan
 
 
 @pytest.mark.parametrize(
-    "typed, key", [("abc", "number"), ("1e3", "number"), ("1,200", "separator"), ("1.200,50", "separator")]
+    ("typed", "key"), [("abc", "number"), ("1e3", "number"), ("1,200", "separator"), ("1.200,50", "separator")]
 )
 def test_unclear_figures_are_refused_not_guessed(page, server, typed, key):
     open_page(page, server, "zh")
@@ -122,7 +123,8 @@ def test_figures_survive_a_reload_and_damaged_storage_is_ignored(page, server):
     page.fill("#ws-audit-days", "1,5")
     page.reload()
     page.wait_for_selector("form.kb-worksheet.kb-js")
-    assert page.input_value("#ws-audit-days") == "1,5" and number(page, "audit") == 1800
+    assert page.input_value("#ws-audit-days") == "1,5"
+    assert number(page, "audit") == 1800
     for garbage in ("[]", '{"workers": 7, "audit_days": {"x": 1}}', "{"):
         page.evaluate("g => localStorage.setItem('kb-worksheet-v1:kb-worksheet', g)", garbage)
         page.reload()
@@ -142,8 +144,11 @@ def test_inputs_are_text_with_a_decimal_keyboard_and_declared_ranges(site):
         inputs = re.findall(r"<input [^>]*>", html.split('class="kb-worksheet"')[1].split("</form>")[0])
         assert len(inputs) == 15
         for tag in inputs:
-            assert 'type="text"' in tag and 'inputmode="decimal"' in tag and 'data-min="' in tag, tag
-        assert 'data-max="100"' in html and "data-msg-range=" in html
+            assert 'type="text"' in tag, tag
+            assert 'inputmode="decimal"' in tag, tag
+            assert 'data-min="' in tag, tag
+        assert 'data-max="100"' in html
+        assert "data-msg-range=" in html
 
 
 def warning(page, field: str) -> str:
@@ -158,7 +163,8 @@ def test_legal_warnings_beside_the_field_never_block(page, server, lang):
     # an overtime rate below the legal 150 %: a visible warning tied to the field, the result still shown
     page.fill("#ws-rate-workday", "120")
     note = page.locator("#ws-rate-workday-warn")
-    assert note.is_visible() and "150" in note.inner_text()
+    assert note.is_visible()
+    assert "150" in note.inner_text()
     assert note.inner_text() == page.get_attribute("#ws-rate-workday", "data-warn-msg")
     assert "ws-rate-workday-warn" in page.get_attribute("#ws-rate-workday", "aria-describedby").split()
     assert page.get_attribute("#ws-rate-workday", "aria-invalid") is None  # a warning, not an error
@@ -171,10 +177,12 @@ def test_legal_warnings_beside_the_field_never_block(page, server, lang):
     page.fill("#ws-ot-workday", "30")
     page.fill("#ws-ot-restday", "10")
     page.fill("#ws-ot-holiday", "0")
-    assert "36" in warning(page, "ot-workday") and "36" in warning(page, "ot-restday")
+    assert "36" in warning(page, "ot-workday")
+    assert "36" in warning(page, "ot-restday")
     assert warning(page, "ot-holiday") == ""
     page.fill("#ws-ot-restday", "6")
-    assert warning(page, "ot-workday") == "" and warning(page, "ot-restday") == ""
+    assert warning(page, "ot-workday") == ""
+    assert warning(page, "ot-restday") == ""
     # an hourly wage below the Shenzhen minimum the page states (from data, not from the script)
     limit = float(page.get_attribute("#ws-wage-hour", "data-warn-below"))
     page.fill("#ws-wage-hour", f"{limit - 0.01:.2f}")
@@ -197,4 +205,5 @@ def test_chinese_pages_take_only_the_decimal_point(page, server):
     page.fill("#ws-audit-days", "1.5")
     assert number(page, "audit") == 1800
     for key in ("number", "separator"):
-        assert "逗号（" not in message("zh", key) and "或逗号" not in message("zh", key)
+        assert "逗号（" not in message("zh", key)
+        assert "或逗号" not in message("zh", key)

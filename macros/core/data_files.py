@@ -2,7 +2,7 @@
 
 A file the model does not know (data/sources.yaml, data/i18n/fr.yml, notes.txt) would be silently
 ignored, so a contributor's change would never show; it fails the build, named. The names come
-from the loader's registry: a kind registered in macros/core/model.py KINDS is allowed as
+from the loader's registry: a kind registered in macros/core/kinds.py KINDS is allowed as
 data/<kind>.yml, the labels as data/i18n/<lang>.yml for each language, and the translation lock.
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
+from macros.core.kinds import KINDS, data_file
 from macros.core.languages import LANGS
-from macros.core.model import KINDS
 from macros.core.yaml_source import DataError
 
 LOCK = "translations.lock.yml"
@@ -20,7 +20,7 @@ LOCK = "translations.lock.yml"
 
 def allowed_names() -> frozenset[str]:
     """Every path (relative to data/) the loader reads."""
-    return frozenset({f"{kind}.yml" for kind in KINDS} | {f"i18n/{lang}.yml" for lang in LANGS} | {LOCK})
+    return frozenset({data_file(kind) for kind in KINDS} | {f"i18n/{lang}.yml" for lang in LANGS} | {LOCK})
 
 
 def unknown_files(data_dir: Path) -> list[DataError]:
@@ -37,6 +37,6 @@ def unknown_files(data_dir: Path) -> list[DataError]:
             None,
             (f"did you mean '{near[0]}'? " if near else "")
             + f"the loader does not read this file: data files are <kind>.yml for each kind in "
-            f"macros/core/model.py KINDS, i18n/<{'|'.join(LANGS)}>.yml and {LOCK}",
+            f"macros/core/kinds.py KINDS, i18n/<{'|'.join(LANGS)}>.yml and {LOCK}",
         ))
     return errors

@@ -1,6 +1,6 @@
 """Labels with placeholders: `{name}` in a label of data/i18n/<lang>.yml is filled at render time.
 
-One formatter for every caller (renderers, hooks, tools), and the rule both tables keep: a label
+One formatter for every caller (renderers, the plugin, tools), and the rule both tables keep: a label
 has the same placeholders in every language.
 """
 

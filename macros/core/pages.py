@@ -6,26 +6,14 @@ from __future__ import annotations
 import posixpath
 from typing import TYPE_CHECKING
 
+from macros.core.kinds import KINDS, data_file, with_pages
+
 if TYPE_CHECKING:
     from macros.core.load import KnowledgeBase
 
-PAGES = {
-    "recommendations": "recommendations/index.md",
-    "findings": "findings/index.md",
-    "root_causes": "findings/root-causes.md",
-    "sources": "resources/sources.md",
-    "glossary": "resources/glossary.md",
-    "plan": "plans/{group}.md",
-    "changes": "changes.md",
-}
-ANCHOR_PREFIX = {
-    "recommendations": "rec",
-    "findings": "finding",
-    "root_causes": "cause",
-    "sources": "src",
-    "glossary": "term",
-    "changes": "change",
-}
+# The page listing each kind of record (from the registry, macros/core/kinds.py), and each group's plan.
+PAGES = {name: kind.list_page for name, kind in KINDS.items() if kind.list_page} | {"plan": "plans/{group}.md"}
+ANCHOR_PREFIX = {name: kind.anchor for name, kind in KINDS.items() if kind.anchor}
 
 
 def anchor(kind: str, rid: str) -> str:
@@ -54,13 +42,9 @@ def relative_link(from_url: str, to_url: str) -> str:
 
 # Every recommendation, finding and root cause also has a page of its own, generated at build
 # time in every language (macros/plugin/record_pages.py): the record's id is the last part of its URL.
-RECORD_PAGES = {
-    "recommendations": "recommendations/{id}.md",
-    "findings": "findings/{id}.md",
-    "root_causes": "findings/root-causes/{id}.md",
-}
+RECORD_PAGES = {name: str(kind.record_page) for name, kind in with_pages().items()}
 # Data file behind each kind of record page (its "edit this page" link).
-RECORD_DATA = {"recommendations": "recommendations.yml", "findings": "findings.yml", "root_causes": "root_causes.yml"}
+RECORD_DATA = {name: data_file(name) for name in RECORD_PAGES}
 # Pages kept out of the search index: printed copies of other pages (handouts) repeat their text.
 NOT_SEARCHED = ("handouts/",)
 # Search weight of a page's entries (1 = normal): the legal framework is the reference for law

@@ -19,20 +19,22 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from macros.core import kinds
+from macros.core.docs_tree import page_title, slugs_in
 from macros.core.load import KnowledgeBase
 from macros.core.pages import PAGES, record_page
 
-# The docs folder of this project (the Renderer has no MkDocs config; hooks pass config.docs_dir).
+# The docs folder of this project (the Renderer has no MkDocs config; the plugin passes config.docs_dir).
 GUIDES_DIR = "guides"  # where guides live, relative to docs/<lang>/
 GUIDE_PAGE = GUIDES_DIR + "/{slug}.md"
 PACK_DIR = "workshop/pack"  # the facilitator's pack: one printable sheet per page
 SHEET_PAGE = PACK_DIR + "/{slug}.md"
 GO_DIR = "go"  # short links are served at <language root>/go/<id>/
 KINDS = ("plan", "guide", "recommendation", "finding", "root_cause", "sheet")  # the order of the kit page's table
+# Short-link id prefix -> (kind on the kit page, data kind), from the registry (macros/core/kinds.py).
 RECORD_PREFIX = {
-    "finding": ("finding", "findings"),
-    "cause": ("root_cause", "root_causes"),
-}  # id prefix -> (kind, data)
+    str(kind.short_prefix): (str(kind.short_kind), name) for name, kind in kinds.KINDS.items() if kind.short_prefix
+}
 
 
 @dataclass(frozen=True)
@@ -52,12 +54,12 @@ class ShortLinkError(ValueError):
 
 def guide_slugs(lang_docs: Path) -> list[str]:
     """The guides in one language's docs folder (the overview index.md is not a guide)."""
-    return sorted(p.stem for p in (lang_docs / GUIDES_DIR).glob("*.md") if p.stem != "index")
+    return slugs_in(lang_docs / GUIDES_DIR)
 
 
 def sheet_slugs(lang_docs: Path) -> list[str]:
     """The sheets of the facilitator's pack in one language's docs folder (its index.md is not a sheet)."""
-    return sorted(p.stem for p in (lang_docs / PACK_DIR).glob("*.md") if p.stem != "index")
+    return slugs_in(lang_docs / PACK_DIR)
 
 
 def plan_link(group: str) -> ShortLink:
@@ -74,7 +76,8 @@ def sheet_link(slug: str) -> ShortLink:
 
 def recommendation_link(rid: str) -> ShortLink:
     """A recommendation's short link leads to its own (generated) page, which reads on a phone."""
-    return ShortLink(rid, "recommendation", record_page("recommendations", rid), None, rid)
+    kind = str(kinds.KINDS["recommendations"].short_kind)
+    return ShortLink(rid, kind, record_page("recommendations", rid), None, rid)
 
 
 def record_link(prefix: str, rid: str) -> ShortLink:
@@ -127,13 +130,6 @@ def resolve(kb: KnowledgeBase, short_id: str) -> ShortLink:
 def go_path(short_id: str, directory_urls: bool = True) -> str:
     """The short link's URL relative to its language root, e.g. go/plan-buyers/."""
     return f"{GO_DIR}/{short_id}/" + ("" if directory_urls else "index.html")
-
-
-def page_title(lang_docs: Path, page: str) -> str:
-    """A page's title: the text of its level-1 heading (without an attribute list)."""
-    text = (lang_docs / page).read_text(encoding="utf-8")
-    match = re.search(r"^# (.+?)(?:\s*\{[^}]*\})?\s*$", text, re.MULTILINE)
-    return match.group(1).strip() if match else page
 
 
 def link_title(kb: KnowledgeBase, link: ShortLink, lang: str, lang_docs: Path) -> str:

@@ -4,7 +4,7 @@ A Chinese page records in its front matter `translation_of: <git blob sha1>` of 
 it translates; a blob id is computable from the file alone, so the check also works in a shallow
 clone or an unpacked archive. Data records are tracked in data/translations.lock.yml, which maps
 `<kind>/<id>` to a short hash of the record's English texts as last confirmed translated.
-The CLI (translation_status.py), the build hook and the status page all read this one module.
+The CLI (translation_status.py), the build (the kb plugin) and the status page all read this one module.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 from pydantic import BaseModel
@@ -36,7 +37,7 @@ def blob_sha(content: bytes) -> str:
     return hashlib.sha1(b"blob %d\0" % len(content) + content).hexdigest()  # git's object id, not a security hash
 
 
-def front_matter(text: str) -> dict:
+def front_matter(text: str) -> dict[str, Any]:
     """The page's YAML front matter ({} when it has none or it does not parse)."""
     match = FRONT_MATTER.match(text)
     if not match or not match.group(1):
@@ -94,7 +95,7 @@ def english_texts(obj: BaseModel, path: tuple[str, ...] = ()) -> Iterator[tuple[
     """(field path, English text) for every text of a record: each {en, zh} pair, nested ones too."""
     fields = type(obj).model_fields
     if SOURCE in fields and TARGET in fields and isinstance(getattr(obj, SOURCE), str):
-        yield ".".join(path + (SOURCE,)), getattr(obj, SOURCE)
+        yield ".".join((*path, SOURCE)), getattr(obj, SOURCE)
     for name in fields:
         value = getattr(obj, name)
         items = value if isinstance(value, (list, tuple)) else [value]

@@ -60,19 +60,19 @@ class DataErrors(Exception):
         return [str(e) for e in self.errors] + more
 
 
-class LineDict(dict):
+class LineDict(dict[Any, Any]):
     """A dict that knows the line of itself and of each key (1-based)."""
 
     line: int = 0
     key_lines: dict[str, int]
 
 
-class LineList(list):
+class LineList(list[Any]):
     """A list that knows the line of itself and of each item (1-based)."""
 
     line: int = 0
     item_lines: list[int]
-    id_index: dict[str, int] | None = None  # record id -> position, built on first use (load._raw_index)
+    id_index: dict[str, int] | None = None  # record id -> position, built on first use (references.raw_index)
 
 
 class _Loader(yaml.SafeLoader):
@@ -84,8 +84,8 @@ class _Loader(yaml.SafeLoader):
 
     depth = 0
 
-    def compose_node(self, parent, index):
-        event = self.peek_event()
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()  # type: ignore[no-untyped-call]  # PyYAML's stubs leave it untyped
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise yaml.MarkedYAMLError(
                 problem="anchors (&name) and aliases (*name) are not allowed in data files; "
@@ -166,7 +166,7 @@ def parse_yaml(text: str, label: str) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         problem = exc.problem or "invalid YAML"
-        if "\t" in text and "tab" in problem.lower() or "found character '\\t'" in problem:
+        if ("\t" in text and "tab" in problem.lower()) or "found character '\\t'" in problem:
             problem += " (YAML indentation must use spaces, not tabs)"
         context = f" {exc.context}" if exc.context and exc.problem else ""
         if context and exc.context_mark and mark and exc.context_mark.line != mark.line:

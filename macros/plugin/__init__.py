@@ -1,1 +1,1 @@
-"""What runs inside MkDocs: the macros entry point and the hooks, one file per concern."""
+"""What runs inside MkDocs: the kb plugin (plugin.py), the macros entry point, one file per concern."""

@@ -7,20 +7,19 @@ HTML of each language's page, after the heading whose id the entry names.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page as MkPage
 
-from macros.core.sections import page_file
-from macros.plugin.entry import context_for, load_model
+from macros.core.docs_tree import page_file
+from macros.core.load import KnowledgeBase
+from macros.plugin.entry import context_for
 from macros.render import Page
 from macros.render.changes import now_note
 
 
-def inject_now_notes(html: str, page: MkPage, config: MkDocsConfig) -> str:
-    kb = load_model(Path(config.docs_dir))
+def inject_now_notes(html: str, page: MkPage, config: MkDocsConfig, kb: KnowledgeBase) -> str:
     ctx = context_for(page, config, kb)
     here = ctx.docs_dir / ctx.lang / ctx.src_path
     by_heading: dict[str, list[str]] = {}

@@ -4,7 +4,7 @@ Each macro gets the page it is called from as an explicit PageContext. Only page
 rendered, in a sandboxed Jinja environment whose only names are the macros (no `config`, `page`,
 `navigation`, `files` or Jinja's own globals); titles and other front matter are never rendered.
 The template rule, the macro arguments and the rest of the content checks run for the whole docs
-tree in the hooks' on_config (macros/plugin/security.py), before any page is rendered.
+tree in the KnowledgeBasePlugin's on_config (macros/plugin/plugin.py, security.py), before any page is rendered.
 """
 
 from __future__ import annotations
@@ -17,27 +17,13 @@ from typing import Any
 from jinja2.sandbox import SandboxedEnvironment
 from mkdocs.exceptions import PluginError
 
-from macros.core.diagnostics import annotate, clean, located
-from macros.core.languages import lang_of
-from macros.core.load import KnowledgeBase, load_cached
+from macros.core.diagnostics import clean
+from macros.core.languages import page_lang
+from macros.core.load import KnowledgeBase
 from macros.core.pages import record_pages
-from macros.core.yaml_source import DataErrors
 from macros.render import MACROS, MissingPage, Page, PageContext
 
 log = logging.getLogger("mkdocs.plugins.kb")
-
-
-def load_model(docs_dir: Path) -> KnowledgeBase:
-    """The validated data set; data mistakes end the build with file:line messages, no traceback."""
-    try:
-        return load_cached(docs_dir.parent / "data")
-    except DataErrors as exc:
-        for error in exc.errors:
-            log.error(located(error))  # one clean line: no text from the data can start a workflow command
-        if exc.omitted:
-            log.error(exc.lines()[-1])
-        annotate(exc.errors)  # on GitHub Actions: the message on the line in the pull request
-        raise PluginError(f"{len(exc.errors)} problem(s) in the data files; see the messages above.") from None
 
 
 def page_context(env: Any, kb: KnowledgeBase | None = None) -> PageContext:
@@ -46,9 +32,9 @@ def page_context(env: Any, kb: KnowledgeBase | None = None) -> PageContext:
 
 
 def context_for(page: Any, conf: Any, kb: KnowledgeBase | None = None) -> PageContext:
-    """The context of a MkDocs page (for renderers called from hooks as well as from macros)."""
+    """The context of a MkDocs page (for renderers called from plugin events as well as from macros)."""
     file = page.file
-    lang = lang_of(file.src_uri, getattr(file, "locale", None))
+    lang = page_lang(file)
     return PageContext(
         lang=lang,
         location=page.url if conf["use_directory_urls"] else file.dest_uri,
@@ -61,7 +47,7 @@ def context_for(page: Any, conf: Any, kb: KnowledgeBase | None = None) -> PageCo
 
 
 def define_env(env: Any) -> None:
-    kb = load_model(Path(env.conf["docs_dir"]))
+    kb = env.conf["plugins"]["kb"].model(env.conf)  # the model the KnowledgeBasePlugin holds for this build
     for name, render in MACROS.items():
         env.macro(functools.partial(_call, env, kb, name, render), name)
     # mkdocs-macros renders a page title that holds "{{" (its has_j2 test, with no option to turn it
@@ -74,7 +60,7 @@ def _call(env: Any, kb: KnowledgeBase, name: str, render: Any, *args: str) -> st
     is logged as an error (shown by `mkdocs build -q`, unlike mkdocs-macros' own report) and ends the
     build without a traceback."""
     try:
-        return render(Page(kb, page_context(env, kb)), *args)
+        return str(render(Page(kb, page_context(env, kb)), *args))
     except Exception as exc:  # noqa: BLE001 - every failure becomes one located message
         message = f"docs/{env.page.file.src_uri}: {name}(): {exc if isinstance(exc, MissingPage) else repr(exc)}"
         log.error(clean(message, 2000))
@@ -95,7 +81,7 @@ class _NoContext:
         self._template = template
 
     def render(self, *_args: Any, **_variables: Any) -> str:
-        return self._template.render()
+        return str(self._template.render())
 
 
 def on_pre_page_macros(env: Any) -> None:

@@ -8,6 +8,7 @@ import json
 import re
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -15,10 +16,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from macros.core.articles import article_aliases
 from macros.core.diagnostics import Problem
 from macros.core.languages import DEFAULT, LANGS, prefix, strip_prefix
+from macros.core.load import KnowledgeBase
 from macros.core.pages import NO_SYNONYMS, NOT_SEARCHED, SEARCH_BOOST
 from macros.core.segment import segment
 from macros.core.synonyms import SYNONYM_BOOST, synonym_field, table
-from macros.plugin.entry import load_model
 from macros.plugin.security import fail
 from macros.render import not_found
 
@@ -39,7 +40,9 @@ def check_parity(config: MkDocsConfig) -> None:
     fail(problems, "page(s) missing: every page must exist in both languages")  # names cleaned and escaped
 
 
-def per_language_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+def per_language_template(
+    output: str, template_name: str, config: MkDocsConfig, strings: Mapping[str, Mapping[str, str]]
+) -> str:
     """404.html and sitemap.xml: each language's own copy under its folder, the default language's at the root.
 
     mkdocs-static-i18n builds each language into the same site/, so files written once per build
@@ -49,7 +52,6 @@ def per_language_template(output: str, template_name: str, config: MkDocsConfig)
     lang = config.theme.get("language", DEFAULT)
     if template_name == "404.html":
         output = _HEAD_ALTERNATE.sub("", output)  # see drop_head_alternates
-        strings = load_model(Path(config.docs_dir)).strings
         output = localise_theme_strings(output, lang, strings)
         root = urlparse(config.site_url or "/").path.rstrip("/") + "/"
         output = output.replace(not_found.PLACEHOLDER, not_found.not_found(strings, lang, root))
@@ -110,7 +112,7 @@ def _title_stems(title: str) -> list[str]:
     return list(dict.fromkeys(w[:-1] for w in words if len(w) >= 3 and _HAN_WORD.fullmatch(w)))
 
 
-def split_search_index(config: MkDocsConfig) -> None:
+def split_search_index(config: MkDocsConfig, kb: KnowledgeBase) -> None:
     """One search index per language: readers download only their language's index.
 
     The i18n plugin writes one combined index at the end of the build; split it by the
@@ -122,8 +124,7 @@ def split_search_index(config: MkDocsConfig) -> None:
     if not index_path.is_file():
         return
     combined = json.loads(index_path.read_text(encoding="utf-8"))
-    docs: dict[str, list[dict]] = {lang: [] for lang in LANGS}
-    kb = load_model(Path(config.docs_dir))
+    docs: dict[str, list[dict[str, Any]]] = {lang: [] for lang in LANGS}
     synonyms = {lang: table(kb, lang) for lang in LANGS}  # see macros/core/synonyms.py
     for doc in combined["docs"]:
         lang, location = strip_prefix(doc["location"])

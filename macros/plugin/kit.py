@@ -1,8 +1,8 @@
-"""MkDocs hook for the workshop organisers' kit: short links, QR codes, data downloads, offline search.
+"""Plugin events for the workshop organisers' kit: short links, QR codes, data downloads, offline search.
 
 Everything here is written into the built site after the pages, for both languages at once.
 mkdocs-static-i18n re-runs the whole build for each other language inside the first build's
-on_post_build, so this hook skips those nested runs and writes once, at the very end.
+on_post_build, so this module skips those nested runs and writes once, at the very end.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from macros.core.languages import LANGS, prefix
 from macros.core.load import KnowledgeBase
 from macros.core.pages import page_url, record_pages, relative_link
 from macros.core.shortlinks import ShortLink, ShortLinkError, go_path, link_title, short_links
-from macros.plugin.entry import load_model
 from macros.plugin.security import with_policy
 from macros.render.qr import qr_svg
 from macros.render.redirects import redirect_page
@@ -38,9 +37,9 @@ def _links(kb: KnowledgeBase, docs: Path) -> list[ShortLink]:
         raise PluginError(str(exc)) from None
 
 
-def check_short_links(config: MkDocsConfig) -> None:
+def check_short_links(config: MkDocsConfig, kb: KnowledgeBase) -> None:
     """Fail early, before any page is built, when two short links would share an id."""
-    _links(load_model(Path(config.docs_dir)), Path(config.docs_dir))
+    _links(kb, Path(config.docs_dir))
 
 
 def nested_language_build(config: MkDocsConfig) -> bool:
@@ -117,12 +116,11 @@ def write_offline_search(site: Path) -> None:
             script.write_text("var __index = " + index.read_text(encoding="utf-8"), encoding="utf-8")
 
 
-def write_kit(config: MkDocsConfig) -> None:
+def write_kit(config: MkDocsConfig, kb: KnowledgeBase) -> None:
     """Short links, QR codes, downloads (and the offline search scripts), once, after every language is built."""
     if nested_language_build(config):
         return
     site, docs = Path(config.site_dir), Path(config.docs_dir)
-    kb = load_model(docs)
     write_short_links(config, kb, site, docs)
     write_downloads(config, kb, site)
     if _offline(config):

@@ -70,7 +70,9 @@ def _form(name: str, params: list[inspect.Parameter]) -> str:
     return f"{name}({', '.join(('*' if p.kind is p.VAR_POSITIONAL else '') + p.name for p in params)})"
 
 
-def check_call(kb: KnowledgeBase, lang_docs: Path, name: str, func: Callable[..., str], args: tuple) -> Iterator[str]:
+def check_call(
+    kb: KnowledgeBase, lang_docs: Path, name: str, func: Callable[..., str], args: tuple[str | int, ...]
+) -> Iterator[str]:
     """What is wrong with one call's arguments (nothing when it is right)."""
     params = list(inspect.signature(func).parameters.values())[1:]  # the first is the page
     try:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from mkdocs.structure.pages import Page
 
-from macros.core.languages import lang_of
+from macros.core.languages import page_lang
 
 # Page path (relative to docs/<lang>/) -> the scripts it loads, in order.
 PAGE_SCRIPTS: dict[str, tuple[str, ...]] = {
@@ -17,5 +17,5 @@ PAGE_SCRIPTS: dict[str, tuple[str, ...]] = {
 
 
 def set_scripts(page: Page) -> None:
-    lang = lang_of(page.file.src_uri, getattr(page.file, "locale", None))
+    lang = page_lang(page.file)
     page.meta["scripts"] = list(PAGE_SCRIPTS.get(page.file.src_uri.removeprefix(f"{lang}/"), ()))

@@ -6,7 +6,7 @@ the same renderer, escaping, template sandbox and CSP as every other page.
 
 mkdocs-static-i18n rebuilds each file from `docs_dir/<src path>` in its on_files (priority -100),
 which a virtual file does not survive, and it builds one language per run. So the pages are added
-after it (priority -110, see hooks.py), for the language of the current run, with the locale and
+after it (priority -110, see plugin.py), for the language of the current run, with the locale and
 the alternates the plugin gives its own files (the language selector and sitemap use them).
 """
 
@@ -22,10 +22,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from macros.core.kinds import data_file
 from macros.core.languages import DEFAULT, LANGS, prefix
 from macros.core.load import KnowledgeBase
-from macros.core.pages import RECORD_DATA, page_url, record_pages
-from macros.plugin.entry import load_model
+from macros.core.pages import RECORD_PAGES, page_url, record_pages
 from macros.render.record_page import record_description
 
 
@@ -72,15 +72,14 @@ def _file(config: MkDocsConfig, lang: str, path: str, content: str | None) -> Fi
     return file
 
 
-def add_record_pages(files: Files, config: MkDocsConfig) -> Files:
+def add_record_pages(files: Files, config: MkDocsConfig, kb: KnowledgeBase) -> Files:
     """Add the current language's record pages to the build (after mkdocs-static-i18n's on_files)."""
     lang = current_language(config)
     docs = Path(config.docs_dir)
-    kb = load_model(docs)
     added = []
     for path, (kind, rid) in record_pages(kb).items():
         if (docs / lang / path).exists() or f"{lang}/{path}" in files.src_uris:
-            raise PluginError(f"data/{RECORD_DATA[kind]}: record '{rid}' would get the page {path}, "
+            raise PluginError(f"data/{data_file(kind)}: record '{rid}' would get the page {path}, "
                               f"which docs/{lang}/ already has; rename the record or the page")
         file = _file(config, lang, path, page_source(kb, lang, kind, rid))
         alternates = {other: file if other == lang else _file(config, other, path, None) for other in LANGS}
@@ -97,5 +96,5 @@ def add_record_pages(files: Files, config: MkDocsConfig) -> Files:
 def set_edit_link(page: Page, config: MkDocsConfig) -> None:
     """A record page's "edit this page" opens the data file it is generated from."""
     kind = page.meta.get("record")
-    if getattr(page.file, "generated_by", None) and kind in RECORD_DATA and config.edit_uri:
-        page.edit_url = urljoin(config.edit_uri, "../data/" + RECORD_DATA[kind])
+    if getattr(page.file, "generated_by", None) and kind in RECORD_PAGES and config.edit_uri:
+        page.edit_url = urljoin(config.edit_uri, "../data/" + data_file(kind))

@@ -1,4 +1,4 @@
-"""MkDocs hook: "last updated" dates that honour SOURCE_DATE_EPOCH, so two builds are identical.
+"""Plugin event (on_config): "last updated" dates that honour SOURCE_DATE_EPOCH, so two builds are identical.
 
 Why: mkdocs-git-revision-date-localized takes dates from git, but falls back to the wall clock
 (time.time(), with seconds in the title attribute) outside git, for uncommitted files and for
@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import time as _time
 from types import ModuleType
+from typing import Any
 
 
 class _Clock(ModuleType):
@@ -23,7 +24,7 @@ class _Clock(ModuleType):
         epoch = os.environ.get("SOURCE_DATE_EPOCH")
         return float(int(epoch)) if epoch else _time.time()
 
-    def __getattr__(self, name: str):
+    def __getattr__(self, name: str) -> Any:
         return getattr(_time, name)
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -27,8 +28,8 @@ from mkdocs.exceptions import PluginError
 
 from macros.core import docs_files, front_matter, page_templates, raw_html
 from macros.core.diagnostics import Problem, annotate
+from macros.core.load import KnowledgeBase
 from macros.plugin import macro_args
-from macros.plugin.entry import load_model
 from macros.render import MACROS
 
 CHECKED_FOLDERS = ("docs", "data", "overrides")
@@ -43,7 +44,7 @@ POLICY = (
 )
 
 
-def check_content(config: MkDocsConfig) -> None:
+def check_content(config: MkDocsConfig, model: Callable[[], KnowledgeBase]) -> None:
     """Every content problem under docs/, or nothing; runs before any page is read by MkDocs."""
     docs = Path(config.docs_dir)
     problems = (
@@ -53,7 +54,7 @@ def check_content(config: MkDocsConfig) -> None:
         + page_templates.check_docs(docs, MACROS)
     )
     if not problems:  # arguments are checked once every call is a literal call
-        problems = macro_args.check_docs(docs, load_model(docs), MACROS)
+        problems = macro_args.check_docs(docs, model(), MACROS)
     fail(problems, "problem(s) in the pages (content is not code: see CONTRIBUTING.md, 'What is code')")
 
 

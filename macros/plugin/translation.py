@@ -6,30 +6,29 @@ current English page; the text comes from data/i18n/<lang>.yml.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from macros.core.languages import DEFAULT, lang_of
-from macros.core.load import load_cached
+from macros.core.languages import DEFAULT, page_lang
 from macros.core.pages import page_url
 from macros.core.translations import page_state
 
 
-def mark_outdated(page: Page, config: MkDocsConfig) -> None:
+def mark_outdated(page: Page, config: MkDocsConfig, strings: Mapping[str, Mapping[str, str]]) -> None:
     """Set page.meta.translation_notice on an outdated translation (text, link text, English URL)."""
-    lang = lang_of(page.file.src_uri, getattr(page.file, "locale", None))
+    lang = page_lang(page.file)
     if lang == DEFAULT or not page.file.src_uri.startswith(f"{lang}/"):
         return
     docs = Path(config.docs_dir)
     path = page.file.src_uri[len(lang) + 1 :]
     if not (docs / DEFAULT / path).is_file() or page_state(docs, path).state != "outdated":
         return
-    strings = load_cached(docs.parent / "data").strings[lang]
     page.meta["translation_notice"] = {
-        "text": strings["translation.outdated"],
-        "link": strings["translation.read_current"],
+        "text": strings[lang]["translation.outdated"],
+        "link": strings[lang]["translation.read_current"],
         "url": page_url(path, config.use_directory_urls),  # the default language is at the site root
         "hreflang": DEFAULT,
     }

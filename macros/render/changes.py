@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from macros.core.model import Change, Source, SourceStatus
 from macros.core.pages import anchor
-from macros.core.sections import heading_titles, page_file
 from macros.render.html import esc, esc_attr
 from macros.render.page import Page
 
@@ -36,11 +35,11 @@ def _section_links(p: Page, sections: list[str]) -> list[str]:
     items = []
     for section in sections:
         page, _, heading = section.partition("#")
-        path = page_file(p.ctx.docs_dir, p.lang, page)
-        if path is None:  # the loader has checked both languages; a page missing here is a build error
+        found = p.ctx.docs.section(p.lang, page)
+        if found is None:  # the loader has checked both languages; a page missing here is a build error
             raise ValueError(f"{section}: no page docs/{p.lang}/{page}.md")
-        rel = path.relative_to(p.ctx.docs_dir / p.lang).as_posix()
-        title = heading_titles(path).get(heading, heading)
+        rel, titles = found
+        title = titles.get(heading, heading)
         items.append(f'<a href="{p.ctx.link(rel, heading)}">{esc(title)}</a>')
     return items
 

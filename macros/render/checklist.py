@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from macros.core.model import ChecklistItem
 from macros.core.pages import PAGES
-from macros.core.shortlinks import page_title
 from macros.render.html import esc, esc_attr
 from macros.render.page import Page
 
@@ -51,14 +50,14 @@ def next_steps(p: Page, item: ChecklistItem) -> list[str]:
             f'<li class="kb-step kb-step-action">{p.colon(p.s("self_assessment.kind_action"), "")}'
             f'<a href="{href}">{p.t(action.step)}</a></li>'
         )
-    for rid in item.recommendations:
-        steps.append(
-            f'<li class="kb-step kb-step-recommendation">{p.colon(p.s("self_assessment.kind_recommendation"), "")}'
-            f'<a href="{p.to("recommendations", rid)}">{p.t(kb.recommendations[rid].title)}</a></li>'
-        )
+    steps.extend(
+        f'<li class="kb-step kb-step-recommendation">{p.colon(p.s("self_assessment.kind_recommendation"), "")}'
+        f'<a href="{p.to("recommendations", rid)}">{p.t(kb.recommendations[rid].title)}</a></li>'
+        for rid in item.recommendations
+    )
     for guide in item.guides:
         href = p.ctx.link(guide)  # fails the build when the guide is missing in this language
-        title = page_title(p.ctx.docs_dir / p.lang, guide)
+        title = p.ctx.docs.title(p.lang, guide)
         steps.append(
             f'<li class="kb-step kb-step-guide">{p.colon(p.s("self_assessment.kind_guide"), "")}'
             f'<a href="{href}">{esc(title)}</a></li>'

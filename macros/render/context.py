@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from macros.core.docs_tree import DocsTree
 from macros.core.languages import prefix
 from macros.core.pages import page_url, relative_link
 
@@ -29,9 +30,14 @@ class PageContext:
     src_path: str = ""  # the page's path in docs/<lang>/, for error messages
     generated: frozenset[str] = frozenset()  # pages generated at build time (record pages), not in docs/
 
+    @property
+    def docs(self) -> DocsTree:
+        """docs/, for what a renderer needs to know of other pages (their titles, whether they exist)."""
+        return DocsTree(self.docs_dir)
+
     def link(self, path: str, anchor: str | None = None) -> str:
         """The URL of a docs page (path in docs/<lang>/) from this page; the page must exist."""
-        if path not in self.generated and not (self.docs_dir / self.lang / path).is_file():
+        if path not in self.generated and not self.docs.has(self.lang, path):
             raise MissingPage(
                 f"docs/{self.lang}/{self.src_path}: a macro links to {path}, which does not exist in docs/{self.lang}/"
             )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from macros.core.languages import prefix
 from macros.core.model import Level
-from macros.core.shortlinks import PACK_DIR, go_path, page_title, sheet_slugs
+from macros.core.shortlinks import PACK_DIR, go_path
 from macros.render.html import Row, esc, esc_attr, table
 from macros.render.page import Page
 
@@ -24,7 +24,7 @@ class PackError(ValueError):
 
 
 def _sheets(p: Page) -> list[str]:
-    slugs = sheet_slugs(p.ctx.docs_dir / p.lang)
+    slugs = p.ctx.docs.slugs(p.lang, PACK_DIR)
     if set(slugs) != set(SHEET_PAGES):
         raise PackError(
             f"docs/{p.lang}/{PACK_DIR}/ holds the sheets {slugs}, but macros/render/facilitation.py "
@@ -45,7 +45,7 @@ def facilitator_pack(p: Page) -> str:
                 {"id": f"pack-{slug}"},
                 [
                     (
-                        f'<a href="{p.ctx.link(page)}">{esc(page_title(p.ctx.docs_dir / p.lang, page))}</a>'
+                        f'<a href="{p.ctx.link(page)}">{esc(p.ctx.docs.title(p.lang, page))}</a>'
                         f'<span class="kb-summary kb-meta">{p.s(f"pack.use.{slug}")}</span>'
                     ),
                     (

@@ -25,7 +25,7 @@ def _short_link(p: Page, short_id: str) -> tuple[ShortLink, str]:
     """The short link with this id and its title; fails the build if its page is missing in this language."""
     link = resolve(p.kb, short_id)
     p.ctx.link(link.page, link.anchor)
-    return link, link_title(p.kb, link, p.lang, p.ctx.docs_dir / p.lang)
+    return link, link_title(p.kb, link, p.lang, p.ctx.docs.lang_dir(p.lang))
 
 
 def _qr_img(p: Page, short_id: str, css_class: str, lazy: bool = False) -> str:
@@ -49,7 +49,7 @@ def short_links_table(p: Page) -> str:
     QR codes load only when the list is opened.
     """
     rows = []
-    links = short_links(p.kb, p.ctx.docs_dir / p.lang)
+    links = short_links(p.kb, p.ctx.docs.lang_dir(p.lang))
     for link in links:
         _, title = _short_link(p, link.id)
         rows.append(

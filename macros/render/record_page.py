@@ -12,14 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from macros.core.model import Finding, Level, Recommendation, RootCause
+from macros.core.kinds import KINDS, Kind
+from macros.core.model import Finding, Level, Recommendation, Record, RootCause, Text
 from macros.core.pages import PAGES
 from macros.core.shortlinks import go_path
 from macros.render.changes import now_note
 from macros.render.html import esc
 from macros.render.page import Page
-
-KIND_LABEL = {"recommendations": "label.recommendation", "findings": "label.finding", "root_causes": "label.root_cause"}
 
 
 def title(p: Page, kind: str, rid: str) -> str:
@@ -40,17 +39,18 @@ def record_page(p: Page, kind: str, rid: str) -> str:
 
 def record_title(kb_record: Recommendation | Finding | RootCause, lang: str) -> str:
     """A record's title as plain text (the page's title; escaped where it is written)."""
-    if isinstance(kb_record, RootCause):
-        return kb_record.cause(lang)
-    return kb_record.title(lang)
+    text: Text = getattr(kb_record, _kind_of(kb_record).title_field)
+    return text(lang)
 
 
 def record_description(kb_record: Recommendation | Finding | RootCause, lang: str) -> str:
     """The first sentence-sized part of a record's text, for the page's meta description."""
-    text = {Recommendation: lambda r: r.summary, Finding: lambda r: r.statement, RootCause: lambda r: r.explanation}[
-        type(kb_record)
-    ](kb_record)(lang)
+    text: str = getattr(kb_record, str(_kind_of(kb_record).description_field))(lang)
     return text if len(text) <= 200 else text[:199].rstrip() + "…"
+
+
+def _kind_of(kb_record: Record) -> Kind:
+    return next(kind for kind in KINDS.values() if type(kb_record) is kind.model)
 
 
 # -- pieces -----------------------------------------------------------------------
@@ -58,7 +58,7 @@ def record_description(kb_record: Recommendation | Finding | RootCause, lang: st
 
 def _head(p: Page, kind: str) -> str:
     """What kind of record this is, under the heading (kept out of the search text)."""
-    return f'<p class="kb-record-kind" data-search-exclude>{p.s(KIND_LABEL[kind])}</p>'
+    return f'<p class="kb-record-kind" data-search-exclude>{p.s(str(KINDS[kind].label))}</p>'
 
 
 def _facts(p: Page, pairs: Iterable[tuple[str, str]]) -> str:

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from macros.core import translations as tr
 from macros.core.languages import SOURCE, TARGET
 from macros.render.html import esc, table
 from macros.render.page import Page
 
 
 def translation_status(p: Page) -> str:
-    docs = p.ctx.docs_dir
-    pages = tr.page_states(docs)
-    records = tr.record_states(docs.parent, p.kb)
+    pages = p.ctx.docs.page_states()
+    records = p.ctx.docs.record_states(p.kb)
     behind_pages = [s for s in pages if s.state != "current"]
     behind_records = [r for r in records if r.state != "current"]
     if not behind_pages and not behind_records:

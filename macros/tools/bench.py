@@ -18,8 +18,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from macros.core.languages import LANGS, prefix
 from macros.tools.scale import make_scaled_project
@@ -49,10 +51,10 @@ def _child(config: Path, site_dir: Path, profile: Path | None) -> int:
 
     timers = {"load": 0.0, "loads": 0, "macros": 0.0, "calls": 0}
 
-    def timed(func, total: str, count: str | None = None):
+    def timed(func: Callable[..., Any], total: str, count: str | None = None) -> Callable[..., Any]:
         """`func`, adding its run time to timers[total] (and one to timers[count])."""
 
-        def wrapper(*args, **kwargs):
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
             start = time.perf_counter()
             try:
                 return func(*args, **kwargs)

@@ -113,4 +113,4 @@ def _exchange(a: Path, b: Path) -> bool:
     except (AttributeError, OSError):
         return False
     done = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
-    return done == 0
+    return bool(done == 0)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from macros.core.languages import LANGS
@@ -44,7 +45,7 @@ def public_root(site: Path) -> str:
     return url.removesuffix("index.html").rstrip("/") + "/"
 
 
-def print_handouts(site: Path, groups: list[str], langs: list[str], browser=None) -> list[Path]:
+def print_handouts(site: Path, groups: list[str], langs: list[str], browser: Any = None) -> list[Path]:
     """Print each (language, group) handout page to A4 PDF; returns the files written.
 
     `browser` is a running Playwright Chromium (the tests share theirs); by default one is launched.
@@ -57,18 +58,16 @@ def print_handouts(site: Path, groups: list[str], langs: list[str], browser=None
     root = public_root(site)
     context = browser.new_context()
     context.route("**/*", lambda route: _answer(route, site, root))
-    written = []
+    written: list[Path] = []
     try:
         page = context.new_page()
-        for lang in langs:
-            for group in groups:
-                written.append(_print_one(page, root, site, lang, group))
+        written.extend(_print_one(page, root, site, lang, group) for lang in langs for group in groups)
     finally:
         context.close()
     return written
 
 
-def _answer(route, site: Path, root: str) -> None:
+def _answer(route: Any, site: Path, root: str) -> None:
     """Answer a request under the public address from the built files; refuse every other host."""
     url = route.request.url.split("#", 1)[0].split("?", 1)[0]
     if not url.startswith(root):
@@ -91,7 +90,7 @@ def handout_url(site: Path, root: str, lang: str, group: str) -> str:
     return f"{root}{prefix}{HANDOUTS_DIR}/{page}"
 
 
-def _print_one(page, root: str, site: Path, lang: str, group: str) -> Path:
+def _print_one(page: Any, root: str, site: Path, lang: str, group: str) -> Path:
     url = handout_url(site, root, lang, group)
     response = page.goto(url, wait_until="load")
     if response is None or response.status != 200:

@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 from macros.core.languages import LANGS, prefix
 from macros.core.load import load
@@ -49,7 +50,7 @@ def pages_to_check(site: Path) -> list[Path]:
     return pages + [site / prefix(lang) / "404.html" for lang in LANGS]
 
 
-def check(files: list[Path]) -> list[dict]:
+def check(files: list[Path]) -> list[dict[str, Any]]:
     """The checker's errors for these files, Material's own filtered out."""
     java = shutil.which("java")
     if not java or not VNU.is_file():

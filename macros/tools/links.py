@@ -23,7 +23,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from macros.core.diagnostics import Problem, emit
-from macros.core.languages import DEFAULT, LANGS
+from macros.core.languages import DEFAULT, LANGS, lang_of
 
 DEFAULT_LANG = DEFAULT
 OTHER_LANGS = tuple(
@@ -118,8 +118,7 @@ class Site:
 
     @staticmethod
     def lang_of(rel: str) -> str:
-        first = rel.split("/", 1)[0]
-        return first if first in OTHER_LANGS and "/" in rel else DEFAULT_LANG
+        return lang_of(rel) if "/" in rel else DEFAULT_LANG  # a built file under its language's folder
 
     def counterpart(self, rel: str, lang: str) -> str:
         """The same page's path in `lang`."""

@@ -2,7 +2,7 @@
 with no network.
 
 Builds mkdocs.offline.yml (mkdocs.yml without directory URLs) with Material's offline plugin
-switched on (OFFLINE=true), prints the handout PDFs into it, then zips the result. The kit hook
+switched on (OFFLINE=true), prints the handout PDFs into it, then zips the result. The kit module of the plugin
 writes each language's search/search_index.js, which the pages load from file:// instead of
 fetching JSON. `python -m macros site` publishes this zip with the site (downloads/); this
 command writes it on its own, by default into dist/.

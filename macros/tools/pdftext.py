@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from pypdf import PdfReader, PdfWriter
 
@@ -54,9 +56,9 @@ _BFCHAR = re.compile(rb"(<[0-9A-Fa-f]+>\s*)<([0-9A-Fa-f]{4})>")
 def _fix_cmap(data: bytes) -> bytes:
     """Map the destinations of every bfchar entry (Chromium writes single glyphs as bfchar)."""
 
-    def one(m: re.Match) -> bytes:
+    def one(m: re.Match[bytes]) -> bytes:
         cp = int(m.group(2), 16)
-        return m.group(1) + b"<%04X>" % _MAP.get(cp, cp)
+        return bytes(m.group(1) + b"<%04X>" % _MAP.get(cp, cp))
 
     head, sep, rest = data.partition(b"beginbfchar")
     if not sep:
@@ -65,7 +67,7 @@ def _fix_cmap(data: bytes) -> bytes:
     return head + sep + _BFCHAR.sub(one, body) + sep2 + _fix_cmap(tail) if sep2 else data
 
 
-def _fonts(pdf: PdfWriter):
+def _fonts(pdf: PdfWriter) -> Iterator[Any]:
     seen = set()
     for page in pdf.pages:
         fonts = page.get("/Resources", {}).get("/Font", {})

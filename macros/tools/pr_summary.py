@@ -19,16 +19,20 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from macros.core import translations as tr
+from macros.core.kinds import KINDS
 from macros.core.labels import fill
 from macros.core.languages import LANGS, TARGET, prefix
 from macros.core.load import KnowledgeBase, load, load_or_report
-from macros.core.pages import PAGES, page_url
+from macros.core.pages import page_url
 from macros.core.yaml_source import DataErrors
 
+# What a change left behind the English: pages, data texts, and how many were behind before.
+Behind = tuple[list[tr.PageState], list[tr.RecordState], int]
 ACCEPT = ".venv/bin/python -m macros translation-status --accept"
 MAX_IDS = 30  # record ids listed per data file; a bulk edit must not flood the summary
 
@@ -54,7 +58,7 @@ class PageChange:
         return prefix(self.lang) + page_url(self.path, False)
 
 
-def git(root: Path, *args: str) -> subprocess.CompletedProcess:
+def git(root: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(["git", *args], cwd=root, capture_output=True, check=False)
 
 
@@ -103,7 +107,9 @@ def english_hashes(kb: KnowledgeBase | None) -> dict[str, str]:
     }
 
 
-def translation_state(root: Path, kb: KnowledgeBase, base_kb: KnowledgeBase | None, found: list[Change]):
+def translation_state(
+    root: Path, kb: KnowledgeBase, base_kb: KnowledgeBase | None, found: list[Change]
+) -> Behind:
     """(pages, records, earlier): what this change left behind the English, and how many were behind before."""
     touched = {c.path for c in found}
     pages_behind = [s for s in tr.page_states(root / "docs") if s.state != "current"]
@@ -126,9 +132,8 @@ def translation_state(root: Path, kb: KnowledgeBase, base_kb: KnowledgeBase | No
 
 
 def shown_on(kind: str) -> str | None:
-    """The page that lists records of this kind (macros/pages.py), if there is one."""
-    page = PAGES.get(kind)
-    return page if page and "{" not in page else None
+    """The page that lists records of this kind (macros/core/kinds.py), if there is one."""
+    return KINDS[kind].list_page if kind in KINDS else None
 
 
 def changed_records(kb: KnowledgeBase, base_kb: KnowledgeBase | None) -> dict[str, list[str]] | None:
@@ -155,10 +160,10 @@ def _row(*cells: str) -> str:
 
 def render(
     lang: str,
-    s,
+    s: Callable[[str], str],
     pages: list[PageChange],
     data: list[tuple[str, list[str] | None, str | None]],
-    behind: tuple,
+    behind: Behind,
     artifact: str | None,
 ) -> str:
     """The summary in one language; `s(key)` is a label from data/i18n/<lang>.yml."""

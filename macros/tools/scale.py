@@ -20,10 +20,10 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
+from macros.core.kinds import models
 from macros.core.languages import LANGS
-from macros.core.load import _ref_fields
-from macros.core.model import KINDS
 from macros.core.paths import ROOT
+from macros.core.references import ref_fields
 
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides")
 
@@ -66,7 +66,7 @@ def _suffixed(node: Any, model: type[BaseModel], suffix: str) -> Any:
     out = dict(node)
     if "id" in model.model_fields and isinstance(out.get("id"), str):
         out["id"] += suffix
-    for name, (_kind, many) in _ref_fields(model).items():
+    for name, (_kind, many) in ref_fields(model).items():
         if name in out:
             out[name] = [v + suffix for v in out[name]] if many else out[name] + suffix
     for name, sub in _nested_models(model).items():
@@ -92,7 +92,7 @@ def _page_for_copy(markdown: str, group: str, copy: str) -> str:
 def scale_data(data_dir: Path, factor: int) -> dict[str, int]:
     """Multiply every data file in place; returns the record count per kind."""
     counts = {}
-    for kind, model in KINDS.items():
+    for kind, model in models().items():
         path = data_dir / f"{kind}.yml"
         records = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
         records = records + [_suffixed(r, model, f"-x{k}") for k in range(2, factor + 1) for r in records]

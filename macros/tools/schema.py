@@ -11,10 +11,11 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from pydantic import TypeAdapter
 
-from macros.core.model import KINDS
+from macros.core.kinds import models
 
 SCHEMA_DIR = "schema"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -25,9 +26,10 @@ def schema_line(kind: str) -> str:
     return f"# yaml-language-server: $schema=../{SCHEMA_DIR}/{kind}.schema.json"
 
 
-def generate(kind: str) -> dict:
+def generate(kind: str) -> dict[str, Any]:
     """The JSON Schema of data/<kind>.yml: a list of records of the kind's model."""
-    schema = TypeAdapter(list[KINDS[kind]]).json_schema()  # type: ignore[valid-type]  # the kind's model, chosen at run time
+    model = models()[kind]
+    schema = TypeAdapter(list[model]).json_schema()  # type: ignore[valid-type]  # the kind's model, chosen at run time
     return {"$schema": DIALECT, "title": f"data/{kind}.yml", **schema}
 
 
@@ -43,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     root = Path(args.data).resolve().parent
     out = root / SCHEMA_DIR
     stale = []
-    for kind in KINDS:
+    for kind in models():
         path = out / f"{kind}.schema.json"
         text = render(kind)
         current = path.read_text(encoding="utf-8") if path.is_file() else None

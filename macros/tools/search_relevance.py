@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -79,7 +80,7 @@ def cases(kb: KnowledgeBase, spec: Path = SPEC) -> dict[str, list[Case]]:
     return out
 
 
-def run_cases(browser, base_url: str, by_lang: dict[str, list[Case]]) -> dict[str, list[Outcome]]:
+def run_cases(browser: Any, base_url: str, by_lang: dict[str, list[Case]]) -> dict[str, list[Outcome]]:
     """Ask every query in its language's index (a Playwright browser, the site served at base_url)."""
     results: dict[str, list[Outcome]] = {}
     context = browser.new_context()

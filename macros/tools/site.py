@@ -16,6 +16,11 @@ runs) only step 2 is done: a quick preview whose PDF links stay empty; nothing i
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
 import argparse
 import shutil
 import sys
@@ -61,7 +66,7 @@ def build_site(work: Path, groups: list[str], pages_only: bool = False) -> Path:
     return site
 
 
-def _step(name: str, function, *args, **kwargs):
+def _step(name: str, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     start = time.perf_counter()
     result = function(*args, **kwargs)
     print(f"site: {name}: {time.perf_counter() - start:.1f} s", file=sys.stderr)

@@ -16,6 +16,7 @@ import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 BASE_PATH = "/knowledge-base"  # the path of the default site_url in mkdocs.yml (GitHub Pages project site)
@@ -31,7 +32,7 @@ class _Handler(SimpleHTTPRequestHandler):
             return "/nonexistent"
         return super().translate_path(path[len(self.base_path) :])
 
-    def send_head(self):
+    def send_head(self) -> Any:
         fs_path = Path(self.translate_path(self.path))
         if fs_path.is_dir():
             if not self.path.split("?", 1)[0].endswith("/"):
@@ -67,14 +68,14 @@ class _Handler(SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "public, max-age=31536000, immutable" if immutable else "no-cache")
         super().end_headers()
 
-    def log_message(self, *args) -> None:
+    def log_message(self, *args: Any) -> None:
         pass
 
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
 
-    def handle_error(self, request, client_address) -> None:
+    def handle_error(self, request: Any, client_address: Any) -> None:
         # A browser that closes a connection early (navigation, test teardown) is not an error.
         if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
             super().handle_error(request, client_address)

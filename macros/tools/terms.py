@@ -19,7 +19,7 @@ import yaml
 
 from macros.core.diagnostics import emit
 from macros.core.languages import LANGS
-from macros.core.load import load_or_report
+from macros.core.load import KnowledgeBase, load_or_report
 
 GLOSSARY = Path("data") / "glossary.yml"
 
@@ -31,7 +31,7 @@ class Rule:
     variant: str
     preferred: str
     term_id: str
-    pattern: re.Pattern
+    pattern: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -48,20 +48,20 @@ class Finding:
         return f"{self.file}:{self.line}: {self.message}"
 
 
-def _pattern(variant: str) -> re.Pattern:
+def _pattern(variant: str) -> re.Pattern[str]:
     """Latin variants match whole words, any case; Chinese ones match anywhere (no word spaces)."""
     if variant.isascii():
         return re.compile(r"(?<![A-Za-z0-9])" + re.escape(variant) + r"(?![A-Za-z0-9])", re.IGNORECASE)
     return re.compile(re.escape(variant))
 
 
-def rules(kb) -> list[Rule]:
-    found = []
-    for term in kb.glossary.values():
-        for lang in LANGS:
-            for variant in getattr(term.avoid, lang):
-                found.append(Rule(variant, getattr(term, lang), term.id, _pattern(variant)))
-    return found
+def rules(kb: KnowledgeBase) -> list[Rule]:
+    return [
+        Rule(variant, getattr(term, lang), term.id, _pattern(variant))
+        for term in kb.glossary.values()
+        for lang in LANGS
+        for variant in getattr(term.avoid, lang)
+    ]
 
 
 def _exempt_spans(text: str) -> list[tuple[int, int]]:

@@ -210,15 +210,16 @@ def nested_brackets(text: str) -> list[tuple[int, int]]:
 
 def check_text(text: str, page: str = "") -> list[Problem]:
     """Every typography problem in one visible text of a Chinese page."""
-    found = []
-    for m in _ADJACENT.finditer(text):
-        found.append(Problem(page, "latin-punct", _excerpt(text, m.start(), m.end())))
-    for m in _ISO_DATE.finditer(text):
-        found.append(Problem(page, "iso-date", _excerpt(text, m.start(), m.end())))
-    for m in _UNSPACED_DATE.finditer(text):
-        found.append(Problem(page, "date-style", _excerpt(text, m.start(), m.end())))
-    for m in _CITE_AFTER_STOP.finditer(text):
-        found.append(Problem(page, "cite-placement", _excerpt(text, m.start(), m.end())))
+    found = [
+        Problem(page, name, _excerpt(text, m.start(), m.end()))
+        for name, pattern in (
+            ("latin-punct", _ADJACENT),
+            ("iso-date", _ISO_DATE),
+            ("date-style", _UNSPACED_DATE),
+            ("cite-placement", _CITE_AFTER_STOP),
+        )
+        for m in pattern.finditer(text)
+    ]
     found += [Problem(page, "nested-brackets", _excerpt(text, i, j)) for i, j in nested_brackets(text)]
     for m in _DOUBLED.finditer(text):
         found.append(Problem(page, "doubled-acronym", _excerpt(text, m.start(), m.end())))

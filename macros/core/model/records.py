@@ -1,175 +1,39 @@
-"""The typed model of the knowledge base: one class per kind of record.
-
-The same classes validate the YAML at build time and generate the JSON Schema
-that editors use, so the two cannot disagree. Cross-references are declared
-with `Ref("kind")` and checked by `load.py` once every file is read.
-"""
+"""The records: one class per kind of data file (registered in macros/core/kinds.py)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
-from enum import Enum
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints, model_validator
 
-# Ids become folder and file names (short links, the offline zip): Windows refuses these names.
-WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
-
-
-def _not_reserved(value: str) -> str:
-    if value in WINDOWS_RESERVED:
-        raise ValueError(f"the id '{value}' is a reserved file name on Windows; choose another")
-    return value
-
-
-Id = Annotated[
-    str,
-    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60),
-    AfterValidator(_not_reserved),
-    Field(description="Unique id: lower-case letters, digits and hyphens; used in links, so never change it."),
-]
-NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
-_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-DateText = Annotated[
-    str,
-    # YAML reads a bare year (`date: 2007`) as a number: accept it, and say so in the JSON Schema.
-    BeforeValidator(
-        lambda v: str(v) if isinstance(v, int) and not isinstance(v, bool) else v,
-        json_schema_input_type=Annotated[int, Field(ge=1000, le=9999)]
-        | Annotated[str, StringConstraints(pattern=_DATE_PATTERN)],
-    ),
-    StringConstraints(pattern=_DATE_PATTERN),
-    Field(description="A date as YYYY, YYYY-MM or YYYY-MM-DD."),
-]
-
-
-def _real_day(value: str) -> str:
-    date.fromisoformat(value)  # 2024-02-30 matches the pattern but is no date
-    return value
-
-
-DayText = Annotated[
-    str,
-    StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$"),
-    AfterValidator(_real_day),
-    Field(description="A day as YYYY-MM-DD."),
-]
-Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
-ReviewMonths = Annotated[
-    int, Field(ge=1, le=120, description="Months after `checked` when the fact is due for review (default 12).")
-]
-PagePath = Annotated[
-    str,
-    StringConstraints(pattern=r"^[a-z0-9-]+(/[a-z0-9-]+)*\.md$"),
-    Field(description="A page path relative to docs/en and docs/zh, e.g. guides/worker-engagement.md."),
-]
-
-
-@dataclass(frozen=True)
-class Ref:
-    """Marks a field whose value is the id of a record of another kind."""
-
-    kind: str
-
-
-def ref(kind: str, *, many: bool = True, at_least: int = 0):
-    """A reference field (or list of them) to records of `kind`."""
-    description = f"The id of a record in data/{kind}.yml."
-    if many:
-        return Annotated[
-            list[Annotated[Id, Ref(kind)]],
-            Field(min_length=at_least, description=f"The ids of records in data/{kind}.yml."),
-        ]
-    return Annotated[Id, Ref(kind), Field(description=description)]
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
-
-class Text(Strict):
-    """A human-readable text, always in both languages."""
-
-    en: NonEmpty
-    zh: NonEmpty
-
-    def __call__(self, lang: str) -> str:
-        return getattr(self, lang)
-
-
-class Record(Strict):
-    id: Id
-
-
-class Provenance(str, Enum):
-    source = "source"  # stated in a named source
-    synthesis = "synthesis"  # the site's own analysis, drawing on the cited sources
-
-
-class SourceKind(str, Enum):
-    report = "report"
-    law = "law"
-    regulation = "regulation"
-    policy = "policy"
-    code = "code"
-    standard = "standard"
-    press_release = "press-release"
-    case_study = "case-study"
-    statistics = "statistics"
-    web_page = "web-page"
-
-
-class SourceStatus(str, Enum):
-    """Where a law, code or standard stands today (as of the source's `checked` date)."""
-
-    in_force = "in-force"
-    amended = "amended"  # in force, in a later amended version
-    superseded = "superseded"  # replaced by another source (superseded_by)
-    repealed = "repealed"
-    historical = "historical"  # a record of its time (e.g. an old code version), not a rule today
-
-
-# Kinds whose status a reader acts on: each must say when its status was last checked.
-STATUS_KINDS = frozenset({"law", "regulation", "code", "policy", "standard"})
-
-
-class OrganisationKind(str, Enum):
-    government = "government"
-    industry_association = "industry-association"
-    buyer_coalition = "buyer-coalition"
-    multilateral = "multilateral"
-    consultancy = "consultancy"
-    foundation = "foundation"
-
-
-class Area(str, Enum):
-    policy = "policy"
-    monitoring = "monitoring"
-    purchasing = "purchasing"
-    management_systems = "management-systems"
-    worker_engagement = "worker-engagement"
-    capability_building = "capability-building"
-    collaboration = "collaboration"
-    environment = "environment"
-
-
-class Priority(str, Enum):
-    high = "high"
-    medium = "medium"
-
-
-class Timeframe(str, Enum):
-    first_steps = "first-steps"
-    within_a_year = "within-a-year"
-    longer_term = "longer-term"
-
-
-class Level(str, Enum):
-    immediate = "immediate"
-    underlying = "underlying"
-    systemic = "systemic"
+from macros.core.model.base import (
+    DateText,
+    DayText,
+    Id,
+    NonEmpty,
+    PagePath,
+    Record,
+    Ref,
+    ReviewMonths,
+    Strict,
+    Text,
+    Url,
+    ref,
+)
+from macros.core.model.enums import (
+    STATUS_KINDS,
+    Area,
+    DateKind,
+    Level,
+    OrganisationKind,
+    Priority,
+    Provenance,
+    RbaSection,
+    SourceKind,
+    SourceStatus,
+    Timeframe,
+    Track,
+)
 
 
 class Source(Record):
@@ -293,14 +157,6 @@ class Action(Record):
     sources: ref("sources", at_least=1)
 
 
-class Track(str, Enum):
-    """Which strand of the story a dated event belongs to (the timeline draws one marker shape per track)."""
-
-    project = "project"  # the FIAS–BSR project itself
-    law = "law"  # laws, regulations and public policy
-    industry = "industry"  # industry codes, coalitions and their shared tools
-
-
 class Event(Record):
     date: DateText
     event: Text
@@ -347,12 +203,6 @@ class MinimumWage(Record):
         return self
 
 
-class DateKind(str, Enum):
-    in_force = "in-force"  # the day it took effect
-    issued = "issued"  # the day it was adopted or published (when it takes effect later, or has no such day)
-    renamed = "renamed"  # the day an organisation took a new name
-
-
 SectionRef = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9-]+(/[a-z0-9-]+)*#[a-z0-9]+(-[a-z0-9]+)*$"),
@@ -391,15 +241,6 @@ class Term(Record):
     definition: Text
 
 
-# The sections of the RBA Code of Conduct, version 8.0 (in force 1 January 2024): A labour, B health and
-# safety, C environment, D ethics, E management system. Their names are labels (data/i18n, `rba.<code>`).
-RbaSection = Enum(  # type: ignore[misc]
-    "RbaSection",
-    {c: c for c in [*(f"A{i}" for i in range(1, 8)), *(f"B{i}" for i in range(1, 8)),
-                    *(f"C{i}" for i in range(1, 9)), *(f"D{i}" for i in range(1, 9)),
-                    *(f"E{i}" for i in range(1, 13))]},
-    type=str,
-)
 class Words(Strict):
     en: list[NonEmpty] = Field(default_factory=list)
     zh: list[NonEmpty] = Field(default_factory=list)
@@ -450,23 +291,3 @@ class ChecklistItem(Record):
 class ChecklistSection(Record):
     title: Text
     items: list[ChecklistItem] = Field(min_length=1)
-
-
-# One file per kind; the order is the order in which errors are reported.
-KINDS: dict[str, type[Record]] = {
-    "sources": Source,
-    "organisations": Organisation,
-    "stakeholder_groups": StakeholderGroup,
-    "themes": Theme,
-    "findings": Finding,
-    "root_causes": RootCause,
-    "costs_benefits": CostBenefit,
-    "recommendations": Recommendation,
-    "actions": Action,
-    "timeline": Event,
-    "minimum_wage": MinimumWage,
-    "glossary": Term,
-    "checklist": ChecklistSection,
-    "changes": Change,
-    "search_synonyms": SearchSynonym,
-}

@@ -1,0 +1,84 @@
+"""The pages under docs/ as renderers need them: whether a page exists, its title, its headings,
+the pages of a folder, the translation state. Renderers ask a DocsTree (PageContext.docs) and
+never open a file themselves; the reading is done here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from macros.core.load import KnowledgeBase
+    from macros.core.translations import PageState, RecordState
+
+_HEADING_ID = re.compile(r"^#{1,6}\s+(.*?)\s*\{\s*#([A-Za-z0-9_-]+)[^}]*\}\s*$", re.MULTILINE)
+_TITLE = re.compile(r"^# (.+?)(?:\s*\{[^}]*\})?\s*$", re.MULTILINE)
+
+
+def page_title(lang_docs: Path, page: str) -> str:
+    """A page's title: the text of its level-1 heading (without an attribute list)."""
+    match = _TITLE.search((lang_docs / page).read_text(encoding="utf-8"))
+    return match.group(1).strip() if match else page
+
+
+def slugs_in(folder: Path) -> list[str]:
+    """The pages of a folder by file stem, its index.md left out, sorted."""
+    return sorted(p.stem for p in folder.glob("*.md") if p.stem != "index")
+
+
+def page_file(docs_dir: Path, lang: str, page: str) -> Path | None:
+    """The Markdown file of `page` (a path without .md; `plans` may be `plans/index.md`), or None."""
+    for candidate in (docs_dir / lang / f"{page}.md", docs_dir / lang / page / "index.md"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def heading_titles(path: Path) -> dict[str, str]:
+    """Heading id -> heading text (as written in the Markdown) for every heading with an explicit `{ #id }`."""
+    return {hid: title for title, hid in _HEADING_ID.findall(path.read_text(encoding="utf-8"))}
+
+
+def heading_ids(path: Path) -> set[str]:
+    """The explicit `{ #id }` of every heading in a Markdown file."""
+    return set(heading_titles(path))
+
+
+@dataclass(frozen=True)
+class DocsTree:
+    """docs/ (one folder per language), for the renderers."""
+
+    root: Path
+
+    def lang_dir(self, lang: str) -> Path:
+        return self.root / lang
+
+    def has(self, lang: str, path: str) -> bool:
+        """Whether docs/<lang>/<path> exists."""
+        return (self.root / lang / path).is_file()
+
+    def title(self, lang: str, path: str) -> str:
+        return page_title(self.root / lang, path)
+
+    def slugs(self, lang: str, folder: str) -> list[str]:
+        return slugs_in(self.root / lang / folder)
+
+    def section(self, lang: str, page: str) -> tuple[str, dict[str, str]] | None:
+        """A page named without .md (see page_file): its path in docs/<lang>/ and its heading titles by id."""
+        path = page_file(self.root, lang, page)
+        if path is None:
+            return None
+        return path.relative_to(self.root / lang).as_posix(), heading_titles(path)
+
+    def page_states(self) -> list[PageState]:
+        from macros.core.translations import page_states
+
+        return page_states(self.root)
+
+    def record_states(self, kb: KnowledgeBase) -> list[RecordState]:
+        from macros.core.translations import record_states
+
+        return record_states(self.root.parent, kb)

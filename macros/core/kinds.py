@@ -1,0 +1,111 @@
+"""The registry of record kinds: one entry per data file, read by the loader, the pages, the
+generated record pages, the short links, the schemas and the pull-request summary.
+
+Adding a kind of record means adding its model (macros/core/model/) and one line here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from macros.core.model import (
+    Action,
+    Change,
+    ChecklistSection,
+    CostBenefit,
+    Event,
+    Finding,
+    MinimumWage,
+    Organisation,
+    Recommendation,
+    Record,
+    RootCause,
+    SearchSynonym,
+    Source,
+    StakeholderGroup,
+    Term,
+    Theme,
+)
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of record: its model and where its records are shown."""
+
+    model: type[Record]
+    list_page: str | None = None  # the docs page (in docs/<lang>/) that lists every record of the kind
+    anchor: str | None = None  # the HTML id prefix of a record on that page: <anchor>-<id>
+    record_page: str | None = None  # each record's own generated page, "{id}" filled in
+    label: str | None = None  # the label key (data/i18n/<lang>.yml) naming the kind on its record pages
+    title_field: str = "title"  # the text field that titles a record (its page's heading)
+    description_field: str | None = None  # the text field a record page's meta description comes from
+    short_prefix: str | None = None  # short links to record pages: <short_prefix>-<id> (None: the bare id)
+    short_kind: str | None = None  # the kind's name on the organisers' kit page (short links)
+    id_field: str = "id"  # every record's identifier (unique in its file; the last part of its URLs)
+
+
+# One data file per kind, data/<kind>.yml; the order is the order in which errors are reported.
+KINDS: dict[str, Kind] = {
+    "sources": Kind(Source, list_page="resources/sources.md", anchor="src"),
+    "organisations": Kind(Organisation),
+    "stakeholder_groups": Kind(StakeholderGroup),
+    "themes": Kind(Theme),
+    "findings": Kind(
+        Finding,
+        list_page="findings/index.md",
+        anchor="finding",
+        record_page="findings/{id}.md",
+        label="label.finding",
+        description_field="statement",
+        short_prefix="finding",
+        short_kind="finding",
+    ),
+    "root_causes": Kind(
+        RootCause,
+        list_page="findings/root-causes.md",
+        anchor="cause",
+        record_page="findings/root-causes/{id}.md",
+        label="label.root_cause",
+        title_field="cause",
+        description_field="explanation",
+        short_prefix="cause",
+        short_kind="root_cause",
+    ),
+    "costs_benefits": Kind(CostBenefit),
+    "recommendations": Kind(
+        Recommendation,
+        list_page="recommendations/index.md",
+        anchor="rec",
+        record_page="recommendations/{id}.md",
+        label="label.recommendation",
+        description_field="summary",
+        short_kind="recommendation",
+    ),
+    "actions": Kind(Action),
+    "timeline": Kind(Event),
+    "minimum_wage": Kind(MinimumWage),
+    "glossary": Kind(Term, list_page="resources/glossary.md", anchor="term"),
+    "checklist": Kind(ChecklistSection),
+    "changes": Kind(Change, list_page="changes.md", anchor="change"),
+    "search_synonyms": Kind(SearchSynonym),
+}
+
+
+def data_file(kind: str) -> str:
+    """A kind's data file, relative to data/."""
+    return f"{kind}.yml"
+
+
+def models() -> dict[str, type[Record]]:
+    """Each kind's model, in registry order."""
+    return {name: kind.model for name, kind in KINDS.items()}
+
+
+# The kinds whose every record has a page of its own, in the order their pages join the build
+# (and the sitemap).
+_PAGE_ORDER = ("recommendations", "findings", "root_causes")
+
+
+def with_pages() -> dict[str, Kind]:
+    """The kinds whose every record has a page of its own."""
+    return {name: KINDS[name] for name in _PAGE_ORDER if KINDS[name].record_page}

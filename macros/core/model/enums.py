@@ -1,0 +1,99 @@
+"""The closed vocabularies of the model: every value needs a label in each language (data/i18n)."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Provenance(str, Enum):
+    source = "source"  # stated in a named source
+    synthesis = "synthesis"  # the site's own analysis, drawing on the cited sources
+
+
+class SourceKind(str, Enum):
+    report = "report"
+    law = "law"
+    regulation = "regulation"
+    policy = "policy"
+    code = "code"
+    standard = "standard"
+    press_release = "press-release"
+    case_study = "case-study"
+    statistics = "statistics"
+    web_page = "web-page"
+
+
+class SourceStatus(str, Enum):
+    """Where a law, code or standard stands today (as of the source's `checked` date)."""
+
+    in_force = "in-force"
+    amended = "amended"  # in force, in a later amended version
+    superseded = "superseded"  # replaced by another source (superseded_by)
+    repealed = "repealed"
+    historical = "historical"  # a record of its time (e.g. an old code version), not a rule today
+
+
+# Kinds whose status a reader acts on: each must say when its status was last checked.
+STATUS_KINDS = frozenset({"law", "regulation", "code", "policy", "standard"})
+
+
+class OrganisationKind(str, Enum):
+    government = "government"
+    industry_association = "industry-association"
+    buyer_coalition = "buyer-coalition"
+    multilateral = "multilateral"
+    consultancy = "consultancy"
+    foundation = "foundation"
+
+
+class Area(str, Enum):
+    policy = "policy"
+    monitoring = "monitoring"
+    purchasing = "purchasing"
+    management_systems = "management-systems"
+    worker_engagement = "worker-engagement"
+    capability_building = "capability-building"
+    collaboration = "collaboration"
+    environment = "environment"
+
+
+class Priority(str, Enum):
+    high = "high"
+    medium = "medium"
+
+
+class Timeframe(str, Enum):
+    first_steps = "first-steps"
+    within_a_year = "within-a-year"
+    longer_term = "longer-term"
+
+
+class Level(str, Enum):
+    immediate = "immediate"
+    underlying = "underlying"
+    systemic = "systemic"
+
+
+class Track(str, Enum):
+    """Which strand of the story a dated event belongs to (the timeline draws one marker shape per track)."""
+
+    project = "project"  # the FIAS–BSR project itself
+    law = "law"  # laws, regulations and public policy
+    industry = "industry"  # industry codes, coalitions and their shared tools
+
+
+class DateKind(str, Enum):
+    in_force = "in-force"  # the day it took effect
+    issued = "issued"  # the day it was adopted or published (when it takes effect later, or has no such day)
+    renamed = "renamed"  # the day an organisation took a new name
+
+
+# The sections of the RBA Code of Conduct, version 8.0 (in force 1 January 2024): A labour, B health and
+# safety, C environment, D ethics, E management system. Their names are labels (data/i18n, `rba.<code>`).
+RbaSection = Enum(  # type: ignore[misc]
+    "RbaSection",
+    {c: c for c in [*(f"A{i}" for i in range(1, 8)), *(f"B{i}" for i in range(1, 8)),
+                    *(f"C{i}" for i in range(1, 9)), *(f"D{i}" for i in range(1, 9)),
+                    *(f"E{i}" for i in range(1, 13))]},
+    type=str,
+)

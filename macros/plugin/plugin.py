@@ -1,0 +1,104 @@
+"""The knowledge base's MkDocs plugin (`kb` in mkdocs.yml, entry point in pyproject.toml).
+
+It holds the validated model for one build and hands each MkDocs event to the concern modules of
+macros/plugin, in the order written here. mkdocs-static-i18n re-runs the build for each other
+language with the same plugin instances, so the model is read once per build; `mkdocs serve`
+makes a new instance for every rebuild (the plugin has no on_startup), so an edit is always seen.
+
+Listed last under `plugins:`, after i18n and git-revision-date-localized: events of equal
+priority run in that order, as the hooks file these events replace did.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from macros.core.diagnostics import annotate, located
+from macros.core.languages import page_lang
+from macros.core.load import KnowledgeBase, load
+from macros.core.yaml_source import DataErrors
+from macros.plugin import changes, dates, i18n, kit, page_scripts, record_pages, reproducible, security, translation
+
+log = logging.getLogger("mkdocs.plugins.kb")
+
+
+class KnowledgeBaseConfig(base.Config):  # type: ignore[no-untyped-call]  # MkDocs' __init_subclass__ is untyped
+    """The plugin's options in mkdocs.yml."""
+
+    data_dir = c.Dir(exists=True, default="data")  # the YAML data set, relative to mkdocs.yml
+
+
+class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-untyped-call]  # as above
+    """Loads the data once per build and runs the site's checks, generated pages and post-processing."""
+
+    def __init__(self) -> None:
+        self._model: KnowledgeBase | None = None
+
+    def model(self, config: MkDocsConfig) -> KnowledgeBase:
+        """The validated data set, read on first use in this build (mkdocs-macros' define_env asks first);
+        data mistakes end the build with file:line messages, no traceback."""
+        if self._model is None:
+            try:
+                self._model = load(Path(self.config.data_dir), Path(config.docs_dir))
+            except DataErrors as exc:
+                for error in exc.errors:
+                    log.error(located(error))  # one clean line: no text from the data can start a workflow command
+                if exc.omitted:
+                    log.error(exc.lines()[-1])
+                annotate(exc.errors)  # on GitHub Actions: the message on the line in the pull request
+                raise PluginError(f"{len(exc.errors)} problem(s) in the data files; see the messages above.") from None
+        return self._model
+
+    def _strings(self, config: MkDocsConfig) -> Mapping[str, Mapping[str, str]]:
+        return self.model(config).strings
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Checks that stop a broken build before any page is rendered."""
+        reproducible.patch_clock()
+        security.check_symlinks(config)
+        security.check_content(config, lambda: self.model(config))
+        i18n.check_parity(config)
+        kit.check_short_links(config, self.model(config))
+        return config
+
+    @event_priority(-110)  # after mkdocs-static-i18n has chosen this language's files (see record_pages.py)
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        return record_pages.add_record_pages(files, config, self.model(config))
+
+    @event_priority(100)  # before mkdocs-macros renders the page
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        page_scripts.set_scripts(page)
+        translation.mark_outdated(page, config, self._strings(config))
+        record_pages.set_edit_link(page, config)
+        return markdown
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return changes.inject_now_notes(html, page, config, self.model(config))
+
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+        if template_name.endswith(".html"):
+            output_content = security.with_policy(output_content)
+        return i18n.per_language_template(output_content, template_name, config, self._strings(config))
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        lang = page_lang(page.file)
+        strings = self._strings(config)
+        output = i18n.localise_theme_strings(output, lang, strings)
+        output = dates.respace_dates(output, strings[lang])
+        output = i18n.rebase_search(i18n.drop_head_alternates(output), lang)
+        return security.with_policy(output, page.content or "")
+
+    @event_priority(-200)  # after mkdocs-static-i18n has built every language and written the combined index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        i18n.split_search_index(config, self.model(config))
+        kit.write_kit(config, self.model(config))

@@ -1,0 +1,44 @@
+"""The site's MkDocs plugin (`kb`, macros/plugin/plugin.py): its option and the model it holds for one build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
+
+from macros.core.paths import ROOT
+from macros.plugin.plugin import KnowledgeBasePlugin
+
+
+def _config():
+    return load_config(str(ROOT / "mkdocs.yml"))
+
+
+def test_mkdocs_yml_lists_the_plugin_with_its_data_dir():
+    config = _config()
+    plugin = config.plugins["kb"]
+    assert isinstance(plugin, KnowledgeBasePlugin)
+    assert Path(plugin.config.data_dir) == ROOT / "data"
+    assert list(config.plugins)[-1] == "kb"  # last: its events run after the others' at equal priority
+
+
+def test_the_model_is_read_once_per_build_and_afresh_for_the_next():
+    config = _config()
+    plugin = config.plugins["kb"]
+    first = plugin.model(config)
+    assert plugin.model(config) is first  # the i18n plugin's nested per-language builds reuse it
+    again = _config()  # `mkdocs serve` loads the configuration again for each rebuild
+    assert again.plugins["kb"] is not plugin
+    assert again.plugins["kb"].model(again) is not first
+
+
+def test_a_data_mistake_ends_the_build_with_located_errors(tmp_path, caplog):
+    (tmp_path / "themes.yml").write_text("- id: Bad Id\n", encoding="utf-8")
+    config = _config()
+    plugin = config.plugins["kb"]
+    plugin.config.data_dir = str(tmp_path)
+    with pytest.raises(PluginError, match=r"problem\(s\) in the data files"):
+        plugin.model(config)
+    assert any(r.levelname == "ERROR" and r.getMessage().startswith("data/") for r in caplog.records)
