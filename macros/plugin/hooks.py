@@ -18,7 +18,18 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from macros.core.languages import lang_of
-from macros.plugin import changes, dates, i18n, kit, page_scripts, record_pages, reproducible, security, translation
+from macros.plugin import (
+    changes,
+    dates,
+    i18n,
+    kit,
+    page_scripts,
+    record_pages,
+    reproducible,
+    search_dedup,
+    security,
+    translation,
+)
 from macros.plugin.entry import load_model
 
 
@@ -33,6 +44,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     security.check_content(config)
     i18n.check_parity(config)
     kit.check_short_links(config)
+    search_dedup.install(config)  # the i18n plugin's search de-duplication, linear
     return config
 
 
