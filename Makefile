@@ -63,7 +63,7 @@ browser-deps:  ## Debian's Chromium and CJK fonts for the browser tests
 test: install browser-deps node_modules/.bin/lighthouse lint  ## Every check and test, browser tests included (what CI runs)
 	$(BIN)/python -m pytest
 
-test-fast: install  ## The fast tier: unit tests and failing builds, no browser, no full-site build (under a minute)
+test-fast: install  ## The fast tier: unit tests, failing builds (in-process), no browser, no whole-site build (at most 3 builds' time)
 	$(BIN)/python -m pytest -m "not slow and not browser"
 
 lint: install  ## Python, YAML and Markdown lint, type check, terminology check, schemas up to date
