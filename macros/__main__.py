@@ -31,7 +31,8 @@ MODULES = {
     "offline": "macros.tools.offline",  # zip of the whole site that works from file://
     "site": "macros.tools.site",  # the complete publishable site, built atomically
     "check-links": "macros.tools.links",  # every internal link and anchor resolves
-    "bench": "macros.tools.bench",  # build benchmark at x1, x10, x100 data
+    "bench": "macros.tools.bench",  # build benchmark: the real site, without macros, data x3 ... x100 within a budget
+    "live-reload": "macros.tools.live_reload",  # seconds from a one-page edit to the browser under mkdocs serve
     "lighthouse": "macros.tools.lighthouse",  # Lighthouse scores of key pages
     "pr-summary": "macros.tools.pr_summary",  # a pull request's changed pages and translation state (CI job summary)
     "typography": "macros.tools.typography",  # Chinese typography of the built zh pages

@@ -1,7 +1,10 @@
 """Shared fixtures: a built site (built once per session), a local server, a browser.
 
-Tiers: tests that use the browser are marked `browser`, tests that build the whole site (or use
-the session's built site) `slow`; `make test-fast` runs the rest in under a minute.
+Tiers (pytest.ini): a test that uses the browser is marked `browser`, one that builds a whole site
+or uses a built one `slow` - derived below from the fixtures it uses (SLOW_FIXTURES, BROWSER_FIXTURES),
+plus an explicit mark on the few tests that build in a subprocess themselves. `make test-fast` runs
+the rest: no whole-site build; a build that must fail runs in this process (helpers.build_in_process)
+and stops in on_config.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import CHROMIUM, ROOT, build_site
+from helpers import CHROMIUM, ROOT, build, build_site, make_hostile_project
 
 from macros.tools.browser import XDG_DIRS, chromium
 from macros.tools.static_server import serve
@@ -64,6 +67,17 @@ def site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory) -> Path:
+    """The pages built from the hostile corpus (tests/helpers.py make_hostile_project), once per session;
+    the project's data is next to it (hostile_site.parent / "data")."""
+    project = make_hostile_project(tmp_path_factory.mktemp("hostile") / "p")
+    out = project / "out"
+    result = build(project, out)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return out
+
+
+@pytest.fixture(scope="session")
 def server(site) -> str:
     url, httpd = serve(site)
     yield url
@@ -104,7 +118,7 @@ def page(browser):
 
 
 BROWSER_FIXTURES = {"browser", "page", "server"}
-SLOW_FIXTURES = {"site", "server", "hostile_site", "offline_site"}
+SLOW_FIXTURES = {"site", "server", "hostile_site", "offline_site", "moved_site"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -1,12 +1,16 @@
-"""Helpers the tests share: the project's root, copies of the project, builds in a subprocess."""
+"""Helpers the tests share: the project's root, copies of the project, builds (in a subprocess, or in
+this process for builds that must fail early), the hostile data corpus."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+from macros.core.languages import LANGS
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -53,6 +57,49 @@ def build(project: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
     )
 
 
+def build_in_process(project: Path, out: Path) -> subprocess.CompletedProcess:
+    """A strict build of `project` run here, as `mkdocs build --strict -q` runs it: for builds that
+    must fail, which stop in on_config (a second or less here, against seconds for a fresh
+    interpreter's imports). stderr holds what the CLI prints with -q: errors, then the abort line
+    or the traceback of an unexpected exception. The build runs in `project`, so a payload that
+    wrote a file would write it there."""
+    import contextlib
+    import io
+    import logging
+    import traceback
+
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    stderr = io.StringIO()
+    handler = logging.StreamHandler(stderr)
+    handler.setLevel(logging.ERROR)  # -q
+    handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))  # the CLI's prefix
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    path = list(sys.path)  # mkdocs-macros and the hooks file add the project to sys.path
+    code = 0
+    try:
+        with contextlib.chdir(project):
+            config = load_config(str(project / "mkdocs.yml"), site_dir=str(out), strict=True)
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                mkdocs_build(config)
+            finally:
+                config.plugins.on_shutdown()
+    except Abort as exc:
+        stderr.write(f"\n{exc.format_message()}\n")
+        code = exc.code
+    except Exception:  # noqa: BLE001 - shown as the CLI shows it, so tests can assert it is absent
+        stderr.write(traceback.format_exc())
+        code = 1
+    finally:
+        logger.removeHandler(handler)
+        sys.path[:] = path
+    return subprocess.CompletedProcess(["mkdocs", "build", str(project)], code, "", stderr.getvalue())
+
+
 def build_site(project: Path, out: Path, *extra: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """`python -m macros site` (what `make site` runs): the complete site, swapped into `out` when done."""
     environ = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": os.environ["HOME"], **(env or {})}
@@ -72,3 +119,92 @@ def errors_for(data: Path) -> list[str]:
     with pytest.raises(DataErrors) as info:
         load(data)
     return [str(e) for e in info.value.errors]
+
+
+# -- the hostile corpus ---------------------------------------------------------------------------
+PAYLOAD = (
+    "</title></textarea><script>alert(1)</script> a | b | c {{ 7*7 }} {% if 1 %}J{% endif %} "
+    "*em* _u_ [l](http://x) <b>b</b> &amp; `c` # h"
+)
+
+# kind -> fields of its first record that pages show. "x.0" is the first item of list x; a trailing
+# "!" marks a plain (one-language) text field. tests check this covers every text field of the model.
+RENDERED = {
+    "sources": ["title", "publisher", "supports", "document_number"],
+    "organisations": ["name", "role", "acronym!", "members.0"],
+    "stakeholder_groups": ["name", "who", "needs"],
+    "themes": ["name", "summary"],
+    "findings": ["title", "statement", "evidence"],
+    "root_causes": ["cause", "explanation"],
+    "costs_benefits": ["title", "description", "measure"],
+    "recommendations": ["title", "summary", "indicators.0"],
+    "actions": ["step", "indicator"],
+    "timeline": ["event"],
+    "minimum_wage": ["note"],
+    "glossary": ["en!", "zh!", "definition", "avoid.en.0!"],
+    "checklist": ["title", "items.0.question", "items.0.basis"],
+    "changes": ["title", "what_changed"],
+    "search_synonyms": [],  # never shown: only the search index reads it
+}
+LABEL = ("col", "recommendation")  # one label from data/i18n, shown as a table header
+
+
+def _inject(record: dict, path: str, value: object) -> None:
+    """Set record[path] (dotted, digits index lists), creating missing lists and mappings."""
+    steps = path.rstrip("!").split(".")
+    node = record
+    for step, following in itertools.pairwise(steps):
+        if step.isdigit():
+            node = node[int(step)]
+        else:
+            node = node.setdefault(step, [] if following.isdigit() else {})
+    last = steps[-1]
+    if not last.isdigit():
+        node[last] = value
+    elif int(last) < len(node):
+        node[int(last)] = value
+    else:
+        node.append(value)
+
+
+def hostile_markers() -> dict[str, dict[str, str]]:
+    """lang -> marker -> 'kind.field' for every injected text."""
+    out: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
+    n = 0
+    for kind, fields in RENDERED.items():
+        for field in fields:
+            for lang in LANGS:
+                n += 1
+                out[lang][f"HX{n:03d}"] = f"{kind}.{field}"
+    return out
+
+
+def make_hostile_project(dest: Path) -> Path:
+    """A copy of the project whose data carries PAYLOAD, after a marker, in every text field of RENDERED
+    (first record of each kind, both languages) and in one label: the one hostile corpus the build is
+    tested with (conftest's hostile_site)."""
+    import yaml
+
+    project = copy_project(dest)
+    data = project / "data"
+    n = 0
+    for kind, fields in RENDERED.items():
+        path = data / f"{kind}.yml"
+        records = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # everything stays text
+        for field in fields:
+            texts = {}
+            for lang in LANGS:
+                n += 1
+                texts[lang] = f"HX{n:03d} {PAYLOAD}"
+            if field.endswith("!"):  # one text shown in both languages: the en marker for en pages, zh one for zh
+                value = f"{texts['en']} {texts['zh']}"
+            else:
+                value = texts
+            _inject(records[0], field, value)
+        path.write_text(yaml.safe_dump(records, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
+    for lang in LANGS:
+        path = data / "i18n" / f"{lang}.yml"
+        labels = yaml.safe_load(path.read_text(encoding="utf-8"))
+        labels[LABEL[0]][LABEL[1]] = f"HXLABEL {PAYLOAD}"
+        path.write_text(yaml.safe_dump(labels, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
+    return project

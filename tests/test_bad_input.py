@@ -9,7 +9,6 @@ covers the basic cases (missing language, empty text, unknown field, tabs...); t
 
 from __future__ import annotations
 
-import itertools
 import re
 import shutil
 from collections import Counter
@@ -18,8 +17,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-import yaml
-from helpers import ROOT, build, copy_project
+from helpers import PAYLOAD, RENDERED, ROOT, build_in_process, copy_project, hostile_markers
 
 from macros.core.languages import LANGS
 from macros.core.load import load
@@ -428,7 +426,7 @@ def test_damaged_data_fails_the_real_build_cleanly(tmp_path):
     project = copy_project(tmp_path / "p")
     for case in cases:
         damage(project / "data", case)
-    result = build(project, tmp_path / "out")
+    result = build_in_process(project, tmp_path / "out")
     assert result.returncode != 0
     assert "Traceback" not in result.stderr, result.stderr[-3000:]
     assert len(result.stderr) < 20_000, "the 1 MB text is not echoed"
@@ -438,86 +436,7 @@ def test_damaged_data_fails_the_real_build_cleanly(tmp_path):
 
 
 # -- hostile text: every rendered text field, both languages, literally in the output -------------
-PAYLOAD = (
-    "</title></textarea><script>alert(1)</script> a | b | c {{ 7*7 }} {% if 1 %}J{% endif %} "
-    "*em* _u_ [l](http://x) <b>b</b> &amp; `c` # h"
-)
-
-# kind -> fields of its first record that pages show. "x.0" is the first item of list x; a trailing
-# "!" marks a plain (one-language) text field. tests check this covers every text field of the model.
-RENDERED = {
-    "sources": ["title", "publisher", "supports", "document_number"],
-    "organisations": ["name", "role", "acronym!", "members.0"],
-    "stakeholder_groups": ["name", "who", "needs"],
-    "themes": ["name", "summary"],
-    "findings": ["title", "statement", "evidence"],
-    "root_causes": ["cause", "explanation"],
-    "costs_benefits": ["title", "description", "measure"],
-    "recommendations": ["title", "summary", "indicators.0"],
-    "actions": ["step", "indicator"],
-    "timeline": ["event"],
-    "minimum_wage": ["note"],
-    "glossary": ["en!", "zh!", "definition", "avoid.en.0!"],
-    "checklist": ["title", "items.0.question", "items.0.basis"],
-    "changes": ["title", "what_changed"],
-    "search_synonyms": [],  # never shown: only the search index reads it
-}
-LABEL = ("col", "recommendation")  # one label from data/i18n, shown as a table header
-
-
-def _inject(record: dict, path: str, value: object) -> None:
-    """Set record[path] (dotted, digits index lists), creating missing lists and mappings."""
-    steps = path.rstrip("!").split(".")
-    node = record
-    for step, following in itertools.pairwise(steps):
-        node = node[int(step)] if step.isdigit() else node.setdefault(step, [] if following.isdigit() else {})
-    last = steps[-1]
-    if not last.isdigit():
-        node[last] = value
-    elif int(last) < len(node):
-        node[int(last)] = value
-    else:
-        node.append(value)
-
-
-def hostile_markers() -> dict[str, dict[str, str]]:
-    """lang -> marker -> 'kind.field' for every injected text."""
-    out: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
-    n = 0
-    for kind, fields in RENDERED.items():
-        for field in fields:
-            for lang in LANGS:
-                n += 1
-                out[lang][f"HX{n:03d}"] = f"{kind}.{field}"
-    return out
-
-
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("hostile") / "p")
-    data = project / "data"
-    n = 0
-    for kind, fields in RENDERED.items():
-        path = data / f"{kind}.yml"
-        records = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # everything stays text
-        for field in fields:
-            texts = {}
-            for lang in LANGS:
-                n += 1
-                texts[lang] = f"HX{n:03d} {PAYLOAD}"
-            # one text shown in both languages: the en marker for en pages, zh one for zh
-            value = f"{texts['en']} {texts['zh']}" if field.endswith("!") else texts
-            _inject(records[0], field, value)
-        path.write_text(yaml.safe_dump(records, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
-    for lang in LANGS:
-        path = data / "i18n" / f"{lang}.yml"
-        labels = yaml.safe_load(path.read_text(encoding="utf-8"))
-        labels[LABEL[0]][LABEL[1]] = f"HXLABEL {PAYLOAD}"
-        path.write_text(yaml.safe_dump(labels, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
-    out = project / "out"
-    result = build(project, out)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return out
+# The corpus (PAYLOAD in every text field of RENDERED) is tests/helpers.py's; the site is conftest's hostile_site.
 
 
 class _Text(HTMLParser):

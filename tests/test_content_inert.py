@@ -12,7 +12,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from helpers import ROOT, build, copy_project
+from helpers import ROOT, build_in_process, copy_project
 from mkdocs.exceptions import PluginError
 
 from macros.core import docs_files, front_matter, raw_html
@@ -279,7 +279,7 @@ def test_a_hostile_page_fails_the_build_naming_file_and_line_and_runs_nothing(tm
     new = change(text)
     page.write_text(new, encoding="utf-8")
     line = line or len(new.rstrip("\n").splitlines())
-    result = build(project, tmp_path / "out")
+    result = build_in_process(project, tmp_path / "out")
     assert result.returncode != 0
     assert f"{file}:{line}: " in result.stderr, result.stderr[-2000:]
     assert "Traceback" not in result.stderr
@@ -290,7 +290,7 @@ def test_a_hostile_page_fails_the_build_naming_file_and_line_and_runs_nothing(tm
 def test_a_script_file_in_docs_fails_the_build(tmp_path):
     project = copy_project(tmp_path / "p")
     (project / "docs" / "en" / "evil.html").write_text("<script>alert(1)</script>\n", encoding="utf-8")
-    result = build(project, tmp_path / "out")
+    result = build_in_process(project, tmp_path / "out")
     assert result.returncode != 0
     assert "docs/en/evil.html: '.html' files may not be published" in result.stderr
     assert not (tmp_path / "out" / "evil.html").exists()
@@ -299,7 +299,7 @@ def test_a_script_file_in_docs_fails_the_build(tmp_path):
 def test_an_unknown_data_file_fails_the_build(tmp_path):
     project = copy_project(tmp_path / "p")
     (project / "data" / "sources.yaml").write_text("- id: x\n", encoding="utf-8")
-    result = build(project, tmp_path / "out")
+    result = build_in_process(project, tmp_path / "out")
     assert result.returncode != 0
     assert "data/sources.yaml: did you mean 'sources.yml'? the loader does not read" in result.stderr
     assert "Traceback" not in result.stderr

@@ -60,6 +60,7 @@ def test_replace_swaps_in_the_new_folder_and_removes_the_old(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
+@pytest.mark.slow  # a pages build in a subprocess, interrupted once it writes pages
 @pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGINT])
 def test_an_interrupted_build_leaves_the_previous_site_intact(tmp_path, how):
     project = copy_project(tmp_path / "project")

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, build, copy_project
+from helpers import ROOT, build_in_process, copy_project
 
 from macros.core.downloads import csv_text
 from macros.core.load import load
@@ -80,7 +80,7 @@ def test_a_page_payload_fails_the_build_with_file_and_line_and_runs_nothing(tmp_
     lines = page.read_text(encoding="utf-8").splitlines()
     lines.insert(5, text)
     page.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = build(project, tmp_path / "out")
+    result = build_in_process(project, tmp_path / "out")
     assert result.returncode != 0
     assert "docs/en/about/index.md:6: " in result.stderr, result.stderr[-2000:]
     assert "Traceback" not in result.stderr
@@ -92,7 +92,7 @@ def test_a_page_payload_fails_the_build_with_file_and_line_and_runs_nothing(tmp_
 def test_a_symlink_in_the_sources_fails_the_build(tmp_path):
     project = copy_project(tmp_path / "p")
     (project / "docs" / "en" / "passwd.md").symlink_to("/etc/passwd")
-    result = build(project, tmp_path / "out")
+    result = build_in_process(project, tmp_path / "out")
     assert result.returncode != 0
     assert "docs/en/passwd.md" in result.stderr
     assert "Symbolic links are not allowed" in result.stderr

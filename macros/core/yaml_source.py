@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml._yaml import CParser  # libyaml, part of every PyYAML wheel
 
 MAX_DEPTH = 40  # nesting levels a data file may use (the real files use fewer than ten)
 MAX_REPORTED = 200  # problems reported at most; the rest are counted
@@ -75,8 +76,8 @@ class LineList(list[Any]):
     id_index: dict[str, int] | None = None  # record id -> position, built on first use (references.raw_index)
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader without anchors and aliases, and with a nesting limit.
+class _Limits(yaml.composer.Composer):
+    """The composer of both loaders, without anchors and aliases, and with a nesting limit.
 
     Aliases make a few bytes expand into millions of values (and as many errors); data files are
     written out in full instead. Deep nesting would end in a RecursionError without a line.
@@ -101,6 +102,23 @@ class _Loader(yaml.SafeLoader):
             return super().compose_node(parent, index)
         finally:
             self.depth -= 1
+
+
+class _Loader(_Limits, yaml.SafeLoader):
+    """The pure-Python safe loader: the reference, and the one whose error messages contributors see."""
+
+
+class _FastLoader(_Limits, CParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
+    """libyaml's scanner and parser (C, about ten times faster) under the same composer and constructors.
+
+    Used for text without tabs; any problem is parsed again by `_Loader`, so messages stay the same.
+    """
+
+    def __init__(self, stream: str) -> None:
+        CParser.__init__(self, stream)
+        yaml.constructor.SafeConstructor.__init__(self)
+        yaml.resolver.Resolver.__init__(self)
+        _Limits.__init__(self)
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
@@ -138,6 +156,8 @@ _Loader.yaml_implicit_resolvers = {
     k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
     for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_FastLoader.yaml_constructors = _Loader.yaml_constructors
+_FastLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
 
 
 def load_yaml(path: Path, label: str | None = None) -> Any:
@@ -160,6 +180,14 @@ def load_yaml(path: Path, label: str | None = None) -> Any:
 def parse_yaml(text: str, label: str) -> Any:
     """Parse YAML text (a data file, or a page's front matter padded to its lines in the page) with the
     safe loader; raise DataErrors with `label` and the line on any problem."""
+    if "\t" not in text:  # libyaml accepts a tab where PyYAML refuses one: such text takes the reference loader
+        fast = _FastLoader(text)
+        try:
+            return fast.get_single_data()
+        except (yaml.YAMLError, RecursionError):
+            pass  # parsed again below, for the pure-Python loader's message
+        finally:
+            fast.dispose()
     try:
         return yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:

@@ -9,7 +9,6 @@ tree in the KnowledgeBasePlugin's on_config (macros/plugin/plugin.py, security.p
 
 from __future__ import annotations
 
-import functools
 import logging
 from pathlib import Path
 from typing import Any
@@ -49,10 +48,23 @@ def context_for(page: Any, conf: Any, kb: KnowledgeBase | None = None) -> PageCo
 def define_env(env: Any) -> None:
     kb = env.conf["plugins"]["kb"].model(env.conf)  # the model the KnowledgeBasePlugin holds for this build
     for name, render in MACROS.items():
-        env.macro(functools.partial(_call, env, kb, name, render), name)
+        env.macro(_macro(env, kb, name, render), name)
     # mkdocs-macros renders a page title that holds "{{" (its has_j2 test, with no option to turn it
     # off): a title is never a template here, only page bodies are.
     env.has_j2 = lambda text: False
+
+
+def _macro(env: Any, kb: KnowledgeBase, name: str, render: Any) -> Any:
+    """The macro `name` for the pages. A function, not a functools.partial: mkdocs-macros writes the
+    repr of every macro into a debug message at each build, even when debug is off, and a partial's
+    repr holds the whole model's (seconds per build, growing with the data)."""
+
+    def macro(*args: str) -> str:
+        return _call(env, kb, name, render, *args)
+
+    macro.__name__ = macro.__qualname__ = name
+    macro.__doc__ = render.__doc__
+    return macro
 
 
 def _call(env: Any, kb: KnowledgeBase, name: str, render: Any, *args: str) -> str:

@@ -27,7 +27,18 @@ from macros.core.diagnostics import annotate, located
 from macros.core.languages import page_lang
 from macros.core.load import KnowledgeBase, load
 from macros.core.yaml_source import DataErrors
-from macros.plugin import changes, dates, i18n, kit, page_scripts, record_pages, reproducible, security, translation
+from macros.plugin import (
+    changes,
+    dates,
+    i18n,
+    kit,
+    page_scripts,
+    record_pages,
+    reproducible,
+    search_dedup,
+    security,
+    translation,
+)
 
 log = logging.getLogger("mkdocs.plugins.kb")
 
@@ -69,6 +80,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         security.check_content(config, lambda: self.model(config))
         i18n.check_parity(config)
         kit.check_short_links(config, self.model(config))
+        search_dedup.install(config)  # the i18n plugin's search de-duplication, in linear time
         return config
 
     @event_priority(-110)  # after mkdocs-static-i18n has chosen this language's files (see record_pages.py)

@@ -6,12 +6,14 @@ the code still scans on a dark page or a dark-mode screen.
 
 from __future__ import annotations
 
+import functools
 import html
 import io
 
 import segno
 
 
+@functools.lru_cache(maxsize=4096)  # the same picture at every rebuild of `mkdocs serve`: made once
 def qr_svg(url: str, label: str) -> str:
     """A standalone SVG of the QR code for `url`, with `label` as its accessible name."""
     code = segno.make(url, error="m", micro=False)
