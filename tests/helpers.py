@@ -154,10 +154,7 @@ def _inject(record: dict, path: str, value: object) -> None:
     steps = path.rstrip("!").split(".")
     node = record
     for step, following in itertools.pairwise(steps):
-        if step.isdigit():
-            node = node[int(step)]
-        else:
-            node = node.setdefault(step, [] if following.isdigit() else {})
+        node = node[int(step)] if step.isdigit() else node.setdefault(step, [] if following.isdigit() else {})
     last = steps[-1]
     if not last.isdigit():
         node[last] = value
@@ -196,10 +193,8 @@ def make_hostile_project(dest: Path) -> Path:
             for lang in LANGS:
                 n += 1
                 texts[lang] = f"HX{n:03d} {PAYLOAD}"
-            if field.endswith("!"):  # one text shown in both languages: the en marker for en pages, zh one for zh
-                value = f"{texts['en']} {texts['zh']}"
-            else:
-                value = texts
+            # one text shown in both languages: the en marker for en pages, the zh one for zh
+            value: object = f"{texts['en']} {texts['zh']}" if field.endswith("!") else texts
             _inject(records[0], field, value)
         path.write_text(yaml.safe_dump(records, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
     for lang in LANGS:

@@ -86,7 +86,7 @@ class _Limits(yaml.composer.Composer):
     depth = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:
-        event = self.peek_event()  # type: ignore[no-untyped-call]  # PyYAML's stubs leave it untyped
+        event = self.peek_event()  # type: ignore[attr-defined]  # a mixin: the loader it is mixed into has it
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise yaml.MarkedYAMLError(
                 problem="anchors (&name) and aliases (*name) are not allowed in data files; "

@@ -19,6 +19,7 @@ import sys
 import time
 import urllib.request
 import uuid
+from typing import Any
 from urllib.parse import urlparse
 
 from macros.core.paths import ROOT
@@ -44,7 +45,7 @@ def _root() -> str:
     return urlparse(os.environ.get("SITE_URL") or (default.group(1) if default else "/")).path.rstrip("/") + "/"
 
 
-def _wait_for_server(url: str, server: subprocess.Popen, timeout: float = 300) -> None:
+def _wait_for_server(url: str, server: subprocess.Popen[bytes], timeout: float = 300) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if server.poll() is not None:
@@ -59,7 +60,7 @@ def _wait_for_server(url: str, server: subprocess.Popen, timeout: float = 300) -
     raise SystemExit("live-reload: the server did not answer")
 
 
-def _shows(page, token: str, present: bool) -> None:
+def _shows(page: Any, token: str, present: bool) -> None:
     """Reload the page until its text has (or no longer has) `token`. The page reloads itself only
     where MkDocs' live-reload script may run; the site's Content-Security-Policy blocks that inline
     script, so the browser reloads here every 0.2 s: the time is edit -> rebuilt page in the browser."""
