@@ -36,10 +36,11 @@ lock:  ## Recompile the locks (requirements*.txt) after editing pyproject.toml; 
 	$(PIP_COMPILE) $(if $(UPGRADE),--upgrade) --extra properdocs --constraint requirements.txt --output-file requirements-properdocs.txt pyproject.toml
 
 serve: install  ## Build and serve the site on http://127.0.0.1:8000 with live reload
-	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000 -w data -w macros
+	KB_PREVIEW=true $(BIN)/mkdocs serve --strict -a 127.0.0.1:8000 -w data -w macros
 
 # What `make serve-fast` leaves out to rebuild quickly: the Chinese pages and git's "last updated" dates.
-SERVE_FAST_ENV := KB_BUILD_ZH=false KB_GIT_DATES=false
+# KB_PREVIEW: the preview pages carry no Content-Security-Policy, so MkDocs' live-reload script runs.
+SERVE_FAST_ENV := KB_PREVIEW=true KB_BUILD_ZH=false KB_GIT_DATES=false
 serve-fast: install  ## While writing English pages: English only, no git dates; an edit shows in seconds (`make serve` for Chinese)
 	$(SERVE_FAST_ENV) $(BIN)/mkdocs serve --strict -a 127.0.0.1:8000 -w data -w macros
 

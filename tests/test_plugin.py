@@ -42,3 +42,15 @@ def test_a_data_mistake_ends_the_build_with_located_errors(tmp_path, caplog):
     with pytest.raises(PluginError, match=r"problem\(s\) in the data files"):
         plugin.model(config)
     assert any(r.levelname == "ERROR" and r.getMessage().startswith("data/") for r in caplog.records)
+
+
+def test_the_preview_leaves_the_policy_out_and_builds_keep_it(monkeypatch):
+    """`make serve` (KB_PREVIEW=true): MkDocs' live-reload inline script would be blocked by the policy."""
+    html = '<html><head><meta charset="utf-8"><script>livereload(1, 2);</script></head><body></body></html>'
+    built = _config().plugins["kb"].on_post_template(html, template_name="404.html", config=_config())
+    assert "Content-Security-Policy" in built
+    monkeypatch.setenv("KB_PREVIEW", "true")
+    config = _config()
+    assert config.plugins["kb"].config.preview is True
+    served = config.plugins["kb"].on_post_template(html, template_name="404.html", config=config)
+    assert "Content-Security-Policy" not in served

@@ -47,6 +47,9 @@ class KnowledgeBaseConfig(base.Config):  # type: ignore[no-untyped-call]  # MkDo
     """The plugin's options in mkdocs.yml."""
 
     data_dir = c.Dir(exists=True, default="data")  # the YAML data set, relative to mkdocs.yml
+    # `make serve` sets it: MkDocs' live reload injects an inline script into every page it serves,
+    # which the Content-Security-Policy would block; the preview leaves the policy out, builds never do.
+    preview = c.Type(bool, default=False)
 
 
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-untyped-call]  # as above
@@ -98,7 +101,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         return changes.inject_now_notes(html, page, config, self.model(config))
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
-        if template_name.endswith(".html"):
+        if template_name.endswith(".html") and not self.config.preview:
             output_content = security.with_policy(output_content)
         return i18n.per_language_template(output_content, template_name, config, self._strings(config))
 
@@ -108,7 +111,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         output = i18n.localise_theme_strings(output, lang, strings)
         output = dates.respace_dates(output, strings[lang])
         output = i18n.rebase_search(i18n.drop_head_alternates(output), lang)
-        return security.with_policy(output, page.content or "")
+        return output if self.config.preview else security.with_policy(output, page.content or "")
 
     @event_priority(-200)  # after mkdocs-static-i18n has built every language and written the combined index
     def on_post_build(self, *, config: MkDocsConfig) -> None:

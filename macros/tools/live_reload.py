@@ -61,9 +61,9 @@ def _wait_for_server(url: str, server: subprocess.Popen[bytes], timeout: float =
 
 
 def _shows(page: Any, token: str, present: bool) -> None:
-    """Reload the page until its text has (or no longer has) `token`. The page reloads itself only
-    where MkDocs' live-reload script may run; the site's Content-Security-Policy blocks that inline
-    script, so the browser reloads here every 0.2 s: the time is edit -> rebuilt page in the browser."""
+    """Reload the page until its text has (or no longer has) `token`. Under `make serve` the page also
+    reloads itself (KB_PREVIEW leaves out the policy that would block MkDocs' live-reload script);
+    reloading here every 0.2 s times the same thing whatever the browser does: edit -> rebuilt page."""
     deadline = time.monotonic() + WAIT_MS / 1000
     while time.monotonic() < deadline:
         try:
