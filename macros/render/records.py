@@ -137,11 +137,12 @@ def sources(p: Page) -> str:
         title = p.t(src.title)
         if src.url:
             title = f'<a href="{esc_attr(src.url)}">{title}</a>'
-        entry = p.s(
-            "punct.source_entry",
-            title=f'<span class="kb-title">{title}</span>',
-            publisher=esc(src.publisher(p.lang)),
-            date=p.date(src.date) if src.date else p.s("label.no_date"),
+        title = f'<span class="kb-title">{title}</span>'
+        publisher = esc(src.publisher(p.lang))
+        entry = (  # an undated source says nothing of its date: no "undated" filler
+            p.s("punct.source_entry", title=title, publisher=publisher, date=p.date(src.date))
+            if src.date
+            else p.s("punct.source_entry_undated", title=title, publisher=publisher)
         )
         items.append(
             f'<li id="{anchor("sources", src.id)}">{entry}'
