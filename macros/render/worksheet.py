@@ -7,6 +7,7 @@ so the page and its warning change when a new level is added there. The texts ar
 from __future__ import annotations
 
 from macros.core.model import MinimumWage
+from macros.render.charts import figure as fig
 from macros.render.charts.dated import plain_date
 from macros.render.html import esc_attr
 from macros.render.page import Page
@@ -38,8 +39,14 @@ def _attrs(**attrs: str) -> str:
     return " ".join(f'data-{k.replace("_", "-")}="{esc_attr(v)}"' for k, v in attrs.items())
 
 
-def _number(p: Page, value: float) -> str:
-    return f"{value:,.2f}".rstrip("0").rstrip(".") if p.lang == "en" else f"{value:.2f}".rstrip("0").rstrip(".")
+def _hourly(value: float) -> str:
+    """An hourly figure (under RMB 1,000: no thousands grouping) with at most two decimals."""
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def _monthly(p: Page, level: MinimumWage) -> str:
+    assert level.citywide is not None  # latest_minimum_wage keeps citywide levels only
+    return fig.number(p, level.citywide)  # grouped as the minimum-wage chart groups it
 
 
 def worksheet_warning(p: Page, field: str) -> str:
@@ -60,12 +67,12 @@ def worksheet_warning(p: Page, field: str) -> str:
         hourly = hourly_minimum(level)
         text = p.plain(
             "worksheet_warn.wage",
-            hourly=_number(p, hourly),
-            monthly=_number(p, level.citywide or 0),
+            hourly=_hourly(hourly),
+            monthly=_monthly(p, level),
             date=plain_date(p, level.effective),
         )
         return _attrs(warn_below=f"{hourly:.2f}", warn_msg=text)
-    known = ", ".join([*OVERTIME_RATE, "overtime", "wage"])
+    known = ", ".join(WARNED_FIELDS)
     raise ValueError(f"worksheet_warning: unknown field '{field}' ({known})")
 
 
@@ -74,8 +81,8 @@ def minimum_wage_now(p: Page) -> str:
     level = latest_minimum_wage(p)
     text = p.s(
         "worksheet_warn.now",
-        monthly=_number(p, level.citywide or 0),
+        monthly=_monthly(p, level),
         date=p.date(level.effective),
-        hourly=_number(p, hourly_minimum(level)),
+        hourly=_hourly(hourly_minimum(level)),
     )
     return p.cited(text, level.sources)
