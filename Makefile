@@ -10,7 +10,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # Reproducible builds: every date the build writes comes from the last commit.
 export SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: install lock serve serve-fast build site build-properdocs test test-fast browser-deps validate clean lint scripts js-test schema translation-status handouts offline check-links typography bench lighthouse
+.PHONY: install lock serve serve-all build site build-properdocs test test-fast browser-deps validate clean lint scripts js-test schema translation-status handouts offline check-links typography bench lighthouse
 
 # requirements.txt is the lock: every package, exact version and hash, compiled from pyproject.toml.
 # pip refuses any file whose hash is not in it (--require-hashes).
@@ -35,14 +35,21 @@ lock:  ## Recompile the locks (requirements*.txt) after editing pyproject.toml; 
 	$(PIP_COMPILE) $(if $(UPGRADE),--upgrade) --extra dev --output-file requirements.txt pyproject.toml
 	$(PIP_COMPILE) $(if $(UPGRADE),--upgrade) --extra properdocs --constraint requirements.txt --output-file requirements-properdocs.txt pyproject.toml
 
-serve: install  ## Build and serve the site on http://127.0.0.1:8000 with live reload
-	KB_PREVIEW=true $(BIN)/mkdocs serve --strict -a 127.0.0.1:8000 -w data -w macros
-
-# What `make serve-fast` leaves out to rebuild quickly: the Chinese pages and git's "last updated" dates.
+# `make serve` previews one language, as FastAPI's docs CLI does (`docs.py live <lang>`): English by
+# default, `make serve lang=zh` for Chinese (built alone, served at the root); no git dates ("last
+# updated" shows the build's day), so a saved edit shows within seconds. `make serve-all`: both, slower.
 # KB_PREVIEW: the preview pages carry no Content-Security-Policy, so MkDocs' live-reload script runs.
-SERVE_FAST_ENV := KB_PREVIEW=true KB_BUILD_ZH=false KB_GIT_DATES=false
-serve-fast: install  ## While writing English pages: English only, no git dates; an edit shows in seconds (`make serve` for Chinese)
-	$(SERVE_FAST_ENV) $(BIN)/mkdocs serve --strict -a 127.0.0.1:8000 -w data -w macros
+lang ?= en
+SERVE_ENV_en := KB_BUILD_ZH=false
+SERVE_ENV_zh := KB_ONLY_LANGUAGE=zh
+SERVE_ENV := KB_PREVIEW=true KB_GIT_DATES=false $(SERVE_ENV_$(lang))
+SERVE := $(BIN)/mkdocs serve --strict -a 127.0.0.1:8000 -w data -w macros
+serve: install  ## Build and serve one language with live reload on http://127.0.0.1:8000 (English; `make serve lang=zh`: Chinese)
+	@test -n "$(SERVE_ENV_$(lang))" || { echo "make serve: lang must be en or zh, not '$(lang)'"; exit 2; }
+	$(SERVE_ENV) $(SERVE)
+
+serve-all: install  ## Both languages as published (git dates included), with live reload; an edit takes about twice as long
+	KB_PREVIEW=true $(SERVE)
 
 build: install  ## Pages only (quick preview): strict build of both languages, swapped into site/ when done
 	$(BIN)/python -m macros site --pages-only
@@ -109,9 +116,10 @@ check-links: site  ## Every internal link, anchor and linked file (PDFs, zip) of
 typography: build  ## Chinese typography of every built zh page (full-width punctuation, dates, theme strings)
 	$(BIN)/python -m macros typography site
 
-bench: install browser-deps  ## Build benchmark (real site, no macros, data x3 ... x100 within 8 minutes), then the serve-fast live reload
+bench: install browser-deps  ## Build benchmark (real site, no macros, data x3 ... x100 within 8 minutes), then `make serve`'s live reload in each language
 	$(BIN)/python -m macros bench --budget 480
-	$(BIN)/python -m macros live-reload $(foreach v,$(SERVE_FAST_ENV),--env $(v))
+	$(BIN)/python -m macros live-reload $(foreach v,KB_PREVIEW=true KB_GIT_DATES=false $(SERVE_ENV_en),--env $(v))
+	$(BIN)/python -m macros live-reload --page docs/zh/about/index.md $(foreach v,KB_PREVIEW=true KB_GIT_DATES=false $(SERVE_ENV_zh),--env $(v))
 
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --silent

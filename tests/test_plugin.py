@@ -54,3 +54,26 @@ def test_the_preview_leaves_the_policy_out_and_builds_keep_it(monkeypatch):
     assert config.plugins["kb"].config.preview is True
     served = config.plugins["kb"].on_post_template(html, template_name="404.html", config=config)
     assert "Content-Security-Policy" not in served
+
+
+@pytest.mark.slow  # a build of the Chinese pages in a subprocess
+def test_make_serve_lang_zh_builds_the_chinese_pages_alone_at_the_root(tmp_path):
+    """`make serve lang=zh` (KB_ONLY_LANGUAGE=zh): a strict build of the Chinese pages only, served at
+    the root, so a Chinese edit shows without rebuilding English first."""
+    import os
+    import re
+    import subprocess
+    import sys
+
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^SERVE_ENV_zh := KB_ONLY_LANGUAGE=zh$", makefile, re.MULTILINE)
+    env = {"PATH": "/usr/bin:/bin", "HOME": os.environ["HOME"], "NO_MKDOCS_2_WARNING": "1",
+           "KB_ONLY_LANGUAGE": "zh", "KB_GIT_DATES": "false", "KB_PREVIEW": "true"}
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
+                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="zh"' in home
+    assert "关于项目" in (out / "about" / "index.html").read_text(encoding="utf-8")
+    assert not (out / "zh" / "index.html").exists(), "the Chinese pages are at the root, not under zh/"

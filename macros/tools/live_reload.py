@@ -1,6 +1,6 @@
 """How long a one-page edit takes to show in the browser under `mkdocs serve`: `python -m macros live-reload`.
 
-Starts `mkdocs serve` (with the options given, e.g. those of `make serve-fast`) on a local port,
+Starts `mkdocs serve` (with the options given, e.g. those of `make serve`) on a local port,
 opens a page in Debian's Chromium (Playwright, private HOME), then N times: appends a line with a
 fresh token to the page's Markdown, reloads the page until it shows the token (see _shows), and restores the
 file (waiting for the reload that removes it). Prints each time and the median. The Markdown file
