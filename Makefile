@@ -74,9 +74,13 @@ browser-deps:  ## Debian's Chromium and CJK fonts for the browser tests
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq default-jre-headless >/dev/null; \
 	fi
 
+# The tests run on every core (pytest-xdist), a whole test file per worker so that its module fixtures
+# are built once, in the order tests/conftest.py gives (the shared sites' builds first, side by side,
+# the quick files last); each shared site is built once per run (tests/conftest.py, built_once).
+PYTEST_WORKERS := -n auto --dist loadfile --no-loadscope-reorder
 test: install browser-deps $(NODE_STAMP) lint  ## Every check and test, browser tests included (what CI runs)
 	npm test --silent
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_WORKERS)
 
 test-fast: install  ## The fast tier: unit tests, failing builds (in-process), no browser, no whole-site build (at most 3 builds' time)
 	$(BIN)/python -m pytest -m "not slow and not browser"

@@ -9,12 +9,25 @@ and stops in on_config.
 
 from __future__ import annotations
 
+import os
 import shutil
-from collections.abc import Iterator
+import subprocess
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from helpers import CHROMIUM, ROOT, build, build_site, make_hostile_project
+from filelock import FileLock
+from helpers import (
+    CHROMIUM,
+    EPOCH,
+    PROJECT_PARTS,
+    ROOT,
+    VARIANT_URL,
+    build,
+    build_site,
+    copy_project,
+    make_hostile_project,
+)
 
 from macros.tools.browser import XDG_DIRS, chromium
 from macros.tools.static_server import serve
@@ -57,24 +70,77 @@ def kb():
     return load(ROOT / "data")
 
 
+def built_once(tmp_path_factory, name: str, make: Callable[[Path], Path]) -> Path:
+    """What `make(folder)` builds, made once for the whole run: `make test` runs the tests on two
+    workers (pytest-xdist), which share the run's temporary root; the first to ask builds under a
+    file lock, the other waits and reuses it. Without workers, an ordinary temporary folder."""
+    root = tmp_path_factory.getbasetemp()
+    if "PYTEST_XDIST_WORKER" in os.environ:
+        root = root.parent  # the run's root, above each worker's own
+    folder = root / f"shared-{name}"
+    with FileLock(root / f"shared-{name}.lock"):
+        done = folder / ".built"
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            result = make(folder)
+            done.write_text(str(result))
+    return Path(done.read_text())
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The complete site as `make site` publishes it (pages, handout PDFs, offline zip, link check), built once."""
-    out = tmp_path_factory.mktemp("complete") / "site"
-    result = build_site(ROOT, out)
-    assert result.returncode == 0, result.stderr
-    return out
+
+    def make(folder: Path) -> Path:
+        result = build_site(ROOT, folder / "site")
+        assert result.returncode == 0, result.stderr
+        return folder / "site"
+
+    return built_once(tmp_path_factory, "complete", make)
 
 
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory) -> Path:
-    """The pages built from the hostile corpus (tests/helpers.py make_hostile_project), once per session;
-    the project's data is next to it (hostile_site.parent / "data")."""
-    project = make_hostile_project(tmp_path_factory.mktemp("hostile") / "p")
-    out = project / "out"
-    result = build(project, out)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return out
+    """The pages built from the hostile corpus (tests/helpers.py make_hostile_project), once per run;
+    the project's data is next to it (hostile_site.parent / "data"). Dated EPOCH, with hash seed 1:
+    tests/test_reproducible.py builds it again and compares."""
+
+    def make(folder: Path) -> Path:
+        project = make_hostile_project(folder / "p")
+        result = build(project, project / "out", env={"SOURCE_DATE_EPOCH": EPOCH, "PYTHONHASHSEED": "1"})
+        assert result.returncode == 0, result.stderr[-3000:]
+        return project / "out"
+
+    return built_once(tmp_path_factory, "hostile", make)
+
+
+@pytest.fixture(scope="session")
+def variant_site(tmp_path_factory) -> Path:
+    """The pages (`make build`) built once for three checks that each need a build unlike the real one:
+    in a shallow clone, as CI checks out (git dates must still work); with the working tree on top and
+    the English about page changed after its translation (the Chinese page shows the outdated notice);
+    for another public address, SITE_URL = VARIANT_URL (every printed and published address follows it)."""
+
+    def make(folder: Path) -> Path:
+        clone = folder / "clone"
+        git = ["git", "clone", "-q", "--depth", "1", f"file://{ROOT}", str(clone)]
+        subprocess.run(git, check=True, capture_output=True)
+        shallow = ["git", "rev-parse", "--is-shallow-repository"]
+        assert subprocess.run(shallow, cwd=clone, capture_output=True, text=True).stdout.strip() == "true"
+        for part in PROJECT_PARTS:  # the working tree on top, so uncommitted changes are tested too
+            target = clone / part
+            shutil.rmtree(target) if target.is_dir() else target.unlink(missing_ok=True)
+        copy_project(clone)
+        english = clone / "docs" / "en" / "about" / "index.md"
+        added = "\nA sentence added after the translation.\n"
+        english.write_text(english.read_text(encoding="utf-8") + added, encoding="utf-8")
+        out = folder / "out" / "site"
+        result = build_site(clone, out, "--pages-only", env={"SITE_URL": VARIANT_URL})
+        assert result.returncode == 0, result.stderr[-3000:]
+        return out
+
+    return built_once(tmp_path_factory, "variant", make)
 
 
 @pytest.fixture(scope="session")
@@ -118,7 +184,7 @@ def page(browser):
 
 
 BROWSER_FIXTURES = {"browser", "page", "server"}
-SLOW_FIXTURES = {"site", "server", "hostile_site", "offline_site", "moved_site"}
+SLOW_FIXTURES = {"site", "server", "hostile_site", "offline_site", "variant_site"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -129,3 +195,36 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
         if used & (SLOW_FIXTURES | BROWSER_FIXTURES):
             item.add_marker(pytest.mark.slow)
+    items[:] = _shared_builds_first(items)
+
+
+SHARED_SITES = ("site", "hostile_site", "variant_site")  # each built once per run (built_once)
+
+
+def _shared_builds_first(items: list[pytest.Item]) -> list[pytest.Item]:
+    """Order the test files for two workers (xdist hands out files in turn, two each to begin with):
+    the site's builder first (the longest build), the hostile site's second, one more file third, the
+    variant site's fourth (after the hostile site, on the same worker), so that the three shared sites
+    are built side by side from the start; then the other slow files; the quick files last, to even
+    out the end. For each shared site, a file that needs no other shared site is preferred."""
+    files: dict[str, list[pytest.Item]] = {}
+    for item in items:
+        files.setdefault(item.nodeid.split("::")[0], []).append(item)
+
+    def fixtures(name: str) -> set[str]:
+        return {f for i in files[name] for f in getattr(i, "fixturenames", ())}
+
+    def builder(site: str) -> str | None:
+        users = [f for f in files if site in fixtures(f)]
+        alone = [f for f in users if not fixtures(f) & (set(SHARED_SITES) - {site})]
+        return (alone or users or [None])[0]
+
+    slow = [f for f in files if any(i.get_closest_marker("slow") for i in files[f])]
+    site, hostile, variant = (builder(s) for s in SHARED_SITES)
+    order = [f for f in (site, hostile) if f]
+    order += [f for f in slow if f not in (site, hostile, variant)][:1]
+    order += [f for f in (variant,) if f]
+    order = list(dict.fromkeys(order))
+    order += [f for f in slow if f not in order]
+    order += [f for f in files if f not in order]
+    return [item for name in order for item in files[name]]

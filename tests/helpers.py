@@ -15,6 +15,8 @@ from macros.core.languages import LANGS
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides")
+EPOCH = "1700000000"  # 2023-11-14: the build date of conftest's hostile_site (any fixed value)
+VARIANT_URL = "https://kb.example.cn/"  # the public address of conftest's variant_site
 CHROMIUM = "/usr/bin/chromium"  # the same as macros.tools.browser.CHROMIUM
 
 
@@ -44,9 +46,9 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-def build(project: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
+def build(project: Path, out: Path, *extra: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """A strict build of `project` into `out`, in a fresh interpreter, as `make build` runs it."""
-    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": os.environ["HOME"]}
+    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": os.environ["HOME"], **(env or {})}
     return subprocess.run(
         [*MKDOCS, "build", "--strict", "-q", "-d", str(out), *extra],
         cwd=project,

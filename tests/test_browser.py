@@ -6,7 +6,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-KEY_PAGES = ["", "about/", "recommendations/", "plans/government/", "findings/", "resources/sources/"]
+KEY_PAGES = ["", "about/", "recommendations/", "plans/government/", "findings/", "findings/root-causes/",
+             "guides/self-assessment/", "resources/sources/"]
 
 
 def only_local(page, server: str) -> list[str]:
@@ -88,7 +89,6 @@ def test_table_works_without_javascript(browser, server):
 ])
 def test_search_uses_only_its_language_index(page, server, prefix, query, other_index):
     page.goto(f"{server}/{prefix}plans/")
-    page.wait_for_load_state("networkidle")
     page.locator("input.md-search__input").click()
     page.keyboard.type(query, delay=30)
     page.keyboard.press("End")  # CJK text arrives as one input event; a key-up starts the search as in a real IME

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, build_site, copy_project
+from helpers import ROOT, VARIANT_URL, build_site, copy_project
 
 from macros.core.languages import LANGS
 from macros.render.qr import qr_svg
@@ -137,46 +137,37 @@ def test_the_complete_site_has_every_file_the_pages_link(site):
 
 
 # -- one public address ----------------------------------------------------------------------------
-OTHER_URL = "https://kb.example.cn/"
-
-
-@pytest.fixture(scope="module")
-def moved_site(tmp_path_factory) -> Path:
-    """The pages built for another public address (SITE_URL), as on a mainland host."""
-    out = tmp_path_factory.mktemp("moved") / "site"
-    result = build_site(ROOT, out, "--pages-only", env={"SITE_URL": OTHER_URL})
-    assert result.returncode == 0, result.stderr
-    return out
+OTHER_URL = VARIANT_URL  # the pages of conftest's variant_site are built for it
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_site_url_sets_every_printed_and_published_address(moved_site, lang):
+def test_site_url_sets_every_printed_and_published_address(variant_site, lang):
     pre = "" if lang == LANGS[0] else f"{lang}/"
     url = f"{OTHER_URL}{pre}go/plan-buyers/"
-    svg = (moved_site / pre / "go" / "plan-buyers" / "qr.svg").read_text(encoding="utf-8")
+    svg = (variant_site / pre / "go" / "plan-buyers" / "qr.svg").read_text(encoding="utf-8")
     label = html.unescape(re.search(r'aria-label="([^"]+)"', svg).group(1))
     assert url in label, "the QR code must encode the short link at SITE_URL"
     assert svg == qr_svg(url, label), "the QR code must encode the short link at SITE_URL"
-    redirect = (moved_site / pre / "go" / "plan-buyers" / "index.html").read_text(encoding="utf-8")
+    redirect = (variant_site / pre / "go" / "plan-buyers" / "index.html").read_text(encoding="utf-8")
     assert f'<link rel="canonical" href="{OTHER_URL}{pre}plans/buyers/">' in redirect
-    handout = (moved_site / pre / "handouts" / "buyers" / "index.html").read_text(encoding="utf-8")
+    handout = (variant_site / pre / "handouts" / "buyers" / "index.html").read_text(encoding="utf-8")
     assert f">{url}</a>" in handout
-    kit = (moved_site / pre / "workshop" / "kit" / "index.html").read_text(encoding="utf-8")
+    kit = (variant_site / pre / "workshop" / "kit" / "index.html").read_text(encoding="utf-8")
     assert f"<code>{url}</code>" in kit
-    sitemap = (moved_site / pre / "sitemap.xml").read_text(encoding="utf-8")
+    sitemap = (variant_site / pre / "sitemap.xml").read_text(encoding="utf-8")
     assert f"<loc>{OTHER_URL}{pre}</loc>" in sitemap
-    csv = (moved_site / "downloads" / f"recommendations-{lang}.csv").read_text(encoding="utf-8-sig")
+    csv = (variant_site / "downloads" / f"recommendations-{lang}.csv").read_text(encoding="utf-8-sig")
     assert f"{OTHER_URL}{pre}recommendations/" in csv
-    for path in (moved_site / pre).rglob("*"):
+    for path in (variant_site / pre).rglob("*"):
         if path.suffix in (".html", ".svg", ".xml", ".csv", ".json") and path.is_file():
             assert "shenzhen-ict-csr.github.io" not in path.read_text(encoding="utf-8", errors="replace"), path
 
 
-def test_pages_only_build_links_no_zip(moved_site):
+def test_pages_only_build_links_no_zip(variant_site):
     """Without the complete build there is no zip, and the kit page links none."""
-    kit = (moved_site / "workshop" / "kit" / "index.html").read_text(encoding="utf-8")
+    kit = (variant_site / "workshop" / "kit" / "index.html").read_text(encoding="utf-8")
     assert '<p class="kb-offline">' in kit
     assert ".zip" not in re.search(r'<p class="kb-offline">.*?</p>', kit).group(0)
-    assert not list(moved_site.rglob("*.zip"))
-    assert not list(moved_site.rglob("*.pdf"))
-    assert os.listdir(moved_site.parent) == ["site"]
+    assert not list(variant_site.rglob("*.zip"))
+    assert not list(variant_site.rglob("*.pdf"))
+    assert os.listdir(variant_site.parent) == ["site"]

@@ -30,10 +30,18 @@ def test_axe_finds_no_violations(browser, server, prefix, path, width):
     context = browser.new_context(viewport={"width": width, "height": 844 if width < 600 else 900})
     page = context.new_page()
     page.goto(f"{server}/{prefix}{path}")
-    page.wait_for_load_state("networkidle")
-    results = Axe().run(page)
+    results = Axe().run(page, options=AXE_OPTIONS[width])
     context.close()
     assert results.violations_count == 0, results.generate_report()
+
+
+# Colour contrast, two thirds of axe's time here, is checked at 1280 px: the site's colours do not
+# change with the width (kb.css sets none in its phone rules but the record tables' labels, drawn as
+# ::before, which axe does not check). At 390 px every other rule runs.
+AXE_OPTIONS = {
+    1280: {"resultTypes": ["violations"]},
+    390: {"resultTypes": ["violations"], "rules": {"color-contrast": {"enabled": False}}},
+}
 
 
 def test_tables_have_captions_and_header_cells(page, server):
@@ -93,7 +101,6 @@ def test_first_visit_stays_in_its_byte_budget_and_loads_no_search_index(browser,
 def test_search_loads_its_index_when_opened_and_finds(page, server, prefix, query, opener):
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(f"{server}/{prefix}")
-    page.wait_for_load_state("networkidle")
     assert not [u for u in page.requests if "search_index" in u]
     if opener == "icon":
         page.locator("label.md-header__button[for=__search]").click()

@@ -271,7 +271,6 @@ def test_language_switch_keeps_filter_and_anchor(page, server, start, lang):
 def test_language_switch_keeps_the_place_in_a_long_page(page, server):
     rid = list(KB.recommendations)[10]
     page.goto(f"{server}/zh/recommendations/")
-    page.wait_for_load_state("networkidle")  # the filter form appears on load and moves the rows down
     # scroll the row to the top (again, until the layout has settled)
     page.wait_for_function(f"""() => {{ const e = document.getElementById('rec-{rid}'); e.scrollIntoView();
         return Math.abs(e.getBoundingClientRect().top) < 40 && window.scrollY > 100; }}""")
@@ -293,7 +292,6 @@ def test_typing_a_record_title_into_search_opens_its_page_first(page, server, pr
     lang = "zh" if prefix else "en"
     title = title_of(kind, rid, lang)
     page.goto(f"{server}/{prefix}")
-    page.wait_for_load_state("networkidle")
     page.locator("input.md-search__input").click()
     page.keyboard.type(title, delay=10)
     page.keyboard.press("End")  # Material searches on key-up; IME text arrives as one input event
