@@ -83,7 +83,7 @@ test: install browser-deps $(NODE_STAMP) lint  ## Every check and test, browser 
 	$(BIN)/python -m pytest $(PYTEST_WORKERS)
 
 test-fast: install  ## The fast tier: unit tests, failing builds (in-process), no browser, no whole-site build (at most 3 builds' time)
-	$(BIN)/python -m pytest -m "not slow and not browser"
+	$(BIN)/python -m pytest -n auto -m "not slow and not browser"
 
 lint: install $(NODE_STAMP)  ## Python, JavaScript, YAML and Markdown lint, type check, terminology check, schemas and script bundles up to date
 	$(BIN)/ruff check macros tests
