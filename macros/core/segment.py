@@ -9,6 +9,7 @@ a run) keeps whole words searchable: 供应商 then matches 供应商 and 供应
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 
@@ -20,7 +21,8 @@ _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _BREAK = "\u200b"  # zero-width space: invisible in results, a separator for the index
 
 
-def _words(run: str) -> list[str]:
+@functools.lru_cache(maxsize=1 << 16)  # `mkdocs serve` rebuilds segment the same runs again: once per process
+def _words(run: str) -> tuple[str, ...]:
     words: list[str] = []
     carry = ""
     for word in jieba.cut(run):
@@ -33,7 +35,7 @@ def _words(run: str) -> list[str]:
             carry = ""
     if carry:
         words.append(carry)
-    return words
+    return tuple(words)
 
 
 def segment(text: str) -> str:
