@@ -42,7 +42,8 @@ lock:  ## Recompile the locks (requirements*.txt) after editing pyproject.toml; 
 lang ?= en
 SERVE_ENV_en := KB_BUILD_ZH=false
 SERVE_ENV_zh := KB_ONLY_LANGUAGE=zh
-SERVE_ENV := KB_PREVIEW=true KB_GIT_DATES=false $(SERVE_ENV_$(lang))
+SERVE_ENV_COMMON := KB_PREVIEW=true KB_GIT_DATES=false
+SERVE_ENV := $(SERVE_ENV_COMMON) $(SERVE_ENV_$(lang))
 SERVE := $(BIN)/mkdocs serve --strict -a 127.0.0.1:8000 -w data -w macros
 serve: install  ## Build and serve one language with live reload on http://127.0.0.1:8000 (English; `make serve lang=zh`: Chinese)
 	@test -n "$(SERVE_ENV_$(lang))" || { echo "make serve: lang must be en or zh, not '$(lang)'"; exit 2; }
@@ -122,8 +123,8 @@ typography: build  ## Chinese typography of every built zh page (full-width punc
 
 bench: install browser-deps  ## Build benchmark (real site, no macros, data x3 ... x100 within 8 minutes), then `make serve`'s live reload in each language
 	$(BIN)/python -m macros bench --budget 480
-	$(BIN)/python -m macros live-reload $(foreach v,KB_PREVIEW=true KB_GIT_DATES=false $(SERVE_ENV_en),--env $(v))
-	$(BIN)/python -m macros live-reload --page docs/zh/about/index.md $(foreach v,KB_PREVIEW=true KB_GIT_DATES=false $(SERVE_ENV_zh),--env $(v))
+	$(BIN)/python -m macros live-reload $(foreach v,$(SERVE_ENV_COMMON) $(SERVE_ENV_en),--env $(v))
+	$(BIN)/python -m macros live-reload --page docs/zh/about/index.md $(foreach v,$(SERVE_ENV_COMMON) $(SERVE_ENV_zh),--env $(v))
 
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --silent

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from helpers import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
@@ -60,18 +62,10 @@ def test_the_preview_leaves_the_policy_out_and_builds_keep_it(monkeypatch):
 def test_make_serve_lang_zh_builds_the_chinese_pages_alone_at_the_root(tmp_path):
     """`make serve lang=zh` (KB_ONLY_LANGUAGE=zh): a strict build of the Chinese pages only, served at
     the root, so a Chinese edit shows without rebuilding English first."""
-    import os
-    import re
-    import subprocess
-    import sys
-
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert re.search(r"^SERVE_ENV_zh := KB_ONLY_LANGUAGE=zh$", makefile, re.MULTILINE)
-    env = {"PATH": "/usr/bin:/bin", "HOME": os.environ["HOME"], "NO_MKDOCS_2_WARNING": "1",
-           "KB_ONLY_LANGUAGE": "zh", "KB_GIT_DATES": "false", "KB_PREVIEW": "true"}
     out = tmp_path / "out"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
-                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    result = build(ROOT, out, env={"KB_ONLY_LANGUAGE": "zh", "KB_GIT_DATES": "false", "KB_PREVIEW": "true"})
     assert result.returncode == 0, result.stderr[-3000:]
     home = (out / "index.html").read_text(encoding="utf-8")
     assert '<html lang="zh"' in home
