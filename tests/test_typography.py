@@ -105,6 +105,101 @@ def test_catches_english_theme_strings(html):
     assert "english-ui" in kinds(html)
 
 
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<li>行业与政府合作开展能力建设 （本群体牵头，优先级高）</li>",  # space before a bracket
+        "<p>各事件的日期和出处见下表。 数据来源：［1］</p>",  # space after a full stop
+        "<li>1. <strong>差距评估。</strong> 把实际做法与法律逐条对照</li>",  # after a bold lead-in
+        "<p>公司：\u00a0日期：</p>",  # a no-break space counts too
+    ],
+)
+def test_catches_spaces_beside_full_width_punctuation(html):
+    assert "space-punct" in kinds(html)
+
+
+LAWS = typography.law_names(["中华人民共和国劳动合同法", "中华人民共和国劳动法", "国务院关于职工工作时间的规定"])
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<td>应当经职工代表大会讨论（劳动合同法第四条）。</td>",
+        "<p>依据中华人民共和国劳动法第四十四条</p>",
+        "<p>对照第三十六条及国务院关于职工工作时间的规定逐条核对</p>",
+        "<p>《劳动合同法》第十条；劳动法第十五条</p>",  # the second one
+    ],
+)
+def test_catches_law_titles_without_book_title_marks(html):
+    assert "law-title" in [p.kind for p in check_html(html, "zh/x.html", LAWS)]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>依据《中华人民共和国劳动法》第四十四条和《劳动合同法》第八十二条。</p>",
+        "<p>《全国人民代表大会常务委员会关于修改〈中华人民共和国劳动合同法〉的决定》</p>",
+        "<p>受理违反劳动法律、法规的投诉；劳动法规汇编；劳动法学</p>",  # other words
+    ],
+)
+def test_leaves_law_titles_in_book_title_marks_alone(html):
+    assert check_html(html, "zh/x.html", LAWS) == []
+
+
+def test_reads_the_law_titles_from_the_sources_page():
+    page = (
+        '<ol class="kb-sources"><li>《中华人民共和国劳动合同法》。全国人民代表大会常务委员会。</li>'
+        "<li>《国务院关于职工工作时间的规定》。国务院。</li><li>《深圳统计年鉴》。深圳市统计局。</li></ol>"
+    )
+    laws = typography.law_titles(page)
+    assert "劳动合同法" in laws and "中华人民共和国劳动合同法" in laws
+    assert "国务院关于职工工作时间的规定" in laws
+    assert "深圳统计年鉴" not in laws  # a yearbook is no law
+
+
+@pytest.mark.parametrize(
+    "html",
+    ["<td>深人社规〔2011〕19 号</td>", "<td>深发 〔2007〕7号</td>", "<td>深发〔2007〕 7号</td>", "<td>深发（2007）7号</td>"],
+)
+def test_catches_document_numbers_not_written_as_issued(html):
+    assert "doc-number" in kinds(html)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<li>围绕加班安排这类共同问题展开讨论。（衡量指标：召开首次会议）</li>",
+        "<p>供应商必须按较严格的标准执行。 （本站的比较，见相关调研发现）</p>",
+    ],
+)
+def test_catches_a_note_after_the_full_stop(html):
+    assert "note-after-stop" in kinds(html)
+
+
+def test_catches_a_long_sentence_said_twice_on_a_page():
+    sentence = "管理人员可能知道审核员要查什么，却不知道怎样把风险评估、改进目标、培训和纠正行动变成日常工作。"
+    html = f"<h2>一</h2><p>{sentence}</p><h2>二</h2><p>{sentence}</p>"
+    assert kinds(html) == ["repeated-sentence"]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        # a reference (link text) may repeat: a list of affected actions under several changes
+        '<p>行动：<a href="#a">按每位员工的法定工时安排产能，每周核对工时、每月核对加班；订单超出产能的，接单前就告诉客户。</a></p>' * 2,
+        # the footer's standing line is site chrome, the same on every page
+        "<p>本站是关于 FIAS 与 BSR 合作项目的独立知识库，依据公开资料整理，不代表任何项目合作方的立场。</p>"
+        "<footer><p>本站是关于 FIAS 与 BSR 合作项目的独立知识库，依据公开资料整理，不代表任何项目合作方的立场。</p></footer>",
+        # short sentences repeat naturally
+        "<p>这只是提醒。</p><p>这只是提醒。</p>",
+        # a bracketed sentence of its own may follow a full stop
+        "<p>供应商必须按较严格的标准执行。（这是本站的比较。）</p>",
+    ],
+)
+def test_leaves_references_and_short_repeats_alone(html):
+    assert check_html(html, "zh/x.html") == []
+
+
 def test_reports_page_and_excerpt():
     problems = check_html("<p>很长的一段说明文字，依据: 《劳动法》第四十四条的规定</p>", "zh/plans/workers/index.html")
     assert len(problems) == 1

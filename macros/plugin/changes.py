@@ -1,4 +1,4 @@
-"""Puts a "Now:" note right after every guide heading that data/changes.yml names in `affects.sections`.
+"""Puts a "Since then:" note right after every guide heading that data/changes.yml names in `affects.sections`.
 
 The guides' Markdown stays as written (the 2007–08 record); the note is added to the rendered
 HTML of each language's page, after the heading whose id the entry names.

@@ -29,6 +29,7 @@ def mark_outdated(page: Page, config: MkDocsConfig, strings: Mapping[str, Mappin
     page.meta["translation_notice"] = {
         "text": strings[lang]["translation.outdated"],
         "link": strings[lang]["translation.read_current"],
+        "gap": strings[lang]["punct.cite_gap"],  # a space in English, none after a Chinese 。
         "url": page_url(path, config.use_directory_urls),  # the default language is at the site root
         "hreflang": DEFAULT,
     }

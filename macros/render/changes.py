@@ -1,4 +1,4 @@
-"""Then and now: the dated changes since 2008 (data/changes.yml), the "Now:" notes that link the
+"""Then and now: the dated changes since 2008 (data/changes.yml), the "Since then:" notes that link the
 2007–08 record to them, and the status of each law, code or standard on the sources page.
 
 The historical record is never rewritten: a finding, plan action or guide section stays as the

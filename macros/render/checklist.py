@@ -153,7 +153,7 @@ def _results(p: Page) -> str:
         '<section class="kb-check-results kb-js-only" aria-labelledby="kb-results-title">'
         f'<h2 id="kb-results-title">{p.s("self_assessment.results")}</h2>'
         f'<p class="kb-check-stamp"><span>{p.colon(p.s("self_assessment.company_short"), "")}'
-        f'<strong data-field="company"></strong></span> '
+        f'<strong data-field="company"></strong></span>'  # no space: the flex gap spaces them
         f'<span>{p.colon(p.s("self_assessment.date"), "")}<strong data-field="date"></strong></span></p>'
         '<p class="kb-check-summary" role="status" aria-live="polite"></p>'
         + _bars(p)

@@ -122,16 +122,16 @@ def handout(p: Page, group: str) -> str:
     grp = kb.stakeholder_groups[group]
     steps = [a for a in kb.actions_for(group) if a.timeframe is Timeframe.first_steps]
     step_items = [
-        f'{p.t(a.step)} <span class="kb-meta">{p.paren(p.colon(p.s("col.indicator"), p.t(a.indicator)))}</span>'
+        p.noted(p.t(a.step), f'<span class="kb-meta">{p.paren(p.colon(p.s("col.indicator"), p.t(a.indicator)))}</span>')
         for a in steps
     ]
     recs = key_recommendations(kb, group)
     rec_items = []
     for r in recs:
         role = p.s("handout_sheet.leads" if group in r.owners else "handout_sheet.supports")
-        meta = p.join([role, p.colon(p.s("col.priority"), p.s("priority." + r.priority.value))])
+        meta = p.s("handout_sheet.role_priority", role=role, priority=p.s("priority." + r.priority.value))
         rec_items.append(
-            f'<strong>{p.t(r.title)}</strong> <span class="kb-meta">{p.paren(meta)}</span>'
+            f'<strong>{p.t(r.title)}</strong><span class="kb-meta">{p.paren(meta)}</span>'
             f"<br>{p.t(r.summary)}"
             f'<br><a class="kb-handout-go" href="{_go(p, r.id)}">{esc(p.ctx.public_url(go_path(r.id)))}</a>'
         )
@@ -212,5 +212,5 @@ def offline_copy(p: Page) -> str:
     meta = p.s("handout_sheet.offline_meta", size=size, date=p.date(found.date))
     return (
         f'<p class="kb-offline"><a href="{p.ctx.site_root()}{DOWNLOADS_DIR}/{esc_attr(found.file)}" download>'
-        f'<strong>{p.s("handout_sheet.offline_link")}</strong></a> <span class="kb-meta">{p.paren(meta)}</span></p>'
+        f'<strong>{p.s("handout_sheet.offline_link")}</strong></a><span class="kb-meta">{p.paren(meta)}</span></p>'
     )

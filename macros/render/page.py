@@ -111,6 +111,13 @@ class Page:
             return text[:-1] + mark + text[-1]
         return text + mark
 
+    def noted(self, text: str, note: str) -> str:
+        """A text followed by a bracketed note (already wrapped); in Chinese the note goes before the
+        closing full stop, as citations do: "……展开讨论（衡量指标：……）。", not "……讨论。（……）"."""
+        if text and text[-1] in self.strings["punct.cite_before"]:
+            return text[:-1] + note + text[-1]
+        return text + note
+
     def provenance(self, provenance: Provenance, sources: Iterable[str] = ()) -> str:
         """The provenance label ('stated in the cited source' or 'our synthesis') and its citations."""
         return self.cited(self.s("provenance." + provenance.value), sources)

@@ -9,7 +9,12 @@ from macros.render.page import Page
 
 
 def _priority_and_timeframe(p: Page, rec: Recommendation) -> str:
-    return p.s("priority." + rec.priority.value) + p.s("punct.list") + p.s("timeframe." + rec.timeframe.value)
+    """'high priority, within three months': the timeframe's span only, so no bracket sits inside the note's brackets."""
+    return p.s(
+        "plan.priority_timeframe",
+        priority=p.s("priority." + rec.priority.value),
+        timeframe=p.s("timeframe_span." + rec.timeframe.value),
+    )
 
 
 def action_plan(p: Page, group: str) -> str:
@@ -41,7 +46,7 @@ def action_plan(p: Page, group: str) -> str:
             )
         if rows:
             headers = [p.s(f"col.{c}") for c in ("action", "indicator", "recommendation", "partners", "guide")]
-            caption = p.s("caption.actions", group=p.t(grp.name), timeframe=label)
+            caption = p.s("caption.actions", group=p.t(grp.name), timeframe=p.s("timeframe_span." + tf.value))
             out.append(table(f"kb-actions-{tf.value}", caption, headers, rows))
         else:
             out.append(f"<p>{p.s('plan.no_actions')}</p>")

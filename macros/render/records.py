@@ -146,7 +146,7 @@ def sources(p: Page) -> str:
         )
         items.append(
             f'<li id="{anchor("sources", src.id)}">{entry}'
-            f' <span class="kb-meta">{p.s("source_kind." + src.kind.value)}</span>'
+            f'<br><span class="kb-meta">{p.colon(p.s("col.kind"), p.s("source_kind." + src.kind.value))}</span>'
             f"{source_status(p, src)}"
             f'<br><span class="kb-supports">{p.t(src.supports)}</span></li>'
         )
@@ -171,7 +171,7 @@ def findings(p: Page) -> str:
         out.append(f"\n## {p.t(theme.name)} {{ #{theme.id} }}\n\n<p>{p.t(theme.summary)}</p>")
         for f in items:
             causes = [c for c in p.kb.root_causes.values() if f.id in c.findings]
-            cause_links = p.join(f'<a href="{p.record("root_causes", c.id)}">{p.t(c.cause)}</a>' for c in causes)
+            cause_links = p.s("punct.list").join(f'<a href="{p.record("root_causes", c.id)}">{p.t(c.cause)}</a>' for c in causes)
             provenance = p.s("provenance." + f.provenance.value)
             if causes:
                 provenance += p.s("punct.sentence_end") + p.colon(p.s("label.root_cause"), cause_links)
@@ -188,8 +188,9 @@ def findings(p: Page) -> str:
 def root_causes(p: Page) -> str:
     """For each finding, the chain from the symptom down to its causes, by level.
 
-    A cause that explains several findings appears in each of their chains; only its first
-    appearance carries the anchor (#cause-<id>), so ids stay unique. Each cause links to its own page.
+    A cause that explains several findings appears in each of their chains; its explanation, the
+    groups that can act on it and its sources are given at its first appearance only (which carries
+    the anchor #cause-<id>); later chains name it and refer back. Each cause links to its own page.
     """
     out, placed = [], set()
     for f in p.kb.findings.values():
@@ -204,7 +205,12 @@ def root_causes(p: Page) -> str:
                 continue
             cards = []
             for c in here:
-                id_attr = "" if c.id in placed else f' id="{anchor("root_causes", c.id)}"'
+                name = f'<strong><a href="{p.record("root_causes", c.id)}">{p.t(c.cause)}</a></strong>'
+                if c.id in placed:  # said once, above: here a reference, not the same paragraph again
+                    above = f'<a href="#{anchor("root_causes", c.id)}">{p.s("record.see_above")}</a>'
+                    cards.append(f'<li>{name}<span class="kb-meta">{p.paren(above)}</span></li>')
+                    continue
+                id_attr = f' id="{anchor("root_causes", c.id)}"'
                 placed.add(c.id)
                 cards.append(
                     f'<li{id_attr}><strong><a href="{p.record("root_causes", c.id)}">{p.t(c.cause)}</a></strong>'
@@ -221,7 +227,7 @@ def root_causes(p: Page) -> str:
         out.append(
             f'<ol class="kb-chain" data-search-exclude'
             f' aria-label="{esc_attr(p.plain("caption.root_causes", finding=f.title(p.lang)))}">'
-            f'<li class="kb-level kb-symptom"><span class="kb-level-name">{p.s("label.finding")}</span> {symptom}</li>'
+            f'<li class="kb-level kb-symptom"><span class="kb-level-name">{p.s("label.finding")}</span>{symptom}</li>'
             + "".join(levels)
             + "</ol>"
         )

@@ -18,7 +18,20 @@ the alt, aria-label, title and placeholder attributes; not <script>, <style>, <c
 - cite-placement: a numbered citation after the full stop, "……能力。［3］" (Chinese puts it
   before the stop: "……能力［3］。");
 - doubled-acronym: an acronym followed by itself in brackets, "BSR（BSR）", "(FIAS) (FIAS)";
-- english-ui: an English theme string (Permanent link, Made with, Not found, Last update …).
+- english-ui: an English theme string (Permanent link, Made with, Not found, Last update …);
+- space-punct: a Latin space beside full-width punctuation, "开展能力建设 （本群体牵头）",
+  "见下表。 数据来源" (a full-width mark carries its own spacing);
+- law-title: the title of a law or regulation without 书名号, "（劳动合同法第四条）" for
+  "（《劳动合同法》第四条）"; the titles are those of the laws and regulations on the built sources
+  page (resources/sources/), each also without its 中华人民共和国 prefix;
+- doc-number: a document number not written as its issuer writes it, solid and in 〔 〕:
+  深发〔2007〕7号, not 深发〔2007〕7 号, 深发 〔2007〕 7号 or 深发（2007）7号 (the site's rule:
+  a document number is an identifier, copied as issued so that it can be searched for);
+- note-after-stop: a bracketed note that belongs to the sentence put after its full stop,
+  "……展开讨论。（衡量指标：……）" for "……展开讨论（衡量指标：……）。" (a bracket that is a
+  sentence of its own, ending in its own 。, may follow: "……执行。（本站的比较。）");
+- repeated-sentence: a long sentence (30 characters or more) said twice on one page, where a
+  reference to the first would do.
 
 Standard library only (no MkDocs, no pydantic): it runs on any built folder.
 Usage: python -m macros typography site   → prints `zh/<path>: <kind>: …excerpt…`, exit 1 if any.
@@ -55,6 +68,23 @@ _ISO_DATE = re.compile(r"(?<![\d-])\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))
 # A digit touching 年, 月 or 日 (either side): 2007年, 7月, 年7, 12日 — the site writes 2007 年 7 月 12 日.
 _UNSPACED_DATE = re.compile(r"\d[年月日]|[年月]\d")
 _CITE_AFTER_STOP = re.compile(r"[。！？][ \t]*［\d")
+_NOTE_AFTER_STOP = re.compile(r"。[ \t]*（[^（）]*[^。！？（）]）")
+_FULL_WIDTH_MARK = "，。：；、（）“”《》！？"
+# (a space beside a Latin mark is latin-punct's to report: "依据: 《劳动法》" is one problem, not two)
+_SPACE_PUNCT = re.compile(
+    rf"(?<![ \t\u00a0,;:.()])[ \t\u00a0]+(?=[{_FULL_WIDTH_MARK}])|(?<=[{_FULL_WIDTH_MARK}])[ \t\u00a0]+(?=[^\s,;:.()])"
+)
+# 深发〔2007〕7 号, 深发 〔2007〕, 〔2007〕 7号, 深发（2007）7号, 深发[2007]7号 — the issuer writes 深发〔2007〕7号.
+_DOC_NUMBER = re.compile(
+    rf"{_HAN}[ \t]+〔\d{{4}}〕|〔\d{{4}}〕[ \t]+\d|〔\d{{4}}〕\d+[ \t]+号"
+    rf"|{_HAN}[（(\[［]\d{{4}}[）)\]］][ \t]*\d+[ \t]*号"
+)
+# A law's or regulation's name: what a title on the sources page must end with to count as one.
+_LAW_TITLE = re.compile(r"《([^《》]{2,40}?(?:法|条例|规定|办法))》")
+# Characters after a law's name that make it a different word: 劳动法律, 劳动法规, 劳动法学.
+_NOT_A_TITLE_AFTER = "律规学"
+_SENTENCE = re.compile(r"[^。！？]*[。！？]")
+REPEAT_MIN = 30
 _DOUBLED = re.compile(r"(?<![A-Za-z])[(（]?\s*([A-Z][A-Za-z-]{1,11})\s*[)）]?\s*[(（]\s*\1\s*[)）]")
 # Material's English strings that a zh page must not show (most are localised by the theme's
 # zh language; these are the ones that have slipped through before, and their neighbours).
@@ -117,6 +147,7 @@ _INLINE = {
     "ins",
 }
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
+_NOT_PROSE = {"a", "footer"}
 _ATTRS = ("alt", "aria-label", "title", "placeholder")
 # Stands in for skipped content (code, scripts) so that text on either side is not joined.
 _GAP = "\u2063"
@@ -130,6 +161,10 @@ class _VisibleText(HTMLParser):
         self.parts: list[str] = []
         self.attrs: list[str] = []
         self._skip = 0
+        # The page's own prose for the repetition check: link texts (a reference, however long) and
+        # the footer (site chrome, the same on every page) stand out of it.
+        self.prose: list[str] = []
+        self._not_prose = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP:
@@ -142,8 +177,11 @@ class _VisibleText(HTMLParser):
         for name, value in attrs:
             if name in _ATTRS and value and value.strip():
                 self.attrs.append(value)
+        if tag in _NOT_PROSE:
+            self._not_prose += 1
         if tag not in _INLINE:
             self.parts.append("\n")
+            self.prose.append("\n")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP:
@@ -161,17 +199,28 @@ class _VisibleText(HTMLParser):
             self._skip = max(0, self._skip - 1)
             self.parts.append(_GAP)
             return
-        if not self._skip and tag not in _INLINE:
+        if self._skip:
+            return
+        if tag in _NOT_PROSE:
+            self._not_prose = max(0, self._not_prose - 1)
+        if tag not in _INLINE:
             self.parts.append("\n")
+            self.prose.append("\n")
 
     def handle_data(self, data: str) -> None:
         if not self._skip:
             self.parts.append(data)
+            self.prose.append(_GAP if self._not_prose else data)
 
     def texts(self) -> list[str]:
         """The page's text blocks, then its attribute texts, each whitespace-normalised."""
-        blocks = "".join(self.parts).split("\n")
-        return [t for t in (re.sub(r"\s+", " ", b).strip() for b in blocks + self.attrs) if t]
+        blocks = "".join(self.parts).split("\n") + self.attrs
+        return [t for t in (re.sub(r"\s+", " ", b).strip() for b in blocks) if t]
+
+    def prose_blocks(self) -> list[str]:
+        """The page's own text blocks, without link texts and the footer, whitespace-normalised."""
+        blocks = "".join(self.prose).split("\n")
+        return [t for t in (re.sub(r"\s+", " ", b).strip() for b in blocks) if t]
 
 
 @dataclass(frozen=True)
@@ -208,8 +257,50 @@ def nested_brackets(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def check_text(text: str, page: str = "") -> list[Problem]:
-    """Every typography problem in one visible text of a Chinese page."""
+def law_names(titles: list[str]) -> tuple[str, ...]:
+    """The names a law is cited by: its title, and its title without 中华人民共和国; longest first."""
+    names = set()
+    for title in titles:
+        names.add(title)
+        short = title.removeprefix("中华人民共和国")
+        if len(short) >= 3:
+            names.add(short)
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def law_titles(html: str) -> tuple[str, ...]:
+    """The laws and regulations named in 《 》 on a page (the built sources page), by law_names."""
+    return law_names([m.group(1) for text in visible_texts(html) for m in _LAW_TITLE.finditer(text)])
+
+
+def bare_law_titles(text: str, laws: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(start, end) of each law name outside 《 》 (or 〈 〉 inside a title)."""
+    if not laws:
+        return []
+    depth, inside = 0, []
+    for ch in text:
+        inside.append(depth > 0)
+        if ch in "《〈":
+            depth += 1
+        elif ch in "》〉":
+            depth = max(0, depth - 1)
+    pattern = re.compile("(?:" + "|".join(re.escape(n) for n in laws) + f")(?![{_NOT_A_TITLE_AFTER}])")
+    return [(m.start(), m.end()) for m in pattern.finditer(text) if not inside[m.start()]]
+
+
+def repeated_sentences(blocks: list[str]) -> list[str]:
+    """Each long sentence that occurs more than once in a page's text blocks (once per sentence)."""
+    seen: Counter[str] = Counter()
+    for block in blocks:
+        for m in _SENTENCE.finditer(block):
+            sentence = m.group(0).strip()
+            if len(re.findall(_HAN, sentence)) >= REPEAT_MIN:
+                seen[sentence] += 1
+    return [s for s, n in seen.items() if n > 1]
+
+
+def check_text(text: str, page: str = "", laws: tuple[str, ...] = ()) -> list[Problem]:
+    """Every typography problem in one visible text of a Chinese page (law titles: the names to look for)."""
     found = [
         Problem(page, name, _excerpt(text, m.start(), m.end()))
         for name, pattern in (
@@ -217,9 +308,13 @@ def check_text(text: str, page: str = "") -> list[Problem]:
             ("iso-date", _ISO_DATE),
             ("date-style", _UNSPACED_DATE),
             ("cite-placement", _CITE_AFTER_STOP),
+            ("space-punct", _SPACE_PUNCT),
+            ("doc-number", _DOC_NUMBER),
+            ("note-after-stop", _NOTE_AFTER_STOP),
         )
         for m in pattern.finditer(text)
     ]
+    found += [Problem(page, "law-title", _excerpt(text, i, j)) for i, j in bare_law_titles(text, laws)]
     found += [Problem(page, "nested-brackets", _excerpt(text, i, j)) for i, j in nested_brackets(text)]
     for m in _DOUBLED.finditer(text):
         found.append(Problem(page, "doubled-acronym", _excerpt(text, m.start(), m.end())))
@@ -228,17 +323,26 @@ def check_text(text: str, page: str = "") -> list[Problem]:
     return found
 
 
-def check_html(html: str, page: str = "") -> list[Problem]:
-    """Every typography problem in the visible text of one Chinese page."""
-    return [p for text in visible_texts(html) for p in check_text(text, page)]
+def check_html(html: str, page: str = "", laws: tuple[str, ...] = ()) -> list[Problem]:
+    """Every typography problem in the visible text of one Chinese page, and its repeated sentences."""
+    parser = _VisibleText()
+    parser.feed(html)
+    parser.close()
+    found = [p for text in parser.texts() for p in check_text(text, page, laws)]
+    return found + [Problem(page, "repeated-sentence", s[:40]) for s in repeated_sentences(parser.prose_blocks())]
+
+
+SOURCES_PAGE = Path(LANG_DIR) / "resources" / "sources" / "index.html"
 
 
 def check_site(site: Path) -> list[Problem]:
     root = site / LANG_DIR
+    sources = site / SOURCES_PAGE
+    laws = law_titles(sources.read_text(encoding="utf-8")) if sources.is_file() else ()
     problems = []
     for path in sorted(root.rglob("*.html")):
         page = path.relative_to(site).as_posix()
-        problems += check_html(path.read_text(encoding="utf-8"), page)
+        problems += check_html(path.read_text(encoding="utf-8"), page, laws)
     return problems
 
 
