@@ -122,7 +122,7 @@ def handout(p: Page, group: str) -> str:
     grp = kb.stakeholder_groups[group]
     steps = [a for a in kb.actions_for(group) if a.timeframe is Timeframe.first_steps]
     step_items = [
-        p.noted(p.t(a.step), f'<span class="kb-meta">{p.paren(p.colon(p.s("col.indicator"), p.t(a.indicator)))}</span>')
+        p.noted(p.t(a.step), p.colon(p.s("col.indicator"), p.t(a.indicator)))
         for a in steps
     ]
     recs = key_recommendations(kb, group)

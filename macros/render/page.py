@@ -111,12 +111,16 @@ class Page:
             return text[:-1] + mark + text[-1]
         return text + mark
 
-    def noted(self, text: str, note: str) -> str:
-        """A text followed by a bracketed note (already wrapped); in Chinese the note goes before the
-        closing full stop, as citations do: "……展开讨论（衡量指标：……）。", not "……讨论。（……）"."""
-        if text and text[-1] in self.strings["punct.cite_before"]:
-            return text[:-1] + note + text[-1]
-        return text + note
+    def noted(self, text: str, note: str, cls: str = "kb-meta") -> str:
+        """A text followed by a bracketed note in a <span class=cls>. In Chinese the note goes before
+        the closing full stop ("……展开讨论（衡量指标：……）。", not "……讨论。（……）"), and joins a
+        bracket that already ends the sentence ("（第八十条；衡量指标：……）。", not "（第八十条）（……）")."""
+        close = self.s("punct.paren", text="")[-1:]
+        stop = text[-1] if text and text[-1] in self.strings["punct.cite_before"] else ""
+        body = text[:-1] if stop else text
+        if stop and body.endswith(close):
+            return body[: -len(close)] + f'<span class="{cls}">{self.s("punct.list")}{note}</span>{close}{stop}'
+        return f'{body}<span class="{cls}">{self.paren(note)}</span>{stop}'
 
     def provenance(self, provenance: Provenance, sources: Iterable[str] = ()) -> str:
         """The provenance label ('stated in the cited source' or 'our synthesis') and its citations."""
