@@ -20,12 +20,13 @@ def affecting(p: Page, kind: str, rid: str) -> list[Change]:
 
 
 def now_note(p: Page, kind: str, rid: str, *, tag: str = "p") -> str:
-    """'Now: <entry>; <entry>' for a finding, action or section that a change affects ('' when none)."""
+    """'Since then: <date>, <title>; <date>, <title>' for a finding, action or section that a change affects ('' when none)."""
     changes = affecting(p, kind, rid)
     if not changes:
         return ""
     links = p.s("punct.list").join(
-        f'<a href="{p.to("changes", c.id)}">{p.colon(p.date(c.date), p.t(c.title))}</a>' for c in changes
+        f'<a href="{p.to("changes", c.id)}">{p.s("now.entry", date=p.date(c.date), title=p.t(c.title))}</a>'
+        for c in changes
     )
     label = f"<strong>{p.s('now.label')}</strong>"
     return f'<{tag} class="kb-now" data-search-exclude>{p.colon(label, links)}</{tag}>'
