@@ -118,6 +118,7 @@ def test_catches_spaces_beside_full_width_punctuation(html):
     assert "space-punct" in kinds(html)
 
 
+STANDING = "本站是关于 FIAS 与 BSR 合作项目的独立知识库，依据公开资料整理，不代表任何项目合作方的立场。"
 LAWS = typography.law_names(["中华人民共和国劳动合同法", "中华人民共和国劳动法", "国务院关于职工工作时间的规定"])
 
 
@@ -152,14 +153,20 @@ def test_reads_the_law_titles_from_the_sources_page():
         "<li>《国务院关于职工工作时间的规定》。国务院。</li><li>《深圳统计年鉴》。深圳市统计局。</li></ol>"
     )
     laws = typography.law_titles(page)
-    assert "劳动合同法" in laws and "中华人民共和国劳动合同法" in laws
+    assert "劳动合同法" in laws
+    assert "中华人民共和国劳动合同法" in laws
     assert "国务院关于职工工作时间的规定" in laws
     assert "深圳统计年鉴" not in laws  # a yearbook is no law
 
 
 @pytest.mark.parametrize(
     "html",
-    ["<td>深人社规〔2011〕19 号</td>", "<td>深发 〔2007〕7号</td>", "<td>深发〔2007〕 7号</td>", "<td>深发（2007）7号</td>"],
+    [
+        "<td>深人社规〔2011〕19 号</td>",
+        "<td>深发 〔2007〕7号</td>",
+        "<td>深发〔2007〕 7号</td>",
+        "<td>深发（2007）7号</td>",
+    ],
 )
 def test_catches_document_numbers_not_written_as_issued(html):
     assert "doc-number" in kinds(html)
@@ -186,10 +193,10 @@ def test_catches_a_long_sentence_said_twice_on_a_page():
     "html",
     [
         # a reference (link text) may repeat: a list of affected actions under several changes
-        '<p>行动：<a href="#a">按每位员工的法定工时安排产能，每周核对工时、每月核对加班；订单超出产能的，接单前就告诉客户。</a></p>' * 2,
+        '<p>行动：<a href="#a">按每位员工的法定工时安排产能，每周核对工时、每月核对加班；'
+        "订单超出产能的，接单前就告诉客户。</a></p>" * 2,
         # the footer's standing line is site chrome, the same on every page
-        "<p>本站是关于 FIAS 与 BSR 合作项目的独立知识库，依据公开资料整理，不代表任何项目合作方的立场。</p>"
-        "<footer><p>本站是关于 FIAS 与 BSR 合作项目的独立知识库，依据公开资料整理，不代表任何项目合作方的立场。</p></footer>",
+        STANDING.join(["<p>", "</p><footer><p>", "</p></footer>"]),
         # short sentences repeat naturally
         "<p>这只是提醒。</p><p>这只是提醒。</p>",
         # a bracketed sentence of its own may follow a full stop

@@ -20,7 +20,7 @@ def affecting(p: Page, kind: str, rid: str) -> list[Change]:
 
 
 def now_note(p: Page, kind: str, rid: str, *, tag: str = "p") -> str:
-    """'Since then: <date>, <title>; <date>, <title>' for a finding, action or section that a change affects ('' when none)."""
+    """'Since then: <date>, <title>; …' for a finding, action or section a change affects ('' when none)."""
     changes = affecting(p, kind, rid)
     if not changes:
         return ""

@@ -9,7 +9,7 @@ from macros.render.page import Page
 
 
 def _priority_and_timeframe(p: Page, rec: Recommendation) -> str:
-    """'high priority, within three months': the timeframe's span only, so no bracket sits inside the note's brackets."""
+    """'high priority, within three months': the timeframe's span alone, so no bracket sits inside the note's."""
     return p.s(
         "plan.priority_timeframe",
         priority=p.s("priority." + rec.priority.value),

@@ -171,7 +171,9 @@ def findings(p: Page) -> str:
         out.append(f"\n## {p.t(theme.name)} {{ #{theme.id} }}\n\n<p>{p.t(theme.summary)}</p>")
         for f in items:
             causes = [c for c in p.kb.root_causes.values() if f.id in c.findings]
-            cause_links = p.s("punct.list").join(f'<a href="{p.record("root_causes", c.id)}">{p.t(c.cause)}</a>' for c in causes)
+            cause_links = p.s("punct.list").join(  # ；: a cause's name may itself contain 、
+                f'<a href="{p.record("root_causes", c.id)}">{p.t(c.cause)}</a>' for c in causes
+            )
             provenance = p.s("provenance." + f.provenance.value)
             if causes:
                 provenance += p.s("punct.sentence_end") + p.colon(p.s("label.root_cause"), cause_links)
