@@ -118,7 +118,7 @@ offline: install browser-deps  ## The offline zip on its own, for a USB stick (d
 check-links: site  ## Every internal link, anchor and linked file (PDFs, zip) of the complete site resolves
 	$(BIN)/python -m macros check-links site
 
-typography: build  ## Chinese typography of every built zh page (full-width punctuation, dates, theme strings)
+typography: build  ## Chinese typography of every built zh page (full-width punctuation and spaces, dates, law titles, document numbers, repeated sentences, theme strings)
 	$(BIN)/python -m macros typography site
 
 bench: install browser-deps  ## Build benchmark (real site, no macros, data x3 ... x100 within 8 minutes), then `make serve`'s live reload in each language
