@@ -119,7 +119,9 @@ def test_catches_spaces_beside_full_width_punctuation(html):
 
 
 STANDING = "本站是关于 FIAS 与 BSR 合作项目的独立知识库，依据公开资料整理，不代表任何项目合作方的立场。"
-LAWS = typography.law_names(["中华人民共和国劳动合同法", "中华人民共和国劳动法", "国务院关于职工工作时间的规定"])
+LAWS = typography.law_names(
+    ["中华人民共和国劳动合同法", "中华人民共和国劳动法", "国务院关于职工工作时间的规定", "关于进一步推进企业履行社会责任的意见"]
+)
 
 
 @pytest.mark.parametrize(
@@ -129,6 +131,7 @@ LAWS = typography.law_names(["中华人民共和国劳动合同法", "中华人�
         "<p>依据中华人民共和国劳动法第四十四条</p>",
         "<p>对照第三十六条及国务院关于职工工作时间的规定逐条核对</p>",
         "<p>《劳动合同法》第十条；劳动法第十五条</p>",  # the second one
+        "<p>2007 年 5 月 9 日印发的推进企业履行社会责任的意见</p>",  # a policy, named without 关于进一步
     ],
 )
 def test_catches_law_titles_without_book_title_marks(html):

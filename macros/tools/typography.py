@@ -21,9 +21,9 @@ the alt, aria-label, title and placeholder attributes; not <script>, <style>, <c
 - english-ui: an English theme string (Permanent link, Made with, Not found, Last update …);
 - space-punct: a Latin space beside full-width punctuation, "开展能力建设 （本群体牵头）",
   "见下表。 数据来源" (a full-width mark carries its own spacing);
-- law-title: the title of a law or regulation without 书名号, "（劳动合同法第四条）" for
-  "（《劳动合同法》第四条）"; the titles are those of the laws and regulations on the built sources
-  page (resources/sources/), each also without its 中华人民共和国 prefix;
+- law-title: the title of a law, regulation or policy document without 书名号, "（劳动合同法第四条）"
+  for "（《劳动合同法》第四条）"; the titles are those on the built sources page (resources/sources/)
+  that end in 法, 条例, 规定, 办法, 意见 or 决定, each also without 中华人民共和国 or 关于（进一步）;
 - doc-number: a document number not written as its issuer writes it, solid and in 〔 〕:
   深发〔2007〕7号, not 深发〔2007〕7 号, 深发 〔2007〕 7号 or 深发（2007）7号 (the site's rule:
   a document number is an identifier, copied as issued so that it can be searched for);
@@ -79,8 +79,10 @@ _DOC_NUMBER = re.compile(
     rf"{_HAN}[ \t]+〔\d{{4}}〕|〔\d{{4}}〕[ \t]+\d|〔\d{{4}}〕\d+[ \t]+号"
     rf"|{_HAN}[（(\[［]\d{{4}}[）)\]］][ \t]*\d+[ \t]*号"
 )
-# A law's or regulation's name: what a title on the sources page must end with to count as one.
-_LAW_TITLE = re.compile(r"《([^《》]{2,40}?(?:法|条例|规定|办法))》")
+# A law's, regulation's or policy document's name: what a title on the sources page must end with to count.
+_LAW_TITLE = re.compile(r"《([^《》]{2,40}?(?:法|条例|规定|办法|意见|决定))》")
+# Prefixes a text may leave out when it names the document: 《关于进一步推进……的意见》 → 推进……的意见.
+_SHORT_PREFIXES = ("中华人民共和国", "关于进一步", "关于")
 # Characters after a law's name that make it a different word: 劳动法律, 劳动法规, 劳动法学.
 _NOT_A_TITLE_AFTER = "律规学"
 _SENTENCE = re.compile(r"[^。！？]*[。！？]")
@@ -258,13 +260,15 @@ def nested_brackets(text: str) -> list[tuple[int, int]]:
 
 
 def law_names(titles: list[str]) -> tuple[str, ...]:
-    """The names a law is cited by: its title, and its title without 中华人民共和国; longest first."""
+    """The names a document is cited by: its title, and its title without 中华人民共和国 or 关于
+    (进一步); longest first."""
     names = set()
     for title in titles:
         names.add(title)
-        short = title.removeprefix("中华人民共和国")
-        if len(short) >= 3:
-            names.add(short)
+        for prefix in _SHORT_PREFIXES:
+            short = title.removeprefix(prefix)
+            if short != title and len(short) >= 3:
+                names.add(short)
     return tuple(sorted(names, key=len, reverse=True))
 
 
