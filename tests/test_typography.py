@@ -149,6 +149,7 @@ def test_catches_law_titles_without_book_title_marks(html):
         "<p>依据《中华人民共和国劳动法》第四十四条和《劳动合同法》第八十二条。</p>",
         "<p>《全国人民代表大会常务委员会关于修改〈中华人民共和国劳动合同法〉的决定》</p>",
         "<p>受理违反劳动法律、法规的投诉；劳动法规汇编；劳动法学</p>",  # other words
+        "<p>第六条：“应当依照劳动合同法第八十二条的规定向劳动者每月支付两倍的工资”。</p>",  # quoted verbatim
     ],
 )
 def test_leaves_law_titles_in_book_title_marks_alone(html):

@@ -278,15 +278,16 @@ def law_titles(html: str) -> tuple[str, ...]:
 
 
 def bare_law_titles(text: str, laws: tuple[str, ...]) -> list[tuple[int, int]]:
-    """(start, end) of each law name outside 《 》 (or 〈 〉 inside a title)."""
+    """(start, end) of each law name outside 《 》 (or 〈 〉 inside a title) and outside “ ”: a
+    verbatim quotation keeps its original's form (a regulation writes “依照劳动合同法第八十二条”)."""
     if not laws:
         return []
     depth, inside = 0, []
     for ch in text:
         inside.append(depth > 0)
-        if ch in "《〈":
+        if ch in "《〈“":
             depth += 1
-        elif ch in "》〉":
+        elif ch in "》〉”":
             depth = max(0, depth - 1)
     pattern = re.compile("(?:" + "|".join(re.escape(n) for n in laws) + f")(?![{_NOT_A_TITLE_AFTER}])")
     return [(m.start(), m.end()) for m in pattern.finditer(text) if not inside[m.start()]]
