@@ -29,6 +29,7 @@ from macros.core.model import (
     Recommendation,
     Record,
     RootCause,
+    Rule,
     SearchSynonym,
     Source,
     StakeholderGroup,
@@ -59,6 +60,7 @@ class KnowledgeBase:
     actions: Mapping[str, Action]
     timeline: Mapping[str, Event]
     minimum_wage: Mapping[str, MinimumWage]
+    rules: Mapping[str, Rule]
     glossary: Mapping[str, Term]
     checklist: Mapping[str, ChecklistSection]
     changes: Mapping[str, Change]

@@ -36,6 +36,9 @@ from macros.core.model.enums import (
     SourceStatus,
     Timeframe,
     Track,
+    Jurisdiction,
+    Unit,
+    Verification,
 )
 from macros.core.model.records import (
     Action,
@@ -59,6 +62,7 @@ from macros.core.model.records import (
     Theme,
     Words,
 )
+from macros.core.model.rules import Basis, Rule, RuleLevel
 
 __all__ = [
     "STATUS_KINDS",
@@ -106,6 +110,12 @@ __all__ = [
     "Track",
     "Url",
     "Words",
+    "Basis",
+    "Jurisdiction",
+    "Rule",
+    "RuleLevel",
+    "Unit",
+    "Verification",
     "_not_reserved",
     "_real_day",
     "ref",

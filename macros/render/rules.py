@@ -1,0 +1,111 @@
+"""The rules a person acts on, as pages show them: the one way a figure from data/rules.yml reaches a page.
+
+    {{ rule("maternity-leave-guangdong") }}        178 days / 178 天 (the level in force on the build's date)
+    {{ rule_says("maternity-leave-guangdong") }}   the rule's sentence with its figure and citation
+    {{ rule_basis("maternity-leave-guangdong") }}  its legal basis, the date it applies from and when it was checked
+    {{ rule_list("a", "b", …) }}                   a list of rules: sentence, basis and check date each
+
+Each adds, when the level's review is past due on the build's date, a note that a newer level may
+apply and whom to ask. Numbers are grouped the language's way (2,520 / 2520), units and
+punctuation come from the labels (data/i18n), so the Chinese gets full-width marks.
+"""
+
+from __future__ import annotations
+
+from macros.core.rules import Level, build_date, current
+from macros.render.charts import figure as fig
+from macros.render.html import esc
+from macros.render.page import Page
+
+
+def number(p: Page, value: int | float) -> str:
+    """A figure the language's way: whole numbers grouped (2,520 / 2520), decimals as written (23.7)."""
+    if isinstance(value, int) or float(value).is_integer():
+        return fig.number(p, int(value))
+    return f"{value:g}"
+
+
+def value_text(p: Page, level: Level) -> str:
+    """The level's figure with its unit, as plain text: "178 days", "RMB 2,520 a month", "50% to 100%"."""
+    unit = level.unit.value
+
+    def one(v: int | float) -> str:
+        key = "rule_unit_one." if v == 1 else "rule_unit."
+        return p.plain(key + unit, n=number(p, v))
+
+    if level.up_to is None:
+        return one(level.value)
+    return p.plain("rule.range", low=one(level.value), high=one(level.up_to))
+
+
+def stale_note(p: Page, level: Level) -> str:
+    """'(the level from …; a newer level may apply: check with …)' when its review is due, else ''."""
+    if not level.stale(build_date()):
+        return ""
+    body = p.s(f"rule.check_with.{level.rule.jurisdiction.value}")
+    date = p.date(level.applies_from)
+    if level.checked is None:
+        note = p.s("rule.never_checked", date=date, body=body)
+    else:
+        note = p.s("rule.stale", date=date, checked=p.date(level.checked), body=body)
+    return f'<span class="kb-rule-stale">{note}</span>'
+
+
+def rule(p: Page, rule_id: str) -> str:
+    """The figure in force today with its unit ("178 days" / "178 天"), and the stale note when due."""
+    level = current(p.kb, rule_id, build_date())
+    note = stale_note(p, level)
+    return esc(value_text(p, level)) + (p.s("punct.note_gap") + note if note else "")
+
+
+def says(p: Page, level: Level) -> str:
+    """The rule's sentence with its figure, cited (no stale note)."""
+    text = esc(value_text(p, level)).join(esc(part) for part in level.rule.says(p.lang).split("{value}"))
+    return p.cited(text, [b.source for b in level.basis])
+
+
+def rule_says(p: Page, rule_id: str) -> str:
+    """The rule's sentence with the figure in force today, its citations and the stale note when due."""
+    level = current(p.kb, rule_id, build_date())
+    note = stale_note(p, level)
+    return says(p, level) + (p.s("punct.note_gap") + note if note else "")
+
+
+def basis(p: Page, level: Level) -> str:
+    """'Labour Law …, art. 44¹; applies from …; checked against the official text on …'."""
+    parts = []
+    for b in level.basis:
+        title = p.t(p.kb.sources[b.source].title)
+        text = p.s("rule.basis", title=title, article=p.t(b.article)) if b.article else title
+        parts.append(p.cited(text, [b.source]))
+    out = p.join(parts)
+    if level.checked and level.verified:
+        as_of = p.s(
+            "rule.as_of",
+            date=p.date(level.applies_from),
+            checked=p.date(level.checked),
+            verified=p.s(f"verification.{level.verified.value}"),
+        )
+        out += p.s("punct.list") + as_of
+    return out
+
+
+def rule_basis(p: Page, rule_id: str) -> str:
+    """The legal basis of the level in force today, the date it applies from and when and how it was checked."""
+    level = current(p.kb, rule_id, build_date())
+    note = stale_note(p, level)
+    return f'<span class="kb-rule-basis">{basis(p, level)}</span>' + (p.s("punct.note_gap") + note if note else "")
+
+
+def rule_list(p: Page, *rule_ids: str) -> str:
+    """A list of rules, each its sentence, then its basis and check date (and the stale note when due)."""
+    items = []
+    for rid in rule_ids:
+        level = current(p.kb, rid, build_date())
+        note = stale_note(p, level)
+        items.append(
+            f'<li id="rule-{esc(rid)}">{says(p, level)}<br><span class="kb-rule-basis">{basis(p, level)}</span>'
+            + (p.s("punct.note_gap") + note if note else "")
+            + "</li>"
+        )
+    return '<ul class="kb-rules">' + "".join(items) + "</ul>"
