@@ -12,6 +12,8 @@ punctuation come from the labels (data/i18n), so the Chinese gets full-width mar
 
 from __future__ import annotations
 
+import re
+
 from macros.core.rules import Level, build_date, current
 from macros.render.charts import figure as fig
 from macros.render.html import esc
@@ -58,10 +60,26 @@ def rule(p: Page, rule_id: str) -> str:
     return esc(value_text(p, level)) + (p.s("punct.note_gap") + note if note else "")
 
 
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_LATIN = re.compile(r"[0-9A-Za-z%]")
+
+
+def _spaced(before: str, value: str, after: str) -> str:
+    """Join a figure into a sentence with a space wherever a Chinese character meets a digit or
+    Latin letter (the site writes 生育享受 98 天产假), so data sentences need not carry the spaces."""
+    left = " " if before and _CJK.match(before[-1]) and _LATIN.match(value[:1]) else ""
+    right = " " if after and _CJK.match(after[:1]) and _LATIN.match(value[-1:]) else ""
+    return before + left + value + right + after
+
+
 def says(p: Page, level: Level) -> str:
     """The rule's sentence with its figure, cited (no stale note)."""
-    text = esc(value_text(p, level)).join(esc(part) for part in level.rule.says(p.lang).split("{value}"))
-    return p.cited(text, [b.source for b in level.basis])
+    parts = level.rule.says(p.lang).split("{value}")
+    value = value_text(p, level)
+    text = parts[0]
+    for part in parts[1:]:
+        text = _spaced(text, value, part)
+    return p.cited(esc(text), [b.source for b in level.basis])
 
 
 def rule_says(p: Page, rule_id: str) -> str:
