@@ -67,6 +67,7 @@ MACROS: dict[str, Macro] = {
     "rule_says": rules.rule_says,
     "rule_basis": rules.rule_basis,
     "rule_list": rules.rule_list,
+    "rule_number": rules.rule_number,
 }
 
 __all__ = ["MACROS", "MissingPage", "Page", "PageContext"]
