@@ -146,6 +146,7 @@ RENDERED = {
     "glossary": ["en!", "zh!", "definition", "avoid.en.0!"],
     "checklist": ["title", "items.0.question", "items.0.basis"],
     "changes": ["title", "what_changed"],
+    "rules": ["title", "says"],
     "search_synonyms": [],  # never shown: only the search index reads it
 }
 LABEL = ("col", "recommendation")  # one label from data/i18n, shown as a table header

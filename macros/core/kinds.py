@@ -85,7 +85,7 @@ KINDS: dict[str, Kind] = {
     "actions": Kind(Action),
     "timeline": Kind(Event),
     "minimum_wage": Kind(MinimumWage),
-    "rules": Kind(Rule),
+    "rules": Kind(Rule, list_page="resources/rules.md", anchor="rule"),
     "glossary": Kind(Term, list_page="resources/glossary.md", anchor="term"),
     "checklist": Kind(ChecklistSection),
     "changes": Kind(Change, list_page="changes.md", anchor="change"),

@@ -68,6 +68,7 @@ MACROS: dict[str, Macro] = {
     "rule_basis": rules.rule_basis,
     "rule_list": rules.rule_list,
     "rule_number": rules.rule_number,
+    "rules_table": rules.rules_table,
 }
 
 __all__ = ["MACROS", "MissingPage", "Page", "PageContext"]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from macros.core.model import Text
 from macros.core.rules import Level, build_date, current
 from macros.render.charts import figure as fig
 from macros.render.html import esc
@@ -121,15 +122,32 @@ def rule_basis(p: Page, rule_id: str) -> str:
     return f'<span class="kb-rule-basis">{basis(p, level)}</span>' + (p.s("punct.note_gap") + note if note else "")
 
 
+def _item(p: Page, rid: str, *, titled: bool, anchored: bool) -> str:
+    level = current(p.kb, rid, build_date())
+    note = stale_note(p, level)
+    head = p.colon(f"<strong>{p.t(level.rule.title)}</strong>", "") if titled else ""
+    extra = p.s("punct.list") + p.t(level_note) if (level_note := _level_note(p, level)) else ""
+    anchor = f' id="rule-{esc(rid)}"' if anchored else ""
+    return (
+        f"<li{anchor}>{head}{says(p, level)}<br><span class=\"kb-rule-basis\">{basis(p, level)}{extra}</span>"
+        + (p.s("punct.note_gap") + note if note else "")
+        + "</li>"
+    )
+
+
+def _level_note(p: Page, level: Level) -> Text | None:
+    """The note of the rule's level in data/rules.yml, if it has one (a Text), else None."""
+    for own in level.rule.levels:
+        if own.applies_from == level.applies_from and own.note is not None:
+            return own.note
+    return None
+
+
 def rule_list(p: Page, *rule_ids: str) -> str:
     """A list of rules, each its sentence, then its basis and check date (and the stale note when due)."""
-    items = []
-    for rid in rule_ids:
-        level = current(p.kb, rid, build_date())
-        note = stale_note(p, level)
-        items.append(
-            f'<li id="rule-{esc(rid)}">{says(p, level)}<br><span class="kb-rule-basis">{basis(p, level)}</span>'
-            + (p.s("punct.note_gap") + note if note else "")
-            + "</li>"
-        )
-    return '<ul class="kb-rules">' + "".join(items) + "</ul>"
+    return '<ul class="kb-rules">' + "".join(_item(p, rid, titled=False, anchored=False) for rid in rule_ids) + "</ul>"
+
+
+def rules_table(p: Page) -> str:
+    """Every rule in data/rules.yml, titled, each with the anchor rule-<id> that other pages link to."""
+    return '<ul class="kb-rules">' + "".join(_item(p, rid, titled=True, anchored=True) for rid in p.kb.rules) + "</ul>"
