@@ -224,3 +224,24 @@ def test_history_dates_and_other_numbers_pass(kb, text):
 
 def test_the_real_site_has_no_bare_figure(kb):
     assert bare_figures.check_docs(ROOT / "docs", kb) == []
+
+
+# -- the self-assessment's data texts name rules -----------------------------------------------------
+
+
+def test_the_self_assessment_shows_the_rules_figures(kb):
+    for lang, figure in (("en", "at most 36 hours a month"), ("zh", "加班不超过每月 36 小时")):
+        out = plain(MACROS["checklist"](page(kb, lang)))
+        assert figure in out and "{rule:" not in out
+
+
+def test_a_rule_named_in_a_data_text_must_exist_and_be_filled_in(data_copy):
+    path = data_copy / "checklist.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("{rule:overtime-monthly-limit}", "{rule:overtime-montly-limit}", 1), encoding="utf-8")
+    line = next(i for i, row in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "montly" in row)
+    assert f"data/checklist.yml:{line}: {{rule:overtime-montly-limit}} names no rule in data/rules.yml" in errors_for(data_copy)
+    findings = data_copy / "findings.yml"
+    findings.write_text(findings.read_text(encoding="utf-8").replace("60 hours", "{rule:daily-hours}", 1), encoding="utf-8")
+    assert any(re.match(r"data/findings\.yml:\d+: \{rule:daily-hours\}: rule figures are filled in only in "
+                        r"data/checklist\.yml", e) for e in errors_for(data_copy))

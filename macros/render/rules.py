@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from macros.core.model import Text
+from macros.core.rule_refs import RULE_REF
 from macros.core.rules import Level, build_date, current
 from macros.render.charts import figure as fig
 from macros.render.html import esc
@@ -77,6 +78,16 @@ def _spaced(before: str, value: str, after: str) -> str:
     left = " " if before and _CJK.match(before[-1]) and _LATIN.match(value[:1]) else ""
     right = " " if after and _CJK.match(after[:1]) and _LATIN.match(value[-1:]) else ""
     return before + left + value + right + after
+
+
+def fill_rules(p: Page, text: str) -> str:
+    """A plain data text with each `{rule:<id>}` replaced by that rule's figure in force, spaced as
+    the language writes it (the stale note is the rule's own page's business: see rules_table)."""
+    parts = RULE_REF.split(text)  # text, id, text, id, …, text
+    out = parts[0]
+    for i in range(1, len(parts), 2):
+        out = _spaced(out, value_text(p, current(p.kb, parts[i], build_date())), parts[i + 1])
+    return out
 
 
 def says(p: Page, level: Level) -> str:
