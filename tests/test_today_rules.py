@@ -43,11 +43,15 @@ def test_the_wage_warning_uses_the_level_in_force_from_data(kb, data_copy, monke
     got = attrs(MACROS["worksheet_warning"](page(kb, "en"), "wage"))
     assert got["data-warn-below"] == "14.48"  # 2,520 / 174, not 2,360 / 174 = 13.56
     assert float(got["data-warn-below"]) == round(2520 / PAID_HOURS_A_MONTH, 2)
-    assert "2,520" in got["data-warn-msg"] and "1 March 2025" in got["data-warn-msg"]
+    assert "2,520" in got["data-warn-msg"]
+    assert "1 March 2025" in got["data-warn-msg"]
     now = MACROS["minimum_wage_now"](page(kb, "en"))
-    assert "RMB 2,520 a month" in now and "RMB 23.7" in now
+    assert "RMB 2,520 a month" in now
+    assert "RMB 23.7" in now
     zh = MACROS["minimum_wage_now"](page(kb, "zh"))
-    assert "每月 2520 元" in zh and "每小时 23.7 元" in zh and "2025 年 3 月 1 日" in zh
+    assert "每月 2520 元" in zh
+    assert "每小时 23.7 元" in zh
+    assert "2025 年 3 月 1 日" in zh
     # a new level in the data file moves the limit and the text once its day comes, with no change to page or script
     text = (data_copy / "minimum_wage.yml").read_text(encoding="utf-8")
     text += (

@@ -63,8 +63,9 @@ def due_items(kb: KnowledgeBase, today: date) -> list[Due]:
             continue  # its levels are the minimum-wage records, listed above
         level = current(kb, rid, today)
         if level.stale(today):
-            checked = date.fromisoformat(level.checked) if level.checked else None
-            found.append(Due(_where(kb, "rules", rid), f"rules/{rid}", checked, level.review_months, level.review_date()))
+            last = date.fromisoformat(level.checked) if level.checked else None
+            due = level.review_date()
+            found.append(Due(_where(kb, "rules", rid), f"rules/{rid}", last, level.review_months, due))
     return found
 
 
