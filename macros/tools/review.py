@@ -19,7 +19,7 @@ from datetime import date
 
 from macros.core.load import KnowledgeBase, load_or_report
 from macros.core.model import Change, MinimumWage, Source
-from macros.core.rules import add_months, current
+from macros.core.rules import add_months, level_on, levels
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ def due_items(kb: KnowledgeBase, today: date) -> list[Due]:
     for rid, rule in kb.rules.items():
         if rule.minimum_wage is not None:
             continue  # its levels are the minimum-wage records, listed above
-        level = current(kb, rid, today)
+        level = level_on(kb, rid, today) or levels(kb, rule)[-1]  # before its first level: the latest
         if level.stale(today):
             last = date.fromisoformat(level.checked) if level.checked else None
             due = level.review_date()
