@@ -90,14 +90,14 @@ def fill_rules(p: Page, text: str) -> str:
     return out
 
 
-def says(p: Page, level: Level) -> str:
-    """The rule's sentence with its figure, cited (no stale note)."""
+def says(p: Page, level: Level, *, cited: bool = True) -> str:
+    """The rule's sentence with its figure, cited unless its basis follows (no stale note)."""
     parts = level.rule.says(p.lang).split("{value}")
     value = value_text(p, level)
     text = parts[0]
     for part in parts[1:]:
         text = _spaced(text, value, part)
-    return p.cited(esc(text), [b.source for b in level.basis])
+    return p.cited(esc(text), [b.source for b in level.basis] if cited else [])
 
 
 def rule_says(p: Page, rule_id: str) -> str:
@@ -140,7 +140,7 @@ def _item(p: Page, rid: str, *, titled: bool, anchored: bool) -> str:
     extra = p.s("punct.list") + p.t(level_note) if (level_note := _level_note(p, level)) else ""
     anchor = f' id="rule-{esc(rid)}"' if anchored else ""
     return (
-        f"<li{anchor}>{head}{says(p, level)}<br><span class=\"kb-rule-basis\">{basis(p, level)}{extra}</span>"
+        f"<li{anchor}>{head}{says(p, level, cited=False)}<br><span class=\"kb-rule-basis\">{basis(p, level)}{extra}</span>"
         + (p.s("punct.note_gap") + note if note else "")
         + "</li>"
     )
