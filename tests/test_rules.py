@@ -257,3 +257,11 @@ def test_a_rule_named_in_a_data_text_must_exist_and_be_filled_in(data_copy):
     findings.write_text(damaged, encoding="utf-8")
     assert any(re.match(r"data/findings\.yml:\d+: \{rule:daily-hours\}: rule figures are filled in only in "
                         r"data/checklist\.yml", e) for e in errors_for(data_copy))
+
+
+def test_a_build_dated_before_the_data_shows_the_levels_as_last_checked(kb, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")  # outside git the Makefile sets 0 (1970)
+    assert MACROS["rule"](page(kb, "en"), "minimum-wage-monthly") == "RMB 2,520 a month"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14, when 2,360 applied
+    assert MACROS["rule"](page(kb, "en"), "minimum-wage-monthly") == "RMB 2,520 a month"
+    assert bare_figures.check_docs(ROOT / "docs", kb) == []
