@@ -16,6 +16,7 @@ from macros.core.languages import LANGS
 from macros.core.model import (
     Area,
     DateKind,
+    Jurisdiction,
     Level,
     OrganisationKind,
     Priority,
@@ -25,6 +26,8 @@ from macros.core.model import (
     SourceStatus,
     Timeframe,
     Track,
+    Unit,
+    Verification,
 )
 from macros.core.yaml_source import DataError, DataErrors, LineDict, LineList, line_of, load_yaml
 
@@ -40,6 +43,9 @@ LABELLED_ENUMS: dict[str, type[Enum]] = {
     "track": Track,
     "source_status": SourceStatus,
     "date_kind": DateKind,
+    "jurisdiction": Jurisdiction,
+    "verification": Verification,
+    "rule_unit": Unit,
 }
 
 

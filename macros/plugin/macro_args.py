@@ -56,6 +56,8 @@ CHOICES: dict[str, Choices] = {
     "kind": _kind,
     "rid": _rid,
     "field": lambda kb, docs, macro, bound: WARNED_FIELDS,
+    "rule_id": lambda kb, docs, macro, bound: tuple(kb.rules),
+    "rule_ids": lambda kb, docs, macro, bound: tuple(kb.rules),
 }
 
 

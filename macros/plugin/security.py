@@ -3,7 +3,8 @@
 - Before any page is rendered, for the whole docs tree, every problem at once with file and line:
   the files under docs/ (macros/core/docs_files.py), each page's front matter (front_matter.py),
   its raw HTML (raw_html.py), the template rule (page_templates.py) and the macros' arguments
-  (macros/plugin/macro_args.py). Each module holds its own allow-list.
+  (macros/plugin/macro_args.py), and no figure of a rule in force written as bare text
+  (macros/core/bare_figures.py). Each module holds its own allow-list.
 - No symbolic links under docs/, data/ or overrides/: a link would publish any file of the
   build machine.
 - A Content-Security-Policy on every page: scripts only from the site itself, plus the inline
@@ -26,7 +27,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from macros.core import docs_files, front_matter, page_templates, raw_html
+from macros.core import bare_figures, docs_files, front_matter, page_templates, raw_html
 from macros.core.diagnostics import Problem, annotate
 from macros.core.load import KnowledgeBase
 from macros.plugin import macro_args
@@ -55,6 +56,8 @@ def check_content(config: MkDocsConfig, model: Callable[[], KnowledgeBase]) -> N
     )
     if not problems:  # arguments are checked once every call is a literal call
         problems = macro_args.check_docs(docs, model(), MACROS)
+    if not problems:  # a figure a person acts on has one home: data/rules.yml, shown through the rule macros
+        problems = bare_figures.check_docs(docs, model())
     fail(problems, "problem(s) in the pages (content is not code: see CONTRIBUTING.md, 'What is code')")
 
 

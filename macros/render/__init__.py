@@ -17,6 +17,7 @@ from macros.render import (
     plans,
     record_page,
     records,
+    rules,
     translation,
     worksheet,
 )
@@ -62,6 +63,12 @@ MACROS: dict[str, Macro] = {
     "record_title": record_page.title,
     "worksheet_warning": worksheet.worksheet_warning,
     "minimum_wage_now": worksheet.minimum_wage_now,
+    "rule": rules.rule,
+    "rule_says": rules.rule_says,
+    "rule_basis": rules.rule_basis,
+    "rule_list": rules.rule_list,
+    "rule_number": rules.rule_number,
+    "rules_table": rules.rules_table,
 }
 
 __all__ = ["MACROS", "MissingPage", "Page", "PageContext"]

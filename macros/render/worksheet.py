@@ -1,21 +1,25 @@
 """Legal warnings for the cost-benefit worksheet, as attributes of its input fields (see worksheet.js).
 
-The limits are today's law; the minimum wage is the latest confirmed level in data/minimum_wage.yml,
-so the page and its warning change when a new level is added there. The texts are labels.
+The limits are the rules in force on the build's date (data/rules.yml; the minimum wage's levels
+live in data/minimum_wage.yml), so the page and its warnings change when a level is added there.
+The texts are labels.
 """
 
 from __future__ import annotations
 
-from macros.core.model import MinimumWage
-from macros.render.charts import figure as fig
+from macros.core.rules import Level, current
+from macros.render import rules
 from macros.render.charts.dated import plain_date
 from macros.render.html import esc_attr
 from macros.render.page import Page
 
-# Labour Law (1994, in force) art. 44: overtime pay of at least 150 / 200 / 300 % of the normal wage;
-# art. 41: at most 36 hours of overtime a month. Source: data/sources.yml `prc-labour-law`.
-OVERTIME_RATE = {"rate_workday": 150, "rate_restday": 200, "rate_holiday": 300}
-OVERTIME_HOURS_A_MONTH = 36
+# The worksheet field -> the rule giving its legal minimum (overtime pay, Labour Law art. 44).
+OVERTIME_RATE = {
+    "rate_workday": "overtime-rate-workday",
+    "rate_restday": "overtime-rate-rest-day",
+    "rate_holiday": "overtime-rate-holiday",
+}
+OVERTIME_LIMIT = "overtime-monthly-limit"  # at most so many hours of overtime a month (art. 41)
 OVERTIME_FIELDS = "ot_workday + ot_restday + ot_holiday"
 # Hourly wage = monthly wage / (21.75 paid days x 8 hours): the conversion of the labour ministry's
 # notice 劳社部发〔2008〕3号 (source `wage-conversion-2008`).
@@ -24,15 +28,18 @@ PAID_HOURS_A_MONTH = 174
 WARNED_FIELDS = (*OVERTIME_RATE, "overtime", "wage")
 
 
-def latest_minimum_wage(p: Page) -> MinimumWage:
-    """The latest confirmed citywide level (the one the site states as current)."""
-    levels = [w for w in p.kb.minimum_wage.values() if w.confirmed and w.citywide]
-    return max(levels, key=lambda w: w.effective)
+def latest_minimum_wage(p: Page) -> Level:
+    """The monthly minimum wage in force on the build's date (rule minimum-wage-monthly)."""
+    return current(p.kb, "minimum-wage-monthly")
 
 
-def hourly_minimum(level: MinimumWage) -> float:
-    assert level.citywide is not None
-    return round(level.citywide / PAID_HOURS_A_MONTH, 2)
+def hourly_minimum(level: Level) -> float:
+    """A full-time worker's monthly minimum as an hourly wage: monthly ÷ 174 paid hours."""
+    return round(level.value / PAID_HOURS_A_MONTH, 2)
+
+
+def _limit(p: Page, rule_id: str) -> int | float:
+    return current(p.kb, rule_id).value
 
 
 def _attrs(**attrs: str) -> str:
@@ -44,23 +51,24 @@ def _hourly(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
-def _monthly(p: Page, level: MinimumWage) -> str:
-    assert level.citywide is not None  # latest_minimum_wage keeps citywide levels only
-    return fig.number(p, level.citywide)  # grouped as the minimum-wage chart groups it
+def _monthly(p: Page, level: Level) -> str:
+    return rules.number(p, level.value)  # grouped as the minimum-wage chart groups it
 
 
 def worksheet_warning(p: Page, field: str) -> str:
     """The data-warn-* attributes of one worksheet field: rate_workday / _restday / _holiday,
     overtime (the monthly total, on each overtime-hours field) or wage (the hourly wage)."""
     if field in OVERTIME_RATE:
-        limit = OVERTIME_RATE[field]
-        return _attrs(warn_below=str(limit), warn_msg=p.plain("worksheet_warn.rate", limit=str(limit)))
+        value = _limit(p, OVERTIME_RATE[field])
+        limit = rules.number(p, value)
+        return _attrs(warn_below=f"{value:g}", warn_msg=p.plain("worksheet_warn.rate", limit=limit))
     if field == "overtime":
-        limit = OVERTIME_HOURS_A_MONTH
+        value = _limit(p, OVERTIME_LIMIT)
+        limit = rules.number(p, value)
         return _attrs(
             warn_total=OVERTIME_FIELDS,
-            warn_above=str(limit),
-            warn_msg=p.plain("worksheet_warn.hours", limit=str(limit)),
+            warn_above=f"{value:g}",
+            warn_msg=p.plain("worksheet_warn.hours", limit=limit),
         )
     if field == "wage":
         level = latest_minimum_wage(p)
@@ -69,7 +77,7 @@ def worksheet_warning(p: Page, field: str) -> str:
             "worksheet_warn.wage",
             hourly=_hourly(hourly),
             monthly=_monthly(p, level),
-            date=plain_date(p, level.effective),
+            date=plain_date(p, level.applies_from),
         )
         return _attrs(warn_below=f"{hourly:.2f}", warn_msg=text)
     known = ", ".join(WARNED_FIELDS)
@@ -77,12 +85,17 @@ def worksheet_warning(p: Page, field: str) -> str:
 
 
 def minimum_wage_now(p: Page) -> str:
-    """The current level as the worksheet uses it: monthly, its date and the hourly figure derived from it."""
+    """The current level as the worksheet uses it: monthly, its date and the hourly figure derived from it,
+    beside the part-time hourly minimum (which applies to part-time work only); the stale note when due."""
     level = latest_minimum_wage(p)
+    part_time = current(p.kb, "minimum-wage-hourly")
     text = p.s(
         "worksheet_warn.now",
         monthly=_monthly(p, level),
-        date=p.date(level.effective),
+        date=p.date(level.applies_from),
         hourly=_hourly(hourly_minimum(level)),
+        part_time=rules.number(p, part_time.value),
     )
-    return p.cited(text, level.sources)
+    note = rules.stale_note(p, level)
+    cited = p.cited(text, dict.fromkeys(b.source for b in (*level.basis, *part_time.basis)))
+    return cited + (p.s("punct.note_gap") + note if note else "")

@@ -27,6 +27,7 @@ from macros.core.model.enums import (
     STATUS_KINDS,
     Area,
     DateKind,
+    Jurisdiction,
     Level,
     OrganisationKind,
     Priority,
@@ -36,6 +37,8 @@ from macros.core.model.enums import (
     SourceStatus,
     Timeframe,
     Track,
+    Unit,
+    Verification,
 )
 from macros.core.model.records import (
     Action,
@@ -59,6 +62,7 @@ from macros.core.model.records import (
     Theme,
     Words,
 )
+from macros.core.model.rules import Basis, Rule, RuleLevel
 
 __all__ = [
     "STATUS_KINDS",
@@ -68,6 +72,7 @@ __all__ = [
     "Affects",
     "Area",
     "AvoidTerms",
+    "Basis",
     "Change",
     "ChecklistItem",
     "ChecklistSection",
@@ -78,6 +83,7 @@ __all__ = [
     "Event",
     "Finding",
     "Id",
+    "Jurisdiction",
     "Level",
     "MinimumWage",
     "NonEmpty",
@@ -92,6 +98,8 @@ __all__ = [
     "Ref",
     "ReviewMonths",
     "RootCause",
+    "Rule",
+    "RuleLevel",
     "SearchSynonym",
     "SectionRef",
     "Source",
@@ -104,7 +112,9 @@ __all__ = [
     "Theme",
     "Timeframe",
     "Track",
+    "Unit",
     "Url",
+    "Verification",
     "Words",
     "_not_reserved",
     "_real_day",

@@ -37,6 +37,39 @@ class SourceStatus(str, Enum):
 STATUS_KINDS = frozenset({"law", "regulation", "code", "policy", "standard"})
 
 
+class Jurisdiction(str, Enum):
+    """Whose rule it is: the whole country, Guangdong province or Shenzhen city."""
+
+    national = "national"
+    guangdong = "guangdong"
+    shenzhen = "shenzhen"
+
+
+class Verification(str, Enum):
+    """How a rule's level was verified on its `checked` day."""
+
+    official_text = "official-text"  # the official text itself (for Chinese law, the Chinese original)
+    reprint = "reprint"  # a reprint of the official text by another site
+    secondary = "secondary"  # a report about it (press, a summary), not the text
+
+
+class Unit(str, Enum):
+    """What a rule's value counts; each unit is a label (data/i18n, `rule_unit.<unit>`) with {n}."""
+
+    days = "days"
+    hours = "hours"
+    hours_per_day = "hours-per-day"
+    hours_per_week = "hours-per-week"
+    hours_per_month = "hours-per-month"
+    days_per_week = "days-per-week"
+    percent = "percent"
+    rmb_per_month = "rmb-per-month"
+    rmb_per_hour = "rmb-per-hour"
+    months = "months"
+    years = "years"
+    years_of_age = "years-of-age"
+
+
 class OrganisationKind(str, Enum):
     government = "government"
     industry_association = "industry-association"

@@ -33,6 +33,7 @@ from macros.core.model.enums import (
     SourceStatus,
     Timeframe,
     Track,
+    Verification,
 )
 
 
@@ -178,6 +179,9 @@ class MinimumWage(Record):
         None
     )
     citywide: Annotated[int, Field(ge=1, description="RMB a month, one level for the whole city.")] | None = None
+    part_time_hourly: Annotated[float, Field(gt=0, description="RMB an hour for part-time work, citywide.")] | None = (
+        None
+    )
     confirmed: bool
     note: Text | None = None
     sources: ref("sources", at_least=1)
@@ -185,6 +189,9 @@ class MinimumWage(Record):
         default=None, description="When this level was last verified against the official notice."
     )
     review_months: ReviewMonths = 12
+    verified: Verification | None = Field(
+        default=None, description="How the checked level was verified: official-text, reprint or secondary."
+    )
 
     @model_validator(mode="after")
     def _amounts_match_confirmation(self) -> MinimumWage:
@@ -194,6 +201,8 @@ class MinimumWage(Record):
                 raise ValueError(
                     "an unconfirmed level has no amounts (leave out inside_zone, outside_zone and citywide)"
                 )
+            if self.part_time_hourly is not None:
+                raise ValueError("an unconfirmed level has no amounts (leave out part_time_hourly)")
             if self.note is None:
                 raise ValueError("an unconfirmed level needs a note saying what is known")
         elif self.citywide is None and None in zones:

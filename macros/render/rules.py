@@ -1,0 +1,165 @@
+"""The rules a person acts on, as pages show them: the one way a figure from data/rules.yml reaches a page.
+
+    {{ rule("maternity-leave-guangdong") }}        178 days / 178 天 (the level in force on the build's date)
+    {{ rule_says("maternity-leave-guangdong") }}   the rule's sentence with its figure and citation
+    {{ rule_basis("maternity-leave-guangdong") }}  its legal basis, the date it applies from and when it was checked
+    {{ rule_list("a", "b", …) }}                   a list of rules: sentence, basis and check date each
+    {{ rule_number("overtime-monthly-limit") }}    36: the bare number, for a worksheet's formula or default value
+
+Each adds, when the level's review is past due on the build's date, a note that a newer level may
+apply and whom to ask. Numbers are grouped the language's way (2,520 / 2520), units and
+punctuation come from the labels (data/i18n), so the Chinese gets full-width marks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from macros.core.model import Text
+from macros.core.rule_refs import RULE_REF
+from macros.core.rules import Level, current, today
+from macros.render.charts import figure as fig
+from macros.render.html import esc
+from macros.render.page import Page
+
+
+def number(p: Page, value: float) -> str:
+    """A figure the language's way: whole numbers grouped (2,520 / 2520), decimals as written (23.7)."""
+    if isinstance(value, int) or float(value).is_integer():
+        return fig.number(p, int(value))
+    return f"{value:g}"
+
+
+def value_text(p: Page, level: Level) -> str:
+    """The level's figure with its unit, as plain text: "178 days", "RMB 2,520 a month", "50% to 100%"."""
+    unit = level.unit.value
+
+    def one(v: float) -> str:
+        key = "rule_unit_one." if v == 1 else "rule_unit."
+        return p.plain(key + unit, n=number(p, v))
+
+    if level.up_to is None:
+        return one(level.value)
+    return p.plain("rule.range", low=one(level.value), high=one(level.up_to))
+
+
+def rule_number(p: Page, rule_id: str) -> str:
+    """The bare figure in force, as a machine reads it (150, 36, 23.7): for a worksheet's formula or default."""
+    return f"{current(p.kb, rule_id).value:g}"
+
+
+def stale_note(p: Page, level: Level) -> str:
+    """'(the level from …; a newer level may apply: check with …)' when its review is due, else ''."""
+    if not level.stale(today(p.kb)):
+        return ""
+    body = p.s(f"rule.check_with.{level.rule.jurisdiction.value}")
+    date = p.date(level.applies_from)
+    if level.checked is None:
+        note = p.s("rule.never_checked", date=date, body=body)
+    else:
+        note = p.s("rule.stale", date=date, checked=p.date(level.checked), body=body)
+    return f'<span class="kb-rule-stale">{note}</span>'
+
+
+def rule(p: Page, rule_id: str) -> str:
+    """The figure in force today with its unit ("178 days" / "178 天"), and the stale note when due."""
+    level = current(p.kb, rule_id)
+    note = stale_note(p, level)
+    return esc(value_text(p, level)) + (p.s("punct.note_gap") + note if note else "")
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_LATIN = re.compile(r"[0-9A-Za-z%]")
+
+
+def _spaced(before: str, value: str, after: str) -> str:
+    """Join a figure into a sentence with a space wherever a Chinese character meets a digit or
+    Latin letter (the site writes 生育享受 98 天产假), so data sentences need not carry the spaces."""
+    left = " " if before and _CJK.match(before[-1]) and _LATIN.match(value[:1]) else ""
+    right = " " if after and _CJK.match(after[:1]) and _LATIN.match(value[-1:]) else ""
+    return before + left + value + right + after
+
+
+def fill_rules(p: Page, text: str) -> str:
+    """A plain data text with each `{rule:<id>}` replaced by that rule's figure in force, spaced as
+    the language writes it (the stale note is the rule's own page's business: see rules_table)."""
+    parts = RULE_REF.split(text)  # text, id, text, id, …, text
+    out = parts[0]
+    for i in range(1, len(parts), 2):
+        out = _spaced(out, value_text(p, current(p.kb, parts[i])), parts[i + 1])
+    return out
+
+
+def says(p: Page, level: Level, *, cited: bool = True) -> str:
+    """The rule's sentence with its figure, cited unless its basis follows (no stale note)."""
+    parts = level.rule.says(p.lang).split("{value}")
+    value = value_text(p, level)
+    text = parts[0]
+    for part in parts[1:]:
+        text = _spaced(text, value, part)
+    return p.cited(esc(text), [b.source for b in level.basis] if cited else [])
+
+
+def rule_says(p: Page, rule_id: str) -> str:
+    """The rule's sentence with the figure in force today, its citations and the stale note when due."""
+    level = current(p.kb, rule_id)
+    note = stale_note(p, level)
+    return says(p, level) + (p.s("punct.note_gap") + note if note else "")
+
+
+def basis(p: Page, level: Level) -> str:
+    """'Labour Law …, art. 44¹; applies from …; checked against the official text on …'."""
+    parts = []
+    for b in level.basis:
+        title = p.t(p.kb.sources[b.source].title)
+        text = p.s("rule.basis", title=title, article=p.t(b.article)) if b.article else title
+        parts.append(p.cited(text, [b.source]))
+    out = p.join(parts)
+    if level.checked and level.verified:
+        as_of = p.s(
+            "rule.as_of",
+            date=p.date(level.applies_from),
+            checked=p.date(level.checked),
+            verified=p.s(f"verification.{level.verified.value}"),
+        )
+        out += p.s("punct.list") + as_of
+    return out
+
+
+def rule_basis(p: Page, rule_id: str) -> str:
+    """The legal basis of the level in force today, the date it applies from and when and how it was checked."""
+    level = current(p.kb, rule_id)
+    note = stale_note(p, level)
+    return f'<span class="kb-rule-basis">{basis(p, level)}</span>' + (p.s("punct.note_gap") + note if note else "")
+
+
+def _item(p: Page, rid: str, *, titled: bool, anchored: bool) -> str:
+    level = current(p.kb, rid)
+    note = stale_note(p, level)
+    head = p.colon(f"<strong>{p.t(level.rule.title)}</strong>", "") if titled else ""
+    extra = p.s("punct.list") + p.t(level_note) if (level_note := _level_note(p, level)) else ""
+    anchor = f' id="rule-{esc(rid)}"' if anchored else ""
+    return (
+        f"<li{anchor}>{head}{says(p, level, cited=False)}<br>"
+        f'<span class="kb-meta kb-rule-basis">{basis(p, level)}{extra}</span>'
+        + (p.s("punct.note_gap") + note if note else "")
+        + "</li>"
+    )
+
+
+def _level_note(p: Page, level: Level) -> Text | None:
+    """The note of the rule's level in data/rules.yml, if it has one (a Text), else None."""
+    for own in level.rule.levels:
+        if own.applies_from == level.applies_from and own.note is not None:
+            return own.note
+    return None
+
+
+def rule_list(p: Page, *rule_ids: str) -> str:
+    """A list of rules, each its sentence, then its basis and check date (and the stale note when due)."""
+    return '<ul class="kb-rules">' + "".join(_item(p, rid, titled=False, anchored=False) for rid in rule_ids) + "</ul>"
+
+
+def rules_table(p: Page) -> str:
+    """Every rule in data/rules.yml, titled, each with the anchor rule-<id> that other pages link to."""
+    return '<ul class="kb-rules">' + "".join(_item(p, rid, titled=True, anchored=True) for rid in p.kb.rules) + "</ul>"
