@@ -36,7 +36,7 @@ CHECKED_FOLDERS = ("docs", "data", "overrides")
 _INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE)
 _NOT_JS = re.compile(r'\btype="(?!text/javascript|module)[^"]*"', re.IGNORECASE)
 _CHARSET = re.compile(r'<meta charset="[^"]*">', re.IGNORECASE)
-_OLD_POLICY = re.compile(r'\s*<meta http-equiv="Content-Security-Policy"[^>]*>', re.IGNORECASE)
+_OLD_POLICY = re.compile(r'(?<!\s)\s*<meta http-equiv="Content-Security-Policy"[^>]*>', re.IGNORECASE)  # linear
 POLICY = (
     "default-src 'self'; script-src 'self'{hashes}; style-src 'self'; img-src 'self' data:; "
     "font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; frame-src 'self' blob:; "
