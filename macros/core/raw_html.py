@@ -41,9 +41,9 @@ _SCRIPT_URL = re.compile(r"^\s*(?:javascript|vbscript|data|file)\s*:", re.IGNORE
 _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
-_MACRO = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+_MACRO = re.compile(r"\{\{.*?(?:\}\}|\Z)|\{%.*?(?:%\}|\Z)", re.DOTALL)  # unclosed: to the end (linear)
 _AUTOLINK = re.compile(r"<(?:https?|mailto):[^<>\s]*>", re.IGNORECASE)
-_MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|^[ ]{0,3}\[[^\]]+\]:\s*<?(\S*)", re.MULTILINE)
+_MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|^[ ]{0,3}\[[^\[\]]+\]:\s*<?(\S*)", re.MULTILINE)  # no [ in labels
 _ATTR_LIST = re.compile(r"\{:?[ \t]*((?:[#.][\w-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+))(?:[ \t]+[^}]*)?)\}")
 _ATTR_PAIR = re.compile(r"([\w-]+)=(?:\"([^\"]*)\"|'([^']*)'|([^\s}]+))")
 

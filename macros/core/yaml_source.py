@@ -15,6 +15,8 @@ from typing import Any
 import yaml
 from yaml._yaml import CParser  # libyaml, part of every PyYAML wheel
 
+from macros.core.limits import MAX_INT_DIGITS
+
 MAX_DEPTH = 40  # nesting levels a data file may use (the real files use fewer than ten)
 MAX_REPORTED = 200  # problems reported at most; the rest are counted
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
@@ -148,6 +150,20 @@ def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
     return result
 
 
+def _construct_int(loader: _Loader, node: yaml.ScalarNode) -> int:
+    """A whole number of bounded length: Python refuses to read one of over 4,300 digits (a
+    ValueError, not a YAML error), and no data needs more than a few."""
+    digits = sum(c.isdigit() for c in str(node.value))
+    if digits > MAX_INT_DIGITS:
+        raise yaml.MarkedYAMLError(
+            problem=f"a number may have at most {MAX_INT_DIGITS} digits (found {digits:,}); "
+            "quote it if it is text",
+            problem_mark=node.start_mark,
+        )
+    return int(yaml.constructor.SafeConstructor.construct_yaml_int(loader, node))
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 # Dates stay text: the model decides what a date is, and YAML's own guess

@@ -26,7 +26,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from macros.core import docs_files, front_matter, page_templates, raw_html
+from macros.core import docs_files, front_matter, limits, page_templates, raw_html
 from macros.core.diagnostics import Problem, annotate
 from macros.core.load import KnowledgeBase
 from macros.plugin import macro_args
@@ -47,6 +47,8 @@ POLICY = (
 def check_content(config: MkDocsConfig, model: Callable[[], KnowledgeBase]) -> None:
     """Every content problem under docs/, or nothing; runs before any page is read by MkDocs."""
     docs = Path(config.docs_dir)
+    # Sizes first, alone: the other checks (and Markdown) are only linear on pages of bounded size.
+    fail(limits.check_docs(docs), "page(s) too big to build (see CONTRIBUTING.md, 'What a page may contain')")
     problems = (
         docs_files.check_docs(docs)
         + front_matter.check_docs(docs)
