@@ -28,7 +28,8 @@ MAX_LABEL_CHARS = 1_000  # characters of one label in data/i18n/<lang>.yml (toda
 MAX_INT_DIGITS = 12  # digits of a whole number in data, front matter or a macro argument
 MAX_SYNONYM_WORDS = 20  # terms or variants of one language in one data/search_synonyms.yml entry (today: 6)
 MAX_SYNONYM_CHARS = 60  # characters of one term or variant (today: 32)
-MAX_SYNONYM_REPEAT = 10  # times a variant is repeated in one search section (it follows the term's count)
+MAX_SYNONYM_REPEAT = 100  # times a variant is repeated in one search section, as its term occurs (today: 53)
+MAX_SYNONYM_FIELD = 1_000  # characters of one search section's hidden synonyms, or its text's length (today: 176)
 MAX_URL_CHARS = 2_000  # characters of one URL in data
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")

@@ -26,7 +26,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from macros.core import docs_files, front_matter, limits, page_templates, raw_html
+from macros.core import docs_files, front_matter, limits, page_templates, raw_html, urls
 from macros.core.diagnostics import Problem, annotate
 from macros.core.load import KnowledgeBase
 from macros.plugin import macro_args
@@ -54,6 +54,7 @@ def check_content(config: MkDocsConfig, model: Callable[[], KnowledgeBase]) -> N
         + front_matter.check_docs(docs)
         + raw_html.check_docs(docs)
         + page_templates.check_docs(docs, MACROS)
+        + urls.check_docs(docs)
     )
     if not problems:  # arguments are checked once every call is a literal call
         problems = macro_args.check_docs(docs, model(), MACROS)
