@@ -9,7 +9,7 @@ messages, in CONTRIBUTING.md, "What a page may contain".
 Python-Markdown's link parsing scans from every `[` to its matching `]` (or to the end of the
 paragraph when there is none): a paragraph of many unclosed `[` costs time that grows with the
 square of its length. `bracket_scan` measures that cost in one pass; a page may spend at most
-MAX_BRACKET_SCAN characters of it.
+MAX_BRACKET_SCAN characters of it; the error names the paragraph that costs most.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ MAX_TEXT_CHARS = 5_000  # characters of one text in data/*.yml (a whole paragrap
 MAX_LABEL_CHARS = 1_000  # characters of one label in data/i18n/<lang>.yml (today: 320)
 MAX_INT_DIGITS = 12  # digits of a whole number in data, front matter or a macro argument
 MAX_SYNONYM_WORDS = 20  # terms or variants of one language in one data/search_synonyms.yml entry (today: 6)
-MAX_SYNONYM_CHARS = 60  # characters of one term or variant (today: 32)
+MAX_SYNONYM_CHARS = 300  # characters of one term, variant or avoided term (today: 50)
 MAX_SYNONYM_REPEAT = 100  # times a variant is repeated in one search section, as its term occurs (today: 53)
 MAX_SYNONYM_FIELD = 1_000  # characters of one search section's hidden synonyms, or its text's length (today: 176)
 MAX_URL_CHARS = 2_000  # characters of one URL in data
@@ -35,25 +35,38 @@ MAX_URL_CHARS = 2_000  # characters of one URL in data
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
-def bracket_scan(text: str) -> int:
-    """How many characters Python-Markdown's link parsing scans in `text`: from each `[` to its
-    matching `]`, or to the end of its paragraph when it has none (an upper bound: code and HTML
-    blocks are counted as paragraphs). Linear time."""
-    total = 0
-    for block in _BLANK_LINE.split(text):
-        opened: list[int] = []
-        escaped = False
-        for pos, char in enumerate(block):
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == "[":
-                opened.append(pos)
-            elif char == "]" and opened:
-                total += pos - opened.pop()
-        total += len(opened) * len(block) - sum(opened)
-    return total
+def bracket_scan(text: str) -> tuple[int, int]:
+    """How many characters Python-Markdown's link parsing scans in `text`, from each `[` to its
+    matching `]` or to the end of its paragraph when it has none (an upper bound: code and HTML
+    blocks are counted as paragraphs), and the line where the costliest paragraph starts. Linear."""
+    total, worst, worst_line, line = 0, -1, 1, 1
+    pos = 0
+    for separator in [*_BLANK_LINE.finditer(text), None]:
+        end = separator.start() if separator else len(text)
+        cost = _block_scan(text, pos, end)
+        if cost > worst:
+            worst, worst_line = cost, line
+        total += cost
+        if separator:
+            line += text.count("\n", pos, separator.end())
+            pos = separator.end()
+    return total, worst_line
+
+
+def _block_scan(text: str, start: int, end: int) -> int:
+    opened: list[int] = []
+    cost, escaped = 0, False
+    for pos in range(start, end):
+        char = text[pos]
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "[":
+            opened.append(pos)
+        elif char == "]" and opened:
+            cost += pos - opened.pop()
+    return cost + len(opened) * end - sum(opened)
 
 
 def check_text(text: str, file: str) -> Iterator[Problem]:
@@ -67,10 +80,10 @@ def check_text(text: str, file: str) -> Iterator[Problem]:
             yield Problem(file, number, f"the line has {len(line):,} characters; a line may have at most "
                           f"{MAX_LINE_CHARS:,} (break it, or split the paragraph)")
             return
-    scan = bracket_scan(text)
+    scan, line = bracket_scan(text)
     if scan > MAX_BRACKET_SCAN:
-        yield Problem(file, None, f"the page has too many unclosed '[' (Markdown would scan {scan:,} characters for "
-                      f"their ']'; at most {MAX_BRACKET_SCAN:,}): close each '[' or write it as '\\['")
+        yield Problem(file, line, f"too many unclosed '[' (Markdown would scan {scan:,} characters for their ']'; "
+                      f"a page may make it scan at most {MAX_BRACKET_SCAN:,}): close each '[' or write it as '\\['")
 
 
 def check_docs(docs_dir: Path) -> list[Problem]:

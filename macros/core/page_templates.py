@@ -47,11 +47,22 @@ def _allowed(tokens: list[tuple[int, str, str]], macros: Collection[str]) -> boo
     args = body[2:-1]
     for i, (kind, value) in enumerate(args):
         expected_literal = i % 2 == 0
-        if expected_literal and (kind not in _LITERALS or _too_long(kind, value)):
+        if expected_literal and (kind not in _LITERALS or _unreadable(kind, value)):
             return False
         if not expected_literal and (kind, value) != ("operator", ","):
             return False
     return True
+
+
+def _unreadable(kind: str, value: str) -> bool:
+    """A literal Python cannot read back (a NUL in a string, a number of over 4,300 digits): refused."""
+    if _too_long(kind, value):
+        return True
+    try:
+        ast.literal_eval(value)
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return True
+    return False
 
 
 def _too_long(kind: str, value: str) -> bool:

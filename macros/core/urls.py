@@ -37,14 +37,14 @@ def url_problem(url: str) -> str | None:
     if parts.scheme not in ("http", "https") or not url.startswith(f"{parts.scheme}://"):
         return "the address must start with https:// (or http://)"
     if "@" in parts.netloc:
-        return "the address holds a user name or password (the part before '@' in the host); give the plain address"
+        return "the address holds a user name or password (a part before @ in the host); give the plain address"
     try:
         port = parts.port
     except ValueError:
         port = -1
     host = parts.hostname or ""
     if port == -1 or not _HOST.fullmatch(host) or parts.netloc.lower() not in (host, f"{host}:{port}"):
-        return f"the host '{parts.netloc[:60]}' is not a host name (letters, digits, hyphens and dots, e.g. www.gov.cn)"
+        return f"the host {parts.netloc[:60]} is not a host name (letters, digits, hyphens and dots, e.g. www.gov.cn)"
     return None
 
 
