@@ -34,12 +34,17 @@ def line_with(path: Path, text: str) -> int:
 
 
 # -- pages: size, line length, unclosed brackets; the build stops before Markdown --------------------
+UNCLOSED = r"too many unclosed '\[' or '\]\(' \(Markdown would scan "
 PAGE_BOMBS = [
     ("300 KB of spaces on one line", "x" + " " * 300_000 + "x", None, r"the page has 30\d,\d{3} characters"),
     ("200 KB of {", "{" * 200_000, None, r"the page has 20\d,\d{3} characters"),
     ("a line too long", "word " * 700, "last", r"the line has 3,500 characters; a line may have at most 3,000"),
     ("40 KB of [a on one line", "[a" * 20_000, "last", r"the line has 40,000 characters"),
-    ("40 KB of [a in lines", "\n".join(["[a" * 250] * 80), "first", r"too many unclosed '\[' \(Markdown would scan "),
+    ("40 KB of [a in lines", "\n".join(["[a" * 250] * 80), "first", UNCLOSED),
+    ("[a]( without )", "\n".join(["[a](" * 125] * 20), "first", UNCLOSED),
+    ("a list nested 600 deep", "- " * 600 + "x", "last", r"the blocks are nested 600 levels deep"),
+    ("quotes nested 600 deep", "> " * 600 + "x", "last", r"the blocks are nested 600 levels deep"),
+    ("15 KB of <a", "\n".join(["<a" * 1400] * 5), "first", r"too many unclosed '<' \(the HTML parser would scan "),
 ]
 
 
@@ -51,7 +56,7 @@ def test_a_page_bomb_fails_the_build_at_once_naming_file_and_line(tmp_path, what
     page.write_text(text, encoding="utf-8")
     result = build_in_process(project, tmp_path / "out")
     lines = text.splitlines()
-    first = next((n for n, row in enumerate(lines, 1) if row.startswith("[a[a")), None)
+    first = next((n for n, row in enumerate(lines, 1) if row.startswith(bomb[:4])), None)
     where = {None: f"{PAGE}: ", "last": f"{PAGE}:{len(lines)}: ", "first": f"{PAGE}:{first}: "}[line]
     assert result.returncode != 0
     assert re.search(re.escape(where) + message, result.stderr), result.stderr[-1500:]
@@ -64,7 +69,7 @@ def test_the_pages_are_within_the_limits():
 
 
 def test_the_bracket_scan_counts_what_markdown_scans():
-    assert limits.bracket_scan("[a](b) and [c]")[0] == 4  # from each [ to its ]
+    assert limits.bracket_scan("[a](b) and [c]")[0] == 6  # from each [ to its ], from ]( to its )
     assert limits.bracket_scan("[a" * 100)[0] == sum(200 - 2 * i for i in range(100))  # unclosed: to the end
     assert limits.bracket_scan("\\[" * 1000)[0] == 0  # escaped brackets are text
     assert limits.bracket_scan("x\n\ny\n\n[[[")[1] == 5  # the line of the costliest paragraph
@@ -223,7 +228,7 @@ def test_a_5000_digit_number_in_data_is_a_located_error(data):
         ("number in front matter", "search: " + "1" * 2900 + "\n", "", 2,
          "front matter: YAML syntax error: a number may have at most 12 digits (found 2,900)"),
         ("list nested 600 deep in front matter", "hide:\n  " + "- " * 600 + "x\n", "", 3,
-         "front matter: YAML syntax error: the data is nested more than 40 levels deep"),
+         "the blocks are nested 600 levels deep"),  # the page's own limit first; front matter's: next test
     ],
 )
 def test_no_traceback_for_numbers_and_nesting_in_pages(tmp_path, what, front, body, line, message):
@@ -247,6 +252,15 @@ def test_a_number_python_cannot_read_in_a_macro_argument_is_named():
         (4, "only the site's macros with literal arguments"),
     ]
     assert list(page_templates.macro_calls(page, MACROS)) == []
+
+
+def test_a_list_nested_600_deep_in_front_matter_is_a_located_error():
+    from macros.core import front_matter
+
+    page = "---\nhide: " + "[" * 600 + "]" * 600 + "\n---\n# T\n"
+    assert [str(p) for p in front_matter.check_text(page, "docs/en/x.md")] == [
+        "docs/en/x.md:2: front matter: YAML syntax error: the data is nested more than 40 levels deep"
+    ]
 
 
 def test_a_list_nested_600_deep_in_data_is_a_located_error(data):
@@ -294,3 +308,13 @@ def test_the_macro_argument_checker_never_raises(kb):
 
 def test_a_copy_of_the_real_data_loads():
     assert load(Path("data")).sources
+
+
+def test_a_tag_that_markdown_does_not_read_as_an_autolink_is_checked_as_html():
+    """<mailto:z/hidden> is no autolink for Python-Markdown (no @), so it reaches the browser as an
+    element with the `hidden` attribute, hiding the rest of the paragraph: refused like any element."""
+    from macros.core import raw_html
+
+    problems = list(raw_html.check_text("# T\n\nSee <mailto:z/hidden> the rest.\n", "docs/en/x.md"))
+    assert [(p.line, p.message[:38]) for p in problems] == [(3, "the HTML element <mailto:z> is not all")]
+    assert list(raw_html.check_text("<https://www.gov.cn/> <mailto:office@example.org>\n", "f")) == []

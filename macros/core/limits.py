@@ -22,7 +22,9 @@ from macros.core.diagnostics import Problem
 
 MAX_PAGE_CHARS = 50_000  # characters of one page under docs/ (the longest today: about 13,800)
 MAX_LINE_CHARS = 3_000  # characters of one line of a page (today: 1,144)
-MAX_BRACKET_SCAN = 50_000  # characters Markdown's link parsing may scan in one page (today: under 700; ~0.1 s)
+MAX_BRACKET_SCAN = 50_000  # characters Markdown's link parsing may scan in one page (today: 1,361; ~0.1 s)
+MAX_MARKUP_SCAN = 100_000  # characters the HTML parser may scan for the ">" of each "<" in a page (today: 6,017)
+MAX_NESTING = 20  # levels of nested lists, quotes, indented blocks and HTML elements in a page (today: 7)
 MAX_TEXT_CHARS = 5_000  # characters of one text in data/*.yml (a whole paragraph is under 1,500)
 MAX_LABEL_CHARS = 1_000  # characters of one label in data/i18n/<lang>.yml (today: 320)
 MAX_INT_DIGITS = 12  # digits of a whole number in data, front matter or a macro argument
@@ -37,8 +39,9 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 def bracket_scan(text: str) -> tuple[int, int]:
     """How many characters Python-Markdown's link parsing scans in `text`, from each `[` to its
-    matching `]` or to the end of its paragraph when it has none (an upper bound: code and HTML
-    blocks are counted as paragraphs), and the line where the costliest paragraph starts. Linear."""
+    matching `]` and from each `](` to its `)`, or to the end of the paragraph when there is none
+    (an upper bound: code and HTML blocks are counted as paragraphs), and the line where the
+    costliest paragraph starts. Linear."""
     total, worst, worst_line, line = 0, -1, 1, 1
     pos = 0
     for separator in [*_BLANK_LINE.finditer(text), None]:
@@ -54,7 +57,10 @@ def bracket_scan(text: str) -> tuple[int, int]:
 
 
 def _block_scan(text: str, start: int, end: int) -> int:
-    opened: list[int] = []
+    """The scan of one paragraph: from each `[` to its `]`, and from each link target's `(` (after
+    a `]`) to its `)`, nested brackets and parentheses counted, or to the paragraph's end."""
+    brackets: list[int] = []
+    parens: list[tuple[int, bool]] = []  # (position, opens a link target)
     cost, escaped = 0, False
     for pos in range(start, end):
         char = text[pos]
@@ -63,10 +69,59 @@ def _block_scan(text: str, start: int, end: int) -> int:
         elif char == "\\":
             escaped = True
         elif char == "[":
-            opened.append(pos)
-        elif char == "]" and opened:
-            cost += pos - opened.pop()
-    return cost + len(opened) * end - sum(opened)
+            brackets.append(pos)
+        elif char == "]" and brackets:
+            cost += pos - brackets.pop()
+        elif char == "(":
+            parens.append((pos, pos > start and text[pos - 1] == "]"))
+        elif char == ")" and parens:
+            opened, target = parens.pop()
+            cost += pos - opened if target else 0
+    targets = [pos for pos, target in parens if target]
+    return cost + (len(brackets) + len(targets)) * end - sum(brackets) - sum(targets)
+
+
+def markup_scan(text: str) -> tuple[int, int]:
+    """How many characters the HTML parsers scan in `text` (Python's HTMLParser, which Markdown's raw
+    HTML step and our raw HTML check use, reads from each `<` that may open a tag, comment or
+    declaration to the next `>`, or to the end when there is none), and the line of the `<` that
+    costs most. Linear: one pass from the end, remembering the next `>`."""
+    total, worst, worst_pos = 0, -1, 0
+    next_close = len(text)
+    for pos in range(len(text) - 1, -1, -1):
+        char = text[pos]
+        if char == ">":
+            next_close = pos
+        elif char == "<" and pos + 1 < len(text) and (text[pos + 1].isalpha() or text[pos + 1] in "/!?"):
+            cost = next_close - pos
+            total += cost
+            if cost > worst:
+                worst, worst_pos = cost, pos
+    return total, text.count("\n", 0, worst_pos) + 1
+
+
+_CONTAINER = re.compile(r" {4}|\t|[ ]{0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|[ ]{0,3}>[ ]?")
+_HTML_BLOCK = re.compile(r"<(/?)(?:div|form|fieldset|table|thead|tbody|tr|td|th|p|span|label|legend|output|strong|"
+                         r"h3|button|details|blockquote|ul|ol|li)\b", re.IGNORECASE)
+
+
+def nesting(text: str) -> tuple[int, int]:
+    """How deep the page's blocks nest (list items, quotes, indented blocks and admonitions on one
+    line; HTML elements across the page), and the line where it is deepest. Python-Markdown parses
+    nested blocks recursively: a few hundred levels end in a RecursionError, not a message."""
+    worst, worst_line = 0, 1
+    for number, line in enumerate(text.split("\n"), 1):
+        depth, pos = 0, 0
+        while (marker := _CONTAINER.match(line, pos)) and marker.end() > pos:
+            depth, pos = depth + 1, marker.end()
+        if depth > worst:
+            worst, worst_line = depth, number
+    depth = 0
+    for tag in _HTML_BLOCK.finditer(text):
+        depth += -1 if tag.group(1) else 1
+        if depth > worst:
+            worst, worst_line = depth, text.count("\n", 0, tag.start()) + 1
+    return worst, worst_line
 
 
 def check_text(text: str, file: str) -> Iterator[Problem]:
@@ -80,10 +135,21 @@ def check_text(text: str, file: str) -> Iterator[Problem]:
             yield Problem(file, number, f"the line has {len(line):,} characters; a line may have at most "
                           f"{MAX_LINE_CHARS:,} (break it, or split the paragraph)")
             return
+    depth, line = nesting(text)
+    if depth > MAX_NESTING:
+        yield Problem(file, line, f"the blocks are nested {depth} levels deep (lists, quotes, indented blocks, HTML "
+                      f"elements); a page may nest at most {MAX_NESTING}")
+        return
+    scan, line = markup_scan(text)
+    if scan > MAX_MARKUP_SCAN:
+        yield Problem(file, line, f"too many unclosed '<' (the HTML parser would scan {scan:,} characters for their "
+                      f"'>'; a page may make it scan at most {MAX_MARKUP_SCAN:,}): close each tag, or write '<' as "
+                      "'&lt;'")
+        return
     scan, line = bracket_scan(text)
     if scan > MAX_BRACKET_SCAN:
-        yield Problem(file, line, f"too many unclosed '[' (Markdown would scan {scan:,} characters for their ']'; "
-                      f"a page may make it scan at most {MAX_BRACKET_SCAN:,}): close each '[' or write it as '\\['")
+        yield Problem(file, line, f"too many unclosed '[' or '](' (Markdown would scan {scan:,} characters for their "
+                      f"']' or ')'; a page may make it scan at most {MAX_BRACKET_SCAN:,}): close each, or write '\\['")
 
 
 def check_docs(docs_dir: Path) -> list[Problem]:

@@ -43,7 +43,8 @@ def url_problem(url: str) -> str | None:
     except ValueError:
         port = -1
     host = parts.hostname or ""
-    if port == -1 or not _HOST.fullmatch(host) or parts.netloc.lower() not in (host, f"{host}:{port}"):
+    plain = len(host) <= 253 and _HOST.fullmatch(host) and parts.netloc.lower() in (host, f"{host}:{port}")
+    if port == -1 or not plain:
         return f"the host {parts.netloc[:60]} is not a host name (letters, digits, hyphens and dots, e.g. www.gov.cn)"
     return None
 

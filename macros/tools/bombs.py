@@ -65,6 +65,9 @@ BOMBS: dict[str, Callable[[Path], None]] = {
     "braces-200KB": _append(PAGE, "{" * 200_000),
     "brackets-40KB-[a": _append(PAGE, "[a" * 20_000),
     "brackets-40KB-[a-in-lines": _append(PAGE, "\n".join(["[a" * 250] * 80)),
+    "[a](-40KB-in-lines": _append(PAGE, "\n".join(["[a](" * 125] * 80)),
+    "<a-15KB": _append(PAGE, "\n".join(["<a" * 1400] * 5)),
+    "list-nested-600": _append(PAGE, "- " * 600 + "x"),
     "label-{day:>20000}": _replace(
         "data/i18n/en.yml", 'day: "{day} {month} {year}"', 'day: "{day:>20000} {month} {year}"'
     ),

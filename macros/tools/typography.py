@@ -55,7 +55,8 @@ _ISO_DATE = re.compile(r"(?<![\d-])\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))
 # A digit touching 年, 月 or 日 (either side): 2007年, 7月, 年7, 12日 — the site writes 2007 年 7 月 12 日.
 _UNSPACED_DATE = re.compile(r"\d[年月日]|[年月]\d")
 _CITE_AFTER_STOP = re.compile(r"[。！？][ \t]*［\d")
-_DOUBLED = re.compile(r"(?<![A-Za-z])[(（]?\s*([A-Z][A-Za-z-]{1,11})\s*[)）]?\s*[(（]\s*\1\s*[)）]")
+# Starts at a bracket or where a run of whitespace starts, never inside one (linear in whitespace).
+_DOUBLED = re.compile(r"(?<![A-Za-z])(?:[(（]|(?<!\s))\s*([A-Z][A-Za-z-]{1,11})\s*[)）]?\s*[(（]\s*\1\s*[)）]")
 # Material's English strings that a zh page must not show (most are localised by the theme's
 # zh language; these are the ones that have slipped through before, and their neighbours).
 ENGLISH_UI = (
