@@ -318,3 +318,17 @@ def test_a_tag_that_markdown_does_not_read_as_an_autolink_is_checked_as_html():
     problems = list(raw_html.check_text("# T\n\nSee <mailto:z/hidden> the rest.\n", "docs/en/x.md"))
     assert [(p.line, p.message[:38]) for p in problems] == [(3, "the HTML element <mailto:z> is not all")]
     assert list(raw_html.check_text("<https://www.gov.cn/> <mailto:office@example.org>\n", "f")) == []
+
+
+def test_the_page_checks_never_raise():
+    """Every check that reads a page, on random pages made of the pieces above (seeded, bounded)."""
+    from macros.core import front_matter, raw_html
+
+    rng = random.Random(600)
+    for _ in range(400):
+        page = ("---\n" + _fuzz_text(rng) + "\n---\n" if rng.random() < 0.5 else "") + _fuzz_text(rng) * 3
+        list(limits.check_text(page, "docs/en/x.md"))
+        list(front_matter.check_text(page, "docs/en/x.md"))
+        list(raw_html.check_text(page, "docs/en/x.md"))
+        list(page_templates.check_text(page, "docs/en/x.md", MACROS))
+        list(urls.check_page(page, "docs/en/x.md"))
