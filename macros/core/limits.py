@@ -130,9 +130,9 @@ def check_text(text: str, file: str) -> Iterator[Problem]:
         yield Problem(file, None, f"the page has {len(text):,} characters; a page may have at most "
                       f"{MAX_PAGE_CHARS:,} (split it into several pages)")
         return
-    for number, line in enumerate(text.split("\n"), 1):
-        if len(line) > MAX_LINE_CHARS:
-            yield Problem(file, number, f"the line has {len(line):,} characters; a line may have at most "
+    for number, row in enumerate(text.split("\n"), 1):
+        if len(row) > MAX_LINE_CHARS:
+            yield Problem(file, number, f"the line has {len(row):,} characters; a line may have at most "
                           f"{MAX_LINE_CHARS:,} (break it, or split the paragraph)")
             return
     depth, line = nesting(text)

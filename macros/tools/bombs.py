@@ -74,9 +74,7 @@ BOMBS: dict[str, Callable[[Path], None]] = {
     "label-{day:x>1000000}": _replace(
         "data/i18n/en.yml", 'day: "{day} {month} {year}"', 'day: "{day:x>1000000} {month} {year}"'
     ),
-    "synonym-10KB": lambda p: (p / "data" / "search_synonyms.yml").write_text(
-        (p / "data" / "search_synonyms.yml").read_text(encoding="utf-8") + _BIG_SYNONYM, encoding="utf-8"
-    ),
+    "synonym-10KB": _append("data/search_synonyms.yml", _BIG_SYNONYM),
     # the largest inputs the limits let through
     "page-at-limit": _append(PAGE, "\n\n".join([_LINE] * ((MAX_PAGE_CHARS - 16_000) // MAX_LINE_CHARS))),
     "brackets-at-limit": _append(PAGE, "[a" * 220),

@@ -238,12 +238,12 @@ class Change(Record):
 
 # A word readers type or the pages write, as the search index repeats it (macros/core/limits.py).
 Word = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_SYNONYM_CHARS)]
-WordList = Annotated[list[Word], Field(default_factory=list, max_length=MAX_SYNONYM_WORDS)]
+WordList = Annotated[list[Word], Field(max_length=MAX_SYNONYM_WORDS)]
 
 
 class AvoidTerms(Strict):
-    en: WordList
-    zh: WordList
+    en: WordList = Field(default_factory=list)
+    zh: WordList = Field(default_factory=list)
 
 
 class Term(Record):
@@ -254,8 +254,8 @@ class Term(Record):
 
 
 class Words(Strict):
-    en: WordList
-    zh: WordList
+    en: WordList = Field(default_factory=list)
+    zh: WordList = Field(default_factory=list)
 
 
 class SearchSynonym(Record):
