@@ -64,6 +64,16 @@ def test_a_page_bomb_fails_the_build_at_once_naming_file_and_line(tmp_path, what
     assert not (tmp_path / "out" / "about" / "index.html").exists()
 
 
+def test_a_page_that_cannot_be_read_is_named(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "en" / "x.md").mkdir(parents=True)
+    (docs / "en" / "y.md").write_bytes(b"# T\n\n\xff\xfe\n")
+    assert [str(p) for p in limits.check_docs(docs)] == [
+        "docs/en/x.md: a folder may not be named like a page (.md)",
+        "docs/en/y.md:3: the page is not valid UTF-8 text",
+    ]
+
+
 def test_the_pages_are_within_the_limits():
     assert limits.check_docs(Path("docs")) == []
 

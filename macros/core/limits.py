@@ -157,5 +157,14 @@ def check_docs(docs_dir: Path) -> list[Problem]:
     problems: list[Problem] = []
     for path in sorted(docs_dir.rglob("*.md")):
         name = f"{docs_dir.name}/{path.relative_to(docs_dir).as_posix()}"
-        problems += check_text(path.read_text(encoding="utf-8", errors="replace"), name)
+        if not path.is_file():  # every other check would fail to read it
+            problems.append(Problem(name, None, "a folder may not be named like a page (.md)"))
+            continue
+        raw = path.read_bytes()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            problems.append(Problem(name, raw[: exc.start].count(b"\n") + 1, "the page is not valid UTF-8 text"))
+            continue
+        problems += check_text(text, name)
     return problems
