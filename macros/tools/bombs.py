@@ -78,7 +78,8 @@ BOMBS: dict[str, Callable[[Path], None]] = {
     # the largest inputs the limits let through
     "page-at-limit": _append(PAGE, "\n\n".join([_LINE] * ((MAX_PAGE_CHARS - 16_000) // MAX_LINE_CHARS))),
     "brackets-at-limit": _append(PAGE, "[a" * 220),
-    "lt-a-at-limit": _append(PAGE, "\n".join(["<a" * (MAX_LINE_CHARS // 2 - 1)] * 10)),
+    "lt-a-at-limit": _append(PAGE, "<a" * 300),
+    "nesting-at-limit": _append(PAGE, "- " * 20 + "x"),
     "synonyms-at-limit": _synonyms_at_limit,
 }
 
