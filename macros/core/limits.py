@@ -56,19 +56,19 @@ def bracket_scan(text: str) -> tuple[int, int]:
     return total, worst_line
 
 
+_BRACKET_CHARS = re.compile(r"\\.|[\[\]()]", re.DOTALL)
+_ANGLE_CHARS = re.compile(r"<[A-Za-z/!?]|>")
+
+
 def _block_scan(text: str, start: int, end: int) -> int:
     """The scan of one paragraph: from each `[` to its `]`, and from each link target's `(` (after
     a `]`) to its `)`, nested brackets and parentheses counted, or to the paragraph's end."""
     brackets: list[int] = []
     parens: list[tuple[int, bool]] = []  # (position, opens a link target)
-    cost, escaped = 0, False
-    for pos in range(start, end):
-        char = text[pos]
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif char == "[":
+    cost = 0
+    for found in _BRACKET_CHARS.finditer(text, start, end):  # only the characters that matter: linear
+        char, pos = found.group(0), found.start()
+        if char == "[":
             brackets.append(pos)
         elif char == "]" and brackets:
             cost += pos - brackets.pop()
@@ -88,15 +88,15 @@ def markup_scan(text: str) -> tuple[int, int]:
     costs most. Linear: one pass from the end, remembering the next `>`."""
     total, worst, worst_pos = 0, -1, 0
     next_close = len(text)
-    for pos in range(len(text) - 1, -1, -1):
-        char = text[pos]
-        if char == ">":
+    for found in reversed(list(_ANGLE_CHARS.finditer(text))):  # from the end, remembering the next '>'
+        pos = found.start()
+        if found.group(0) == ">":
             next_close = pos
-        elif char == "<" and pos + 1 < len(text) and (text[pos + 1].isalpha() or text[pos + 1] in "/!?"):
-            cost = next_close - pos
-            total += cost
-            if cost > worst:
-                worst, worst_pos = cost, pos
+            continue
+        cost = next_close - pos
+        total += cost
+        if cost > worst:
+            worst, worst_pos = cost, pos
     return total, text.count("\n", 0, worst_pos) + 1
 
 
