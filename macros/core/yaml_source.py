@@ -15,9 +15,9 @@ from typing import Any
 import yaml
 from yaml._yaml import CParser  # libyaml, part of every PyYAML wheel
 
-from macros.core.limits import MAX_INT_DIGITS
+from macros.core.limits import MAX_DATA_DEPTH, MAX_INT_DIGITS
 
-MAX_DEPTH = 40  # nesting levels a data file may use (the real files use fewer than ten)
+MAX_DEPTH = MAX_DATA_DEPTH  # see macros/core/limits.py
 MAX_REPORTED = 200  # problems reported at most; the rest are counted
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 _LONG_QUOTED = re.compile(r"(?<!\w)'([^'\s][^']{60,})'")  # opens after a non-word: never from a closing quote
