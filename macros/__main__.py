@@ -39,6 +39,7 @@ MODULES = {
     "html-check": "macros.tools.html_check",  # the Nu HTML checker on index and record pages
     "search-relevance": "macros.tools.search_relevance",  # top-1/top-3 of the queries in tests/search_relevance.yml
     "review": "macros.tools.review",  # laws, codes, wages and changes whose `checked` date is due for review
+    "bombs": "macros.tools.bombs",  # the normal build against one hostile input each: seconds and size (issue 31)
 }
 
 

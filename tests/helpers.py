@@ -151,6 +151,9 @@ RENDERED = {
 }
 NEEDS_VALUE = {("rules", "says")}  # a rule's sentence must say where its figure goes
 LABEL = ("col", "recommendation")  # one label from data/i18n, shown as a table header
+# A label may hold no braces but its {name} placeholders (macros/core/labels.py; tests/test_bounds.py
+# checks the refusal), so the label carries the rest of PAYLOAD: markup, a script, table pipes.
+LABEL_PAYLOAD = PAYLOAD.replace("{{ 7*7 }} {% if 1 %}J{% endif %} ", "")
 
 
 def _inject(record: dict, path: str, value: object) -> None:
@@ -204,6 +207,6 @@ def make_hostile_project(dest: Path) -> Path:
     for lang in LANGS:
         path = data / "i18n" / f"{lang}.yml"
         labels = yaml.safe_load(path.read_text(encoding="utf-8"))
-        labels[LABEL[0]][LABEL[1]] = f"HXLABEL {PAYLOAD}"
+        labels[LABEL[0]][LABEL[1]] = f"HXLABEL {LABEL_PAYLOAD}"
         path.write_text(yaml.safe_dump(labels, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
     return project

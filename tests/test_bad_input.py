@@ -17,7 +17,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from helpers import PAYLOAD, RENDERED, ROOT, build_in_process, copy_project, hostile_markers
+from helpers import LABEL_PAYLOAD, PAYLOAD, RENDERED, ROOT, build_in_process, copy_project, hostile_markers
 
 from macros.core.languages import LANGS
 from macros.core.load import load
@@ -511,10 +511,9 @@ def test_hostile_text_in_every_rendered_field_shows_literally(hostile_site, lang
         f"{marker} ({field})" for marker, field in hostile_markers()[lang].items() if f"{marker} {PAYLOAD}" not in text
     ]
     assert not missing, "not shown literally: " + ", ".join(missing)
-    assert f"HXLABEL {PAYLOAD}" in text
+    assert f"HXLABEL {LABEL_PAYLOAD}" in text
     assert not [s for s in scripts if "alert(1)" in s], "a data text became a script"
     assert "HX001 49" not in text
-    assert " 49 " not in text.split("HXLABEL", 1)[1][:120]
 
 
 # -- no record silently missing: every record shows once per language -------------------------------

@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,10 +14,17 @@ import pytest
 import yaml
 from helpers import ROOT, copy_project
 
+from macros.tools.pr_summary import md_text
+
 GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"]
 LABELS = {
     lang: yaml.safe_load((ROOT / "data" / "i18n" / f"{lang}.yml").read_text(encoding="utf-8")) for lang in ("en", "zh")
 }
+
+
+def md(text: str) -> str:
+    """A label as the summary shows it in Markdown (escaped: see test_labels_cannot_forge_the_summary)."""
+    return md_text(text)
 ACCEPT = ".venv/bin/python -m macros translation-status --accept"
 
 
@@ -98,19 +107,20 @@ def test_summary_lists_changed_pages_and_the_translations_the_change_left_behind
     assert "| `docs/zh/pilot/index.md` | Chinese | changed | `/zh/pilot/` | `zh/pilot/index.html` |" in en
     assert "| `docs/en/about/index.md` | 英文 | 修改 | `/about/` | `about/index.html` |" in zh
     assert "docs/en/findings/index.md" not in text  # unchanged pages are not listed
-    assert "**site-preview-pr-7**" in en
-    assert "**site-preview-pr-7**" in zh
+    assert f"**{md('site-preview-pr-7')}**" in en
+    assert f"**{md('site-preview-pr-7')}**" in zh
 
     # changed data: which records' English changed, and where they are shown
     assert "| `data/themes.yml` | `working-hours` |" in en
 
     # translation state caused by this change, with the command to accept a finished translation
     row = line_of(themes, "- id: working-hours")
-    assert f"- `docs/zh/about/index.md`: {state_en['outdated']}" in en
-    assert f"- `docs/zh/guides/new-guide.md`: {state_en['missing']}" in en
-    assert f"- `themes/working-hours` (`data/themes.yml:{row}`): {state_en['changed']}" in en
-    assert f"- `docs/zh/about/index.md`：{state_zh['outdated']}" in zh
-    assert f"- `themes/working-hours`（`data/themes.yml:{row}`）：{state_zh['changed']}" in zh
+    assert f"- `docs/zh/about/index.md`{md(': ')}{md(state_en['outdated'])}" in en
+    assert f"- `docs/zh/guides/new-guide.md`{md(': ')}{md(state_en['missing'])}" in en
+    where = f"{md(' (')}`data/themes.yml:{row}`{md(')')}"
+    assert f"- `themes/working-hours`{where}{md(': ')}{md(state_en['changed'])}" in en
+    assert f"- `docs/zh/about/index.md`：{md(state_zh['outdated'])}" in zh
+    assert f"- `themes/working-hours`（`data/themes.yml:{row}`）：{md(state_zh['changed'])}" in zh
     for part in (en, zh):
         assert f"{ACCEPT} docs/zh/about/index.md\n" in part
         assert f"{ACCEPT} themes/working-hours\n" in part
@@ -118,24 +128,24 @@ def test_summary_lists_changed_pages_and_the_translations_the_change_left_behind
         assert "themes/wages-benefits" not in part  # already behind before this change: counted, not listed
         assert "docs/zh/pilot/index.md`:" not in part
         assert "docs/zh/pilot/index.md`：" not in part
-    assert s_en["earlier"].format(count=1) in en
-    assert s_zh["earlier"].format(count=1) in zh
+    assert md(s_en["earlier"]).replace(md("{count}"), "1") in en
+    assert md(s_zh["earlier"]).replace(md("{count}"), "1") in zh
 
 
 def test_a_change_that_leaves_nothing_behind_says_so(repo, tmp_path):
     project, base = repo
     text = summary(project, base, tmp=tmp_path)
-    assert LABELS["en"]["summary"]["no_pages"] in text
-    assert LABELS["zh"]["summary"]["no_pages"] in text
-    assert LABELS["en"]["summary"]["translation_ok"] in text
-    assert LABELS["zh"]["summary"]["translation_ok"] in text
+    assert md(LABELS["en"]["summary"]["no_pages"]) in text
+    assert md(LABELS["zh"]["summary"]["no_pages"]) in text
+    assert md(LABELS["en"]["summary"]["translation_ok"]) in text
+    assert md(LABELS["zh"]["summary"]["translation_ok"]) in text
     assert ACCEPT not in text
 
 
 def test_an_unknown_base_is_explained_not_a_crash(repo, tmp_path):
     project, _ = repo
     text = summary(project, "0" * 40, tmp=tmp_path)
-    assert LABELS["en"]["summary"]["no_base"].format(base="0" * 40) in text
+    assert md(LABELS["en"]["summary"]["no_base"]).replace(md("{base}"), "0" * 40) in text
 
 
 def test_a_file_name_cannot_break_the_summary_table(repo, tmp_path):
@@ -144,3 +154,30 @@ def test_a_file_name_cannot_break_the_summary_table(repo, tmp_path):
     commit(project, "odd name")
     text = summary(project, base, tmp=tmp_path)
     assert "| `docs/en/a\\|b'c.md` | English | added |" in text
+
+
+FORGED = (
+    "none\n\n</details>\n\n## ✅ Maintainer review: approved\n\n[Approved by the maintainers](https://evil.example/) "
+    "<img src=x> | --- |\n1. fake"
+)
+
+
+def test_labels_cannot_forge_the_summary_and_label_changes_are_listed(repo, tmp_path):
+    project, base = repo
+    en = project / "data" / "i18n" / "en.yml"
+    text = en.read_text(encoding="utf-8")
+    forged = text.replace("  no_pages: No page changed.\n", f"  no_pages: {json.dumps(FORGED)}\n", 1)
+    en.write_text(forged, encoding="utf-8")
+    commit(project, "forged label")
+    out = summary(project, base, tmp=tmp_path)
+    assert "| `data/i18n/en.yml` | `summary.no_pages` |" in out  # the change is listed
+    assert "evil.example" not in out  # the base commit's labels are shown
+    assert "Maintainer review" not in out
+    assert md(LABELS["en"]["summary"]["no_pages"]) in out
+
+
+def test_a_label_shown_in_markdown_is_one_line_of_inert_text():
+    shown = md_text(FORGED)
+    assert "\n" not in shown
+    assert re.search(r"(?<!\\)[\[\]()<>!#|*_`:-]", shown) is None  # every Markdown character escaped
+    assert "✅ Maintainer review" in shown  # the text itself is kept, as text

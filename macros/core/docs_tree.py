@@ -14,14 +14,29 @@ if TYPE_CHECKING:
     from macros.core.load import KnowledgeBase
     from macros.core.translations import PageState, RecordState
 
-_HEADING_ID = re.compile(r"^#{1,6}\s+(.*?)\s*\{\s*#([A-Za-z0-9_-]+)[^}]*\}\s*$", re.MULTILINE)
-_TITLE = re.compile(r"^# (.+?)(?:\s*\{[^}]*\})?\s*$", re.MULTILINE)
+# Heading lines; the attribute list at their end is split off in code (split_attr_list): the regexes
+# that did both scanned from every `{` to the end of the page, in time that grew with its square.
+_HEADING = re.compile(r"^#{1,6}[ \t]+(.*)$", re.MULTILINE)
+_TITLE = re.compile(r"^# (.+)$", re.MULTILINE)
+_HEADING_ATTRS = re.compile(r"\{\s*#([A-Za-z0-9_-]+)[^}]*\}")
+
+
+def split_attr_list(text: str) -> tuple[str, str | None]:
+    """A heading's text and its trailing attribute list (`{ #id .class }`, None without one), as
+    `(.+?)\\s*(\\{[^}]*\\})?\\s*$` would split them, in linear time."""
+    text = text.rstrip()
+    if not text.endswith("}"):
+        return text, None
+    start = text.find("{", text.rfind("}", 0, len(text) - 1) + 1)
+    if start < 1 or not text[:start].strip():
+        return text, None
+    return text[:start].rstrip(), text[start:]
 
 
 def page_title(lang_docs: Path, page: str) -> str:
     """A page's title: the text of its level-1 heading (without an attribute list)."""
     match = _TITLE.search((lang_docs / page).read_text(encoding="utf-8"))
-    return match.group(1).strip() if match else page
+    return split_attr_list(match.group(1))[0].strip() if match and match.group(1).strip() else page
 
 
 def slugs_in(folder: Path) -> list[str]:
@@ -39,7 +54,13 @@ def page_file(docs_dir: Path, lang: str, page: str) -> Path | None:
 
 def heading_titles(path: Path) -> dict[str, str]:
     """Heading id -> heading text (as written in the Markdown) for every heading with an explicit `{ #id }`."""
-    return {hid: title for title, hid in _HEADING_ID.findall(path.read_text(encoding="utf-8"))}
+    titles = {}
+    for line in _HEADING.finditer(path.read_text(encoding="utf-8")):
+        title, attrs = split_attr_list(line.group(1))
+        found = _HEADING_ATTRS.fullmatch(attrs) if attrs else None
+        if found:
+            titles[found.group(1)] = title
+    return titles
 
 
 def heading_ids(path: Path) -> set[str]:

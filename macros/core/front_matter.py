@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from macros.core.diagnostics import Problem
+from macros.core.limits import MAX_DESCRIPTION_CHARS, MAX_TITLE_CHARS
 from macros.core.yaml_source import DataErrors, LineDict, parse_yaml
 
 # Characters a plain-text title or description may not hold: template syntax, markup, quotes that
@@ -62,8 +63,8 @@ def _search(value: Any) -> str | None:
 
 # The one allow-list of front matter keys: key -> check of its value (None when the value is fine).
 ALLOWED: dict[str, Callable[[Any], str | None]] = {
-    "title": _plain(120),
-    "description": _plain(400),
+    "title": _plain(MAX_TITLE_CHARS),
+    "description": _plain(MAX_DESCRIPTION_CHARS),
     "translation_of": _sha,
     "hide": _hide,
     "search": _search,

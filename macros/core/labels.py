@@ -1,7 +1,9 @@
 """Labels with placeholders: `{name}` in a label of data/i18n/<lang>.yml is filled at render time.
 
 One formatter for every caller (renderers, the plugin, tools), and the rule both tables keep: a label
-has the same placeholders in every language.
+has the same placeholders in every language, and a label has no other braces: never a format spec
+(`{day:>20000}` would print 20,000 spaces with str.format), an index or an attribute (`{x.__class__}`).
+Labels are filled with `fill`, never with str.format.
 """
 
 from __future__ import annotations
@@ -10,6 +12,19 @@ import re
 from collections.abc import Callable
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+_BRACE = re.compile(r"\{[^{}]*\}?|\}")
+# Every placeholder name the code (Python and the browser scripts) fills: a new one is added here.
+FIELDS = frozenset(
+    {
+        "acronym", "actions", "amount", "amounts", "answer", "answered", "area", "areas", "artifact", "base",
+        "cause_links", "causes", "count", "date", "day", "detail", "file", "finding", "findings", "first", "group",
+        "groups", "hourly", "inside", "language", "last", "lead", "levels", "limit", "links", "max", "min", "month",
+        "monthly", "n", "na", "name", "no", "open", "outside", "page", "pages", "pagestotal", "partly", "partner",
+        "publisher", "rec_links", "recommendations", "records", "recordstotal", "refs", "score", "section", "shown",
+        "size", "text", "thousands", "timeframe", "title", "total", "track", "tracks", "units", "url", "version",
+        "year", "yes",
+    }
+)
 
 
 def fill(template: str, escape: Callable[[str], str] = str, /, **values: str) -> str:
@@ -30,3 +45,17 @@ def fill(template: str, escape: Callable[[str], str] = str, /, **values: str) ->
 def placeholders(template: str) -> set[str]:
     """The placeholder names a label uses (both languages must use the same)."""
     return set(_PLACEHOLDER.findall(template))
+
+
+def brace_problem(template: str) -> str | None:
+    """What is wrong with the braces of a label (None when each is a `{name}` placeholder)."""
+    for match in _BRACE.finditer(template):
+        if not _PLACEHOLDER.fullmatch(match.group(0)):
+            found = match.group(0) if len(match.group(0)) <= 40 else match.group(0)[:39] + "…"
+            return (
+                f"'{found}' is not a placeholder: a label may hold only placeholders written {{name}} (lower-case "
+                "letters and _), with no format spec, index or attribute, and no other braces"
+            )
+        if match.group(0)[1:-1] not in FIELDS:
+            return f"the placeholder '{match.group(0)}' is not one the site fills (macros/core/labels.py, FIELDS)"
+    return None

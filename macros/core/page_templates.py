@@ -16,6 +16,7 @@ from pathlib import Path
 from jinja2 import Environment, TemplateSyntaxError
 
 from macros.core.diagnostics import Problem
+from macros.core.limits import MAX_INT_DIGITS
 
 ESCAPES = ("{{", "}}")
 _LITERALS = ("string", "integer")
@@ -46,11 +47,27 @@ def _allowed(tokens: list[tuple[int, str, str]], macros: Collection[str]) -> boo
     args = body[2:-1]
     for i, (kind, value) in enumerate(args):
         expected_literal = i % 2 == 0
-        if expected_literal and kind not in _LITERALS:
+        if expected_literal and (kind not in _LITERALS or _unreadable(kind, value)):
             return False
         if not expected_literal and (kind, value) != ("operator", ","):
             return False
     return True
+
+
+def _unreadable(kind: str, value: str) -> bool:
+    """A literal Python cannot read back (a NUL in a string, a number of over 4,300 digits): refused."""
+    if _too_long(kind, value):
+        return True
+    try:
+        ast.literal_eval(value)
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return True
+    return False
+
+
+def _too_long(kind: str, value: str) -> bool:
+    """A number Python could not even read (over 4,300 digits) or no page needs: refused with the others."""
+    return kind == "integer" and len(value.replace("_", "")) > MAX_INT_DIGITS
 
 
 def check_text(text: str, file: str, macros: Collection[str]) -> Iterator[Problem]:
@@ -71,7 +88,11 @@ def check_text(text: str, file: str, macros: Collection[str]) -> Iterator[Proble
         if kind == "variable_begin":
             j = next((k for k in range(i + 1, len(stream)) if stream[k][1] == "variable_end"), len(stream))
             inside = stream[i + 1 : j]
-            if not _allowed(inside, macros):
+            long_number = next((v for _, k, v in inside if _too_long(k, v)), None)
+            if long_number is not None:
+                yield Problem(file, line, f"a number in a macro call may have at most {MAX_INT_DIGITS} digits "
+                              f"(found {len(long_number):,})")
+            elif not _allowed(inside, macros):
                 yield Problem(
                     file,
                     line,

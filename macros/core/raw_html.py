@@ -41,9 +41,11 @@ _SCRIPT_URL = re.compile(r"^\s*(?:javascript|vbscript|data|file)\s*:", re.IGNORE
 _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
-_MACRO = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
-_AUTOLINK = re.compile(r"<(?:https?|mailto):[^<>\s]*>", re.IGNORECASE)
-_MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|^[ ]{0,3}\[[^\]]+\]:\s*<?(\S*)", re.MULTILINE)
+_MACRO = re.compile(r"\{\{.*?(?:\}\}|\Z)|\{%.*?(?:%\}|\Z)", re.DOTALL)  # unclosed: to the end (linear)
+# What Python-Markdown reads as an autolink (its AUTOLINK_RE and AUTOMAIL_RE); anything else in <…>,
+# such as <mailto:z/hidden> (an element with the `hidden` attribute in a browser), is HTML and checked.
+_AUTOLINK = re.compile(r"<(?:[Hh][Tt][Tt][Pp][Ss]?://[^<>]*|[^<> !]+@[^@<> ]+)>")
+_MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|^[ ]{0,3}\[[^\[\]]+\]:\s*<?(\S*)", re.MULTILINE)  # no [ in labels
 _ATTR_LIST = re.compile(r"\{:?[ \t]*((?:[#.][\w-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+))(?:[ \t]+[^}]*)?)\}")
 _ATTR_PAIR = re.compile(r"([\w-]+)=(?:\"([^\"]*)\"|'([^']*)'|([^\s}]+))")
 

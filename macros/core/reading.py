@@ -11,8 +11,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from macros.core.labels import placeholders
+from macros.core.labels import brace_problem, placeholders
 from macros.core.languages import LANGS
+from macros.core.limits import MAX_LABEL_CHARS
 from macros.core.model import (
     Area,
     DateKind,
@@ -184,6 +185,13 @@ def read_strings(data_dir: Path, errors: list[DataError]) -> dict[str, dict[str,
             ):  # punctuation may be a space, or nothing
                 flat[prefix] = node  # noqa: B023 - called within this iteration only
                 flat_lines[prefix] = line  # noqa: B023
+                wrong = (
+                    f"is too long ({len(node):,} characters; at most {MAX_LABEL_CHARS:,})"
+                    if len(node) > MAX_LABEL_CHARS
+                    else brace_problem(node)
+                )
+                if wrong:
+                    errors.append(DataError(label, line, f"the label '{prefix}': {wrong}"))  # noqa: B023
             else:
                 errors.append(DataError(label, line, f"the label '{prefix}' must be non-empty text"))  # noqa: B023
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from macros.core.limits import MAX_SYNONYM_FIELD, MAX_SYNONYM_REPEAT
 from macros.core.load import KnowledgeBase
 
 # The hidden field's weight: a typed variant must outweigh a prefix match in a page title
@@ -48,7 +49,7 @@ def variants_in(pairs: Table, text: str) -> list[str]:
     folded = _fold(text)
     found: list[str] = []
     for terms, variants in pairs:
-        count = sum(folded.count(_fold(t)) for t in terms)
+        count = min(sum(folded.count(_fold(t)) for t in terms), MAX_SYNONYM_REPEAT)
         found += [v for v in variants if _fold(v) not in folded] * count
     return found
 
@@ -58,4 +59,6 @@ def synonym_field(pairs: Table, text: str) -> str:
     its last character too (Material splits 职代会 at the longest index word before its last one)."""
     variants = variants_in(pairs, text)
     stems = [v[:-1] for v in dict.fromkeys(variants) if len(v) >= 3 and _HAN_WORD.fullmatch(v)]
-    return " ".join(variants + stems)
+    field = " ".join(variants + stems)
+    limit = max(MAX_SYNONYM_FIELD, len(text))  # the index grows at most by the size of its text
+    return field if len(field) <= limit else field[: max(field.rfind(" ", 0, limit + 1), 0)]

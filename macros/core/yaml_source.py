@@ -15,10 +15,12 @@ from typing import Any
 import yaml
 from yaml._yaml import CParser  # libyaml, part of every PyYAML wheel
 
-MAX_DEPTH = 40  # nesting levels a data file may use (the real files use fewer than ten)
+from macros.core.limits import MAX_DATA_DEPTH, MAX_INT_DIGITS
+
+MAX_DEPTH = MAX_DATA_DEPTH  # see macros/core/limits.py
 MAX_REPORTED = 200  # problems reported at most; the rest are counted
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
-_LONG_QUOTED = re.compile(r"'([^']{61,})'")
+_LONG_QUOTED = re.compile(r"(?<!\w)'([^'\s][^']{60,})'")  # opens after a non-word: never from a closing quote
 
 
 def printable(text: str, limit: int = 300) -> str:
@@ -148,6 +150,20 @@ def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
     return result
 
 
+def _construct_int(loader: _Loader, node: yaml.ScalarNode) -> int:
+    """A whole number of bounded length: Python refuses to read one of over 4,300 digits (a
+    ValueError, not a YAML error), and no data needs more than a few."""
+    digits = sum(c.isdigit() for c in str(node.value))
+    if digits > MAX_INT_DIGITS:
+        raise yaml.MarkedYAMLError(
+            problem=f"a number may have at most {MAX_INT_DIGITS} digits (found {digits:,}); "
+            "quote it if it is text",
+            problem_mark=node.start_mark,
+        )
+    return int(yaml.constructor.SafeConstructor.construct_yaml_int(loader, node))
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 # Dates stay text: the model decides what a date is, and YAML's own guess
@@ -156,6 +172,30 @@ _Loader.yaml_implicit_resolvers = {
     k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
     for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+def _located(construct: Any) -> Any:
+    """A scalar constructor whose failures are YAML errors at the value's line: an explicit tag on a
+    value it does not fit (`!!int abc`, `!!float x`, `!!timestamp x`) raises ValueError or TypeError
+    inside PyYAML, which would end the build with a traceback."""
+
+    def located(loader: Any, node: yaml.Node) -> Any:
+        try:
+            return construct(loader, node)
+        except yaml.YAMLError:
+            raise
+        except (ValueError, TypeError, AttributeError, OverflowError, KeyError, IndexError) as exc:
+            raise yaml.MarkedYAMLError(
+                problem=f"the value does not fit its tag {node.tag} ({type(exc).__name__})",
+                problem_mark=node.start_mark,
+            ) from None
+
+    return located
+
+
+for _tag, _construct in list(_Loader.yaml_constructors.items()):
+    if _tag not in (yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG):
+        _Loader.yaml_constructors[_tag] = _located(_construct)
 _FastLoader.yaml_constructors = _Loader.yaml_constructors
 _FastLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
 

@@ -12,6 +12,8 @@ import html
 import re
 from collections.abc import Mapping
 
+from macros.core.labels import fill
+
 _DATE_SPAN = re.compile(r'(<span class="git-revision-date-localized-plugin[^"]*" title=")([^"]*)(">)([^<]*)(</span>)')
 # Babel's long dates: 2026年12月1日 (zh), November 25, 2026 (en)
 _BABEL_DATE = re.compile(
@@ -31,7 +33,7 @@ def respace_dates(output: str, labels: Mapping[str, str]) -> str:
             year, month, day = m["y2"], months[m["name"]], m["d2"]
         else:
             return m.group(0)
-        return labels["date.day"].format(year=year, month=labels[f"month.{month}"], day=day)
+        return fill(labels["date.day"], year=year, month=labels[f"month.{month}"], day=day)  # never str.format
 
     def span(m: re.Match[str]) -> str:
         title = html.escape(_BABEL_DATE.sub(label, html.unescape(m.group(2))))

@@ -26,7 +26,8 @@ from macros.render import not_found
 _PER_LANGUAGE_TEMPLATES = ("404.html", "sitemap.xml")
 ALIAS_BOOST = 1.0
 _HAN_WORD = re.compile(r"[\u3400-\u9fff]+")
-_HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+# (?<!\s): a match starts only where a run of whitespace starts, so a long run is scanned once, not once per space.
+_HEAD_ALTERNATE = re.compile(r'(?<!\s)\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 _CONFIG_BASE = re.compile(r'(<script id="__config"[^>]*>[^<]*?"base":\s*")([^"]*)(")')
 
 

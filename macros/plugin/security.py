@@ -27,7 +27,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from macros.core import bare_figures, docs_files, front_matter, page_templates, raw_html
+from macros.core import bare_figures, docs_files, front_matter, limits, page_templates, raw_html, urls
 from macros.core.diagnostics import Problem, annotate
 from macros.core.load import KnowledgeBase
 from macros.plugin import macro_args
@@ -37,7 +37,7 @@ CHECKED_FOLDERS = ("docs", "data", "overrides")
 _INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE)
 _NOT_JS = re.compile(r'\btype="(?!text/javascript|module)[^"]*"', re.IGNORECASE)
 _CHARSET = re.compile(r'<meta charset="[^"]*">', re.IGNORECASE)
-_OLD_POLICY = re.compile(r'\s*<meta http-equiv="Content-Security-Policy"[^>]*>', re.IGNORECASE)
+_OLD_POLICY = re.compile(r'(?<!\s)\s*<meta http-equiv="Content-Security-Policy"[^>]*>', re.IGNORECASE)  # linear
 POLICY = (
     "default-src 'self'; script-src 'self'{hashes}; style-src 'self'; img-src 'self' data:; "
     "font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; frame-src 'self' blob:; "
@@ -48,11 +48,14 @@ POLICY = (
 def check_content(config: MkDocsConfig, model: Callable[[], KnowledgeBase]) -> None:
     """Every content problem under docs/, or nothing; runs before any page is read by MkDocs."""
     docs = Path(config.docs_dir)
+    # Sizes first, alone: the other checks (and Markdown) are only linear on pages of bounded size.
+    fail(limits.check_docs(docs), "page(s) too big to build (see CONTRIBUTING.md, 'What a page may contain')")
     problems = (
         docs_files.check_docs(docs)
         + front_matter.check_docs(docs)
         + raw_html.check_docs(docs)
         + page_templates.check_docs(docs, MACROS)
+        + urls.check_docs(docs)
     )
     if not problems:  # arguments are checked once every call is a literal call
         problems = macro_args.check_docs(docs, model(), MACROS)

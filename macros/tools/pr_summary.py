@@ -15,11 +15,12 @@ from __future__ import annotations
 import argparse
 import io
 import os
+import re
 import subprocess
 import sys
 import tarfile
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -149,6 +150,16 @@ def changed_records(kb: KnowledgeBase, base_kb: KnowledgeBase | None) -> dict[st
     return by_file
 
 
+_MD_PUNCT = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def md_text(text: str) -> str:
+    """Text from data (a label) as Markdown that shows exactly that text on one line: every ASCII
+    punctuation character backslash-escaped (no emphasis, link, HTML, table cell, heading, list or
+    rule can start), line breaks and runs of spaces as one space (no fake lines)."""
+    return _MD_PUNCT.sub(r"\\\1", re.sub(r"\s+", " ", str(text)))
+
+
 def _cell(text: str) -> str:
     """A table cell: file paths and ids come from the pull request, so no '|' or line break gets through."""
     return " ".join(str(text).replace("|", "\\|").replace("`", "'").split())
@@ -160,19 +171,24 @@ def _row(*cells: str) -> str:
 
 def render(
     lang: str,
-    s: Callable[[str], str],
+    raw: Callable[[str], str],
     pages: list[PageChange],
     data: list[tuple[str, list[str] | None, str | None]],
     behind: Behind,
     artifact: str | None,
+    labels: Sequence[tuple[str, list[str] | None]] = (),
 ) -> str:
-    """The summary in one language; `s(key)` is a label from data/i18n/<lang>.yml."""
+    """The summary in one language; `raw(key)` is a label from data/i18n/<lang>.yml, shown escaped."""
     pages_behind, records_behind, earlier = behind
-    colon = s("punct.colon")
-    left, right = s("punct.paren").split("{text}")
+
+    def s(key: str) -> str:
+        return md_text(raw(key))
+
+    colon = md_text(raw("punct.colon"))
+    left, right = (md_text(part) for part in raw("punct.paren").split("{text}", 1))
     out = [f"## {s('summary.title')}", ""]
     if artifact:
-        out += [fill(s("summary.preview"), artifact=_cell(artifact)), ""]
+        out += [fill(raw("summary.preview"), md_text, artifact=f"**{md_text(artifact)}**"), ""]
     out += [f"### {s('summary.pages')}", ""]
     if pages:
         out += [
@@ -211,6 +227,19 @@ def render(
             where = "–" if page is None else f"`/{page_url(page, True)}`, `/zh/{page_url(page, True)}`"
             out.append(_row(f"`{_cell(file)}`", records, where))
         out.append("")
+    if labels:
+        out += [
+            f"### {s('summary.labels')}",
+            "",
+            _row(s("summary.col_file"), s("summary.col_labels")),
+            _row(*["---"] * 2),
+        ]
+        for file, keys in labels:
+            shown = "–" if keys is None else ", ".join(f"`{_cell(k)}`" for k in keys[:MAX_IDS])
+            if keys is not None and len(keys) > MAX_IDS:
+                shown += f", … (+{len(keys) - MAX_IDS})"
+            out.append(_row(f"`{_cell(file)}`", shown or "–"))
+        out.append("")
     out += [f"### {s('summary.translation')}", ""]
     if not pages_behind and not records_behind:
         out.append(s("summary.translation_ok"))
@@ -229,7 +258,7 @@ def render(
     if targets:
         out += [s("summary.accept"), "", "```sh"] + [f"{ACCEPT} {_cell(t)}" for t in targets] + ["```"]
     if earlier:
-        out += ["", fill(s("summary.earlier"), count=str(earlier))]
+        out += ["", fill(raw("summary.earlier"), md_text, count=str(earlier))]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -238,7 +267,8 @@ def summary(root: Path, kb: KnowledgeBase, base: str, head: str, artifact: str |
         found = changes(root, base, head)
     except LookupError:
         return "\n".join(
-            f"## {kb.strings[lang]['summary.title']}\n\n{fill(kb.strings[lang]['summary.no_base'], base=_cell(base))}\n"
+            f"## {md_text(kb.strings[lang]['summary.title'])}\n\n"
+            f"{fill(kb.strings[lang]['summary.no_base'], md_text, base=md_text(base))}\n"
             for lang in LANGS
         )
     with tempfile.TemporaryDirectory() as tmp:
@@ -254,7 +284,27 @@ def summary(root: Path, kb: KnowledgeBase, base: str, head: str, artifact: str |
         and c.path != tr.LOCK.as_posix()
     ]
     behind = translation_state(root, kb, base_kb, found)
-    return "\n".join(render(lang, kb.strings[lang].__getitem__, pages, data, behind, artifact) for lang in LANGS)
+    labels = [(c.path, changed_labels(kb, base_kb, c.path)) for c in found if c.path.startswith("data/i18n/")]
+    return "\n".join(
+        render(lang, trusted_labels(kb, base_kb, lang), pages, data, behind, artifact, labels) for lang in LANGS
+    )
+
+
+def changed_labels(kb: KnowledgeBase, base_kb: KnowledgeBase | None, path: str) -> list[str] | None:
+    """The label keys a change to data/i18n/<lang>.yml added, changed or removed (None without a baseline)."""
+    lang = Path(path).stem
+    if base_kb is None or lang not in kb.strings:
+        return None
+    before, after = base_kb.strings.get(lang, {}), kb.strings[lang]
+    return sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
+
+
+def trusted_labels(kb: KnowledgeBase, base_kb: KnowledgeBase | None, lang: str) -> Callable[[str], str]:
+    """The summary's own labels as the base commit has them (reviewed text; a pull request that edits
+    them is listed under the changed labels instead), the pull request's for keys the base lacks."""
+    base = base_kb.strings.get(lang, {}) if base_kb is not None else {}
+    head = kb.strings[lang]
+    return lambda key: base.get(key, head[key])
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -85,9 +85,11 @@ _LAW_TITLE = re.compile(r"《([^《》]{2,40}?(?:法|条例|规定|办法|意见
 _SHORT_PREFIXES = ("中华人民共和国", "关于进一步", "关于")
 # Characters after a law's name that make it a different word: 劳动法律, 劳动法规, 劳动法学.
 _NOT_A_TITLE_AFTER = "律规学"
-_SENTENCE = re.compile(r"[^。！？]*[。！？]")
+# Starts only at the block's start or after a sentence end, so a block with no full stop is scanned once (linear).
+_SENTENCE = re.compile(r"(?:^|(?<=[。！？]))[^。！？]*[。！？]")
 REPEAT_MIN = 30
-_DOUBLED = re.compile(r"(?<![A-Za-z])[(（]?\s*([A-Z][A-Za-z-]{1,11})\s*[)）]?\s*[(（]\s*\1\s*[)）]")
+# Starts at a bracket or where a run of whitespace starts, never inside one (linear in whitespace).
+_DOUBLED = re.compile(r"(?<![A-Za-z])(?:[(（]|(?<!\s))\s*([A-Z][A-Za-z-]{1,11})\s*[)）]?\s*[(（]\s*\1\s*[)）]")
 # Material's English strings that a zh page must not show (most are localised by the theme's
 # zh language; these are the ones that have slipped through before, and their neighbours).
 ENGLISH_UI = (

@@ -8,6 +8,8 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
+from macros.core.limits import MAX_TEXT_CHARS
+
 # Ids become folder and file names (short links, the offline zip): Windows refuses these names.
 WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 
@@ -24,7 +26,7 @@ Id = Annotated[
     AfterValidator(_not_reserved),
     Field(description="Unique id: lower-case letters, digits and hyphens; used in links, so never change it."),
 ]
-NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT_CHARS)]
 _DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 DateText = Annotated[
     str,
@@ -50,7 +52,16 @@ DayText = Annotated[
     AfterValidator(_real_day),
     Field(description="A day as YYYY-MM-DD."),
 ]
-Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+def _plain_url(value: str) -> str:
+    from macros.core.urls import url_problem
+
+    wrong = url_problem(value)
+    if wrong:
+        raise ValueError(wrong)
+    return value
+
+
+Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$"), AfterValidator(_plain_url)]
 ReviewMonths = Annotated[
     int, Field(ge=1, le=120, description="Months after `checked` when the fact is due for review (default 12).")
 ]

@@ -6,6 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
+from macros.core.limits import MAX_SYNONYM_CHARS, MAX_SYNONYM_WORDS
 from macros.core.model.base import (
     DateText,
     DayText,
@@ -35,6 +36,7 @@ from macros.core.model.enums import (
     Track,
     Verification,
 )
+from macros.core.urls import host_mismatch
 
 
 class Source(Record):
@@ -76,6 +78,11 @@ class Source(Record):
             raise ValueError("superseded_by is only for a source whose status is superseded")
         if self.superseded_by == self.id:
             raise ValueError("a source cannot supersede itself")
+        for lang in ("en", "zh"):  # the title is the link's text
+            named = host_mismatch(self.title(lang), self.url) if self.url else None
+            if named:
+                raise ValueError(f"title.{lang} names {named} but url leads to another host; a link leads where "
+                                 "its text says")
         return self
 
 
@@ -238,9 +245,14 @@ class Change(Record):
     review_months: ReviewMonths = 12
 
 
+# A word readers type or the pages write, as the search index repeats it (macros/core/limits.py).
+Word = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_SYNONYM_CHARS)]
+WordList = Annotated[list[Word], Field(max_length=MAX_SYNONYM_WORDS)]
+
+
 class AvoidTerms(Strict):
-    en: list[NonEmpty] = Field(default_factory=list)
-    zh: list[NonEmpty] = Field(default_factory=list)
+    en: WordList = Field(default_factory=list)
+    zh: WordList = Field(default_factory=list)
 
 
 class Term(Record):
@@ -251,8 +263,8 @@ class Term(Record):
 
 
 class Words(Strict):
-    en: list[NonEmpty] = Field(default_factory=list)
-    zh: list[NonEmpty] = Field(default_factory=list)
+    en: WordList = Field(default_factory=list)
+    zh: WordList = Field(default_factory=list)
 
 
 class SearchSynonym(Record):
