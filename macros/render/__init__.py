@@ -18,6 +18,7 @@ from macros.render import (
     record_page,
     records,
     rules,
+    situations,
     translation,
     worksheet,
 )
@@ -67,6 +68,8 @@ MACROS: dict[str, Macro] = {
     "rule_says": rules.rule_says,
     "rule_basis": rules.rule_basis,
     "rule_list": rules.rule_list,
+    "situations": situations.situations_index,
+    "channels": situations.channels,
 }
 
 __all__ = ["MACROS", "MissingPage", "Page", "PageContext"]

@@ -63,6 +63,7 @@ from macros.core.model.records import (
     Words,
 )
 from macros.core.model.rules import Basis, Rule, RuleLevel
+from macros.core.model.situations import Channel, Situation, Step
 
 __all__ = [
     "STATUS_KINDS",
@@ -73,6 +74,7 @@ __all__ = [
     "Area",
     "AvoidTerms",
     "Change",
+    "Channel",
     "ChecklistItem",
     "ChecklistSection",
     "CostBenefit",
@@ -98,7 +100,9 @@ __all__ = [
     "RootCause",
     "SearchSynonym",
     "SectionRef",
+    "Situation",
     "Source",
+    "Step",
     "SourceKind",
     "SourceStatus",
     "StakeholderGroup",
