@@ -68,6 +68,7 @@ MACROS: dict[str, Macro] = {
     "rule_says": rules.rule_says,
     "rule_basis": rules.rule_basis,
     "rule_list": rules.rule_list,
+    "rule_number": rules.rule_number,
     "situations": situations.situations_index,
     "channels": situations.channels,
 }

@@ -4,6 +4,7 @@
     {{ rule_says("maternity-leave-guangdong") }}   the rule's sentence with its figure and citation
     {{ rule_basis("maternity-leave-guangdong") }}  its legal basis, the date it applies from and when it was checked
     {{ rule_list("a", "b", …) }}                   a list of rules: sentence, basis and check date each
+    {{ rule_number("overtime-monthly-limit") }}    36: the bare number, for a worksheet's formula or default value
 
 Each adds, when the level's review is past due on the build's date, a note that a newer level may
 apply and whom to ask. Numbers are grouped the language's way (2,520 / 2520), units and
@@ -38,6 +39,11 @@ def value_text(p: Page, level: Level) -> str:
     if level.up_to is None:
         return one(level.value)
     return p.plain("rule.range", low=one(level.value), high=one(level.up_to))
+
+
+def rule_number(p: Page, rule_id: str) -> str:
+    """The bare figure in force, as a machine reads it (150, 36, 23.7): for a worksheet's formula or default."""
+    return f"{current(p.kb, rule_id, build_date()).value:g}"
 
 
 def stale_note(p: Page, level: Level) -> str:
