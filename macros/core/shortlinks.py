@@ -97,7 +97,7 @@ def short_links(kb: KnowledgeBase, lang_docs: Path) -> list[ShortLink]:
 
     Ids are checked unique."""
     links = (
-        [situation_link(s) for s in kb.situations]
+        [situation_link(s) for s in getattr(kb, "situations", {})]
         + [plan_link(g) for g in kb.stakeholder_groups]
         + [guide_link(s) for s in guide_slugs(lang_docs)]
         + [recommendation_link(r) for r in kb.recommendations]
@@ -119,7 +119,7 @@ def resolve(kb: KnowledgeBase, short_id: str) -> ShortLink:
     """The short link with this id (a guide's page is checked by whoever links to it)."""
     if short_id in kb.recommendations:
         return recommendation_link(short_id)
-    if short_id in kb.situations:
+    if short_id in getattr(kb, "situations", {}):
         return situation_link(short_id)
     kind, _, rest = short_id.partition("-")
     if kind == "plan" and rest in kb.stakeholder_groups:
