@@ -89,7 +89,9 @@ def test_every_phone_number_has_a_source_and_12348_its_own(kb):
     assert phones == {"hotline-12333": "12333", "legal-aid": "12348"}
     assert "hotline-12348" in kb.channels["legal-aid"].sources
     src = kb.sources["hotline-12348"]
-    assert src.checked and "12348" in src.supports.en and "12348" in src.supports.zh
+    assert src.checked
+    assert "12348" in src.supports.en
+    assert "12348" in src.supports.zh
 
 
 # -- the pages --------------------------------------------------------------------------------------
@@ -111,7 +113,8 @@ def test_a_situation_page_has_law_evidence_steps_and_sources(kb, lang, sid):
     steps = re.findall(r'<li id="step-([a-z0-9-]+)">(.*?)</li>', html.split('<h2 id="steps">')[1], re.DOTALL)
     assert [c for c, _ in steps] == [step.channel for step in s.steps]  # in the data's order
     for channel, body in steps:
-        assert p.s("situation.time_limit") in body and p.s("situation.cost") in body
+        assert p.s("situation.time_limit") in body
+        assert p.s("situation.cost") in body
         assert "{rule:" not in body
         if kb.channels[channel].phone:
             assert f'href="tel:{kb.channels[channel].phone}"' in body
@@ -124,28 +127,34 @@ def test_a_situation_page_has_law_evidence_steps_and_sources(kb, lang, sid):
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_hotlines_are_tel_links_on_situation_pages(kb, lang):
     html = situation_page(page(kb, lang), kb.situations["overtime-unpaid"])
-    assert 'href="tel:12333"' in html and 'href="tel:12348"' in html
+    assert 'href="tel:12333"' in html
+    assert 'href="tel:12348"' in html
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_each_situation_has_a_card_with_its_short_link_and_qr_code(kb, lang):
     links = {link.id: link for link in short_links(kb, ROOT / "docs" / lang)}
     for sid in SITUATIONS:
-        assert links[sid].page == f"situations/{sid}.md" and resolve(kb, sid).kind == "situation"
+        assert links[sid].page == f"situations/{sid}.md"
+        assert resolve(kb, sid).kind == "situation"
         html = situation_page(page(kb, lang), kb.situations[sid])
-        assert f"go/{sid}/qr.svg" in html and 'class="kb-qr-print"' in html  # printed on the card
+        assert f"go/{sid}/qr.svg" in html
+        assert 'class="kb-qr-print"' in html  # printed on the card
         assert f"/go/{sid}/" in html
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_the_workers_plan_lists_the_channels_from_data(kb, lang):
     text = (ROOT / "docs" / lang / "plans" / "workers.md").read_text(encoding="utf-8")
-    assert "{{ channels() }}" in text and "12333" not in text.split("{ #outside }")[1].split("\n## ")[0]
+    assert "{{ channels() }}" in text
+    assert "12333" not in text.split("{ #outside }")[1].split("\n## ")[0]
     html = MACROS["channels"](page(kb, lang, "plans/workers/"))
-    assert [m for m in re.findall(r'<li id="step-([a-z0-9-]+)">', html)] == list(kb.channels)
+    assert re.findall(r'<li id="step-([a-z0-9-]+)">', html) == list(kb.channels)
     assert 'href="tel:12348"' in html
     opening = text.split("\n## ")[0]  # before the first section
-    assert "(#rights)" in opening and "(#outside)" in opening and "situations/index.md" in opening
+    assert "(#rights)" in opening
+    assert "(#outside)" in opening
+    assert "situations/index.md" in opening
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -166,5 +175,6 @@ def test_home_first_screen_shows_where_each_reader_starts(browser, server, prefi
     for target in ("situations/", "plans/workers/", "guides/self-assessment/", "plans/suppliers/",
                    "plans/buyers/", "workshop/kit/"):
         box = pg.locator(f'#start ~ ul a[href$="{target}"]').first.bounding_box()
-        assert box is not None and box["y"] + box["height"] <= 844, (prefix, target, box)
+        assert box is not None, (prefix, target)
+        assert box["y"] + box["height"] <= 844, (prefix, target, box)
     context.close()

@@ -57,7 +57,7 @@ _MONEY = (Unit.rmb_per_month, Unit.rmb_per_hour)
 _WORDED = (Unit.days, Unit.months)
 
 
-def _digits(value: int | float) -> list[str]:
+def _digits(value: float) -> list[str]:
     """The ways a page writes the number in digits: 2,520 and 2520; 23.7; 150."""
     if isinstance(value, float) and not value.is_integer():
         return [re.escape(f"{value:g}")]
@@ -68,7 +68,7 @@ def _digits(value: int | float) -> list[str]:
     return [re.escape(f) for f in forms]
 
 
-def _patterns(value: int | float, unit: Unit) -> list[str]:
+def _patterns(value: float, unit: Unit) -> list[str]:
     """Regexes (without groups) for the figure as a page would write it."""
     numbers = _digits(value)
     number = r"(?<![\d.,])(?:" + "|".join(numbers) + r")(?![\d]|[.,]\d)"
@@ -85,11 +85,11 @@ def _patterns(value: int | float, unit: Unit) -> list[str]:
     return found
 
 
-def _range(low: int | float, high: int | float, unit: Unit) -> str:
+def _range(low: float, high: float, unit: Unit) -> str:
     """A range as pages write it: 50% to 100%, 50 to 100 %, 50% 以上 100% 以下, 50%至100%."""
     sign = r"\s*(?:%|％|per ?cent)?" if unit is Unit.percent else ""
     between = r"\s*(?:to|-|–|—|至|～|~|以上)\s*"
-    number = lambda v: r"(?<![\d.,])(?:" + "|".join(_digits(v)) + r")(?![\d]|[.,]\d)"  # noqa: E731
+    number = lambda v: r"(?<![\d.,])(?:" + "|".join(_digits(v)) + r")(?![\d]|[.,]\d)"
     return number(low) + sign + between + number(high)
 
 

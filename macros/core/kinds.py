@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from macros.core.model import (
     Action,
     Change,
-    ChecklistSection,
     Channel,
+    ChecklistSection,
     CostBenefit,
     Event,
     Finding,

@@ -20,8 +20,8 @@ from macros.core.kinds import models
 from macros.core.model import (
     Action,
     Change,
-    ChecklistSection,
     Channel,
+    ChecklistSection,
     CostBenefit,
     Event,
     Finding,

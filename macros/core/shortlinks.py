@@ -31,7 +31,8 @@ GUIDE_PAGE = GUIDES_DIR + "/{slug}.md"
 PACK_DIR = "workshop/pack"  # the facilitator's pack: one printable sheet per page
 SHEET_PAGE = PACK_DIR + "/{slug}.md"
 GO_DIR = "go"  # short links are served at <language root>/go/<id>/
-KINDS = ("situation", "plan", "guide", "recommendation", "finding", "root_cause", "sheet")  # the order of the kit page's table
+# The order of the kit page's table.
+KINDS = ("situation", "plan", "guide", "recommendation", "finding", "root_cause", "sheet")
 # Short-link id prefix -> (kind on the kit page, data kind), from the registry (macros/core/kinds.py).
 RECORD_PREFIX = {
     str(kind.short_prefix): (str(kind.short_kind), name) for name, kind in kinds.KINDS.items() if kind.short_prefix

@@ -16,9 +16,9 @@ from macros.core.kinds import KINDS, Kind
 from macros.core.model import Finding, Level, Recommendation, Record, RootCause, Situation, Text
 from macros.core.pages import PAGES
 from macros.core.shortlinks import go_path
+from macros.render import situations
 from macros.render.changes import now_note
 from macros.render.html import esc
-from macros.render import situations
 from macros.render.page import Page
 
 

@@ -21,7 +21,7 @@ from macros.render.html import esc
 from macros.render.page import Page
 
 
-def number(p: Page, value: int | float) -> str:
+def number(p: Page, value: float) -> str:
     """A figure the language's way: whole numbers grouped (2,520 / 2520), decimals as written (23.7)."""
     if isinstance(value, int) or float(value).is_integer():
         return fig.number(p, int(value))
@@ -32,7 +32,7 @@ def value_text(p: Page, level: Level) -> str:
     """The level's figure with its unit, as plain text: "178 days", "RMB 2,520 a month", "50% to 100%"."""
     unit = level.unit.value
 
-    def one(v: int | float) -> str:
+    def one(v: float) -> str:
         key = "rule_unit_one." if v == 1 else "rule_unit."
         return p.plain(key + unit, n=number(p, v))
 

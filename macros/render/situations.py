@@ -73,12 +73,12 @@ def _source_item(p: Page, sid: str) -> str:
 def situation_page(p: Page, s: Situation) -> str:
     """The page body of one situation, below its heading."""
     kb = p.kb
-    jump = "".join(
-        f'<a href="#{anchor}">{p.s("situation.jump_" + anchor)}</a>' for anchor in ("steps", "law", "evidence", "sources")
-    )
+    anchors = ("steps", "law", "evidence", "sources")
+    jump = "".join(f'<a href="#{anchor}">{p.s("situation.jump_" + anchor)}</a>' for anchor in anchors)
     law = [rule_says(p, rid) for rid in s.rules] + [p.cited(p.t(t), s.sources) for t in s.law]
     steps = [_step(p, kb.channels[step.channel], step.note, describe=False) for step in s.steps]
     short = esc(p.ctx.public_url(go_path(s.id)))
+    go = p.ctx.lang_root() + go_path(s.id, p.ctx.directory_urls)
     out = [
         '<div class="kb-situation">',
         qr(p, s.id),
@@ -95,8 +95,11 @@ def situation_page(p: Page, s: Situation) -> str:
         + "".join(f"<li>{_source_item(p, sid)}</li>" for sid in _sources(p, s))
         + "</ul>\n",
         f'<p class="kb-meta">{p.s("situation.page_checked", date=p.date(s.checked))}</p>\n',
-        f'<p class="kb-card-link"><span class="kb-screen-only">{p.s("situation.card")}{p.s("punct.note_gap")}</span>'
-        f'<a href="{p.ctx.lang_root() + go_path(s.id, p.ctx.directory_urls)}">{p.s("record.short_link", url=short)}</a></p>',
+        (
+            f'<p class="kb-card-link"><span class="kb-screen-only">{p.s("situation.card")}'
+            f'{p.s("punct.note_gap")}</span>'
+            f'<a href="{go}">{p.s("record.short_link", url=short)}</a></p>'
+        ),
         "</div>",
     ]
     return "".join(out)

@@ -64,7 +64,9 @@ class Situation(Record):
 
     title: Text
     summary: Text = Field(description="One sentence under the title: the page's meta description too.")
-    rules: ref("rules") = Field(default_factory=list, description="What the law says: the rules shown, each with its figure.")
+    rules: ref("rules") = Field(
+        default_factory=list, description="What the law says: the rules shown, each with its figure."
+    )
     law: list[Text] = Field(default_factory=list, description="Further points of law, in words, without figures.")
     evidence: list[Text] = Field(min_length=1, description="What to keep as evidence.")
     steps: list[Step] = Field(min_length=2, description="Where to turn, in order.")
