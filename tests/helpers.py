@@ -146,6 +146,7 @@ RENDERED = {
     "glossary": ["en!", "zh!", "definition", "avoid.en.0!"],
     "checklist": ["title", "items.0.question", "items.0.basis"],
     "changes": ["title", "what_changed"],
+    "rules": ["title", "says"],
     "channels": ["name", "what", "how", "time_limit", "cost"],
     "situations": ["title", "summary", "law.0", "evidence.0", "steps.0.note"],
     "search_synonyms": [],  # never shown: only the search index reads it

@@ -15,12 +15,12 @@ from macros.core.load import load
 from macros.core.model import STATUS_KINDS
 from macros.tools.review import add_months, due_items
 
-LABOUR_LAW = "  document_number: {en: Order of the President No. 28, zh: 主席令第二十八号}\n  checked: 2026-12-05\n"
+LABOUR_LAW = "  document_number: {en: Order of the President No. 28, zh: 主席令第二十八号}\n  checked: 2026-12-07\n"
 
 
 def checked_labour_law(data: Path, new: str) -> None:
     """Replace the Labour Law's `checked:` line by `new` (lines, or '' to delete it)."""
-    edit(data / "sources.yml", LABOUR_LAW, LABOUR_LAW.replace("  checked: 2026-12-05\n", new))
+    edit(data / "sources.yml", LABOUR_LAW, LABOUR_LAW.replace("  checked: 2026-12-07\n", new))
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -234,6 +234,9 @@ def validate(value, schema: dict, root: dict, where: str = "$") -> list[str]:
     if kind == "integer":
         if not isinstance(value, int) or isinstance(value, bool):
             return [f"{where}: not an integer"]
+    elif kind == "number":
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            return [f"{where}: not a number"]
     elif kind and not isinstance(value, types[kind]):
         return [f"{where}: not {kind}"]
     if "enum" in schema and value not in schema["enum"]:

@@ -34,6 +34,11 @@ SAMPLE_ARGS: dict[str, tuple[str, ...]] = {
     "qr": ("plan-buyers",),
     "costs_benefits": ("cost",),
     "worksheet_warning": ("wage",),
+    "rule": ("maternity-leave-guangdong",),
+    "rule_says": ("maternity-leave-guangdong",),
+    "rule_basis": ("minimum-wage-monthly",),
+    "rule_number": ("overtime-monthly-limit",),
+    "rule_list": ("overtime-rate-workday", "overtime-rate-rest-day"),
 }
 
 

@@ -1,5 +1,5 @@
 """Today's rules in the doing tools, without a browser: the worksheet's legal warnings come from data
-(the latest confirmed Shenzhen minimum wage, converted as the labour ministry's notice does), and every
+(the Shenzhen minimum wage in force on the build's date, converted as the labour ministry's notice does), and every
 self-assessment question names a valid RBA Code 8.0 section, rendered beside its 2008 basis."""
 
 from __future__ import annotations
@@ -36,34 +36,47 @@ def data_copy(tmp_path) -> Path:
     return tmp_path / "data"
 
 
-def test_the_wage_warning_uses_the_latest_confirmed_level_from_data(kb, data_copy):
+def test_the_wage_warning_uses_the_level_in_force_from_data(kb, data_copy, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796601600")  # 2026-12-07
     level = latest_minimum_wage(page(kb, "en"))
-    assert level.confirmed
-    assert level.citywide
+    assert (level.value, level.applies_from) == (2520, "2025-03-01")
     got = attrs(MACROS["worksheet_warning"](page(kb, "en"), "wage"))
-    assert float(got["data-warn-below"]) == round(level.citywide / PAID_HOURS_A_MONTH, 2)
-    assert f"{level.citywide:,}" in got["data-warn-msg"]
-    # a new level in the data file moves the limit and the text, with no change to page or script
+    assert got["data-warn-below"] == "14.48"  # 2,520 / 174, not 2,360 / 174 = 13.56
+    assert float(got["data-warn-below"]) == round(2520 / PAID_HOURS_A_MONTH, 2)
+    assert "2,520" in got["data-warn-msg"]
+    assert "1 March 2025" in got["data-warn-msg"]
+    now = MACROS["minimum_wage_now"](page(kb, "en"))
+    assert "RMB 2,520 a month" in now
+    assert "RMB 23.7" in now
+    zh = MACROS["minimum_wage_now"](page(kb, "zh"))
+    assert "每月 2520 元" in zh
+    assert "每小时 23.7 元" in zh
+    assert "2025 年 3 月 1 日" in zh
+    # a new level in the data file moves the limit and the text once its day comes, with no change to page or script
     text = (data_copy / "minimum_wage.yml").read_text(encoding="utf-8")
     text += (
-        '- id: "2030"\n  effective: 2030-03-01\n  citywide: 3480\n  confirmed: true\n'
+        '- id: "2030"\n  effective: 2030-03-01\n  citywide: 3480\n  part_time_hourly: 30.5\n  confirmed: true\n'
         "  sources: [shenzhen-minimum-wage]\n"
     )
     (data_copy / "minimum_wage.yml").write_text(text, encoding="utf-8")
+    before = attrs(MACROS["worksheet_warning"](page(load(data_copy), "en"), "wage"))
+    assert before["data-warn-below"] == "14.48"  # 2030 has not come yet
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1900000000")  # 2030-03-17
     for lang, date in (("en", "1 March 2030"), ("zh", "2030 年 3 月 1 日")):
         moved = attrs(MACROS["worksheet_warning"](page(load(data_copy), lang), "wage"))
         assert moved["data-warn-below"] == "20.00"
         assert date in moved["data-warn-msg"]
 
 
-def test_an_unconfirmed_level_is_never_the_limit(kb, data_copy):
+def test_an_unconfirmed_level_is_never_the_limit(kb, data_copy, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "2000000000")  # 2033
     text = (data_copy / "minimum_wage.yml").read_text(encoding="utf-8")
     text += (
         '- id: "2031"\n  effective: 2031\n  confirmed: false\n  note: {en: Rumoured, zh: 传闻}\n'
         "  sources: [shenzhen-minimum-wage]\n"
     )
     (data_copy / "minimum_wage.yml").write_text(text, encoding="utf-8")
-    assert latest_minimum_wage(page(load(data_copy), "en")) == latest_minimum_wage(page(kb, "en"))
+    assert latest_minimum_wage(page(load(data_copy), "en")).value == 2520
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -81,7 +94,7 @@ def test_legal_limits_and_their_texts(kb, lang):
 
 def test_the_worksheet_pages_use_the_macro_not_figures_in_script():
     script = (ROOT / "overrides/assets/javascripts/worksheet.js").read_text(encoding="utf-8")
-    assert not re.search(r"2360|2,360|13\.56|22\.2|174", script)  # the figures come from data
+    assert not re.search(r"2520|2,520|2360|2,360|14\.48|13\.56|23\.7|22\.2|174", script)  # the figures come from data
     assert "data-warn-below" in script
     assert "data-warn-above" in script
     for lang in ("en", "zh"):

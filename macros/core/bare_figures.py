@@ -89,7 +89,10 @@ def _range(low: float, high: float, unit: Unit) -> str:
     """A range as pages write it: 50% to 100%, 50 to 100 %, 50% 以上 100% 以下, 50%至100%."""
     sign = r"\s*(?:%|％|per ?cent)?" if unit is Unit.percent else ""
     between = r"\s*(?:to|-|–|—|至|～|~|以上)\s*"
-    number = lambda v: r"(?<![\d.,])(?:" + "|".join(_digits(v)) + r")(?![\d]|[.,]\d)"
+
+    def number(v: float) -> str:
+        return r"(?<![\d.,])(?:" + "|".join(_digits(v)) + r")(?![\d]|[.,]\d)"
+
     return number(low) + sign + between + number(high)
 
 

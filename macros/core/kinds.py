@@ -87,7 +87,7 @@ KINDS: dict[str, Kind] = {
     "actions": Kind(Action),
     "timeline": Kind(Event),
     "minimum_wage": Kind(MinimumWage),
-    "rules": Kind(Rule),
+    "rules": Kind(Rule, list_page="resources/rules.md", anchor="rule"),
     "channels": Kind(Channel),
     "situations": Kind(
         Situation,

@@ -41,6 +41,7 @@ from macros.core.model import (
 from macros.core.paths import DOCS
 from macros.core.reading import read_kind, read_strings
 from macros.core.references import cross_check, raw_index
+from macros.core.rule_refs import check as rule_refs
 from macros.core.sections import section_problems
 from macros.core.yaml_source import DataError, DataErrors, LineList, line_of
 
@@ -126,6 +127,8 @@ def load(data_dir: Path, docs_dir: Path | None = None) -> KnowledgeBase:
     strings = read_strings(data_dir, errors)
     errors += unknown_files(data_dir)
     cross_check(raws, records, invalid, errors)
+    if invalid.get("rules") is not None:  # the rules file read: texts may name its rules
+        errors += rule_refs(data_dir, [k for k in models() if k != "rules"], records["rules"])
     if docs_dir is None:
         docs_dir = data_dir.parent / "docs" if (data_dir.parent / "docs").is_dir() else DOCS
     errors.extend(section_problems(raws["changes"], records["changes"], docs_dir, raw_index))

@@ -69,6 +69,7 @@ MACROS: dict[str, Macro] = {
     "rule_basis": rules.rule_basis,
     "rule_list": rules.rule_list,
     "rule_number": rules.rule_number,
+    "rules_table": rules.rules_table,
     "situations": situations.situations_index,
     "channels": situations.channels,
 }

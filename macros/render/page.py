@@ -32,7 +32,13 @@ class Page:
         return fill(self.strings[key], **values)
 
     def t(self, text: Text) -> str:
-        return esc(text(self.lang))
+        """A data text, escaped; a `{rule:<id>}` in it becomes the rule's figure in force (macros/core/rule_refs.py)."""
+        value = text(self.lang)
+        if "{rule:" in value:
+            from macros.render.rules import fill_rules  # the rules renderer builds on this class
+
+            value = fill_rules(self, value)
+        return esc(value)
 
     def join(self, parts: Iterable[str]) -> str:
         return self.s("label.and").join(parts)

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from macros.core.model import Text
+from macros.core.rule_refs import RULE_REF
 from macros.core.rules import Level, build_date, current
 from macros.render.charts import figure as fig
 from macros.render.html import esc
@@ -78,14 +80,24 @@ def _spaced(before: str, value: str, after: str) -> str:
     return before + left + value + right + after
 
 
-def says(p: Page, level: Level) -> str:
-    """The rule's sentence with its figure, cited (no stale note)."""
+def fill_rules(p: Page, text: str) -> str:
+    """A plain data text with each `{rule:<id>}` replaced by that rule's figure in force, spaced as
+    the language writes it (the stale note is the rule's own page's business: see rules_table)."""
+    parts = RULE_REF.split(text)  # text, id, text, id, …, text
+    out = parts[0]
+    for i in range(1, len(parts), 2):
+        out = _spaced(out, value_text(p, current(p.kb, parts[i], build_date())), parts[i + 1])
+    return out
+
+
+def says(p: Page, level: Level, *, cited: bool = True) -> str:
+    """The rule's sentence with its figure, cited unless its basis follows (no stale note)."""
     parts = level.rule.says(p.lang).split("{value}")
     value = value_text(p, level)
     text = parts[0]
     for part in parts[1:]:
         text = _spaced(text, value, part)
-    return p.cited(esc(text), [b.source for b in level.basis])
+    return p.cited(esc(text), [b.source for b in level.basis] if cited else [])
 
 
 def rule_says(p: Page, rule_id: str) -> str:
@@ -121,15 +133,32 @@ def rule_basis(p: Page, rule_id: str) -> str:
     return f'<span class="kb-rule-basis">{basis(p, level)}</span>' + (p.s("punct.note_gap") + note if note else "")
 
 
+def _item(p: Page, rid: str, *, titled: bool, anchored: bool) -> str:
+    level = current(p.kb, rid, build_date())
+    note = stale_note(p, level)
+    head = p.colon(f"<strong>{p.t(level.rule.title)}</strong>", "") if titled else ""
+    extra = p.s("punct.list") + p.t(level_note) if (level_note := _level_note(p, level)) else ""
+    anchor = f' id="rule-{esc(rid)}"' if anchored else ""
+    return (
+        f"<li{anchor}>{head}{says(p, level, cited=False)}<br><span class=\"kb-rule-basis\">{basis(p, level)}{extra}</span>"
+        + (p.s("punct.note_gap") + note if note else "")
+        + "</li>"
+    )
+
+
+def _level_note(p: Page, level: Level) -> Text | None:
+    """The note of the rule's level in data/rules.yml, if it has one (a Text), else None."""
+    for own in level.rule.levels:
+        if own.applies_from == level.applies_from and own.note is not None:
+            return own.note
+    return None
+
+
 def rule_list(p: Page, *rule_ids: str) -> str:
     """A list of rules, each its sentence, then its basis and check date (and the stale note when due)."""
-    items = []
-    for rid in rule_ids:
-        level = current(p.kb, rid, build_date())
-        note = stale_note(p, level)
-        items.append(
-            f'<li id="rule-{esc(rid)}">{says(p, level)}<br><span class="kb-rule-basis">{basis(p, level)}</span>'
-            + (p.s("punct.note_gap") + note if note else "")
-            + "</li>"
-        )
-    return '<ul class="kb-rules">' + "".join(items) + "</ul>"
+    return '<ul class="kb-rules">' + "".join(_item(p, rid, titled=False, anchored=False) for rid in rule_ids) + "</ul>"
+
+
+def rules_table(p: Page) -> str:
+    """Every rule in data/rules.yml, titled, each with the anchor rule-<id> that other pages link to."""
+    return '<ul class="kb-rules">' + "".join(_item(p, rid, titled=True, anchored=True) for rid in p.kb.rules) + "</ul>"

@@ -1,22 +1,25 @@
-"""Facts due for review: sources, changes and minimum-wage levels whose `checked` date is past their interval.
+"""Facts due for review: sources, changes, minimum-wage levels and rules whose `checked` date is past their interval.
 
 Every law, code, standard and wage level on the site says as of when it was checked. Each has a
 review interval (`review_months`, 12 unless the record sets another). This command lists every
 one that is due on --today and exits 1 when any is, 0 when none is; CI runs it weekly and writes
 the list to the job summary. The current minimum-wage level (the latest record) must carry a
-`checked` date: without one it is listed as never checked.
+`checked` date: without one it is listed as never checked. Each rule of data/rules.yml is listed when
+the level that applies on --today (its last level, if none does) is due; a minimum-wage rule's level
+is the record of data/minimum_wage.yml it reads, listed there. Pages show the same rules with a note
+that a newer level may apply once the build's date passes the review date (macros/render/rules.py).
 """
 
 from __future__ import annotations
 
 import argparse
-import calendar
 import sys
 from dataclasses import dataclass
 from datetime import date
 
 from macros.core.load import KnowledgeBase, load_or_report
 from macros.core.model import Change, MinimumWage, Source
+from macros.core.rules import add_months, level_on, levels
 
 
 @dataclass(frozen=True)
@@ -38,13 +41,6 @@ class Due:
         )
 
 
-def add_months(day: date, months: int) -> date:
-    """`day` plus whole months, clamped to the month's last day (31 January + 1 month = 28/29 February)."""
-    month0 = day.month - 1 + months
-    year, month = day.year + month0 // 12, month0 % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
 def due_items(kb: KnowledgeBase, today: date) -> list[Due]:
     """Every dated fact whose review date (checked + review_months) is before `today`."""
     dated: list[tuple[str, Source | Change | MinimumWage]] = [("sources", s) for s in kb.sources.values()]
@@ -59,9 +55,17 @@ def due_items(kb: KnowledgeBase, today: date) -> list[Due]:
         review = add_months(checked, record.review_months)
         if review < today:
             found.append(Due(_where(kb, kind, record.id), f"{kind}/{record.id}", checked, record.review_months, review))
-    current = max(wages, key=lambda w: w.effective, default=None)
-    if current is not None and current.checked is None:  # the level a reader acts on today
-        found.append(Due(_where(kb, "minimum_wage", current.id), f"minimum_wage/{current.id}", None, 12, None))
+    latest = max(wages, key=lambda w: w.effective, default=None)
+    if latest is not None and latest.checked is None:  # the level a reader acts on today
+        found.append(Due(_where(kb, "minimum_wage", latest.id), f"minimum_wage/{latest.id}", None, 12, None))
+    for rid, rule in kb.rules.items():
+        if rule.minimum_wage is not None:
+            continue  # its levels are the minimum-wage records, listed above
+        level = level_on(kb, rid, today) or levels(kb, rule)[-1]  # before its first level: the latest
+        if level.stale(today):
+            last = date.fromisoformat(level.checked) if level.checked else None
+            due = level.review_date()
+            found.append(Due(_where(kb, "rules", rid), f"rules/{rid}", last, level.review_months, due))
     return found
 
 

@@ -1,0 +1,37 @@
+"""Rules named inside data texts: `{rule:overtime-monthly-limit}` in a self-assessment question is
+filled in with the rule's figure in force ("36 hours a month" / "每月 36 小时") when the page is
+rendered (macros/render/rules.py fill_rules, called by Page.t), so the self-assessment shows the
+figures from data/rules.yml like every page does.
+
+Only the files in FILLED are rendered through Page.t alone; elsewhere a data text also reaches meta
+descriptions, downloads or pictures as it is written, so a reference there is an error. Every
+reference names an existing rule, checked with file and line (one pass over each file's lines).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from pathlib import Path
+
+from macros.core.yaml_source import DataError
+
+RULE_REF = re.compile(r"\{rule:([^{}\s]*)\}")
+FILLED = frozenset({"checklist"})
+
+
+def check(data_dir: Path, kinds: Collection[str], rule_ids: Collection[str]) -> list[DataError]:
+    """Every `{rule:…}` that names no rule, or stands in a file whose texts are not filled in."""
+    errors = []
+    for kind in kinds:
+        path = data_dir / f"{kind}.yml"
+        if not path.is_file():
+            continue
+        for n, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+            for match in RULE_REF.finditer(line):
+                if kind not in FILLED:
+                    errors.append(DataError(f"data/{kind}.yml", n, f"{match.group(0)}: rule figures are filled in only "
+                                            f"in {', '.join(f'data/{k}.yml' for k in sorted(FILLED))} texts"))
+                elif match.group(1) not in rule_ids:
+                    errors.append(DataError(f"data/{kind}.yml", n, f"{match.group(0)} names no rule in data/rules.yml"))
+    return errors
