@@ -17,7 +17,7 @@ from pathlib import Path
 from macros.core.yaml_source import DataError
 
 RULE_REF = re.compile(r"\{rule:([^{}\s]*)\}")
-FILLED = frozenset({"checklist"})
+FILLED = frozenset({"checklist", "channels"})  # channels: the time limits of where a worker turns
 
 
 def check(data_dir: Path, kinds: Collection[str], rule_ids: Collection[str]) -> list[DataError]:

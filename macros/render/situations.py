@@ -14,19 +14,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from macros.core.model import Channel, Situation, Text
-from macros.core.model.situations import RULE_PLACEHOLDER
 from macros.core.rules import build_date, current
 from macros.core.shortlinks import go_path
 from macros.render.html import esc, esc_attr
 from macros.render.kit import qr
 from macros.render.page import Page
-from macros.render.rules import rule, rule_says
-
-
-def filled(p: Page, text: Text) -> str:
-    """A channel's text, escaped, with each {rule:<id>} replaced by the rule's figure in force."""
-    parts = RULE_PLACEHOLDER.split(text(p.lang))  # text, id, text, id, …, text
-    return "".join(rule(p, part) if i % 2 else esc(part) for i, part in enumerate(parts))
+from macros.render.rules import rule_says
 
 
 def phone_link(p: Page, number: str) -> str:
@@ -37,12 +30,12 @@ def phone_link(p: Page, number: str) -> str:
 def _step(p: Page, channel: Channel, note: Text | None, *, describe: bool) -> str:
     """One place to turn: its name, what to ask for here, how to reach it, time limit and cost."""
     head = f"<strong>{p.t(channel.name)}</strong>"
-    body = [p.t(note) if note else "", filled(p, channel.what) if describe else ""]
-    how = filled(p, channel.how) + (p.s("punct.note_gap") + phone_link(p, channel.phone) if channel.phone else "")
+    body = [p.t(note) if note else "", p.t(channel.what) if describe else ""]
+    how = p.t(channel.how) + (p.s("punct.note_gap") + phone_link(p, channel.phone) if channel.phone else "")
     facts = (
         f"<dt>{p.colon(p.s('situation.how'), '')}</dt><dd>{how}</dd>"
-        f"<dt>{p.colon(p.s('situation.time_limit'), '')}</dt><dd>{filled(p, channel.time_limit)}</dd>"
-        f"<dt>{p.colon(p.s('situation.cost'), '')}</dt><dd>{p.cited(filled(p, channel.cost), channel.sources)}</dd>"
+        f"<dt>{p.colon(p.s('situation.time_limit'), '')}</dt><dd>{p.t(channel.time_limit)}</dd>"
+        f"<dt>{p.colon(p.s('situation.cost'), '')}</dt><dd>{p.cited(p.t(channel.cost), channel.sources)}</dd>"
     )
     text = "".join(f'<span class="kb-step-note">{b}</span>' for b in body if b)
     return f'<li id="step-{esc_attr(channel.id)}">{head}{text}<dl class="kb-step-facts">{facts}</dl></li>'
