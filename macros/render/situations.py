@@ -77,7 +77,11 @@ def situation_page(p: Page, s: Situation) -> str:
         qr(p, s.id),
         f'<p class="kb-record-kind" data-search-exclude>{p.s("label.situation")}</p>',
         f'<p class="kb-record-summary">{p.t(s.summary)}</p>',
-        f'<nav class="kb-jump" aria-label="{esc_attr(p.plain("situation.jump"))}" data-search-exclude>{jump}</nav>',
+        # a div with the navigation role, not <nav>: the page sanitiser's allow-list (branch sanitize) has no nav
+        (
+            f'<div class="kb-jump" role="navigation" aria-label="{esc_attr(p.plain("situation.jump"))}" '
+            f"data-search-exclude>{jump}</div>"
+        ),
         f'\n<h2 id="law">{p.s("situation.law")}</h2>\n<ul class="kb-rules">'
         + "".join(f"<li>{item}</li>" for item in law)
         + "</ul>\n",
