@@ -151,6 +151,7 @@ RENDERED = {
     "situations": ["title", "summary", "law.0", "evidence.0", "steps.0.note"],
     "search_synonyms": [],  # never shown: only the search index reads it
 }
+NEEDS_VALUE = {("rules", "says")}  # a rule's sentence must say where its figure goes
 LABEL = ("col", "recommendation")  # one label from data/i18n, shown as a table header
 
 
@@ -197,7 +198,7 @@ def make_hostile_project(dest: Path) -> Path:
             texts = {}
             for lang in LANGS:
                 n += 1
-                texts[lang] = f"HX{n:03d} {PAYLOAD}"
+                texts[lang] = f"HX{n:03d} {PAYLOAD}" + (" {value}" if (kind, field) in NEEDS_VALUE else "")
             # one text shown in both languages: the en marker for en pages, the zh one for zh
             value: object = f"{texts['en']} {texts['zh']}" if field.endswith("!") else texts
             _inject(records[0], field, value)

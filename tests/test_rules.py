@@ -153,9 +153,9 @@ def test_rule_says_and_basis_cite_and_date_the_rule(kb):
     assert re.search(r"</sup>。$", zh)  # the citation before the full stop
     basis_en = plain(MACROS["rule_basis"](page(kb, "en"), "overtime-rate-workday"))
     assert "Labour Law of the People's Republic of China, art. 44" in basis_en
-    assert "applies from 1 January 1995; checked against the official text on 7 December 2026" in basis_en
+    assert "applies from 1 January 1995; checked on 5 December 2026, against the official text" in basis_en
     basis_zh = plain(MACROS["rule_basis"](page(kb, "zh"), "minimum-wage-monthly"))
-    assert "2025 年 3 月 1 日起适用；2026 年 12 月 7 日已对照官方原文的转载核对" in basis_zh
+    assert "2025 年 3 月 1 日起适用；2026 年 12 月 7 日核对，依据二手资料（未找到官方原文）" in basis_zh
     assert MACROS["rule_number"](page(kb, "zh"), "overtime-monthly-limit") == "36"
 
 
@@ -256,4 +256,13 @@ def test_a_rule_named_in_a_data_text_must_exist_and_be_filled_in(data_copy):
     damaged = findings.read_text(encoding="utf-8").replace("60 hours", "{rule:daily-hours}", 1)
     findings.write_text(damaged, encoding="utf-8")
     assert any(re.match(r"data/findings\.yml:\d+: \{rule:daily-hours\}: rule figures are filled in only in "
-                        r"data/checklist\.yml", e) for e in errors_for(data_copy))
+                        r"data/checklist\.yml, data/costs_benefits\.yml, data/glossary\.yml", e)
+               for e in errors_for(data_copy))
+
+
+def test_a_build_dated_before_the_data_shows_the_levels_as_last_checked(kb, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")  # outside git the Makefile sets 0 (1970)
+    assert MACROS["rule"](page(kb, "en"), "minimum-wage-monthly") == "RMB 2,520 a month"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14, when 2,360 applied
+    assert MACROS["rule"](page(kb, "en"), "minimum-wage-monthly") == "RMB 2,520 a month"
+    assert bare_figures.check_docs(ROOT / "docs", kb) == []

@@ -1,7 +1,7 @@
 """Rules named inside data texts: `{rule:overtime-monthly-limit}` in a self-assessment question is
 filled in with the rule's figure in force ("36 hours a month" / "每月 36 小时") when the page is
-rendered (macros/render/rules.py fill_rules, called by Page.t), so the self-assessment shows the
-figures from data/rules.yml like every page does.
+rendered (macros/render/rules.py fill_rules, called by Page.t), so the self-assessment, the costs
+and benefits and the glossary show the figures from data/rules.yml like every page does.
 
 Only the files in FILLED are rendered through Page.t alone; elsewhere a data text also reaches meta
 descriptions, downloads or pictures as it is written, so a reference there is an error. Every
@@ -17,7 +17,7 @@ from pathlib import Path
 from macros.core.yaml_source import DataError
 
 RULE_REF = re.compile(r"\{rule:([^{}\s]*)\}")
-FILLED = frozenset({"checklist", "channels"})  # channels: the time limits of where a worker turns
+FILLED = frozenset({"checklist", "costs_benefits", "glossary", "channels"})  # channels: where a worker turns
 
 
 def check(data_dir: Path, kinds: Collection[str], rule_ids: Collection[str]) -> list[DataError]:

@@ -2,8 +2,11 @@
 macros, the worksheet, the bare-figure check and `make review`.
 
 "Today" is the build's date: SOURCE_DATE_EPOCH when set (the Makefile sets the last commit's, so
-two builds of one commit agree), else the clock. A level is stale when its `checked` day plus the
-review interval is before today: the page then says that a newer level may apply.
+two builds of one commit agree), else the clock; but never before the latest `checked` day in the
+data (`today(kb)`): a build dated earlier (SOURCE_DATE_EPOCH=0 outside git, a test's fixed date)
+cannot know less than the data it reads, and would otherwise show a level the data says has ended.
+A level is stale when its `checked` day plus the review interval is before today: the page then
+says that a newer level may apply.
 """
 
 from __future__ import annotations
@@ -57,6 +60,15 @@ def build_date() -> date:
     return date.today()
 
 
+def today(kb: KnowledgeBase) -> date:
+    """The day the rules are shown for: the build's date, or the data's latest check if that is later."""
+    checks = [lv.checked for r in kb.rules.values() for lv in r.levels]
+    checks += [w.checked for w in kb.minimum_wage.values() if w.checked]
+    latest = max(checks, default=None)
+    built = build_date()
+    return max(built, date.fromisoformat(latest)) if latest else built
+
+
 def add_months(day: date, months: int) -> date:
     """`day` plus whole months, clamped to the month's last day (31 January + 1 month = 28/29 February)."""
     month0 = day.month - 1 + months
@@ -96,24 +108,25 @@ def level_on(kb: KnowledgeBase, rule_id: str, day: date) -> Level | None:
     return next((lv for lv in reversed(levels(kb, kb.rules[rule_id])) if lv.applies_on(day)), None)
 
 
-def current(kb: KnowledgeBase, rule_id: str, today: date | None = None) -> Level:
-    """The level that applies today; if none does (a gap in the data), the latest that had begun."""
-    today = today or build_date()
-    found = level_on(kb, rule_id, today)
+def current(kb: KnowledgeBase, rule_id: str, day: date | None = None) -> Level:
+    """The level that applies on `day` (default: today(kb)); if none does (a gap in the data), the
+    latest that had begun, and before the first level, the first."""
+    day = day or today(kb)
+    found = level_on(kb, rule_id, day)
     if found is not None:
         return found
-    begun = [lv for lv in levels(kb, kb.rules[rule_id]) if first_day(lv.applies_from) <= today.isoformat()]
-    if not begun:
-        raise ValueError(f"rule '{rule_id}': no level has begun by {today.isoformat()}")
-    return begun[-1]
+    all_levels = levels(kb, kb.rules[rule_id])
+    begun = [lv for lv in all_levels if first_day(lv.applies_from) <= day.isoformat()]
+    return begun[-1] if begun else all_levels[0]
 
 
-def in_force(kb: KnowledgeBase, today: date | None = None) -> dict[str, Level]:
-    """Every rule's level that applies today, by rule id (rules with no level applying are left out)."""
-    today = today or build_date()
+def in_force(kb: KnowledgeBase, day: date | None = None) -> dict[str, Level]:
+    """Every rule's level that applies on `day` (default: today(kb)), by rule id (rules with no level
+    applying are left out)."""
+    day = day or today(kb)
     found = {}
     for rid in kb.rules:
-        level = level_on(kb, rid, today)
+        level = level_on(kb, rid, day)
         if level is not None:
             found[rid] = level
     return found

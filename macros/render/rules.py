@@ -17,7 +17,7 @@ import re
 
 from macros.core.model import Text
 from macros.core.rule_refs import RULE_REF
-from macros.core.rules import Level, build_date, current
+from macros.core.rules import Level, current, today
 from macros.render.charts import figure as fig
 from macros.render.html import esc
 from macros.render.page import Page
@@ -45,12 +45,12 @@ def value_text(p: Page, level: Level) -> str:
 
 def rule_number(p: Page, rule_id: str) -> str:
     """The bare figure in force, as a machine reads it (150, 36, 23.7): for a worksheet's formula or default."""
-    return f"{current(p.kb, rule_id, build_date()).value:g}"
+    return f"{current(p.kb, rule_id).value:g}"
 
 
 def stale_note(p: Page, level: Level) -> str:
     """'(the level from …; a newer level may apply: check with …)' when its review is due, else ''."""
-    if not level.stale(build_date()):
+    if not level.stale(today(p.kb)):
         return ""
     body = p.s(f"rule.check_with.{level.rule.jurisdiction.value}")
     date = p.date(level.applies_from)
@@ -63,7 +63,7 @@ def stale_note(p: Page, level: Level) -> str:
 
 def rule(p: Page, rule_id: str) -> str:
     """The figure in force today with its unit ("178 days" / "178 天"), and the stale note when due."""
-    level = current(p.kb, rule_id, build_date())
+    level = current(p.kb, rule_id)
     note = stale_note(p, level)
     return esc(value_text(p, level)) + (p.s("punct.note_gap") + note if note else "")
 
@@ -86,7 +86,7 @@ def fill_rules(p: Page, text: str) -> str:
     parts = RULE_REF.split(text)  # text, id, text, id, …, text
     out = parts[0]
     for i in range(1, len(parts), 2):
-        out = _spaced(out, value_text(p, current(p.kb, parts[i], build_date())), parts[i + 1])
+        out = _spaced(out, value_text(p, current(p.kb, parts[i])), parts[i + 1])
     return out
 
 
@@ -102,7 +102,7 @@ def says(p: Page, level: Level, *, cited: bool = True) -> str:
 
 def rule_says(p: Page, rule_id: str) -> str:
     """The rule's sentence with the figure in force today, its citations and the stale note when due."""
-    level = current(p.kb, rule_id, build_date())
+    level = current(p.kb, rule_id)
     note = stale_note(p, level)
     return says(p, level) + (p.s("punct.note_gap") + note if note else "")
 
@@ -128,19 +128,20 @@ def basis(p: Page, level: Level) -> str:
 
 def rule_basis(p: Page, rule_id: str) -> str:
     """The legal basis of the level in force today, the date it applies from and when and how it was checked."""
-    level = current(p.kb, rule_id, build_date())
+    level = current(p.kb, rule_id)
     note = stale_note(p, level)
     return f'<span class="kb-rule-basis">{basis(p, level)}</span>' + (p.s("punct.note_gap") + note if note else "")
 
 
 def _item(p: Page, rid: str, *, titled: bool, anchored: bool) -> str:
-    level = current(p.kb, rid, build_date())
+    level = current(p.kb, rid)
     note = stale_note(p, level)
     head = p.colon(f"<strong>{p.t(level.rule.title)}</strong>", "") if titled else ""
     extra = p.s("punct.list") + p.t(level_note) if (level_note := _level_note(p, level)) else ""
     anchor = f' id="rule-{esc(rid)}"' if anchored else ""
     return (
-        f"<li{anchor}>{head}{says(p, level, cited=False)}<br><span class=\"kb-rule-basis\">{basis(p, level)}{extra}</span>"
+        f"<li{anchor}>{head}{says(p, level, cited=False)}<br>"
+        f'<span class="kb-rule-basis">{basis(p, level)}{extra}</span>'
         + (p.s("punct.note_gap") + note if note else "")
         + "</li>"
     )

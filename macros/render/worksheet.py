@@ -7,7 +7,7 @@ The texts are labels.
 
 from __future__ import annotations
 
-from macros.core.rules import Level, build_date, current
+from macros.core.rules import Level, current
 from macros.render import rules
 from macros.render.charts.dated import plain_date
 from macros.render.html import esc_attr
@@ -30,7 +30,7 @@ WARNED_FIELDS = (*OVERTIME_RATE, "overtime", "wage")
 
 def latest_minimum_wage(p: Page) -> Level:
     """The monthly minimum wage in force on the build's date (rule minimum-wage-monthly)."""
-    return current(p.kb, "minimum-wage-monthly", build_date())
+    return current(p.kb, "minimum-wage-monthly")
 
 
 def hourly_minimum(level: Level) -> float:
@@ -39,7 +39,7 @@ def hourly_minimum(level: Level) -> float:
 
 
 def _limit(p: Page, rule_id: str) -> int | float:
-    return current(p.kb, rule_id, build_date()).value
+    return current(p.kb, rule_id).value
 
 
 def _attrs(**attrs: str) -> str:
@@ -88,7 +88,7 @@ def minimum_wage_now(p: Page) -> str:
     """The current level as the worksheet uses it: monthly, its date and the hourly figure derived from it,
     beside the part-time hourly minimum (which applies to part-time work only); the stale note when due."""
     level = latest_minimum_wage(p)
-    part_time = current(p.kb, "minimum-wage-hourly", build_date())
+    part_time = current(p.kb, "minimum-wage-hourly")
     text = p.s(
         "worksheet_warn.now",
         monthly=_monthly(p, level),
