@@ -178,3 +178,24 @@ def test_home_first_screen_shows_where_each_reader_starts(browser, server, prefi
         assert box is not None, (prefix, target)
         assert box["y"] + box["height"] <= 844, (prefix, target, box)
     context.close()
+
+
+@pytest.mark.parametrize("prefix", ["", "zh/"])
+def test_every_situation_prints_as_one_a4_card_with_its_qr_code(browser, server, prefix):
+    """The card is the page's print view: one A4 page (the handouts' margins), QR code shown."""
+    import io
+
+    from pypdf import PdfReader
+
+    from macros.tools.handouts import MARGIN
+
+    context = browser.new_context()
+    pg = context.new_page()
+    for sid in SITUATIONS:
+        pg.goto(f"{server}/{prefix}situations/{sid}/")
+        pg.emulate_media(media="print")
+        assert pg.locator(".kb-situation .kb-qr-print img.kb-qr").is_visible(), sid
+        pdf = pg.pdf(format="A4", margin=MARGIN, print_background=True)
+        assert len(PdfReader(io.BytesIO(pdf)).pages) == 1, (prefix, sid)
+        pg.emulate_media(media="screen")
+    context.close()
