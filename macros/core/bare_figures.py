@@ -12,8 +12,10 @@ maternity leave) are history, written as text beside the dates they belong to. N
 matched from two upward ("fifteen days", 三十日); "one month" and "a year" are too common in other
 senses to be told apart from a rule, so the figure 1 is matched only as a digit.
 
-One pass per page: every pattern is one alternation compiled once per build, and line numbers come
-from a bisect over the line starts, so the check is linear in the size of the docs.
+One pass per page: a cheap scan finds where a number can start (a digit, a number word), and only
+there is the one alternation of every figure (compiled once per build) tried; line numbers come from
+a bisect over the line starts. The check is linear in the size of the docs (about 0.2 s for all of
+them, measured by hand; the plain alternation tried at every character took 1.7 s).
 """
 
 from __future__ import annotations
@@ -113,6 +115,20 @@ class Matcher:
         # the same written figure may be several rules' (15 days): a problem names every one
         self.same = {rid: rids for rids in by_figure.values() for rid in rids}
         self.pattern = re.compile("|".join(groups) if groups else r"(?!x)x", re.IGNORECASE)
+        words = "|".join(_EN_WORDS.values())
+        numerals = "".join(sorted({c for w in _ZH_WORDS.values() for c in w if c != "|"}))
+        self.starts = re.compile(rf"(?<![\d.,])\d|\b(?:{words})\b|[{numerals}]", re.IGNORECASE)
+
+    def finditer(self, source: str) -> Iterator[re.Match[str]]:
+        """Every figure in the text, trying the alternation only where a number can start."""
+        end = 0
+        for start in self.starts.finditer(source):
+            if start.start() < end:
+                continue
+            match = self.pattern.match(source, start.start())
+            if match:
+                end = match.end()
+                yield match
 
     def rules_for(self, match: re.Match[str]) -> list[str]:
         first = next(self.rule_ids[i] for i, g in enumerate(match.groups()) if g is not None)
@@ -123,7 +139,7 @@ def check_text(text: str, file: str, matcher: Matcher) -> Iterator[Problem]:
     """Every bare figure in one page, at its line, naming the rule(s) to use."""
     source = visible_source(text)
     starts = [0] + [m.end() for m in re.finditer("\n", source)]
-    for match in matcher.pattern.finditer(source):
+    for match in matcher.finditer(source):
         line = bisect.bisect_right(starts, match.start())
         names = " or ".join(f'{{{{ rule("{rid}") }}}}' for rid in matcher.rules_for(match))
         yield Problem(

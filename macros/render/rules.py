@@ -141,7 +141,7 @@ def _item(p: Page, rid: str, *, titled: bool, anchored: bool) -> str:
     anchor = f' id="rule-{esc(rid)}"' if anchored else ""
     return (
         f"<li{anchor}>{head}{says(p, level, cited=False)}<br>"
-        f'<span class="kb-rule-basis">{basis(p, level)}{extra}</span>'
+        f'<span class="kb-meta kb-rule-basis">{basis(p, level)}{extra}</span>'
         + (p.s("punct.note_gap") + note if note else "")
         + "</li>"
     )
