@@ -147,6 +147,8 @@ RENDERED = {
     "checklist": ["title", "items.0.question", "items.0.basis"],
     "changes": ["title", "what_changed"],
     "rules": ["title", "says"],
+    "channels": ["name", "what", "how", "time_limit", "cost"],
+    "situations": ["title", "summary", "law.0", "evidence.0", "steps.0.note"],
     "search_synonyms": [],  # never shown: only the search index reads it
 }
 NEEDS_VALUE = {("rules", "says")}  # a rule's sentence must say where its figure goes

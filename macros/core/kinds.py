@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from macros.core.model import (
     Action,
     Change,
+    Channel,
     ChecklistSection,
     CostBenefit,
     Event,
@@ -22,6 +23,7 @@ from macros.core.model import (
     RootCause,
     Rule,
     SearchSynonym,
+    Situation,
     Source,
     StakeholderGroup,
     Term,
@@ -86,6 +88,16 @@ KINDS: dict[str, Kind] = {
     "timeline": Kind(Event),
     "minimum_wage": Kind(MinimumWage),
     "rules": Kind(Rule, list_page="resources/rules.md", anchor="rule"),
+    "channels": Kind(Channel),
+    "situations": Kind(
+        Situation,
+        list_page="situations/index.md",
+        anchor="situation",
+        record_page="situations/{id}.md",
+        label="label.situation",
+        description_field="summary",
+        short_kind="situation",
+    ),
     "glossary": Kind(Term, list_page="resources/glossary.md", anchor="term"),
     "checklist": Kind(ChecklistSection),
     "changes": Kind(Change, list_page="changes.md", anchor="change"),
@@ -105,7 +117,7 @@ def models() -> dict[str, type[Record]]:
 
 # The kinds whose every record has a page of its own, in the order their pages join the build
 # (and the sitemap).
-_PAGE_ORDER = ("recommendations", "findings", "root_causes")
+_PAGE_ORDER = ("recommendations", "findings", "root_causes", "situations")
 
 
 def with_pages() -> dict[str, Kind]:

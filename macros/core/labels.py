@@ -16,13 +16,14 @@ _BRACE = re.compile(r"\{[^{}]*\}?|\}")
 # Every placeholder name the code (Python and the browser scripts) fills: a new one is added here.
 FIELDS = frozenset(
     {
-        "acronym", "actions", "amount", "amounts", "answer", "answered", "area", "areas", "artifact", "base",
-        "cause_links", "causes", "count", "date", "day", "detail", "file", "finding", "findings", "first", "group",
-        "groups", "hourly", "inside", "language", "last", "lead", "levels", "limit", "links", "max", "min", "month",
-        "monthly", "n", "na", "name", "no", "open", "outside", "page", "pages", "pagestotal", "partly", "partner",
-        "publisher", "rec_links", "recommendations", "records", "recordstotal", "refs", "score", "section", "shown",
-        "size", "text", "thousands", "timeframe", "title", "total", "track", "tracks", "units", "url", "version",
-        "year", "yes",
+        "acronym", "actions", "amount", "amounts", "answer", "answered", "area", "areas", "article",
+        "artifact", "base", "body", "cause_links", "causes", "checked", "count", "date", "day", "detail",
+        "file", "finding", "findings", "first", "group", "groups", "high", "hourly", "inside", "language",
+        "last", "lead", "levels", "limit", "links", "low", "max", "min", "month", "monthly", "n", "na",
+        "name", "no", "number", "open", "outside", "page", "pages", "pagestotal", "part_time", "partly",
+        "partner", "priority", "publisher", "rec_links", "recommendations", "records", "recordstotal", "refs",
+        "role", "score", "section", "shown", "size", "text", "thousands", "timeframe", "title", "total",
+        "track", "tracks", "units", "url", "verified", "version", "year", "yes",
     }
 )
 

@@ -20,6 +20,7 @@ from macros.core.kinds import models
 from macros.core.model import (
     Action,
     Change,
+    Channel,
     ChecklistSection,
     CostBenefit,
     Event,
@@ -31,6 +32,7 @@ from macros.core.model import (
     RootCause,
     Rule,
     SearchSynonym,
+    Situation,
     Source,
     StakeholderGroup,
     Term,
@@ -62,6 +64,8 @@ class KnowledgeBase:
     timeline: Mapping[str, Event]
     minimum_wage: Mapping[str, MinimumWage]
     rules: Mapping[str, Rule]
+    channels: Mapping[str, Channel]
+    situations: Mapping[str, Situation]
     glossary: Mapping[str, Term]
     checklist: Mapping[str, ChecklistSection]
     changes: Mapping[str, Change]

@@ -50,8 +50,9 @@ NOT_SEARCHED = ("handouts/",)
 # Search weight of a page's entries (1 = normal): the legal framework is the reference for law
 # articles and legal limits (overtime, minimum wage, contracts), which other pages only mention.
 SEARCH_BOOST = {"context/legal-framework/": 3.0}
-# Pages whose entries get no search synonyms: the list of sources names every topic in passing.
-NO_SYNONYMS = ("resources/sources/",)
+# Pages whose entries get no search synonyms: the list of sources names every topic in passing,
+# and the organisers' kit lists every page's title (its short links).
+NO_SYNONYMS = ("resources/sources/", "workshop/kit/")
 
 
 def record_page(kind: str, rid: str) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 from macros.core.yaml_source import DataError
 
 RULE_REF = re.compile(r"\{rule:([^{}\s]*)\}")
-FILLED = frozenset({"checklist", "costs_benefits", "glossary"})
+FILLED = frozenset({"checklist", "costs_benefits", "glossary", "channels"})  # channels: where a worker turns
 
 
 def check(data_dir: Path, kinds: Collection[str], rule_ids: Collection[str]) -> list[DataError]:

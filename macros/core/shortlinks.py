@@ -11,6 +11,7 @@ Id scheme (no collisions across kinds; the build fails if two ids ever coincide)
   finding-<id>   a finding's own page                (data/findings.yml)
   cause-<id>     a root cause's own page             (data/root_causes.yml)
   sheet-<slug>   a sheet of the facilitator's pack   (docs/<lang>/workshop/pack/<slug>.md, not index.md)
+  <record id>    a worker's situation page ("what to do if…", data/situations.yml): short to type from a card
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ GUIDE_PAGE = GUIDES_DIR + "/{slug}.md"
 PACK_DIR = "workshop/pack"  # the facilitator's pack: one printable sheet per page
 SHEET_PAGE = PACK_DIR + "/{slug}.md"
 GO_DIR = "go"  # short links are served at <language root>/go/<id>/
-KINDS = ("plan", "guide", "recommendation", "finding", "root_cause", "sheet")  # the order of the kit page's table
+# The order of the kit page's table.
+KINDS = ("situation", "plan", "guide", "recommendation", "finding", "root_cause", "sheet")
 # Short-link id prefix -> (kind on the kit page, data kind), from the registry (macros/core/kinds.py).
 RECORD_PREFIX = {
     str(kind.short_prefix): (str(kind.short_kind), name) for name, kind in kinds.KINDS.items() if kind.short_prefix
@@ -80,6 +82,11 @@ def recommendation_link(rid: str) -> ShortLink:
     return ShortLink(rid, kind, record_page("recommendations", rid), None, rid)
 
 
+def situation_link(sid: str) -> ShortLink:
+    """A situation's short link is its bare id (go/<id>/): printed on its card, typed from a phone."""
+    return ShortLink(sid, str(kinds.KINDS["situations"].short_kind), record_page("situations", sid), None, sid)
+
+
 def record_link(prefix: str, rid: str) -> ShortLink:
     """A finding's (finding-<id>) or root cause's (cause-<id>) short link: to its own page."""
     kind, data = RECORD_PREFIX[prefix]
@@ -91,7 +98,8 @@ def short_links(kb: KnowledgeBase, lang_docs: Path) -> list[ShortLink]:
 
     Ids are checked unique."""
     links = (
-        [plan_link(g) for g in kb.stakeholder_groups]
+        [situation_link(s) for s in getattr(kb, "situations", {})]
+        + [plan_link(g) for g in kb.stakeholder_groups]
         + [guide_link(s) for s in guide_slugs(lang_docs)]
         + [recommendation_link(r) for r in kb.recommendations]
         + [record_link(prefix, rid) for prefix, (_, data) in RECORD_PREFIX.items() for rid in getattr(kb, data, {})]
@@ -112,6 +120,8 @@ def resolve(kb: KnowledgeBase, short_id: str) -> ShortLink:
     """The short link with this id (a guide's page is checked by whoever links to it)."""
     if short_id in kb.recommendations:
         return recommendation_link(short_id)
+    if short_id in getattr(kb, "situations", {}):
+        return situation_link(short_id)
     kind, _, rest = short_id.partition("-")
     if kind == "plan" and rest in kb.stakeholder_groups:
         return plan_link(rest)
@@ -123,7 +133,7 @@ def resolve(kb: KnowledgeBase, short_id: str) -> ShortLink:
         return sheet_link(rest)
     raise ShortLinkError(
         f"'{short_id}' is not a short link id (plan-<group>, guide-<slug>, sheet-<slug>, "
-        "a recommendation id, finding-<id> or cause-<id>)"
+        "a recommendation or situation id, finding-<id> or cause-<id>)"
     )
 
 
@@ -142,4 +152,6 @@ def link_title(kb: KnowledgeBase, link: ShortLink, lang: str, lang_docs: Path) -
         return kb.findings[link.record].title(lang)
     if link.kind == "root_cause":
         return kb.root_causes[link.record].cause(lang)
+    if link.kind == "situation":
+        return kb.situations[link.record].title(lang)
     return page_title(lang_docs, link.page)

@@ -18,6 +18,7 @@ from macros.render import (
     record_page,
     records,
     rules,
+    situations,
     translation,
     worksheet,
 )
@@ -69,6 +70,8 @@ MACROS: dict[str, Macro] = {
     "rule_list": rules.rule_list,
     "rule_number": rules.rule_number,
     "rules_table": rules.rules_table,
+    "situations": situations.situations_index,
+    "channels": situations.channels,
 }
 
 __all__ = ["MACROS", "MissingPage", "Page", "PageContext"]

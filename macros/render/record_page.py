@@ -13,9 +13,10 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from macros.core.kinds import KINDS, Kind
-from macros.core.model import Finding, Level, Recommendation, Record, RootCause, Text
+from macros.core.model import Finding, Level, Recommendation, Record, RootCause, Situation, Text
 from macros.core.pages import PAGES
 from macros.core.shortlinks import go_path
+from macros.render import situations
 from macros.render.changes import now_note
 from macros.render.html import esc
 from macros.render.page import Page
@@ -32,18 +33,19 @@ def record_page(p: Page, kind: str, rid: str) -> str:
         "recommendations": _recommendation,
         "findings": _finding,
         "root_causes": _root_cause,
+        "situations": situations.situation_page,
     }
     render = renderers[kind]
     return render(p, getattr(p.kb, kind)[rid]) + "\n"
 
 
-def record_title(kb_record: Recommendation | Finding | RootCause, lang: str) -> str:
+def record_title(kb_record: Recommendation | Finding | RootCause | Situation, lang: str) -> str:
     """A record's title as plain text (the page's title; escaped where it is written)."""
     text: Text = getattr(kb_record, _kind_of(kb_record).title_field)
     return text(lang)
 
 
-def record_description(kb_record: Recommendation | Finding | RootCause, lang: str) -> str:
+def record_description(kb_record: Recommendation | Finding | RootCause | Situation, lang: str) -> str:
     """The first sentence-sized part of a record's text, for the page's meta description."""
     text: str = getattr(kb_record, str(_kind_of(kb_record).description_field))(lang)
     return text if len(text) <= 200 else text[:199].rstrip() + "…"

@@ -63,6 +63,7 @@ from macros.core.model.records import (
     Words,
 )
 from macros.core.model.rules import Basis, Rule, RuleLevel
+from macros.core.model.situations import Channel, Situation, Step
 
 __all__ = [
     "STATUS_KINDS",
@@ -74,6 +75,7 @@ __all__ = [
     "AvoidTerms",
     "Basis",
     "Change",
+    "Channel",
     "ChecklistItem",
     "ChecklistSection",
     "CostBenefit",
@@ -102,10 +104,12 @@ __all__ = [
     "RuleLevel",
     "SearchSynonym",
     "SectionRef",
+    "Situation",
     "Source",
     "SourceKind",
     "SourceStatus",
     "StakeholderGroup",
+    "Step",
     "Strict",
     "Term",
     "Text",
