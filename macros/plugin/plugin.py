@@ -15,6 +15,7 @@ import logging
 from collections.abc import Mapping
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -23,7 +24,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from macros.core.diagnostics import annotate, located
+from macros.core.diagnostics import Problem, annotate, located
 from macros.core.languages import page_lang
 from macros.core.load import KnowledgeBase, load
 from macros.core.yaml_source import DataErrors
@@ -57,6 +58,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
 
     def __init__(self) -> None:
         self._model: KnowledgeBase | None = None
+        self._unsafe: list[Problem] = []  # what the sanitiser would remove from this language's pages
 
     def model(self, config: MkDocsConfig) -> KnowledgeBase:
         """The validated data set, read on first use in this build (mkdocs-macros' define_env asks first);
@@ -98,7 +100,14 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         return markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        return changes.inject_now_notes(html, page, config, self.model(config))
+        html = changes.inject_now_notes(html, page, config, self.model(config))
+        return security.sanitized_body(html, page, self._unsafe)
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Every page body is converted by now and none is written yet: a body that needs cleaning ends the build."""
+        unsafe, self._unsafe = self._unsafe, []
+        security.fail(unsafe, "problem(s) in the rendered pages (content is not code: the sanitiser refuses them)")
+        return env
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
         if template_name.endswith(".html") and not self.config.preview:

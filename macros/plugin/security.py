@@ -25,8 +25,9 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
 
-from macros.core import docs_files, front_matter, page_templates, raw_html
+from macros.core import characters, docs_files, front_matter, page_templates, raw_html, sanitize
 from macros.core.diagnostics import Problem, annotate
 from macros.core.load import KnowledgeBase
 from macros.plugin import macro_args
@@ -49,6 +50,7 @@ def check_content(config: MkDocsConfig, model: Callable[[], KnowledgeBase]) -> N
     docs = Path(config.docs_dir)
     problems = (
         docs_files.check_docs(docs)
+        + characters.check_docs(docs)
         + front_matter.check_docs(docs)
         + raw_html.check_docs(docs)
         + page_templates.check_docs(docs, MACROS)
@@ -114,3 +116,21 @@ def with_policy(html: str, content: str = "") -> str:
     tag = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(theme)}">'
     html, found = _CHARSET.subn(lambda m: m.group(0) + tag, html, count=1)
     return html if found else html.replace("<head>", "<head>" + tag, 1)
+
+
+def sanitized_body(html: str, page: Page, problems: list[Problem]) -> str:
+    """The page's body through the sanitiser (macros/core/sanitize.py); what it would remove is added to
+    `problems`, at the line of the page's source that holds it where one does (a macro's output has none)."""
+    result = sanitize.check(html)
+    if result.removed:
+        name = f"docs/{page.file.src_uri}"
+        try:
+            source = Path(page.file.abs_src_path).read_text(encoding="utf-8") if page.file.abs_src_path else ""
+        except OSError:
+            source = ""
+        source = source or page.markdown or ""
+        problems += [
+            Problem(name, sanitize.line_of(source, r.needle), f"{r.message} (the sanitiser would remove it)")
+            for r in result.removed
+        ]
+    return result.html
