@@ -464,10 +464,38 @@ def test_hostile_rendered_html_is_named_and_nothing_active_is_kept(html, expecte
 
 
 def test_the_sanitisers_findings_are_located_in_the_source():
-    source = '---\ntitle: x\n---\n\n# X\n\n[Official](https://www.gov.cn/){ x href="y" }\n\n<SCRIPT>1</SCRIPT>\n'
-    assert sanitize.line_of(source, sanitize._attribute("x")) == 7
-    assert sanitize.line_of(source, sanitize._element("script")) == 9
-    assert sanitize.line_of(source, sanitize._element("meta")) is None  # written by a macro: file only
+    source = raw_html.visible_source(
+        "---\ntitle: x\n---\n\n# X <!-- x -->\n\n[Official](https://a.cn/){ x href=\"y\" }\n\n<SCRIPT>1</SCRIPT>\n"
+        "\n`<script>` in code\n\n<a href=\"jav&#x61;script:1\">a</a> <a href=\"https://x/\">b</a>\n"
+    )
+    def lines(message: str, needles: tuple[str, ...], everywhere: bool = False) -> list[int | None]:
+        return sanitize.lines_of(source, sanitize.Removal(message, needles, everywhere))
+
+    assert lines("x", sanitize._attribute("x", "x")) == [7]
+    assert lines("script", sanitize._element("script"), everywhere=True) == [9]
+    assert lines("meta", sanitize._element("meta"), everywhere=True) == [None]  # written by a macro: file only
+    assert lines("href", sanitize._attribute("href", "javascript:1")) == [None]  # on lines 7 and 13
+
+
+@pytest.mark.parametrize(
+    ("markdown", "refused"),
+    [
+        ('[Official text](https://www.gov.cn/){ x href="https://evil.example/" }', {"x", "href"}),
+        ("[a](https://www.gov.cn/){ onclick=alert(1) style='color:red' }", {"onclick", "style"}),
+        ("## Heading { #h .c onmouseover=x }", {"onmouseover"}),
+        ("## Heading { #h .c }", set()),
+    ],
+)
+def test_attr_list_sets_only_the_allowed_attributes(markdown, refused):
+    import markdown as md_lib
+
+    from macros.plugin.attr_list_guard import AttrListGuard
+
+    html = md_lib.markdown(markdown, extensions=["attr_list", AttrListGuard()])
+    result = sanitize.check(html)
+    assert {r.message.split("'")[1] for r in result.removed} == refused, result.removed
+    assert "evil.example" not in result.html
+    assert "https://www.gov.cn/" in result.html or "<h2" in result.html
 
 
 # The issue's payloads on one Chinese page, with the source checks switched off: the sanitiser alone
@@ -475,14 +503,17 @@ def test_the_sanitisers_findings_are_located_in_the_source():
 SANITISER_BUILD = [
     ("说明 \\`<script>alert(document.domain)</script>\\` 完。", "the element <script>"),
     ('<!--> <meta http-equiv="refresh" content="0; url=https://evil.example/"> -->', "the element <meta>"),
-    ("[Official text](https://www.gov.cn/){ x href=\"https://evil.example/\" onclick=\"alert(1)\" }",
-     "the attribute 'onclick' on <a>"),
+    ("[Official text](https://www.gov.cn/){ x href=\"https://evil.example/\" }",
+     "the attribute 'href' set with { … } on <a>"),
+    ("[a](https://www.gov.cn/){ x onclick=\"alert(1)\" }", "the attribute 'onclick' set with { … } on <a>"),
     ('<p style="position:fixed">x</p>', "the attribute 'style' on <p>"),
 ]
 
 
 def test_the_sanitiser_refuses_what_the_source_checks_miss(tmp_path, monkeypatch):
     monkeypatch.setattr(raw_html, "check_docs", lambda docs: [])  # as if a source check had a hole
+    monkeypatch.setenv("KB_ONLY_LANGUAGE", "zh")  # the page under attack, built alone (as `make serve lang=zh`)
+    monkeypatch.setenv("KB_GIT_DATES", "false")
     project = copy_project(tmp_path / "p")
     page = project / "docs" / "zh" / "about" / "index.md"
     text = page.read_text(encoding="utf-8").rstrip("\n") + "\n"
@@ -496,7 +527,7 @@ def test_the_sanitiser_refuses_what_the_source_checks_miss(tmp_path, monkeypatch
     assert "Traceback" not in result.stderr
     for payload, expected in SANITISER_BUILD:
         assert f"docs/zh/about/index.md:{lines[payload]}: {expected}" in result.stderr, result.stderr[-3000:]
-    assert not (tmp_path / "out" / "zh" / "about" / "index.html").exists()
+    assert not list((tmp_path / "out").rglob("index.html")), "no page is written once a body is refused"
     written = [
         p for p in (tmp_path / "out").rglob("*.html")
         if ACTIVE.search(body := _body(p.read_text(encoding="utf-8"))) or "evil.example" in body

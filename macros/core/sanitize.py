@@ -148,6 +148,9 @@ ATTRIBUTES: dict[str, frozenset[str]] = {
     "pattern": frozenset({"width", "height", "patternTransform", "patternUnits"}),
 }
 TAGS = frozenset(ATTRIBUTES)
+# Attributes a page's attr_list ({ … }) may not set are renamed with this prefix, which is allowed nowhere
+# (macros/plugin/attr_list_guard.py): they are reported here with their own name.
+REFUSED_ATTR_LIST = "attr-list-"
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})  # and relative URLs
 URL_ATTRIBUTES = frozenset(
     {
@@ -224,10 +227,12 @@ class Result:
 
 @dataclass(frozen=True)
 class Removal:
-    """One thing the sanitiser removes: a message, and a pattern that finds it in the page's source."""
+    """One thing the sanitiser removes: a message, and patterns that find it in the page's source
+    (the most precise first)."""
 
     message: str
-    needle: str
+    needles: tuple[str, ...]
+    everywhere: bool = False  # True: every place the needle is found is one (an element allowed nowhere)
 
 
 def _refused_value(tag: str, name: str, value: str) -> str | None:
@@ -303,48 +308,63 @@ def check(text: str) -> Result:
         return Result(strict)
     allowed_tags = {t.lower() for t in TAGS}
     removed = [
-        Removal(f"the element <{tag}> is not allowed in pages", _element(tag))
+        Removal(f"the element <{tag}> is not allowed in pages", _element(tag), everywhere=True)
         for tag in dict.fromkeys(t.lower() for t in _TAG.findall(permissive))
         if tag not in allowed_tags
     ]
     for tag, name, value in attributes:
         if tag.lower() not in TAGS:
             continue  # reported with its element
-        if not _allowed(tag, name):
-            removed.append(Removal(f"the attribute '{name}' on <{tag}> is not allowed in pages", _attribute(name)))
+        if name.startswith(REFUSED_ATTR_LIST):
+            real = name.removeprefix(REFUSED_ATTR_LIST)
+            removed.append(
+                Removal(
+                    f"the attribute '{real}' set with {{ … }} on <{tag}> is not allowed in pages",
+                    _attribute(real, value),
+                )
+            )
+        elif not _allowed(tag, name):
+            removed.append(
+                Removal(f"the attribute '{name}' on <{tag}> is not allowed in pages", _attribute(name, value))
+            )
         elif scheme := _scheme_refused(name, value):
             removed.append(
                 Removal(
                     f"the attribute '{name}' on <{tag}> holds a '{scheme}:' URL (allowed: "
                     f"{', '.join(sorted(URL_SCHEMES))} and links within the site)",
-                    _attribute(name),
+                    _attribute(name, value),
                 )
             )
         elif why := _refused_value(tag, name, value):
-            removed.append(Removal(f"the attribute '{name}' on <{tag}> holds {why}", _attribute(name)))
+            removed.append(Removal(f"the attribute '{name}' on <{tag}> holds {why}", _attribute(name, value)))
     if not removed:
         at = next(
             (i for i, (a, b) in enumerate(zip(strict, permissive, strict=False)) if a != b),
             min(len(strict), len(permissive)),
         )
         snippet = permissive[max(0, at - 30) : at + 50]
-        removed.append(Removal(f"sanitising changes the HTML near {snippet!r}", ""))
+        removed.append(Removal(f"sanitising changes the HTML near {snippet!r}", ()))
     return Result(strict, list(dict.fromkeys(removed)))
 
 
-def _element(tag: str) -> str:
-    return rf"<{re.escape(tag)}(?![\w:-])"
+def _element(tag: str) -> tuple[str, ...]:
+    return (rf"<{re.escape(tag)}(?![\w:-])",)
 
 
-def _attribute(name: str) -> str:
-    """An attribute written in HTML (name=…) or in an attr_list ({ … name … }), as a pattern."""
-    word = rf"(?<![\w:-]){re.escape(name)}(?![\w:-])"
-    return rf"<[^>\n]*{word}|\{{[^}}\n]*{word}"
+def _attribute(name: str, value: str) -> tuple[str, ...]:
+    """An attribute written in a tag (name=…) or an attr_list ({ … name … }): with its value's start, then alone."""
+    name_ = re.escape(name)
+    with_value = [rf"(?<![\w:-]){name_}\s*=\s*[\"']?{re.escape(value[:12])}"] if value else []
+    return (*with_value, rf"<[a-zA-Z][^>\n]*\s{name_}(?=[\s=/>])|\{{[^}}\n]*[\s{{:]{name_}(?=[\s=}}])")
 
 
-def line_of(source: str, pattern: str) -> int | None:
-    """The first line of `source` matching `pattern` (any case), or None (e.g. when a macro wrote it)."""
-    if not pattern:
-        return None
-    found = re.search(pattern, source, re.IGNORECASE)
-    return source.count("\n", 0, found.start()) + 1 if found else None
+def lines_of(source: str, removal: Removal) -> list[int | None]:
+    """The lines of `source` (with code, comments and macro calls blanked: raw_html.visible_source) that
+    hold what `removal` names: every line its pattern finds for an element allowed nowhere; otherwise the
+    line of the first pattern that finds anything, if all it finds is on one line. [None]: not known
+    (a macro wrote it, or the page has the attribute on several lines)."""
+    for pattern in removal.needles:
+        lines = sorted({source.count("\n", 0, m.start()) + 1 for m in re.finditer(pattern, source, re.IGNORECASE)})
+        if lines:
+            return list(lines) if removal.everywhere or len(lines) == 1 else [None]
+    return [None]

@@ -31,6 +31,7 @@ from macros.core.languages import page_lang, prefix
 from macros.core.load import KnowledgeBase, load
 from macros.core.yaml_source import DataErrors
 from macros.plugin import (
+    attr_list_guard,
     changes,
     dates,
     i18n,
@@ -90,6 +91,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         i18n.check_parity(config)
         kit.check_short_links(config, self.model(config))
         search_dedup.install(config)  # the i18n plugin's search de-duplication, in linear time
+        attr_list_guard.install(config)  # { … } may set only the attributes pages may use
         return config
 
     @event_priority(-110)  # after mkdocs-static-i18n has chosen this language's files (see record_pages.py)

@@ -160,9 +160,10 @@ def sanitized_body(html: str, page: Page, problems: list[Problem]) -> str:
             source = Path(page.file.abs_src_path).read_text(encoding="utf-8") if page.file.abs_src_path else ""
         except OSError:
             source = ""
-        source = source or page.markdown or ""
+        source = raw_html.visible_source(source or page.markdown or "")
         problems += [
-            Problem(name, sanitize.line_of(source, r.needle), f"{r.message} (the sanitiser would remove it)")
+            Problem(name, line, f"{r.message} (the sanitiser would remove it)")
             for r in result.removed
+            for line in sanitize.lines_of(source, r)
         ]
     return result.html
