@@ -155,6 +155,7 @@ RAW_HTML = [
     '[Official text](https://www.gov.cn/){ x onclick="alert(1)" }',
     '[Official text](https://www.gov.cn/){: x style="position:fixed" }',
     "Text. { x onmouseover=alert(1) }",
+    "Text <mailto:z/hidden> and the rest of the paragraph, hidden.",
 ]
 
 
@@ -173,7 +174,7 @@ def test_hostile_raw_html_is_refused_at_its_line(html):
         "```html\n<script>alert(1)</script>\n```",
         '<div class="kb-ws-field" markdown="1">\n<label for="a">A</label><input id="a" name="a" type="text">\n</div>',
         '<form class="kb-worksheet" data-kb-worksheet novalidate data-msg-min="{{ label("x") }}">',
-        "See <https://example.org/> and [a link](https://example.org/).",
+        "See <https://example.org/>, <mailto:a@example.org>, <a@example.org> and [a link](https://example.org/).",
         "## Heading { #anchor .class }",
         "Escaped \\`backticks\\` and `<script>` in code, ``a ` b``, `` `<div onclick=x>` ``",
         "<!-- a comment --> text <!-- another -- still a comment -->",

@@ -45,7 +45,8 @@ _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _ESCAPE_OR_CODE_SPAN = re.compile(r"\\.|(`+)(.+?)(?<!`)\1(?!`)")
 _COMMENT_END = re.compile(r"--!?>")
 _MACRO = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
-_AUTOLINK = re.compile(r"<(?:https?|mailto):[^<>\s]*>", re.IGNORECASE)
+# Python-Markdown's AUTOLINK_RE and AUTOMAIL_RE: only these are links; <mailto:z/hidden> is an element.
+_AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]*://[^<>]*|[^<> !]+@[^@<> ]+)>")
 _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|^[ ]{0,3}\[[^\]]+\]:\s*<?(\S*)", re.MULTILINE)
 # attr_list's own patterns (markdown/extensions/attr_list.py): any {…} or {:…} on one line, read as
 # name="value", name='value', name=value, #id, .class or a bare word (an attribute named by itself).
