@@ -148,6 +148,9 @@ ATTRIBUTES: dict[str, frozenset[str]] = {
     "pattern": frozenset({"width", "height", "patternTransform", "patternUnits"}),
 }
 TAGS = frozenset(ATTRIBUTES)
+SVG_TAGS = frozenset(
+    {"svg", "g", "path", "rect", "circle", "text", "tspan", "title", "desc", "defs", "marker", "pattern"}
+)
 # Attributes a page's attr_list ({ … }) may not set are renamed with this prefix, which is allowed nowhere
 # (macros/plugin/attr_list_guard.py): they are reported here with their own name.
 REFUSED_ATTR_LIST = "attr-list-"
@@ -243,7 +246,7 @@ def _refused_value(tag: str, name: str, value: str) -> str | None:
         return "a data-md-* attribute (the theme's hooks)"
     if tag == "img" and name == "src" and (_SCHEME.match(value.strip()) or value.strip().startswith("//")):
         return "a picture from another site (pictures load from the site itself)"
-    if _CSS_URL.search(value):
+    if tag in SVG_TAGS and _CSS_URL.search(value):  # fill="url(…)", marker-end="url(…)": this page's own only
         return "a url(…) reference to anything but this page"
     return None
 
