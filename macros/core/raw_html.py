@@ -48,10 +48,12 @@ _MACRO = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 # Python-Markdown's AUTOLINK_RE and AUTOMAIL_RE: only these are links; <mailto:z/hidden> is an element.
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]*://[^<>]*|[^<> !]+@[^@<> ]+)>")
 _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|^[ ]{0,3}\[[^\]]+\]:\s*<?(\S*)", re.MULTILINE)
-# attr_list's own patterns (markdown/extensions/attr_list.py): any {…} or {:…} on one line, read as
-# name="value", name='value', name=value, #id, .class or a bare word (an attribute named by itself).
-_ATTR_LIST = re.compile(r"\{:?[ ]*([^}\n ][^}\n]*)[ ]*\}")
-_ATTR_TOKEN = re.compile(r"([^ =}]+)=(?:\"(.*?)\"|'(.*?)'|([^ =}]+))|([^ =}]+)")
+# attr_list's own patterns (markdown/extensions/attr_list.py), kept linear (no { inside, an unclosed
+# quote runs to the end): any {…} or {:…} on one line, read as name="value", name='value',
+# name=value, #id, .class or a bare word (an attribute named by itself). The build's own attr_list
+# allows the same attributes (macros/plugin/attr_list_guard.py); this is the early, located error.
+_ATTR_LIST = re.compile(r"\{:?[ ]*([^{}\n ][^{}\n]*)\}")
+_ATTR_TOKEN = re.compile(r"([^ =}]+)=(?:\"([^\"]*)\"?|'([^']*)'?|([^ =}]+))|([^ =}]+)")
 
 
 def _blank(match: re.Match[str]) -> str:

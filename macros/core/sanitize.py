@@ -358,7 +358,7 @@ def _attribute(name: str, value: str) -> tuple[str, ...]:
     """An attribute written in a tag (name=…) or an attr_list ({ … name … }): with its value's start, then alone."""
     name_ = re.escape(name)
     with_value = [rf"(?<![\w:-]){name_}\s*=\s*[\"']?{re.escape(value[:12])}"] if value else []
-    return (*with_value, rf"<[a-zA-Z][^>\n]*\s{name_}(?=[\s=/>])|\{{[^}}\n]*[\s{{:]{name_}(?=[\s=}}])")
+    return (*with_value, rf"<[a-zA-Z][^<>\n]*\s{name_}(?=[\s=/>])|\{{[^{{}}\n]*[\s:]{name_}(?=[\s=}}])")
 
 
 def lines_of(source: str, removal: Removal) -> list[int | None]:
