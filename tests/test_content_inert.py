@@ -283,6 +283,14 @@ BUILDS = [
     ("raw HTML", "docs/en/about/index.md", None, lambda t: t + '\n<meta http-equiv="refresh" content="0; url=https://example.org/">\n'),
     ("macro argument", "docs/en/about/index.md", None, lambda t: t + '\n{{ cite("no-such") }}\n'),
     ("alias bomb", "docs/en/about/index.md", 2, lambda t: t.replace("---\n", "---\na: &a [x, x, x]\nb: [*a, *a]\n", 1)),
+    # issue 31, caught early by the source checks (the sanitiser's own build test is further down)
+    ("escaped backticks", "docs/zh/about/index.md", None,
+     lambda t: t + "\n说明 \\`<script>alert(document.domain)</script>\\` 完。\n"),
+    ("comment forms", "docs/zh/about/index.md", None,
+     lambda t: t + '\n<!-- x --!> <meta http-equiv="refresh" content="0; url=https://evil.example/"> -->\n'),
+    ("attr_list bare word", "docs/en/about/index.md", None,
+     lambda t: t + '\n[Official text](https://www.gov.cn/){ x href="https://evil.example/" }\n'),
+    ("bidi override", "docs/zh/about/index.md", None, lambda t: t + "\n金额 \u202e0012\u202c 元。\n"),
 ]
 
 
