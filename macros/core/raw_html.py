@@ -40,14 +40,21 @@ ATTRIBUTES = frozenset(
 _SCRIPT_URL = re.compile(r"^\s*(?:javascript|vbscript|data|file)\s*:", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+# A backslash escape, or a code span as Python-Markdown reads one (its BACKTICK_RE): scanned left to
+# right, so an escaped backtick (\`) never opens or closes a span, as in Markdown.
+_ESCAPE_OR_CODE_SPAN = re.compile(r"\\.|(`+)(.+?)(?<!`)\1(?!`)")
+_COMMENT_END = re.compile(r"--!?>")
 _MACRO = re.compile(r"\{\{.*?(?:\}\}|\Z)|\{%.*?(?:%\}|\Z)", re.DOTALL)  # unclosed: to the end (linear)
 # What Python-Markdown reads as an autolink (its AUTOLINK_RE and AUTOMAIL_RE); anything else in <…>,
 # such as <mailto:z/hidden> (an element with the `hidden` attribute in a browser), is HTML and checked.
-_AUTOLINK = re.compile(r"<(?:[Hh][Tt][Tt][Pp][Ss]?://[^<>]*|[^<> !]+@[^@<> ]+)>")
+_AUTOLINK = re.compile(r"<(?:(?:[Ff]|[Hh][Tt])[Tt][Pp][Ss]?://[^<>]*|[^<> !]+@[^@<> ]+)>")
 _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|^[ ]{0,3}\[[^\[\]]+\]:\s*<?(\S*)", re.MULTILINE)  # no [ in labels
-_ATTR_LIST = re.compile(r"\{:?[ \t]*((?:[#.][\w-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+))(?:[ \t]+[^}]*)?)\}")
-_ATTR_PAIR = re.compile(r"([\w-]+)=(?:\"([^\"]*)\"|'([^']*)'|([^\s}]+))")
+# attr_list's own patterns (markdown/extensions/attr_list.py), kept linear (no { inside, an unclosed
+# quote runs to the end): any {…} or {:…} on one line, read as name="value", name='value',
+# name=value, #id, .class or a bare word (an attribute named by itself). The build's own attr_list
+# allows the same attributes (macros/plugin/attr_list_guard.py); this is the early, located error.
+_ATTR_LIST = re.compile(r"\{:?[ ]*([^{}\n ][^{}\n]*)\}")
+_ATTR_TOKEN = re.compile(r"([^ =}]+)=(?:\"([^\"]*)\"?|'([^']*)'?|([^ =}]+))|([^ =}]+)")
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -69,8 +76,26 @@ def visible_source(text: str) -> str:
             fence = opened.group(1)
             lines.append("")
             continue
-        lines.append(_CODE_SPAN.sub(_blank, line))
-    return _AUTOLINK.sub(_blank, _MACRO.sub(_blank, "\n".join(lines)))
+        lines.append(_ESCAPE_OR_CODE_SPAN.sub(lambda m: _blank(m) if m.group(1) else m.group(0), line))
+    return _AUTOLINK.sub(_blank, _MACRO.sub(_blank, _without_comments("\n".join(lines))))
+
+
+def _without_comments(text: str) -> str:
+    """The text with each HTML comment blanked where a browser ends it (the HTML standard's comment
+    states): `<!-->` and `<!--->` are whole comments, and a comment ends at the first `-->` or `--!>`
+    (or the end of the page). Python's HTMLParser ends them elsewhere, which would hide a tag."""
+    out, pos = [], 0
+    while (start := text.find("<!--", pos)) >= 0:
+        body = start + 4
+        if text.startswith(">", body) or text.startswith("->", body):
+            end = text.index(">", body) + 1
+        else:
+            close = _COMMENT_END.search(text, body)
+            end = close.end() if close else len(text)
+        out += [text[pos:start], re.sub(r"[^\n]", " ", text[start:end])]
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _script_url(value: str) -> bool:
@@ -119,8 +144,11 @@ def check_text(text: str, file: str) -> Iterator[Problem]:
             yield Problem(file, source.count("\n", 0, match.start()) + 1, f"a link to a script URL ({url[:30]}…)")
     for match in _ATTR_LIST.finditer(source):
         line = source.count("\n", 0, match.start()) + 1
-        for pair in _ATTR_PAIR.finditer(match.group(1)):
-            name, value = pair.group(1), next(v for v in pair.groups()[1:] if v is not None)
+        for token in _ATTR_TOKEN.finditer(match.group(1)):
+            name = token.group(1) or token.group(5)
+            value = next((v for v in token.groups()[1:4] if v is not None), name)
+            if name[0] in "#.":  # an id or a class
+                continue
             if name not in ATTRIBUTES:
                 yield Problem(file, line, f"the attribute '{name}' (set with {{ … }}) is not allowed in pages")
             elif _script_url(value):

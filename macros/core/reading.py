@@ -3,7 +3,6 @@ the labels of each language flattened and compared. Every problem is a DataError
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from enum import Enum
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from macros.core import characters
 from macros.core.labels import brace_problem, placeholders
 from macros.core.languages import LANGS
 from macros.core.limits import MAX_LABEL_CHARS
@@ -79,21 +79,6 @@ def _message(error: Mapping[str, Any]) -> str:
     return f"{where}: {text}" if where else text
 
 
-# Characters no text may hold: control characters (a NUL breaks every SVG and XML file), bidi
-# overrides (they reorder what a reader sees) and zero-width characters (they hide terms from the
-# terminology check). Newlines and tabs are fine.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
-
-
-_FORBIDDEN_NAMES = {
-    "\u200b": "a zero-width space",
-    "\u200c": "a zero-width non-joiner",
-    "\u200d": "a zero-width joiner",
-    "\u2060": "a word joiner",
-    "\ufeff": "a zero-width no-break space",
-}
-
-
 def character_problems(
     node: Any, label: str, root: Any, path: tuple[str | int, ...], errors: list[DataError]
 ) -> None:
@@ -105,17 +90,14 @@ def character_problems(
     elif isinstance(node, list):
         for i, value in enumerate(node):
             character_problems(value, label, root, (*path, i), errors)
-    elif isinstance(node, str) and (match := _FORBIDDEN.search(node)):
-        char = match.group(0)
-        what = _FORBIDDEN_NAMES.get(char) or (
-            "a bidirectional control" if "\u202a" <= char <= "\u2069" else "a control character"
-        )
+    elif isinstance(node, str) and (found := characters.problem(node)):
+        position, what = found
         where = ".".join(str(p) for p in path if not isinstance(p, int)) or "text"
         errors.append(
             DataError(
                 label,
                 line_of(root, path),
-                f"{where}: the text holds {what} (U+{ord(char):04X}) at position {match.start() + 1}; delete it",
+                f"{where}: the text holds {what} at position {position + 1}; delete it",
             )
         )
 

@@ -15,19 +15,23 @@ import logging
 from collections.abc import Mapping
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
-from macros.core.diagnostics import annotate, located
-from macros.core.languages import page_lang
+from macros.core.diagnostics import Problem, annotate, located
+from macros.core.languages import page_lang, prefix
 from macros.core.load import KnowledgeBase, load
 from macros.core.yaml_source import DataErrors
 from macros.plugin import (
+    attr_list_guard,
     changes,
     dates,
     i18n,
@@ -57,6 +61,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
 
     def __init__(self) -> None:
         self._model: KnowledgeBase | None = None
+        self._unsafe: list[Problem] = []  # what the sanitiser would remove from this language's pages
+        self._env: Environment | None = None  # the theme's templates, for the scripts the policy allows
+        self._scripts: tuple[str, ...] = ()  # the theme's inline scripts on the page being rendered
 
     def model(self, config: MkDocsConfig) -> KnowledgeBase:
         """The validated data set, read on first use in this build (mkdocs-macros' define_env asks first);
@@ -84,11 +91,14 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         i18n.check_parity(config)
         kit.check_short_links(config, self.model(config))
         search_dedup.install(config)  # the i18n plugin's search de-duplication, in linear time
+        attr_list_guard.install(config)  # { … } may set only the attributes pages may use
         return config
 
     @event_priority(-110)  # after mkdocs-static-i18n has chosen this language's files (see record_pages.py)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        return record_pages.add_record_pages(files, config, self.model(config))
+        files = record_pages.add_record_pages(files, config, self.model(config))
+        security.check_destinations(files, config, prefix(record_pages.current_language(config)))
+        return files
 
     @event_priority(100)  # before mkdocs-macros renders the page
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -98,11 +108,35 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         return markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        return changes.inject_now_notes(html, page, config, self.model(config))
+        html = changes.inject_now_notes(html, page, config, self.model(config))
+        return security.sanitized_body(html, page, self._unsafe)
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Every page body is converted by now and none is written yet: a body that needs cleaning ends the build."""
+        unsafe, self._unsafe = self._unsafe, []
+        security.fail(unsafe, "problem(s) in the rendered pages (content is not code: the sanitiser refuses them)")
+        self._env = env
+        return env
+
+    def _theme_scripts(self, context: TemplateContext, config: MkDocsConfig) -> None:
+        if not self.config.preview:
+            self._scripts = security.theme_scripts(self._env or config.theme.get_env(), context, config)
+
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        self._theme_scripts(context, config)
+        return context
+
+    def on_template_context(
+        self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
+        self._theme_scripts(context, config)
+        return context
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
         if template_name.endswith(".html") and not self.config.preview:
-            output_content = security.with_policy(output_content)
+            output_content = security.with_policy(output_content, self._scripts)
         return i18n.per_language_template(output_content, template_name, config, self._strings(config))
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
@@ -111,7 +145,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         output = i18n.localise_theme_strings(output, lang, strings)
         output = dates.respace_dates(output, strings[lang])
         output = i18n.rebase_search(i18n.drop_head_alternates(output), lang)
-        return output if self.config.preview else security.with_policy(output, page.content or "")
+        return output if self.config.preview else security.with_policy(output, self._scripts)
 
     @event_priority(-200)  # after mkdocs-static-i18n has built every language and written the combined index
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -8,8 +8,9 @@
 - No symbolic links under docs/, data/ or overrides/: a link would publish any file of the
   build machine.
 - A Content-Security-Policy on every page: scripts only from the site itself, plus the inline
-  scripts the theme writes around the page's content, allowed by their hashes (computed from each
-  built page without its Markdown content, so raw <script> or onerror= in Markdown never runs).
+  scripts the theme writes, allowed by their hashes. The hashed scripts are found in the theme's
+  templates (THEME_SCRIPTS, rendered with the page's template context), never in the built page,
+  so nothing a page's content holds can ever get a hash (and the sanitiser keeps scripts out of it).
   Styles only from the site's style sheets, without 'unsafe-inline': Material writes no inline
   style with `font: false` (its only <style> block is the web-font one) and sets styles from its
   script through the CSSOM, which CSP allows; tables align with align="" (mkdocs.yml) and the
@@ -21,19 +22,43 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
-from macros.core import bare_figures, docs_files, front_matter, limits, page_templates, raw_html, urls
+from macros.core import (
+    bare_figures,
+    characters,
+    destinations,
+    docs_files,
+    front_matter,
+    limits,
+    page_templates,
+    raw_html,
+    sanitize,
+    urls,
+)
 from macros.core.diagnostics import Problem, annotate
 from macros.core.load import KnowledgeBase
 from macros.plugin import macro_args
 from macros.render import MACROS
 
 CHECKED_FOLDERS = ("docs", "data", "overrides")
+# The theme's partials that write inline scripts on this site's pages (Material's base.html and
+# header.html include them). Material's announce.html, outdated.html and consent.html write one only
+# with an announcement bar, versioning or a cookie consent, which this site has none of; our overrides
+# write none (test_security.py checks both).
+THEME_SCRIPTS = (
+    "partials/javascripts/base.html",
+    "partials/javascripts/palette.html",
+    "partials/javascripts/content.html",
+)
 _INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE)
 _NOT_JS = re.compile(r'\btype="(?!text/javascript|module)[^"]*"', re.IGNORECASE)
 _CHARSET = re.compile(r'<meta charset="[^"]*">', re.IGNORECASE)
@@ -52,6 +77,7 @@ def check_content(config: MkDocsConfig, model: Callable[[], KnowledgeBase]) -> N
     fail(limits.check_docs(docs), "page(s) too big to build (see CONTRIBUTING.md, 'What a page may contain')")
     problems = (
         docs_files.check_docs(docs)
+        + characters.check_docs(docs)
         + front_matter.check_docs(docs)
         + raw_html.check_docs(docs)
         + page_templates.check_docs(docs, MACROS)
@@ -86,37 +112,75 @@ def check_symlinks(config: MkDocsConfig) -> None:
         for path in sorted((root / folder).rglob("*"))
         if path.is_symlink()
     ]
-    fail(links, "Symbolic links are not allowed in the site's sources (a link can publish any file of the build "
-         "machine)")
+    fail(
+        links, "Symbolic links are not allowed in the site's sources (a link can publish any file of the build machine)"
+    )
 
 
 def _hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def policy_for(theme_html: str) -> str:
-    """The policy for a page whose theme (not its content) holds these inline scripts, allowed by hash.
-
-    JSON data blocks (type="application/json") are not scripts and need no hash.
-    """
-    hashes = sorted(
-        {
-            _hash(m.group("body"))
-            for m in _INLINE_SCRIPT.finditer(theme_html)
+def theme_scripts(env: Environment, context: Mapping[str, Any], config: MkDocsConfig) -> tuple[str, ...]:
+    """The inline scripts the theme writes on a page (or template) with this template context: each
+    partial of THEME_SCRIPTS rendered alone, as base.html includes it (with its `features`)."""
+    features = config.theme.get("features") or []
+    scripts: list[str] = []
+    for name in THEME_SCRIPTS:
+        text = env.get_template(name).render({**context, "features": features})
+        scripts += [
+            m.group("body")
+            for m in _INLINE_SCRIPT.finditer(text)
             if "src=" not in m.group("attrs") and not _NOT_JS.search(m.group("attrs"))
-        }
-    )
+        ]
+    return tuple(dict.fromkeys(scripts))
+
+
+def policy_for(scripts: Iterable[str]) -> str:
+    """The policy allowing these inline scripts (the theme's, from theme_scripts) by their hashes."""
+    hashes = sorted({_hash(script) for script in scripts})
     return POLICY.format(hashes="".join(" " + h for h in hashes))
 
 
-def with_policy(html: str, content: str = "") -> str:
-    """The page with its Content-Security-Policy meta tag right after <meta charset>, before any script.
-
-    `content` is the HTML converted from the page's Markdown, as it stands in `html`: its scripts are
-    not the theme's, so they get no hash and do not run.
-    """
+def with_policy(html: str, scripts: Iterable[str] = ()) -> str:
+    """The page with its Content-Security-Policy meta tag right after <meta charset>, before any script;
+    `scripts` are the inline scripts allowed (theme_scripts), none by default."""
     html = _OLD_POLICY.sub("", html)
-    theme = html.replace(content, "") if content else html
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(theme)}">'
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(scripts)}">'
     html, found = _CHARSET.subn(lambda m: m.group(0) + tag, html, count=1)
     return html if found else html.replace("<head>", "<head>" + tag, 1)
+
+
+def check_destinations(files: Files, config: MkDocsConfig, lang_prefix: str) -> None:
+    """End the build if a page is written where another page, a record page or a generator writes."""
+    docs = Path(config.docs_dir).resolve()
+
+    def writer(file: File) -> tuple[str, str, bool]:
+        if file.generated_by:
+            return file.dest_uri, f"the page generated as {file.src_uri} ({file.generated_by})", True
+        if file.abs_src_path and Path(file.abs_src_path).resolve().is_relative_to(docs):
+            return file.dest_uri, f"docs/{file.src_uri}", True
+        return file.dest_uri, f"the theme's {file.src_uri}", False
+
+    # theme files, then generated pages, then docs pages: the later of two writers is the one named
+    written = sorted((writer(f) for f in files), key=lambda w: (w[1].startswith("docs/"), w[2], w[1]))
+    fail(destinations.clashes(written, lang_prefix), "page(s) written where another page or the build writes")
+
+
+def sanitized_body(html: str, page: Page, problems: list[Problem]) -> str:
+    """The page's body through the sanitiser (macros/core/sanitize.py); what it would remove is added to
+    `problems`, at the line of the page's source that holds it where one does (a macro's output has none)."""
+    result = sanitize.check(html)
+    if result.removed:
+        name = f"docs/{page.file.src_uri}"
+        try:
+            source = Path(page.file.abs_src_path).read_text(encoding="utf-8") if page.file.abs_src_path else ""
+        except OSError:
+            source = ""
+        source = raw_html.visible_source(source or page.markdown or "")
+        problems += [
+            Problem(name, line, f"{r.message} (the sanitiser would remove it)")
+            for r in result.removed
+            for line in sanitize.lines_of(source, r)
+        ]
+    return result.html
