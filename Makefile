@@ -62,7 +62,7 @@ build-properdocs: install  ## The same strict build with ProperDocs, MkDocs 1.6'
 	$(PIP_INSTALL) -r requirements-properdocs.txt
 	$(BIN)/properdocs build -f mkdocs.yml --strict --clean -d site-properdocs
 
-validate: install  ## Check the data files only (fast)
+validate: install  ## Everything a content change can break, in seconds, no build: data, references, macro calls, front matter, files under docs/ (what CI's quick job runs)
 	$(BIN)/python -m macros validate
 
 browser-deps:  ## Debian's Chromium and CJK fonts for the browser tests

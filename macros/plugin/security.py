@@ -44,18 +44,35 @@ POLICY = (
 )
 
 
-def check_content(config: MkDocsConfig, model: Callable[[], KnowledgeBase]) -> None:
-    """Every content problem under docs/, or nothing; runs before any page is read by MkDocs."""
-    docs = Path(config.docs_dir)
-    problems = (
+def file_problems(docs: Path) -> list[Problem]:
+    """The pages' problems that need no data: files, front matter, raw HTML and the template rule."""
+    return (
         docs_files.check_docs(docs)
         + front_matter.check_docs(docs)
         + raw_html.check_docs(docs)
         + page_templates.check_docs(docs, MACROS)
     )
-    if not problems:  # arguments are checked once every call is a literal call
+
+
+def page_problems(docs: Path, kb: KnowledgeBase | None) -> list[Problem]:
+    """Every content problem under docs/, the macro calls' arguments included when there is a model
+    (only literal calls of known macros are bound, so both are checked in one pass). `make validate`
+    runs it without an MkDocs build."""
+    return file_problems(docs) + (macro_args.check_docs(docs, kb, MACROS) if kb is not None else [])
+
+
+def check_content(config: MkDocsConfig, model: Callable[[], KnowledgeBase]) -> None:
+    """Every content problem under docs/, or nothing; runs before any page is read by MkDocs."""
+    docs = Path(config.docs_dir)
+    problems = file_problems(docs)
+    if not problems:  # the data is loaded (and its problems reported) only for pages that pass these
         problems = macro_args.check_docs(docs, model(), MACROS)
-    fail(problems, "problem(s) in the pages (content is not code: see CONTRIBUTING.md, 'What is code')")
+    fail(problems, PAGES_HEADING)
+
+
+# The heading over the pages' problems: most are wrong macro arguments or front matter, which the
+# section on what a page may contain explains (not "What is code", which is about the code paths).
+PAGES_HEADING = "problem(s) in the pages (see CONTRIBUTING.md, 'What a page may contain: text, not code')"
 
 
 def fail(problems: list[Problem], what: str) -> None:
@@ -71,17 +88,24 @@ def fail(problems: list[Problem], what: str) -> None:
     )
 
 
-def check_symlinks(config: MkDocsConfig) -> None:
-    root = Path(config.config_file_path).parent
-    links = [
+def symlink_problems(root: Path) -> list[Problem]:
+    """Every symbolic link under docs/, data/ or overrides/ of the project at `root`."""
+    return [
         Problem(path.relative_to(root).as_posix(), None, "a symbolic link; replace it with the file itself")
         for folder in CHECKED_FOLDERS
         if (root / folder).is_dir()
         for path in sorted((root / folder).rglob("*"))
         if path.is_symlink()
     ]
-    fail(links, "Symbolic links are not allowed in the site's sources (a link can publish any file of the build "
-         "machine)")
+
+
+def check_symlinks(config: MkDocsConfig) -> None:
+    fail(symlink_problems(Path(config.config_file_path).parent), SYMLINKS_HEADING)
+
+
+SYMLINKS_HEADING = (
+    "Symbolic links are not allowed in the site's sources (a link can publish any file of the build machine)"
+)
 
 
 def _hash(script: str) -> str:
