@@ -20,7 +20,11 @@ LOCK = "translations.lock.yml"
 
 def allowed_names() -> frozenset[str]:
     """Every path (relative to data/) the loader reads."""
-    return frozenset({data_file(kind) for kind in KINDS} | {f"i18n/{lang}.yml" for lang in LANGS} | {LOCK})
+    return frozenset(
+        {data_file(kind) for kind in KINDS}
+        | {f"{folder}/{lang}.yml" for folder in ("i18n", "messages") for lang in LANGS}
+        | {LOCK}
+    )
 
 
 def unknown_files(data_dir: Path) -> list[DataError]:

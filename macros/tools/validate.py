@@ -20,6 +20,7 @@ from macros.core.diagnostics import Problem, emit
 from macros.core.kinds import models
 from macros.core.languages import LANGS
 from macros.core.load import KnowledgeBase, load
+from macros.core.messages import say
 from macros.core.reading import read_strings
 from macros.core.shortlinks import ShortLinkError, short_links
 from macros.core.yaml_source import DataErrors, load_yaml
@@ -75,10 +76,10 @@ def run(args: argparse.Namespace) -> int:
     kb, found = problems(data_dir, docs_dir)
     if found:
         emit(found)  # file:line: message on stderr; annotations on GitHub Actions
-        print(f"{len(found)} problem(s) in the data and pages.", file=sys.stderr)
+        print(say("summary.problems", count=len(found)), file=sys.stderr)
         return 1
     assert kb is not None
     counts = ", ".join(f"{len(v)} {k}" for k, v in kb.records.items())
     pages = sum(1 for _ in docs_dir.rglob("*.md"))
-    print(f"Data and pages OK: {counts}; {pages} pages.")
+    print(say("summary.ok", counts=counts, pages=pages))
     return 0
