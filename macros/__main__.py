@@ -12,6 +12,7 @@ from macros.core.paths import ROOT
 # Other commands live in their own modules, imported only when called. Each module has
 # `add_arguments(parser)` (optional) and `run(args) -> int`.
 MODULES = {
+    "serve": "macros.tools.serve",  # make serve: a preview that survives build errors and a taken port
     "validate": "macros.tools.validate",  # data and pages: everything a content change can break, without a build
     "schema": "macros.tools.schema",  # write or check the JSON Schemas in schema/
     "translation-status": "macros.tools.translation_status",  # outdated or missing Chinese pages and data texts

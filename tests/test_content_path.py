@@ -197,3 +197,129 @@ def test_the_model_words_no_message_in_python():
         p.read_text(encoding="utf-8") for p in (ROOT / "macros/core/model").glob("*.py"))))
     assert keys
     assert keys <= set(messages.texts("en")), keys - set(messages.texts("en"))
+
+
+# -- 6. a quiet, sturdy preview ------------------------------------------------------------------------
+def test_a_taken_port_is_one_line_naming_another_port():
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        done = subprocess.run([sys.executable, "-m", "macros", "serve", "--port", str(port)], cwd=ROOT,
+                              capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    assert f"port {port} is already in use" in lines[0]
+    assert "make serve port=" in lines[0]
+    assert "Traceback" not in done.stderr
+
+
+def test_make_serve_takes_a_port_and_runs_the_sturdy_wrapper():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "port ?= 8000" in makefile
+    assert "SERVE := $(BIN)/python -m macros serve --port $(port)" in makefile
+
+
+def test_a_failed_build_waits_for_a_fix_instead_of_ending(monkeypatch, capsys):
+    """mkdocs-macros ends the process on a macro error (exit(), which MkDocs' rebuild loop does not catch),
+    and a first build with a data mistake ends `mkdocs serve` too: the wrapper says so and starts again
+    after the next save. Material's banner is switched off with its own variable."""
+    import argparse
+
+    from macros.tools import serve
+
+    calls: list[dict[str, str]] = []
+    codes = iter([1, 0])  # the first build fails, the second (after the fix) runs until Ctrl+C
+
+    def fake_call(cmd, env):
+        calls.append(env)
+        assert cmd[1:4] == ["-m", "mkdocs", "serve"]
+        return next(codes)
+
+    waited = []
+    monkeypatch.setattr(serve.subprocess, "call", fake_call)
+    monkeypatch.setattr(serve, "wait_for_change", waited.append)
+    monkeypatch.setattr(serve, "port_taken", lambda host, port: False)
+    assert serve.run(argparse.Namespace(host="127.0.0.1", port=8000)) == 0
+    assert len(calls) == 2
+    assert len(waited) == 1
+    assert all(env["NO_MKDOCS_2_WARNING"] == "1" for env in calls)
+    err = capsys.readouterr().err
+    assert "the build failed" in err
+    assert "starts again when you save" in err
+
+
+def test_a_save_is_noticed(tmp_path):
+    from macros.tools import serve
+
+    (tmp_path / "docs").mkdir()
+    page = tmp_path / "docs" / "a.md"
+    page.write_text("# A\n", encoding="utf-8")
+    before = serve.stamp(tmp_path)
+    os.utime(page, (1, before[1] + 5))
+    assert serve.stamp(tmp_path) != before
+    (tmp_path / "docs" / "b.md").write_text("# B\n", encoding="utf-8")
+    assert serve.stamp(tmp_path)[0] == 2
+
+
+def test_pages_kept_out_of_the_nav_on_purpose_are_listed_and_nav_pages_are_not():
+    """`not_in_nav` silences MkDocs' 80-line list for the record pages, handouts and workshop pack; any other
+    page missing from the nav is still reported."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    spec = config.not_in_nav
+    assert spec is not None
+
+    def nav_pages(items: object) -> set[str]:
+        if isinstance(items, str):
+            return {items}
+        if isinstance(items, dict):
+            return set().union(*(nav_pages(v) for v in items.values()))
+        if isinstance(items, list):
+            return set().union(*(nav_pages(v) for v in items)) if items else set()
+        return set()
+
+    in_nav = nav_pages(config.nav)
+    pages = {p.relative_to(ROOT / "docs/en").as_posix() for p in (ROOT / "docs/en").rglob("*.md")}
+    for lang in LANGS:
+        for page in pages:
+            if page in in_nav:
+                assert not spec.match_file(f"{lang}/{page}"), page
+            else:
+                assert spec.match_file(f"{lang}/{page}"), f"{page} is neither in the nav nor in not_in_nav"
+
+
+def test_generated_record_pages_are_marked_not_in_nav():
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import InclusionLevel
+
+    from macros.plugin import record_pages
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    config.plugins._current_plugin = "kb"  # as during the kb plugin's on_files event
+    file = record_pages._file(config, "en", "recommendations/x.md", "# x\n")
+    assert file.inclusion is InclusionLevel.NOT_IN_NAV
+
+
+def test_the_chinese_preview_links_the_notice_to_the_published_english_page(monkeypatch):
+    from types import SimpleNamespace
+
+    from macros.plugin import translation
+
+    monkeypatch.setattr(translation, "page_state", lambda docs, path: SimpleNamespace(state="outdated"))
+    strings = {"zh": {"translation.outdated": "旧", "translation.read_current": "英文"}}
+
+    def notice(only: str | None) -> str:
+        i18n = SimpleNamespace(config=SimpleNamespace(build_only_locale=only))
+        config = SimpleNamespace(docs_dir=str(ROOT / "docs"), use_directory_urls=True, plugins={"i18n": i18n},
+                                 extra={"public_url": "https://kb.example.org/base/"})
+        page = SimpleNamespace(file=SimpleNamespace(src_uri="zh/about/index.md", locale="zh"), meta={})
+        translation.mark_outdated(page, config, strings)
+        return page.meta["translation_notice"]["url"]
+
+    assert notice("zh") == "https://kb.example.org/base/about/"  # make serve lang=zh: the English is not here
+    assert notice(None) == "about/"  # both languages built: the English page of this site
