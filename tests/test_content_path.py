@@ -323,3 +323,54 @@ def test_the_chinese_preview_links_the_notice_to_the_published_english_page(monk
 
     assert notice("zh") == "https://kb.example.org/base/about/"  # make serve lang=zh: the English is not here
     assert notice(None) == "about/"  # both languages built: the English page of this site
+
+
+# -- 7. a complete pull-request summary ------------------------------------------------------------------
+def test_the_summary_lists_a_new_records_page_short_link_and_plan_pages_apart_from_a_changed_one(tmp_path):
+    from helpers import copy_project
+    from test_pr_summary import GIT, commit, summary
+
+    from macros.core.load import load
+
+    project = copy_project(tmp_path / "p")
+    subprocess.run([*GIT, "init", "-q", str(project)], check=True)
+    base = commit(project, "base")
+    recs = project / "data/recommendations.yml"
+    text = recs.read_text(encoding="utf-8")
+    first = text[text.index("- id: coordinate-monitoring"):text.index("- id: invest-in-management-systems")]
+    new = first.replace("- id: coordinate-monitoring", "- id: share-inspection-calendars", 1).replace(
+        "{en: Coordinate public inspection and private audits,", "{en: Share inspection calendars,", 1)
+    text = text.replace("{en: \"Invest in suppliers' capabilities, not only in audits\",",
+                        "{en: \"Invest in suppliers' capabilities, not in audits alone\",", 1)
+    recs.write_text(text + new, encoding="utf-8")
+    load(project / "data")  # the change is valid data
+    commit(project, "a new recommendation and a changed one")
+
+    out = summary(project, base, "HEAD", tmp=tmp_path)
+    en, zh = out.split("## 本拉取请求修改了什么")
+    row = next(r for r in en.splitlines() if "`share-inspection-calendars`" in r and r.startswith("| `data/"))
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    assert cells[:4] == ["`data/recommendations.yml`", "`share-inspection-calendars`", "added",
+                         "`/go/share-inspection-calendars/`"]
+    for page in ("/recommendations/share-inspection-calendars/", "/recommendations/", "/plans/government/",
+                 "/plans/buyers/", "/plans/suppliers/", "/handouts/buyers/", "/findings/public-private-coordination/",
+                 "/findings/root-causes/enforcement-capacity/"):
+        assert f"`{page}`" in cells[4], page
+    changed = next(r for r in en.splitlines() if "`invest-in-management-systems`" in r and r.startswith("| `data/"))
+    assert "| changed |" in changed
+    assert "`/go/invest-in-management-systems/`" in changed
+    zh_row = next(r for r in zh.splitlines() if "`share-inspection-calendars`" in r and r.startswith("| `data/"))
+    assert "| 新增 |" in zh_row
+    assert "`/zh/go/share-inspection-calendars/`" in zh_row
+    assert "`/zh/plans/government/`" in zh_row
+
+
+def test_a_changed_source_lists_the_pages_that_cite_it(tmp_path):
+    from macros.core.load import load
+    from macros.tools.pr_summary import appears_on, macro_index
+
+    kb = load(ROOT / "data")
+    pages = appears_on(kb, "sources", "eicc-code-v2", macro_index(ROOT / "docs"))
+    assert "guides/management-systems.md" in pages  # {{ cite("eicc-code-v2") }}
+    assert "resources/sources.md" in pages  # the list of sources
+    assert any(p.startswith("findings/") for p in pages)  # the record pages of findings citing it
