@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from helpers import ROOT
 
 from macros.core.languages import LANGS
@@ -374,3 +375,107 @@ def test_a_changed_source_lists_the_pages_that_cite_it(tmp_path):
     assert "guides/management-systems.md" in pages  # {{ cite("eicc-code-v2") }}
     assert "resources/sources.md" in pages  # the list of sources
     assert any(p.startswith("findings/") for p in pages)  # the record pages of findings citing it
+
+
+# -- 1. a quick start and a template for content contributors --------------------------------------------
+@pytest.mark.parametrize(("name", "words"), [
+    ("CONTRIBUTING.md", ("pencil", "pull request", "Files changed", "Summary", "previews/pr-", "/accept-translation",
+                         "make validate")),
+    ("CONTRIBUTING.zh.md", ("铅笔", "拉取请求", "Files changed", "Summary", "previews/pr-", "/accept-translation",
+                            "make validate")),
+])
+def test_contributing_opens_with_a_quick_start_in_the_browser(name, words):
+    text = (ROOT / name).read_text(encoding="utf-8")
+    first_section = text.split("\n## ", 2)[1]  # the first section after the title and the introduction
+    heading = first_section.splitlines()[0]
+    assert "Quick start" in heading or "快速入门" in heading, heading
+    for word in words:
+        assert word in first_section, word
+    assert "`make test`" in first_section  # ... and says it is not needed before a pull request
+
+
+def test_the_pull_request_template_asks_for_both_languages_sources_and_the_law():
+    text = (ROOT / ".github/pull_request_template.md").read_text(encoding="utf-8")
+    english, chinese = text.split("\n---\n")
+    for needle in ("Both languages", "Sources", "law", "checked", "preview"):
+        assert needle in english, needle
+    for needle in ("中英文一致", "注明出处", "法律", "checked", "预览"):
+        assert needle in chinese, needle
+
+
+@pytest.mark.parametrize("name", ["CONTRIBUTING.md", "CONTRIBUTING.zh.md"])
+def test_the_source_example_in_contributing_is_complete_and_true(name):
+    """Copying the example works: it validates as a source, and it is the real entry's form and facts."""
+    import re
+
+    from macros.core.load import load
+    from macros.core.model import Source
+    from macros.core.yaml_source import parse_yaml
+
+    text = (ROOT / name).read_text(encoding="utf-8")
+    block = next(b for b in re.findall(r"```yaml\n(.*?)```", text, re.DOTALL) if "kind: law" in b)
+    (entry,) = parse_yaml(block, name)  # as the loader reads data files (dates stay text)
+    source = Source.model_validate(entry)
+    assert source.status is not None
+    assert source.checked is not None
+    real = load(ROOT / "data").sources[source.id]
+    for field in ("kind", "status", "checked", "title", "publisher", "date", "document_number"):
+        assert getattr(source, field) == getattr(real, field), field
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_sites_contributing_page_says_what_make_serve_shows_and_needs_no_make_test(lang):
+    text = (ROOT / f"docs/{lang}/contributing/index.md").read_text(encoding="utf-8")
+    assert "make serve lang=zh" in text
+    assert "make serve-all" in text
+    assert "`make validate`" in text
+    assert "both languages" not in text.split("`make serve`")[1].split("\n")[0]
+    assert "Run it before opening a pull request" not in text
+    assert "提交拉取请求前请先运行" not in text
+    assert "/accept-translation" in text
+    assert ".venv/bin/python -m macros translation-status --accept" in text
+
+
+# -- 5. commands that work as printed -------------------------------------------------------------------
+def test_translation_status_prints_a_command_that_runs_as_printed(tmp_path):
+    project = content_copy(tmp_path)
+    page = project / "docs/en/about/index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "macros", "--data", str(project / "data"), "translation-status", "--no-diff"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )
+    last = done.stdout.strip().splitlines()[-1]
+    assert "`.venv/bin/python -m macros translation-status --accept <page or kind/id>`" in last
+    assert "/accept-translation" in last
+    assert (ROOT / ".venv/bin/python").exists() or os.environ.get("CI")  # the printed interpreter is make's
+
+
+def test_no_tool_tells_a_contributor_to_run_a_bare_python():
+    """Every command a tool prints is a make target or .venv/bin/python: a bare `python -m macros` ends in
+    ModuleNotFoundError outside the virtual environment. (Docstrings and argparse's own texts aside.)"""
+    import ast
+
+    def docstrings(tree: ast.AST) -> set[int]:
+        found = set()
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and node.body:
+                first = node.body[0]
+                if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                    found.add(id(first.value))
+        return found
+
+    def argparse_texts(tree: ast.AST) -> set[int]:
+        return {id(k.value) for node in ast.walk(tree) if isinstance(node, ast.Call)
+                for k in node.keywords if k.arg in ("prog", "help", "description", "usage")}
+
+    bare = []
+    for path in sorted((ROOT / "macros").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        skip = docstrings(tree) | argparse_texts(tree)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip:
+                text = node.value
+                if "python -m macros" in text and ".venv/bin/python -m macros" not in text:
+                    bare.append(f"{path.relative_to(ROOT)}:{node.lineno}: {text[:80]}")
+    assert bare == []
