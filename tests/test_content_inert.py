@@ -301,7 +301,7 @@ def test_an_unknown_data_file_fails_the_build(tmp_path):
     (project / "data" / "sources.yaml").write_text("- id: x\n", encoding="utf-8")
     result = build_in_process(project, tmp_path / "out")
     assert result.returncode != 0
-    assert "data/sources.yaml: did you mean 'sources.yml'? the loader does not read" in result.stderr
+    assert "data/sources.yaml: Did you mean 'sources.yml'? The loader does not read" in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -479,3 +479,12 @@ def test_no_tool_tells_a_contributor_to_run_a_bare_python():
                 if "python -m macros" in text and ".venv/bin/python -m macros" not in text:
                     bare.append(f"{path.relative_to(ROOT)}:{node.lineno}: {text[:80]}")
     assert bare == []
+
+
+def test_a_message_whose_placeholder_is_named_lang_is_filled(tmp_path):
+    """`say`'s own language option is keyword-only and named apart, so a message may use {lang}."""
+    from macros.core.messages import say
+
+    assert say("kb.synonyms_pair", lang="en") == "terms.en and variants.en go together: give both or neither"
+    assert say("kb.synonyms_pair", lang="zh", in_language="zh").startswith("terms.zh 和 variants.zh")
+    assert "docs/zh/" in say("sections.no_page", page="x", lang="zh")

@@ -37,9 +37,9 @@ def texts(lang: str) -> dict[str, str]:
     return {str(k): str(v) for k, v in loaded.items()}
 
 
-def say(key: str, lang: str | None = None, **params: Any) -> str:
-    """The message `key` in the contributor's language, its placeholders filled."""
-    table = texts(lang or language())
+def say(key: str, /, *, in_language: str | None = None, **params: Any) -> str:
+    """The message `key` in the contributor's language (or `in_language`), its placeholders filled."""
+    table = texts(in_language or language())
     template = table.get(key) or texts(DEFAULT)[key]
     return template.format(**params)
 

@@ -156,12 +156,12 @@ def message(error: Mapping[str, Any], model: type[BaseModel]) -> str:
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
 
 
-_FORBIDDEN_NAMES = {
-    "\u200b": "a zero-width space",
-    "\u200c": "a zero-width non-joiner",
-    "\u200d": "a zero-width joiner",
-    "\u2060": "a word joiner",
-    "\ufeff": "a zero-width no-break space",
+_FORBIDDEN_NAMES = {  # character -> its name's message key (data/messages/<lang>.yml)
+    "\u200b": "char.zero_width_space",
+    "\u200c": "char.zero_width_non_joiner",
+    "\u200d": "char.zero_width_joiner",
+    "\u2060": "char.word_joiner",
+    "\ufeff": "char.zero_width_no_break_space",
 }
 
 
@@ -178,17 +178,11 @@ def character_problems(
             character_problems(value, label, root, (*path, i), errors)
     elif isinstance(node, str) and (match := _FORBIDDEN.search(node)):
         char = match.group(0)
-        what = _FORBIDDEN_NAMES.get(char) or (
-            "a bidirectional control" if "\u202a" <= char <= "\u2069" else "a control character"
-        )
-        where = ".".join(str(p) for p in path if not isinstance(p, int)) or "text"
-        errors.append(
-            DataError(
-                label,
-                line_of(root, path),
-                f"{where}: the text holds {what} (U+{ord(char):04X}) at position {match.start() + 1}; delete it",
-            )
-        )
+        what = say(_FORBIDDEN_NAMES.get(char) or (
+            "char.bidi" if "\u202a" <= char <= "\u2069" else "char.control"
+        ))
+        text = say("char.forbidden", what=what, code=f"{ord(char):04X}", position=match.start() + 1)
+        errors.append(DataError(label, line_of(root, path), say("where", where=where(path) or "text", text=text)))
 
 
 def read_kind(

@@ -83,7 +83,8 @@ def check_call(
                 what = param.name.replace("_ids", "_id")
                 yield say("macro.invalid", macro=name, value=value, what=what) + choices_hint(value, choices)
         if param.kind is param.VAR_POSITIONAL and not values:
-            yield f"{name}: give at least one {param.name.replace('_ids', '_id')}; write {_form(name, params)}"
+            what = param.name.replace("_ids", "_id")
+            yield say("macro.at_least_one", macro=name, what=what, form=_form(name, params))
 
 
 def check_docs(docs_dir: Path, kb: KnowledgeBase, macros: Mapping[str, Callable[..., str]]) -> list[Problem]:
