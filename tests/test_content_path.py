@@ -488,3 +488,57 @@ def test_a_message_whose_placeholder_is_named_lang_is_filled(tmp_path):
     assert say("kb.synonyms_pair", lang="en") == "terms.en and variants.en go together: give both or neither"
     assert say("kb.synonyms_pair", lang="zh", in_language="zh").startswith("terms.zh 和 variants.zh")
     assert "docs/zh/" in say("sections.no_page", page="x", lang="zh")
+
+
+@pytest.mark.slow  # two builds of the English pages under the real wrapper
+def test_make_serve_survives_a_broken_first_build_and_serves_after_the_fix(tmp_path):
+    import socket
+    import time
+    import urllib.request
+
+    from helpers import copy_project
+
+    project = copy_project(tmp_path / "p")
+    page = project / "docs/en/guides/management-systems.md"
+    replace_in(page, 'cite("eicc-code-v2")', 'cite("eicc-code-v3x")')
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {"PATH": "/usr/bin:/bin", "HOME": os.environ["HOME"], "PYTHONDONTWRITEBYTECODE": "1",
+           "KB_PREVIEW": "true", "KB_GIT_DATES": "false", "KB_BUILD_ZH": "false"}
+    log = tmp_path / "serve.log"
+    with open(log, "w", encoding="utf-8") as out:
+        serve = subprocess.Popen([sys.executable, "-m", "macros", "serve", "--port", str(port)], cwd=project,
+                                 stdout=out, stderr=subprocess.STDOUT, env=env)
+    try:
+        def wait_for(predicate, seconds: float = 240) -> None:
+            end = time.monotonic() + seconds
+            while time.monotonic() < end:
+                if predicate():
+                    return
+                assert serve.poll() is None, log.read_text(encoding="utf-8")
+                time.sleep(1)
+            raise AssertionError(log.read_text(encoding="utf-8")[-3000:])
+
+        wait_for(lambda: "the preview starts again when you save it" in log.read_text(encoding="utf-8"))
+        assert "eicc-code-v3x" in log.read_text(encoding="utf-8")
+        assert "end of life" not in log.read_text(encoding="utf-8")  # Material's banner is silenced
+        replace_in(page, 'cite("eicc-code-v3x")', 'cite("eicc-code-v2")')
+
+        def served() -> bool:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/knowledge-base/", timeout=5) as response:
+                    return response.status == 200
+            except OSError:
+                return False
+
+        wait_for(served)
+        text = log.read_text(encoding="utf-8")
+        assert "not included in the \"nav\"" not in text  # not_in_nav and the record pages' marks
+    finally:
+        serve.terminate()
+        serve.wait(timeout=30)
+    from macros.tools.serve import port_taken
+
+    time.sleep(2)
+    assert not port_taken("127.0.0.1", port), "MkDocs outlived the wrapper"

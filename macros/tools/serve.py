@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -74,6 +75,10 @@ def command(host: str, port: int) -> list[str]:
     return [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"{host}:{port}", "-w", "data", "-w", "macros"]
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def run(args: argparse.Namespace) -> int:
     host, port = args.host, args.port
     if port_taken(host, port):
@@ -81,6 +86,7 @@ def run(args: argparse.Namespace) -> int:
         print(say("serve.port_taken", port=port, other=other or port + 1), file=sys.stderr)
         return 2
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    previous = signal.signal(signal.SIGTERM, _interrupt)  # a stopped wrapper stops MkDocs too (call() kills it)
     try:
         while True:
             code = subprocess.call(command(host, port), env=env)  # in the project folder, where make runs
@@ -91,3 +97,5 @@ def run(args: argparse.Namespace) -> int:
             print(say("serve.restarting"), file=sys.stderr, flush=True)
     except KeyboardInterrupt:
         return 0
+    finally:
+        signal.signal(signal.SIGTERM, previous)
