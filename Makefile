@@ -44,13 +44,16 @@ SERVE_ENV_en := KB_BUILD_ZH=false
 SERVE_ENV_zh := KB_ONLY_LANGUAGE=zh
 SERVE_ENV_COMMON := KB_PREVIEW=true KB_GIT_DATES=false
 SERVE_ENV := $(SERVE_ENV_COMMON) $(SERVE_ENV_$(lang))
-SERVE := $(BIN)/mkdocs serve --strict -a 127.0.0.1:8000 -w data -w macros
-serve: install  ## Build and serve one language with live reload on http://127.0.0.1:8000 (English; `make serve lang=zh`: Chinese)
+# `make serve port=8001` for a second preview. macros/tools/serve.py checks the port first (one line
+# when it is taken), and keeps waiting for a fix when a build fails instead of ending.
+port ?= 8000
+SERVE := $(BIN)/python -m macros serve --port $(port)
+serve: install  ## Build and serve one language with live reload on http://127.0.0.1:8000 (English; `make serve lang=zh`: Chinese; `port=8001`: another port)
 	@test -n "$(SERVE_ENV_$(lang))" || { echo "make serve: lang must be en or zh, not '$(lang)'"; exit 2; }
-	$(SERVE_ENV) $(SERVE)
+	@$(SERVE_ENV) $(SERVE)
 
 serve-all: install  ## Both languages as published (git dates included), with live reload; an edit takes about twice as long
-	KB_PREVIEW=true $(SERVE)
+	@KB_PREVIEW=true $(SERVE)
 
 build: install  ## Pages only (quick preview): strict build of both languages, swapped into site/ when done
 	$(BIN)/python -m macros site --pages-only
@@ -62,7 +65,7 @@ build-properdocs: install  ## The same strict build with ProperDocs, MkDocs 1.6'
 	$(PIP_INSTALL) -r requirements-properdocs.txt
 	$(BIN)/properdocs build -f mkdocs.yml --strict --clean -d site-properdocs
 
-validate: install  ## Check the data files only (fast)
+validate: install  ## Everything a content change can break, in seconds, no build: data, references, macro calls, front matter, files under docs/ (what CI's quick job runs)
 	$(BIN)/python -m macros validate
 
 browser-deps:  ## Debian's Chromium and CJK fonts for the browser tests

@@ -7,23 +7,13 @@ import importlib
 import sys
 from pathlib import Path
 
-from macros.core.load import load_or_report
 from macros.core.paths import ROOT
-
-
-def validate(args: argparse.Namespace) -> int:
-    """Load and cross-check every data file; print each problem as file:line: message."""
-    kb = load_or_report(args.data)
-    if kb is None:
-        return 1
-    counts = ", ".join(f"{len(v)} {k}" for k, v in kb.records.items())
-    print(f"Data OK: {counts}.")
-    return 0
-
 
 # Other commands live in their own modules, imported only when called. Each module has
 # `add_arguments(parser)` (optional) and `run(args) -> int`.
 MODULES = {
+    "serve": "macros.tools.serve",  # make serve: a preview that survives build errors and a taken port
+    "validate": "macros.tools.validate",  # data and pages: everything a content change can break, without a build
     "schema": "macros.tools.schema",  # write or check the JSON Schemas in schema/
     "translation-status": "macros.tools.translation_status",  # outdated or missing Chinese pages and data texts
     "lint-terms": "macros.tools.terms",  # discouraged terminology in pages and data
@@ -47,7 +37,6 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros", description=__doc__)
     parser.add_argument("--data", type=Path, default=ROOT / "data", help="the data folder (default: data/)")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("validate", help=validate.__doc__)
     modules = {}
     for name, module_name in MODULES.items():
         try:
@@ -61,8 +50,6 @@ def main(argv: list[str] | None = None) -> int:
         if hasattr(module, "add_arguments"):
             module.add_arguments(command)
     args = parser.parse_args(argv)
-    if args.command == "validate":
-        return validate(args)
     return int(modules[args.command].run(args))
 
 

@@ -78,8 +78,8 @@ def test_superseded_by_an_unknown_source_is_refused_at_its_line(data):
     line = line_of(path, "superseded_by: company-law-2099")
     assert (
         f"data/sources.yml:{line}: record 'company-law-2005': superseded_by refers to 'company-law-2099', "
-        "which is not an id in data/sources.yml"
-    ) in errors_for(data)
+        "which is not an id in data/sources.yml. Did you mean 'company-law-2023'? Valid: "
+    ) in " ".join(errors_for(data))
 
 
 def test_a_checked_date_that_is_no_day_is_refused(data):

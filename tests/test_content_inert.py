@@ -190,10 +190,10 @@ def test_the_pages_raw_html_passes():
 
 # -- 5. macro arguments ---------------------------------------------------------------------------
 MACRO_CALLS = [
-    ('cite("no-such")', "'no-such' is not a valid source_id; valid choices (nearest first): "),
-    ('cite("fias-2007-reprt")', "valid choices (nearest first): 'fias-2007-report'"),
+    ('cite("no-such")', "'no-such' is not a valid source_id. Valid: "),
+    ('cite("fias-2007-reprt")', "Did you mean 'fias-2007-report'? Valid: 'fias-2007-report', "),
     ('group_name("nope")', "is not a valid group"),
-    ('action_plan("buyer")', "valid choices (nearest first): 'buyers'"),
+    ('action_plan("buyer")', "Did you mean 'buyers'? Valid: 'buyers', "),
     ("record_page()", "missing a required argument: 'kind'; write record_page(kind, rid)"),
     ('record_page("findings")', "missing a required argument: 'rid'"),
     ('record_page("nope", "x")', "'nope' is not a valid kind"),
@@ -201,8 +201,8 @@ MACRO_CALLS = [
     ('checklist("extra")', "too many positional arguments; write checklist()"),
     ("cite()", "give at least one source_id"),
     ('label("no.such.key")', "is not a valid key"),
-    ('qr("plan-buyer")', "valid choices (nearest first): 'plan-buyers'"),
-    ('costs_benefits("costs")', "valid choices (nearest first): 'cost'"),
+    ('qr("plan-buyer")', "Did you mean 'plan-buyers'? Valid: 'plan-buyers', "),
+    ('costs_benefits("costs")', "Did you mean 'cost'? Valid: 'cost', "),
 ]
 
 
@@ -324,7 +324,7 @@ def test_an_unknown_data_file_fails_the_build(tmp_path):
     (project / "data" / "sources.yaml").write_text("- id: x\n", encoding="utf-8")
     result = build_in_process(project, tmp_path / "out")
     assert result.returncode != 0
-    assert "data/sources.yaml: did you mean 'sources.yml'? the loader does not read" in result.stderr
+    assert "data/sources.yaml: Did you mean 'sources.yml'? The loader does not read" in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -43,7 +43,7 @@ def test_empty_text(data):
     path = data / "themes.yml"
     edit(path, "zh: 工作时间}", "zh: '  '}")
     line = line_of_text(path, "zh: '  '}")
-    assert f"data/themes.yml:{line}: record 'working-hours': name.zh: the text is empty" in errors_for(data)
+    assert f"data/themes.yml:{line}: record 'working-hours': name, zh (Chinese): the text is empty" in errors_for(data)
 
 
 def test_wrong_type(data):
@@ -66,9 +66,11 @@ def test_unknown_field(data):
     path = data / "themes.yml"
     edit(path, "- id: environment", "- id: environment\n  colour: green")
     line = line_of_text(path, "colour: green")
-    assert f"data/themes.yml:{line}: record 'environment': unknown field 'colour' (check its spelling)" in errors_for(
-        data
+    expected = (
+        f"data/themes.yml:{line}: record 'environment': unknown field 'colour'. "
+        "Fields here: 'id', 'name', 'summary'."
     )
+    assert expected in errors_for(data)
 
 
 def test_unknown_reference(data):

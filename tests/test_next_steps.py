@@ -71,8 +71,8 @@ def test_an_unknown_action_reference_is_refused(data):
     )
     assert (
         f"data/checklist.yml:{line}: record 'hours': actions refers to 'sup-no-such-action', "
-        "which is not an id in data/actions.yml"
-    ) in errors_for(data)
+        "which is not an id in data/actions.yml."
+    ) in " ".join(errors_for(data))
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -42,6 +42,18 @@ def test_the_same_action_has_the_same_pin_everywhere():
     assert {a: s for a, s in pins.items() if len(s) > 1} == {}
 
 
+# What each job may write, and why: everything else reads only.
+WRITES = {
+    ("deploy.yml", "deploy"): {"pages", "id-token"},  # the Pages deployment
+    ("accept-translation.yml", "accept"): {"contents", "pull-requests"},  # the lock, on the PR's branch
+    ("preview-publish.yml", "publish"): {"contents", "actions", "pull-requests"},  # previews branch, deploy, link
+    ("preview-cleanup.yml", "remove"): {"contents", "actions"},  # previews branch, deploy
+}
+# Workflows that run with this repository's token on an event a contributor can cause.
+PRIVILEGED = {"accept-translation.yml": "issue_comment", "preview-publish.yml": "workflow_run",
+              "preview-cleanup.yml": "pull_request_target"}
+
+
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
 def test_permissions_are_granted_per_job_and_none_by_default(path):
     workflow = load(path)
@@ -50,19 +62,77 @@ def test_permissions_are_granted_per_job_and_none_by_default(path):
         assert "permissions" in job, f"job {name} does not state its permissions"
         granted = job["permissions"] or {}
         writes = {k for k, v in granted.items() if v == "write"}
-        allowed = {"pages", "id-token"} if name == "deploy" else set()
+        allowed = WRITES.get((path.name, name), set())
         assert writes <= allowed, f"job {name} may write {writes - allowed}"
-        assert set(granted) <= {"contents", "pages", "id-token"}, granted
+        assert set(granted) <= {"contents", "pages", "id-token", "actions", "pull-requests"}, granted
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
-def test_no_checkout_keeps_the_token_and_nothing_runs_for_pull_request_target(path):
+def test_no_checkout_keeps_the_token_and_privileged_events_run_no_pull_request_code(path):
     workflow = load(path)
-    assert "pull_request_target" not in workflow[True]
-    assert "workflow_run" not in workflow[True]
+    events = set(workflow[True]) if isinstance(workflow[True], dict) else {workflow[True]}
+    privileged = events & {"pull_request_target", "workflow_run", "issue_comment"}
+    assert privileged <= ({PRIVILEGED[path.name]} if path.name in PRIVILEGED else set()), privileged
     for job in workflow["jobs"].values():
         for step in steps_using(job, "actions/checkout"):
             assert step.get("with", {}).get("persist-credentials") is False
+            if privileged:  # only the default branch, the previews branch, or the PR's files into pr/ as data
+                ref = step["with"].get("ref", "")
+                assert ref in ("previews", "${{ github.event.repository.default_branch }}") or (
+                    path.name == "accept-translation.yml" and step["with"]["path"] == "pr"
+                ), ref
+
+
+def test_accept_translation_runs_trusted_code_on_the_pull_requests_files_as_data():
+    text = (ROOT / ".github/workflows/accept-translation.yml").read_text(encoding="utf-8")
+    job = jobs("accept-translation.yml")["accept"]
+    assert "author_association" in job["if"]
+    assert "'/accept-translation'" in job["if"]
+    checkouts = {s["with"]["path"]: s["with"] for s in steps_using(job, "actions/checkout")}
+    assert checkouts["trusted"]["ref"] == "${{ github.event.repository.default_branch }}"
+    assert checkouts["pr"]["ref"] == "${{ steps.pr.outputs.head_sha }}"
+    for step in job["steps"]:
+        run = step.get("run", "")
+        assert "${{" not in run, run  # the comment and the branch name reach the shell only through env
+        if step.get("working-directory") == "pr":
+            assert "python" not in run
+            assert "make " not in run
+    accept = next(s for s in job["steps"] if s.get("name", "").startswith("Record the translation"))
+    assert accept["working-directory"] == "trusted"
+    assert "--data ../pr/data translation-status --accept $TARGETS" in accept["run"]
+    commit = next(s for s in job["steps"] if "git push" in s.get("run", ""))
+    assert "data/translations.lock.yml|docs/zh/*.md) ;;" in commit["run"]
+    assert "unexpected change" in commit["run"]
+    assert job["env"]["BODY"] == "${{ github.event.comment.body }}"
+    assert "grep -Eq '^[a-z0-9][a-z0-9/._-]*$'" in text
+
+
+def test_previews_are_published_from_the_artifact_for_content_only_pull_requests():
+    job = jobs("preview-publish.yml")["publish"]
+    runs = "\n".join(s.get("run", "") for s in job["steps"])
+    assert "github.event.workflow_run.event == 'pull_request'" in job["if"]
+    assert '"$state" != "$HEAD_SHA open"' in runs  # the artifact's pull request is the run's, and open
+    assert "grep -Ev '^(docs|data)/'" in runs  # a change to code keeps its preview an artifact
+    download = steps_using(job, "actions/download-artifact")[0]["with"]
+    assert download["run-id"] == "${{ github.event.workflow_run.id }}"
+    assert "find preview -type l" in runs
+    assert 'previews/pr-$NUMBER' in runs
+    assert "gh workflow run deploy.yml" in runs
+    for step in job["steps"]:
+        assert "${{" not in step.get("run", "")
+    cleanup = jobs("preview-cleanup.yml")["remove"]
+    assert 'git rm -q -r "previews/pr-$NUMBER"' in "\n".join(s.get("run", "") for s in cleanup["steps"])
+    assert load(ROOT / ".github/workflows/preview-cleanup.yml")[True] == {"pull_request_target": {"types": ["closed"]}}
+
+
+def test_deploy_adds_the_previews_branch_under_previews():
+    build = jobs("deploy.yml")["build"]
+    names = [s.get("name", "") for s in build["steps"]]
+    upload = next(i for i, s in enumerate(build["steps"]) if s.get("uses", "").startswith("actions/upload-pages"))
+    add = names.index("Add the previews under site/previews/")
+    assert add < upload
+    mirror = next(s for s in jobs("deploy.yml")["mirror"]["steps"] if "aws s3 sync" in s.get("run", ""))
+    assert "rm -rf site/previews" in mirror["run"]
 
 
 def test_the_pull_request_workflow_reads_only_and_uses_no_secret():

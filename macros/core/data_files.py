@@ -13,6 +13,7 @@ from pathlib import Path
 
 from macros.core.kinds import KINDS, data_file
 from macros.core.languages import LANGS
+from macros.core.messages import say
 from macros.core.yaml_source import DataError
 
 LOCK = "translations.lock.yml"
@@ -20,7 +21,11 @@ LOCK = "translations.lock.yml"
 
 def allowed_names() -> frozenset[str]:
     """Every path (relative to data/) the loader reads."""
-    return frozenset({data_file(kind) for kind in KINDS} | {f"i18n/{lang}.yml" for lang in LANGS} | {LOCK})
+    return frozenset(
+        {data_file(kind) for kind in KINDS}
+        | {f"{folder}/{lang}.yml" for folder in ("i18n", "messages") for lang in LANGS}
+        | {LOCK}
+    )
 
 
 def unknown_files(data_dir: Path) -> list[DataError]:
@@ -32,11 +37,6 @@ def unknown_files(data_dir: Path) -> list[DataError]:
         if path.is_dir() or rel in allowed:
             continue
         near = difflib.get_close_matches(rel, sorted(allowed), n=1)
-        errors.append(DataError(
-            f"data/{rel}",
-            None,
-            (f"did you mean '{near[0]}'? " if near else "")
-            + f"the loader does not read this file: data files are <kind>.yml for each kind in "
-            f"macros/core/kinds.py KINDS, i18n/<{'|'.join(LANGS)}>.yml and {LOCK}",
-        ))
+        hint = say("did_you_mean", near=near[0]).strip() + " " if near else ""  # the likeliest fix first
+        errors.append(DataError(f"data/{rel}", None, hint + say("file.unknown", langs="|".join(LANGS), lock=LOCK)))
     return errors

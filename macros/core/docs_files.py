@@ -18,6 +18,7 @@ from pathlib import Path
 
 from macros.core.diagnostics import Problem
 from macros.core.languages import LANGS
+from macros.core.messages import say
 
 # The one allow-list of files other than pages: extension -> the bytes such a file starts with.
 ASSETS: dict[str, tuple[bytes, ...]] = {
@@ -43,21 +44,17 @@ def check_file(docs_dir: Path, path: Path) -> str | None:
     stem, suffix = path.stem, path.suffix.lower()
     bad = [p for p in (*parts[:-1], stem) if not _NAME.fullmatch(p)] + ([suffix] if suffix != path.suffix else [])
     if bad:
-        return f"the name part '{bad[0]}' is not allowed: use lower-case letters, digits and single hyphens"
+        return say("docs.name", part=bad[0])
     if parts[0] not in LANGS:
-        return f"files belong in a language folder: {', '.join(f'docs/{lang}/' for lang in LANGS)}"
+        return say("docs.language_folder", folders=", ".join(f"docs/{lang}/" for lang in LANGS))
     if suffix == ".md":
         return None
     if suffix not in ASSETS:
-        allowed = ", ".join(ASSETS)
-        return (
-            f"'{suffix or path.name}' files may not be published from docs/ (allowed: Markdown pages, and {allowed} "
-            f"pictures in an {'/'.join(ASSET_FOLDERS)}/ folder); site code belongs in overrides/"
-        )
+        return say("docs.type", suffix=suffix or path.name, allowed=", ".join(ASSETS), folder="/".join(ASSET_FOLDERS))
     if not any(folder in parts[1:-1] for folder in ASSET_FOLDERS):
-        return f"pictures go in an {'/'.join(ASSET_FOLDERS)}/ folder inside the language folder"
+        return say("docs.picture_folder", folder="/".join(ASSET_FOLDERS))
     if not _signature_ok(path, suffix):
-        return f"the file is not a {suffix[1:].upper()} picture (its first bytes do not match)"
+        return say("docs.signature", format=suffix[1:].upper())
     return None
 
 
@@ -68,8 +65,7 @@ def check_docs(docs_dir: Path) -> list[Problem]:
         if path.is_dir() and not path.is_symlink():
             if not _NAME.fullmatch(path.name):
                 rel = path.relative_to(docs_dir).as_posix()
-                problems.append(Problem(f"{docs_dir.name}/{rel}", None, "folder names are lower-case letters, "
-                                        "digits and single hyphens"))
+                problems.append(Problem(f"{docs_dir.name}/{rel}", None, say("docs.folder_name")))
             continue
         wrong = check_file(docs_dir, path)
         if wrong:

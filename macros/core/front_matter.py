@@ -19,6 +19,7 @@ from typing import Any
 
 from macros.core.diagnostics import Problem
 from macros.core.limits import MAX_DESCRIPTION_CHARS, MAX_TITLE_CHARS
+from macros.core.messages import did_you_mean, say
 from macros.core.yaml_source import DataErrors, LineDict, parse_yaml
 
 # Characters a plain-text title or description may not hold: template syntax, markup, quotes that
@@ -78,29 +79,28 @@ def check_text(text: str, file: str) -> Iterator[Problem]:
     if not match:
         first = _META_RE.match(text.split("\n", 1)[0])
         if first:  # MkDocs would read MultiMarkdown-style `key: value` lines at the top as settings
-            yield Problem(file, 1, "settings at the top of a page go in a YAML front matter block between "
-                          f"'---' lines (found '{first.group('key')}:'); start the text with a heading")
+            yield Problem(file, 1, say("front_matter.block", key=first.group("key")))
         return
     try:
         meta = parse_yaml("\n" + match.group(1), file)  # padded so lines are the page's lines
     except DataErrors as exc:
-        yield from (Problem(e.file, e.line, f"front matter: {e.message}") for e in exc.errors)
+        yield from (Problem(e.file, e.line, say("front_matter.yaml", message=e.message)) for e in exc.errors)
         return
     if meta is None:
         return
     if not isinstance(meta, LineDict):
-        yield Problem(file, 2, "the front matter must be `key: value` lines")
+        yield Problem(file, 2, say("front_matter.lines"))
         return
     for key, value in meta.items():
         line = meta.key_lines.get(key)
         check = ALLOWED.get(key)
         if check is None:
-            allowed = ", ".join(ALLOWED)
-            yield Problem(file, line, f"the front matter key '{key}' is not allowed; allowed keys: {allowed}")
+            near = did_you_mean(key, ALLOWED)
+            yield Problem(file, line, say("front_matter.key", key=key, allowed=", ".join(ALLOWED)) + near)
             continue
         wrong = check(value)
         if wrong:
-            yield Problem(file, line, f"front matter '{key}' {wrong}")
+            yield Problem(file, line, say("front_matter.value", key=key, wrong=wrong))
 
 
 def check_docs(docs_dir: Path) -> list[Problem]:

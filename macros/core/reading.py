@@ -3,18 +3,21 @@ the labels of each language flattened and compared. Every problem is a DataError
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+import typing
+from collections.abc import Mapping, Sequence
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
-from macros.core import characters
 from macros.core.labels import brace_problem, placeholders
 from macros.core.languages import LANGS
 from macros.core.limits import MAX_LABEL_CHARS
+from macros.core.messages import choices_hint, did_you_mean, quoted, say
 from macros.core.model import (
+    _DATE_PATTERN,
     Area,
     DateKind,
     Jurisdiction,
@@ -56,27 +59,114 @@ def _short(value: Any, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _message(error: Mapping[str, Any]) -> str:
-    loc = [str(p) for p in error["loc"][1:]]  # [0] is the record's index in the file
-    where = ".".join(loc)
-    kind = error["type"]
+def _inner(annotation: Any) -> type[BaseModel] | None:
+    """The model a field holds (itself, in a list, or optional), if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _inner(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def fields_at(model: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
+    """The field names a record may have at `loc` (a path of field names and list positions)."""
+    current: type[BaseModel] | None = model
+    for step in loc:
+        if isinstance(step, int) or current is None:
+            continue
+        info = current.model_fields.get(step)
+        current = _inner(info.annotation) if info is not None else None
+    return list(current.model_fields) if current is not None else []
+
+
+def where(loc: Sequence[str | int]) -> str:
+    """A field's place in words: `indicators, item 1, Chinese text`, never `indicators.0.zh`."""
+    parts = []
+    for step in loc:
+        if isinstance(step, int):
+            parts.append(say("loc.item", n=step + 1))
+        elif step in LANGS:
+            parts.append(say(f"loc.{step}"))
+        else:
+            parts.append(str(step))
+    return say("where.separator").join(parts)
+
+
+# pydantic's pattern for a field -> the message that says what the value should look like
+_PATTERN_MESSAGES = {
+    _DATE_PATTERN: "value.date",
+    r"^\d{4}-\d{2}-\d{2}$": "value.day",
+    r"^https?://\S+$": "value.url",
+    r"^[a-z0-9-]+(/[a-z0-9-]+)*\.md$": "value.page",
+}
+_SIMPLE = {
+    "string_too_short": "text.empty",
+    "int_type": "value.int",
+    "int_parsing": "value.int",
+    "int_from_float": "value.int",
+    "bool_type": "value.bool",
+    "bool_parsing": "value.bool",
+    "string_type": "value.text",
+    "list_type": "value.list",
+    "model_type": "value.mapping",
+    "model_attributes_type": "value.mapping",
+    "dict_type": "value.mapping",
+}
+_LIMITS = {"greater_than_equal": ("value.too_small", "ge"), "less_than_equal": ("value.too_large", "le"),
+           "greater_than": ("value.too_small", "gt"), "less_than": ("value.too_large", "lt")}
+
+
+def message(error: Mapping[str, Any], model: type[BaseModel]) -> str:
+    """One validation error in the contributor's words and language: where, what, and what to write."""
+    loc: list[str | int] = list(error["loc"][1:])  # [0] is the record's index in the file
+    kind, ctx, value = error["type"], error.get("ctx") or {}, error.get("input")
+    found = _short(value)
     if kind == "missing":
-        text = f"the field '{loc[-1]}' is missing"
-        where = ".".join(loc[:-1])
+        loc, text = loc[:-1], say("field.missing", field=loc[-1])
     elif kind == "extra_forbidden":
-        text = f"unknown field '{loc[-1]}' (check its spelling)"
-        where = ".".join(loc[:-1])
-    elif kind == "string_too_short":
-        text = "the text is empty"
+        name, loc = str(loc[-1]), loc[:-1]
+        allowed = fields_at(model, loc)
+        text = say("field.unknown", field=name) + did_you_mean(name, allowed)
+        text += say("field.fields_here", fields=quoted(allowed, shown=30)) if allowed else ""
+    elif kind.startswith("kb."):
+        joined = {k: str(v).replace("|", say("kb.and")) for k, v in ctx.items()}
+        text = say(kind, **joined)
     elif kind == "string_too_long":
-        text = f"the text is too long ({len(error['input'])} characters; at most {error['ctx']['max_length']})"
+        text = say("text.too_long", length=len(str(value)), limit=ctx["max_length"])
     elif kind == "string_pattern_mismatch" and loc and loc[-1] == "id":
-        text = f"the id {_short(error['input'])} may contain only lower-case letters, digits and single hyphens"
-    else:
-        text = error["msg"]
-        if "input" in error and not isinstance(error["input"], (dict, list)):
-            text += f" (found {_short(error['input'])})"
-    return f"{where}: {text}" if where else text
+        text = say("id.pattern", value=found)
+    elif kind == "string_pattern_mismatch":
+        text = say(_PATTERN_MESSAGES.get(ctx.get("pattern", ""), "value.pattern"), value=found)
+    elif kind in ("enum", "literal_error"):
+        choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        text = say("value.choice", value=value) + choices_hint(value, choices)
+    elif kind == "too_short":
+        text = say("value.too_few", min=ctx.get("min_length", 1))
+    elif kind in _LIMITS:
+        key, bound = _LIMITS[kind]
+        text = say(key, limit=ctx.get(bound), value=found)
+    elif kind == "string_type" and value is None:  # `zh: ~` or `zh:` with nothing after it
+        text = say("text.empty")
+    elif kind in _SIMPLE:
+        text = say(_SIMPLE[kind], value=found)
+    else:  # a check without its own message: pydantic's words, without its "Input should be" phrasing
+        detail = re.sub(r"^(Value error, |Input should be )", "", str(error["msg"]))
+        text = say("value.other", detail=f"{detail}; {found}" if value is not None else detail)
+    return say("where", where=where(loc), text=text) if loc else text
+
+
+_CHARACTER_NAMES = {  # a forbidden character (macros/core/characters.py) -> its name's message key
+    "\u061c": "char.arabic_letter_mark",
+    "\u200b": "char.zero_width_space",
+    "\u200c": "char.zero_width_non_joiner",
+    "\u200d": "char.zero_width_joiner",
+    "\u200e": "char.left_to_right_mark",
+    "\u200f": "char.right_to_left_mark",
+    "\u2060": "char.word_joiner",
+    "\ufeff": "char.zero_width_no_break_space",
+}
 
 
 def character_problems(
@@ -90,16 +180,6 @@ def character_problems(
     elif isinstance(node, list):
         for i, value in enumerate(node):
             character_problems(value, label, root, (*path, i), errors)
-    elif isinstance(node, str) and (found := characters.problem(node)):
-        position, what = found
-        where = ".".join(str(p) for p in path if not isinstance(p, int)) or "text"
-        errors.append(
-            DataError(
-                label,
-                line_of(root, path),
-                f"{where}: the text holds {what} at position {position + 1}; delete it",
-            )
-        )
 
 
 def read_kind(
@@ -113,7 +193,7 @@ def read_kind(
     if not isinstance(raw, LineList):
         errors.append(
             DataError(
-                label, getattr(raw, "line", 1), "the file must be a list of records (each starting with '- id: …')"
+                label, getattr(raw, "line", 1), say("file.not_list")
             )
         )
         return None, {}
@@ -126,7 +206,7 @@ def read_kind(
     for index, item in enumerate(raw):
         line = raw.item_lines[index]
         if not isinstance(item, LineDict):
-            errors.append(DataError(label, line, "each record must be a mapping of fields (found a plain value)"))
+            errors.append(DataError(label, line, say("record.not_mapping")))
             continue
         rid: str = item["id"] if isinstance(item.get("id"), str) else f"#{index + 1}"
         try:
@@ -136,10 +216,12 @@ def read_kind(
             for err in exc.errors():
                 loc = (index, *tuple(err["loc"]))
                 err = {**err, "loc": loc}
-                errors.append(DataError(label, line_of(raw, loc), f"record '{rid}': {_message(err)}"))
+                errors.append(DataError(
+                    label, line_of(raw, loc), say("where", where=say("record", id=rid), text=message(err, model))
+                ))
             continue
         if record.id in records:
-            errors.append(DataError(label, line, f"the id '{record.id}' is used twice in this file"))
+            errors.append(DataError(label, line, say("record.duplicate", id=record.id)))
             continue
         records[record.id] = record
     return raw, records

@@ -6,9 +6,12 @@ from __future__ import annotations
 import types
 import typing
 from collections.abc import Iterator
+from typing import Any
 
 from pydantic import BaseModel
 
+from macros.core.kinds import models
+from macros.core.messages import choices_hint, say
 from macros.core.model import (
     Action,
     Recommendation,
@@ -59,7 +62,6 @@ def cross_check(
     errors: list[DataError],
 ) -> None:
     for kind, by_id in records.items():
-        label = f"data/{kind}.yml"
         for record in by_id.values():
             for obj, loc in _walk(record, ()):
                 for name, (target, many) in ref_fields(type(obj)).items():
@@ -70,14 +72,8 @@ def cross_check(
                             continue
                         if value not in records.get(target, {}):
                             path = raw_index(raws[kind], record.id) + loc + ((name, j) if many else (name,))
-                            errors.append(
-                                DataError(
-                                    label,
-                                    line_of(raws[kind], path),
-                                    f"record '{record.id}': {name} refers to '{value}', "
-                                    f"which is not an id in data/{target}.yml",
-                                )
-                            )
+                            errors.append(_unknown(kind, raws, record.id, path, name, value, target, records))
+    _invalid_records_references(raws, records, invalid, errors)
     _nested_duplicates(raws, records, errors)
     for action in records.get("actions", {}).values():
         if not isinstance(action, Action):
@@ -91,10 +87,48 @@ def cross_check(
                 DataError(
                     "data/actions.yml",
                     line_of(raws["actions"], path),
-                    f"record '{action.id}': the group '{action.group}' is neither an owner "
-                    f"nor a partner of recommendation '{rec.id}'",
+                    say("where", where=say("record", id=action.id), text=say(
+                        "ref.group_not_in_recommendation", group=action.group, recommendation=rec.id)),
                 )
             )
+
+
+def _unknown(
+    kind: str, raws: dict[str, LineList], rid: str, path: tuple[Any, ...], name: str, value: object,
+    target: str, records: dict[str, dict[str, Record]],
+) -> DataError:
+    """A reference to an id that does not exist: where, and the nearest valid ids."""
+    valid = records.get(target, {})
+    text = say("ref.unknown", field=name, value=value, target=target) + choices_hint(value, valid)
+    where = say("record", id=rid)
+    return DataError(f"data/{kind}.yml", line_of(raws[kind], path), say("where", where=where, text=text))
+
+
+def _invalid_records_references(
+    raws: dict[str, LineList],
+    records: dict[str, dict[str, Record]],
+    invalid: dict[str, set[str] | None],
+    errors: list[DataError],
+) -> None:
+    """The top-level references of records that failed validation, read from the raw file: a mistyped
+    field and a wrong id in the same record are both reported in the first run, not one after the other."""
+    for kind, broken in invalid.items():
+        if not broken:
+            continue
+        fields = ref_fields(models()[kind])
+        for item in raws.get(kind, ()):
+            if not isinstance(item, dict) or item.get("id") not in broken:
+                continue
+            for name, (target, many) in fields.items():
+                raw_value = item.get(name)
+                values = raw_value if many and isinstance(raw_value, list) else [raw_value]
+                for j, value in enumerate(values):
+                    target_broken = invalid.get(target)
+                    if not isinstance(value, str) or target_broken is None or value in target_broken:
+                        continue
+                    if value not in records.get(target, {}):
+                        path = raw_index(raws[kind], item["id"]) + ((name, j) if many else (name,))
+                        errors.append(_unknown(kind, raws, item["id"], path, name, value, target, records))
 
 
 def _nested_duplicates(
@@ -114,8 +148,8 @@ def _nested_duplicates(
                         DataError(
                             f"data/{kind}.yml",
                             line,
-                            f"record '{record.id}': the id '{obj.id}' is used twice in this file "
-                            f"(first on line {first})",
+                            say("where", where=say("record", id=record.id),
+                                text=say("ref.nested_duplicate", id=obj.id, first=first)),
                         )
                     )
                 else:

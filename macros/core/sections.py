@@ -12,6 +12,7 @@ from typing import Any
 
 from macros.core.docs_tree import heading_ids, page_file
 from macros.core.languages import LANGS
+from macros.core.messages import say
 from macros.core.yaml_source import DataError, LineList, line_of
 
 
@@ -32,8 +33,8 @@ def section_problems(
                         DataError(
                             "data/changes.yml",
                             line,
-                            f"record '{change.id}': affects.sections names the page '{page}', "
-                            f"which is not in docs/{lang}/",
+                            say("where", where=say("record", id=change.id),
+                                text=say("sections.no_page", page=page, lang=lang)),
                         )
                     )
                     continue
@@ -44,9 +45,9 @@ def section_problems(
                         DataError(
                             "data/changes.yml",
                             line,
-                            f"record '{change.id}': affects.sections names the heading '#{anchor}', which "
-                            f"docs/{lang}/{path.relative_to(docs_dir / lang).as_posix()} has no heading with "
-                            "(give the heading `{ #" + anchor + " }` in both languages)",
+                            say("where", where=say("record", id=change.id), text=say(
+                                "sections.no_heading", anchor=anchor, lang=lang,
+                                page=path.relative_to(docs_dir / lang).as_posix())),
                         )
                     )
     return errors

@@ -28,7 +28,8 @@ FRONT_MATTER = re.compile(r"\A---\n(.*?\n)?---\n", re.DOTALL)
 LOCK_HEADER = (
     "# The English texts of each data record, as last confirmed translated into Chinese:\n"
     "# `<kind>/<id>: <short hash of the record's English texts>`. Written by\n"
-    "# `python -m macros translation-status --accept`; do not edit by hand.\n"
+    "# `.venv/bin/python -m macros translation-status --accept` (or a maintainer's\n"
+    "# `/accept-translation` comment on the pull request); do not edit by hand.\n"
 )
 
 

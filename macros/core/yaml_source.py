@@ -41,7 +41,7 @@ class DataError:
     message: str
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "message", printable(self.message))
+        object.__setattr__(self, "message", printable(self.message, 500))  # room for the nearest valid ids
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file

@@ -31,14 +31,20 @@ _HEAD_ALTERNATE = re.compile(r'(?<!\s)\s*<link rel="alternate" href="[^"]*" href
 _CONFIG_BASE = re.compile(r'(<script id="__config"[^>]*>[^<]*?"base":\s*")([^"]*)(")')
 
 
+def parity_problems(docs: Path) -> list[Problem]:
+    """A problem for every page that exists in one language only."""
+    pages = {lang: {p.relative_to(docs / lang).as_posix() for p in (docs / lang).rglob("*.md")} for lang in LANGS}
+    return [Problem(f"docs/{lang}/{path}", None, f"missing (docs/{other}/{path} exists)")
+            for lang in LANGS for other in LANGS if other != lang
+            for path in sorted(pages[other] - pages[lang])]
+
+
+PARITY_HEADING = "page(s) missing: every page must exist in both languages"
+
+
 def check_parity(config: MkDocsConfig) -> None:
     """Every page exists in both languages; otherwise the build names the missing ones."""
-    docs = Path(config.docs_dir)
-    pages = {lang: {p.relative_to(docs / lang).as_posix() for p in (docs / lang).rglob("*.md")} for lang in LANGS}
-    problems = [Problem(f"docs/{lang}/{path}", None, f"missing (docs/{other}/{path} exists)")
-                for lang in LANGS for other in LANGS if other != lang
-                for path in sorted(pages[other] - pages[lang])]
-    fail(problems, "page(s) missing: every page must exist in both languages")  # names cleaned and escaped
+    fail(parity_problems(Path(config.docs_dir)), PARITY_HEADING)  # names cleaned and escaped
 
 
 def per_language_template(

@@ -11,7 +11,6 @@ to CHOICES (tests/test_macro_args.py checks every parameter has its entry).
 
 from __future__ import annotations
 
-import difflib
 import inspect
 import typing
 from collections.abc import Callable, Collection, Iterator, Mapping
@@ -21,6 +20,7 @@ from typing import Any
 from macros.core.diagnostics import Problem
 from macros.core.languages import LANGS
 from macros.core.load import KnowledgeBase
+from macros.core.messages import choices_hint, say
 from macros.core.model import CostBenefit
 from macros.core.page_templates import macro_calls
 from macros.core.pages import RECORD_PAGES
@@ -61,13 +61,6 @@ CHOICES: dict[str, Choices] = {
 }
 
 
-def nearest_first(value: object, choices: Collection[str], shown: int = 12) -> str:
-    """The choices, the most similar to `value` first, cut after `shown`."""
-    ranked = sorted(choices, key=lambda c: (-difflib.SequenceMatcher(None, str(value), c).ratio(), c))
-    more = f", … ({len(ranked)} in all)" if len(ranked) > shown else ""
-    return ", ".join(f"'{c}'" for c in ranked[:shown]) + more
-
-
 def _form(name: str, params: list[inspect.Parameter]) -> str:
     return f"{name}({', '.join(('*' if p.kind is p.VAR_POSITIONAL else '') + p.name for p in params)})"
 
@@ -90,11 +83,10 @@ def check_call(
         for value in values:
             if choices is not None and value not in choices:
                 what = param.name.replace("_ids", "_id")
-                yield f"{name}: '{value}' is not a valid {what}; valid choices (nearest first): " + nearest_first(
-                    value, choices
-                )
+                yield say("macro.invalid", macro=name, value=value, what=what) + choices_hint(value, choices)
         if param.kind is param.VAR_POSITIONAL and not values:
-            yield f"{name}: give at least one {param.name.replace('_ids', '_id')}; write {_form(name, params)}"
+            what = param.name.replace("_ids", "_id")
+            yield say("macro.at_least_one", macro=name, what=what, form=_form(name, params))
 
 
 def check_docs(docs_dir: Path, kb: KnowledgeBase, macros: Mapping[str, Callable[..., str]]) -> list[Problem]:

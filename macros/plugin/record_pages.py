@@ -19,7 +19,7 @@ from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from macros.core.kinds import data_file
@@ -66,6 +66,9 @@ def _file(config: MkDocsConfig, lang: str, path: str, content: str | None) -> Fi
     else:
         file = File.generated(config, f"{lang}/{path}", content=content)
         file.dest_uri = dest
+        # Reached from tables, plans and short links, never from the nav: MkDocs lists no page marked so
+        # (as mkdocs.yml's not_in_nav does for the pages in docs/).
+        file.inclusion = InclusionLevel.NOT_IN_NAV
     # The attributes mkdocs-static-i18n gives the files it builds (engine-specific; see CONTRIBUTING).
     file.locale = file.locale_alternate_of = file.localization = lang  # type: ignore[attr-defined]
     file.norm_src_uri = path  # type: ignore[attr-defined]

@@ -70,12 +70,10 @@ POLICY = (
 )
 
 
-def check_content(config: MkDocsConfig, model: Callable[[], KnowledgeBase]) -> None:
-    """Every content problem under docs/, or nothing; runs before any page is read by MkDocs."""
-    docs = Path(config.docs_dir)
-    # Sizes first, alone: the other checks (and Markdown) are only linear on pages of bounded size.
-    fail(limits.check_docs(docs), "page(s) too big to build (see CONTRIBUTING.md, 'What a page may contain')")
-    problems = (
+def file_problems(docs: Path) -> list[Problem]:
+    """The pages' problems that need no data: files, characters, front matter, raw HTML, the template
+    rule and URLs."""
+    return (
         docs_files.check_docs(docs)
         + characters.check_docs(docs)
         + front_matter.check_docs(docs)
@@ -83,11 +81,35 @@ def check_content(config: MkDocsConfig, model: Callable[[], KnowledgeBase]) -> N
         + page_templates.check_docs(docs, MACROS)
         + urls.check_docs(docs)
     )
-    if not problems:  # arguments are checked once every call is a literal call
+
+
+def page_problems(docs: Path, kb: KnowledgeBase | None) -> list[Problem]:
+    """Every content problem under docs/, the macro calls' arguments included when there is a model
+    (only literal calls of known macros are bound, so both are checked in one pass). `make validate`
+    runs it without an MkDocs build. Sizes first, alone: the other checks are linear only on pages of
+    bounded size."""
+    too_big = limits.check_docs(docs)
+    if too_big or kb is None:
+        return too_big or file_problems(docs)
+    return file_problems(docs) + macro_args.check_docs(docs, kb, MACROS) + bare_figures.check_docs(docs, kb)
+
+
+def check_content(config: MkDocsConfig, model: Callable[[], KnowledgeBase]) -> None:
+    """Every content problem under docs/, or nothing; runs before any page is read by MkDocs."""
+    docs = Path(config.docs_dir)
+    # Sizes first, alone: the other checks (and Markdown) are only linear on pages of bounded size.
+    fail(limits.check_docs(docs), "page(s) too big to build (see CONTRIBUTING.md, 'What a page may contain')")
+    problems = file_problems(docs)
+    if not problems:  # the data is loaded (and its problems reported) only for pages that pass these
         problems = macro_args.check_docs(docs, model(), MACROS)
     if not problems:  # a figure a person acts on has one home: data/rules.yml, shown through the rule macros
         problems = bare_figures.check_docs(docs, model())
-    fail(problems, "problem(s) in the pages (content is not code: see CONTRIBUTING.md, 'What is code')")
+    fail(problems, PAGES_HEADING)
+
+
+# The heading over the pages' problems: most are wrong macro arguments or front matter, which the
+# section on what a page may contain explains (not "What is code", which is about the code paths).
+PAGES_HEADING = "problem(s) in the pages (see CONTRIBUTING.md, 'What a page may contain: text, not code')"
 
 
 def fail(problems: list[Problem], what: str) -> None:
@@ -103,18 +125,24 @@ def fail(problems: list[Problem], what: str) -> None:
     )
 
 
-def check_symlinks(config: MkDocsConfig) -> None:
-    root = Path(config.config_file_path).parent
-    links = [
+def symlink_problems(root: Path) -> list[Problem]:
+    """Every symbolic link under docs/, data/ or overrides/ of the project at `root`."""
+    return [
         Problem(path.relative_to(root).as_posix(), None, "a symbolic link; replace it with the file itself")
         for folder in CHECKED_FOLDERS
         if (root / folder).is_dir()
         for path in sorted((root / folder).rglob("*"))
         if path.is_symlink()
     ]
-    fail(
-        links, "Symbolic links are not allowed in the site's sources (a link can publish any file of the build machine)"
-    )
+
+
+def check_symlinks(config: MkDocsConfig) -> None:
+    fail(symlink_problems(Path(config.config_file_path).parent), SYMLINKS_HEADING)
+
+
+SYMLINKS_HEADING = (
+    "Symbolic links are not allowed in the site's sources (a link can publish any file of the build machine)"
+)
 
 
 def _hash(script: str) -> str:

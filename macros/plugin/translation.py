@@ -1,7 +1,9 @@
 """Flag a Chinese page whose English page changed since it was translated.
 
 The theme (overrides/partials/translation-notice.html) shows the notice with a link to the
-current English page; the text comes from data/i18n/<lang>.yml.
+current English page; the text comes from data/i18n/<lang>.yml. In a preview of the Chinese pages
+alone (`make serve lang=zh`, served at the root) there is no English page beside it, so the link
+goes to the published English page (mkdocs.yml `extra.public_url`), never to the page itself.
 """
 
 from __future__ import annotations
@@ -26,10 +28,20 @@ def mark_outdated(page: Page, config: MkDocsConfig, strings: Mapping[str, Mappin
     path = page.file.src_uri[len(lang) + 1 :]
     if not (docs / DEFAULT / path).is_file() or page_state(docs, path).state != "outdated":
         return
+    url = page_url(path, config.use_directory_urls)  # the default language is at the site root
+    if built_alone(config) == lang:  # `make serve lang=zh`: no English here; the published English page
+        url = str(config.extra.get("public_url") or "/").rstrip("/") + "/" + url
     page.meta["translation_notice"] = {
         "text": strings[lang]["translation.outdated"],
         "link": strings[lang]["translation.read_current"],
         "gap": strings[lang]["punct.cite_gap"],  # a space in English, none after a Chinese 。
-        "url": page_url(path, config.use_directory_urls),  # the default language is at the site root
+        "url": url,
         "hreflang": DEFAULT,
     }
+
+
+def built_alone(config: MkDocsConfig) -> str | None:
+    """The language built on its own at the site root (mkdocs-static-i18n's build_only_locale), if any."""
+    i18n = config.plugins.get("i18n")
+    only = getattr(getattr(i18n, "config", None), "build_only_locale", None)
+    return str(only) if only else None

@@ -260,4 +260,4 @@ if __name__ == "__main__":
                 Path(sys.argv[4]).resolve() if len(sys.argv) > 4 else None,
             )
         )
-    sys.exit("usage: python -m macros bench (the 'child' mode is internal)")
+    sys.exit("usage: make bench, or .venv/bin/python -m macros bench (the 'child' mode is internal)")

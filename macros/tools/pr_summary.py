@@ -25,11 +25,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from macros.core import translations as tr
-from macros.core.kinds import KINDS
+from macros.core.kinds import KINDS, models
 from macros.core.labels import fill
 from macros.core.languages import LANGS, TARGET, prefix
 from macros.core.load import KnowledgeBase, load, load_or_report
-from macros.core.pages import page_url
+from macros.core.model import Action, Recommendation
+from macros.core.pages import RECORD_PAGES, page_url, record_page
+from macros.core.references import ref_fields
+from macros.core.shortlinks import plan_link
 from macros.core.yaml_source import DataErrors
 
 # What a change left behind the English: pages, data texts, and how many were behind before.
@@ -137,17 +140,104 @@ def shown_on(kind: str) -> str | None:
     return KINDS[kind].list_page if kind in KINDS else None
 
 
-def changed_records(kb: KnowledgeBase, base_kb: KnowledgeBase | None) -> dict[str, list[str]] | None:
-    """Data file -> ids of records whose English texts changed or that are new; None without a baseline."""
+@dataclass(frozen=True)
+class RecordChange:
+    """One record a data change added, changed (its English) or removed, and where readers meet it."""
+
+    file: str  # data/<kind>.yml
+    kind: str
+    rid: str
+    status: str  # added | modified | deleted
+    short_link: str | None  # the id of its short link (<site>/go/<id>/), if it has one
+    pages: tuple[str, ...]  # docs paths (the same in every language) that show it
+
+
+# Macros that show a stakeholder group's recommendations and actions (plan pages, handouts).
+GROUP_MACROS = ("action_plan", "handout")
+
+
+def macro_index(docs: Path) -> dict[tuple[str, str], set[str]]:
+    """(macro, literal argument) -> the pages (docs/<default language>/ paths) whose calls pass it."""
+    from macros.core.page_templates import macro_calls
+    from macros.render import MACROS
+
+    index: dict[tuple[str, str], set[str]] = {}
+    lang_docs = docs / LANGS[0]
+    for path in sorted(lang_docs.rglob("*.md")):
+        rel = path.relative_to(lang_docs).as_posix()
+        for _, macro, args in macro_calls(path.read_text(encoding="utf-8", errors="replace"), MACROS):
+            for arg in args:
+                index.setdefault((macro, str(arg)), set()).add(rel)
+    return index
+
+
+def short_link_of(kind: str, rid: str) -> str | None:
+    """The short link id of a record (recommendations: the id; findings, root causes: prefix-id; groups: plan-id)."""
+    if kind == "stakeholder_groups":
+        return plan_link(rid).id
+    spec = KINDS.get(kind)
+    if spec is None or not spec.record_page:
+        return None
+    return f"{spec.short_prefix}-{rid}" if spec.short_prefix else rid
+
+
+def appears_on(kb: KnowledgeBase, kind: str, rid: str, index: dict[tuple[str, str], set[str]]) -> tuple[str, ...]:
+    """Every page a record shows on: its own page, its kind's list page, the pages whose macros name it,
+    the plan pages and handouts of the groups it belongs to, and the pages of the records it refers to
+    or that refer to it (a finding's page lists the recommendations that address it)."""
+    pages: list[str] = []
+    if kind in RECORD_PAGES:
+        pages.append(record_page(kind, rid))
+    if shown_on(kind):
+        pages.append(str(shown_on(kind)))
+    pages += sorted(p for (_, arg), found in index.items() if arg == rid for p in found)
+    record = getattr(kb, kind, {}).get(rid)
+    groups: list[str] = []
+    if isinstance(record, Recommendation):
+        groups = record.owners + record.partners
+    elif isinstance(record, Action):
+        groups = [record.group]
+        if record.recommendation in kb.recommendations:
+            pages.append(record_page("recommendations", record.recommendation))
+    if kind == "stakeholder_groups":
+        pages.append(plan_link(rid).page)
+    pages += sorted(p for g in groups for macro in GROUP_MACROS for p in index.get((macro, g), ()))
+    if record is not None:  # the pages of the findings and root causes it refers to list it back
+        for name, (target, _) in ref_fields(type(record)).items():
+            if target in RECORD_PAGES:
+                value = getattr(record, name)
+                pages += [record_page(target, v) for v in (value if isinstance(value, list) else [value]) if v]
+    for other_kind, records in kb.records.items():  # records that refer to it show it on their own pages
+        if other_kind not in RECORD_PAGES:
+            continue
+        fields = {name for name, (target, _) in ref_fields(models()[other_kind]).items() if target == kind}
+        for other in records.values():
+            if any(rid in (v if isinstance(v, list) else [v]) for v in (getattr(other, f) for f in fields)):
+                pages.append(record_page(other_kind, other.id))
+    return tuple(dict.fromkeys(pages))
+
+
+def record_changes(
+    kb: KnowledgeBase, base_kb: KnowledgeBase | None, docs: Path
+) -> list[RecordChange] | None:
+    """Records whose English changed, that are new or that were removed, with where they appear (None
+    without a baseline). A record's pages are looked up in the data after the change (before it, for a
+    removed one)."""
     if base_kb is None:
         return None
     before, after = english_hashes(base_kb), english_hashes(kb)
-    by_file: dict[str, list[str]] = {}
-    for key, value in after.items():
-        if before.get(key) != value:
-            kind, rid = key.split("/", 1)
-            by_file.setdefault(kb.origins.get((kind, rid), (f"data/{kind}.yml", 0))[0], []).append(rid)
-    return by_file
+    index = macro_index(docs)
+    found = []
+    for key in list(after) + [k for k in before if k not in after]:
+        if before.get(key) == after.get(key):
+            continue
+        kind, rid = key.split("/", 1)
+        status = "added" if key not in before else "deleted" if key not in after else "modified"
+        source = base_kb if status == "deleted" else kb
+        file = source.origins.get((kind, rid), (f"data/{kind}.yml", 0))[0]
+        pages = appears_on(source, kind, rid, index)
+        found.append(RecordChange(file, kind, rid, status, short_link_of(kind, rid), pages))
+    return found
 
 
 _MD_PUNCT = re.compile(r"([!-/:-@\[-`{-~])")
@@ -169,13 +259,42 @@ def _row(*cells: str) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
+def render_data(
+    lang: str, s: Callable[[str], str], data: list[str], records: list[RecordChange] | None
+) -> list[str]:
+    """The changed data files: one row per record added, changed or removed, with its short link and
+    every page it appears on (this language's site paths); one row per file when the base is unknown."""
+    root = "/" + prefix(lang)
+    out = [
+        f"### {s('summary.data')}",
+        "",
+        _row(*(s(f"summary.col_{c}") for c in ("file", "record", "change", "short_link", "appears_on"))),
+        _row(*["---"] * 5),
+    ]
+    for file in data:
+        rows = None if records is None else [r for r in records if r.file == file]
+        if not rows:  # no baseline (which records changed is unknown), or only Chinese texts or layout changed
+            out.append(_row(f"`{_cell(file)}`", "–" if rows is None else s("summary.no_records"), "–", "–", "–"))
+            continue
+        for r in rows[:MAX_IDS]:
+            link = "–" if r.short_link is None or r.status == "deleted" else f"`{root}go/{_cell(r.short_link)}/`"
+            shown = [f"`{root}{_cell(page_url(p, True))}`" for p in r.pages[:MAX_IDS]]
+            more = f", … (+{len(r.pages) - MAX_IDS})" if len(r.pages) > MAX_IDS else ""
+            out.append(_row(f"`{_cell(file)}`", f"`{_cell(r.rid)}`", s(f"summary.{r.status}"), link,
+                            (", ".join(shown) + more) or "–"))
+        if len(rows) > MAX_IDS:
+            out.append(_row(f"`{_cell(file)}`", f"… (+{len(rows) - MAX_IDS})", "", "", ""))
+    return [*out, ""]
+
+
 def render(
     lang: str,
     raw: Callable[[str], str],
     pages: list[PageChange],
-    data: list[tuple[str, list[str] | None, str | None]],
+    data: list[str],
     behind: Behind,
     artifact: str | None,
+    records: list[RecordChange] | None = None,
     labels: Sequence[tuple[str, list[str] | None]] = (),
 ) -> str:
     """The summary in one language; `raw(key)` is a label from data/i18n/<lang>.yml, shown escaped."""
@@ -210,23 +329,7 @@ def render(
         out.append(s("summary.no_pages"))
     out.append("")
     if data:
-        out += [
-            f"### {s('summary.data')}",
-            "",
-            _row(*(s(f"summary.col_{c}") for c in ("file", "records", "shown_on"))),
-            _row(*["---"] * 3),
-        ]
-        for file, ids, page in data:
-            if ids is None:  # the base commit's data did not load: which records changed is unknown
-                records = "–"
-            elif ids:
-                shown = ", ".join(f"`{_cell(i)}`" for i in ids[:MAX_IDS])
-                records = shown + (f", … (+{len(ids) - MAX_IDS})" if len(ids) > MAX_IDS else "")
-            else:
-                records = s("summary.no_records")
-            where = "–" if page is None else f"`/{page_url(page, True)}`, `/zh/{page_url(page, True)}`"
-            out.append(_row(f"`{_cell(file)}`", records, where))
-        out.append("")
+        out += render_data(lang, s, data, records)
     if labels:
         out += [
             f"### {s('summary.labels')}",
@@ -274,19 +377,21 @@ def summary(root: Path, kb: KnowledgeBase, base: str, head: str, artifact: str |
     with tempfile.TemporaryDirectory() as tmp:
         base_kb = data_at(root, git(root, "merge-base", base, head).stdout.decode().strip() or base, Path(tmp))
     pages = page_changes(found)
-    records = changed_records(kb, base_kb)
+    records = record_changes(kb, base_kb, root / "docs")
     data = [
-        (c.path, None if records is None else records.get(c.path, []), shown_on(c.path[len("data/") : -len(".yml")]))
+        c.path
         for c in found
         if c.path.startswith("data/")
         and c.path.endswith(".yml")
         and not c.path.startswith("data/i18n/")
+        and not c.path.startswith("data/messages/")
         and c.path != tr.LOCK.as_posix()
     ]
     behind = translation_state(root, kb, base_kb, found)
     labels = [(c.path, changed_labels(kb, base_kb, c.path)) for c in found if c.path.startswith("data/i18n/")]
     return "\n".join(
-        render(lang, trusted_labels(kb, base_kb, lang), pages, data, behind, artifact, labels) for lang in LANGS
+        render(lang, trusted_labels(kb, base_kb, lang), pages, data, behind, artifact, records, labels)
+        for lang in LANGS
     )
 
 

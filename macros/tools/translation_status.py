@@ -156,6 +156,7 @@ def run(args: argparse.Namespace) -> int:
                 _print_record(kb, record)
     print(
         f"{len(pages)} page(s) and {len(records)} data record(s) to translate. Once the Chinese is updated, run "
-        "`python -m macros translation-status --accept <page or kind/id>`."
+        "`.venv/bin/python -m macros translation-status --accept <page or kind/id>` (or ask a maintainer to comment "
+        "`/accept-translation <page or kind/id>` on the pull request)."
     )
     return 1 if args.check else 0

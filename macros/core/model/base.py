@@ -7,6 +7,7 @@ from datetime import date
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 from macros.core.limits import MAX_TEXT_CHARS
 
@@ -14,9 +15,15 @@ from macros.core.limits import MAX_TEXT_CHARS
 WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 
 
+def problem(key: str, **context: str) -> PydanticCustomError:
+    """A validation error named by its message key in data/messages/<lang>.yml (the loader words it in the
+    contributor's language); the key is also pydantic's own text, so nothing English is kept here."""
+    return PydanticCustomError(key, key, context)
+
+
 def _not_reserved(value: str) -> str:
     if value in WINDOWS_RESERVED:
-        raise ValueError(f"the id '{value}' is a reserved file name on Windows; choose another")
+        raise problem("kb.id_reserved", value=value)
     return value
 
 
@@ -42,7 +49,10 @@ DateText = Annotated[
 
 
 def _real_day(value: str) -> str:
-    date.fromisoformat(value)  # 2024-02-30 matches the pattern but is no date
+    try:
+        date.fromisoformat(value)  # 2024-02-30 matches the pattern but is no date
+    except ValueError:
+        raise problem("value.day_real", value=value) from None
     return value
 
 
@@ -57,7 +67,7 @@ def _plain_url(value: str) -> str:
 
     wrong = url_problem(value)
     if wrong:
-        raise ValueError(wrong)
+        raise problem("kb.url", detail=wrong)
     return value
 
 

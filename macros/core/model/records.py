@@ -19,6 +19,7 @@ from macros.core.model.base import (
     Strict,
     Text,
     Url,
+    problem,
     ref,
 )
 from macros.core.model.enums import (
@@ -68,21 +69,17 @@ class Source(Record):
         if self.kind.value in STATUS_KINDS:
             missing = [name for name in ("checked", "status") if getattr(self, name) is None]
             if missing:
-                raise ValueError(
-                    f"a source of kind '{self.kind.value}' needs {' and '.join(missing)} "
-                    "(status: in-force, amended, superseded, repealed or historical; checked: YYYY-MM-DD)"
-                )
+                raise problem("kb.source_needs_status", kind=self.kind.value, missing="|".join(missing))
         if self.status is SourceStatus.superseded and self.superseded_by is None:
-            raise ValueError("a superseded source needs superseded_by: the id of the source that replaces it")
+            raise problem("kb.superseded_needs_by")
         if self.status is not SourceStatus.superseded and self.superseded_by is not None:
-            raise ValueError("superseded_by is only for a source whose status is superseded")
+            raise problem("kb.superseded_by_only")
         if self.superseded_by == self.id:
-            raise ValueError("a source cannot supersede itself")
+            raise problem("kb.source_self")
         for lang in ("en", "zh"):  # the title is the link's text
             named = host_mismatch(self.title(lang), self.url) if self.url else None
             if named:
-                raise ValueError(f"title.{lang} names {named} but url leads to another host; a link leads where "
-                                 "its text says")
+                raise problem("kb.source_title_host", lang=lang, host=named)
         return self
 
 
@@ -205,17 +202,15 @@ class MinimumWage(Record):
         zones = (self.inside_zone, self.outside_zone)
         if not self.confirmed:
             if any(v is not None for v in (*zones, self.citywide)):
-                raise ValueError(
-                    "an unconfirmed level has no amounts (leave out inside_zone, outside_zone and citywide)"
-                )
+                raise problem("kb.wage_unconfirmed_amounts")
             if self.part_time_hourly is not None:
-                raise ValueError("an unconfirmed level has no amounts (leave out part_time_hourly)")
+                raise problem("kb.wage_unconfirmed_amounts")
             if self.note is None:
-                raise ValueError("an unconfirmed level needs a note saying what is known")
+                raise problem("kb.wage_unconfirmed_note")
         elif self.citywide is None and None in zones:
-            raise ValueError("a confirmed level needs inside_zone and outside_zone, or citywide")
+            raise problem("kb.wage_confirmed_amounts")
         elif self.citywide is not None and any(v is not None for v in zones):
-            raise ValueError("give either citywide or inside_zone and outside_zone, not both")
+            raise problem("kb.wage_both")
         return self
 
 
@@ -277,9 +272,9 @@ class SearchSynonym(Record):
     def _paired(self) -> SearchSynonym:
         for lang in ("en", "zh"):
             if bool(getattr(self.terms, lang)) != bool(getattr(self.variants, lang)):
-                raise ValueError(f"terms.{lang} and variants.{lang} go together: give both or neither")
+                raise problem("kb.synonyms_pair", lang=lang)
         if not (self.terms.en or self.terms.zh):
-            raise ValueError("give the terms and variants of at least one language")
+            raise problem("kb.synonyms_one")
         return self
 
 
@@ -303,9 +298,7 @@ class ChecklistItem(Record):
     def _leads_somewhere(self) -> ChecklistItem:
         # A self-assessment must end in a plan: every gap it can reveal leads to at least one next step.
         if not (self.actions or self.recommendations or self.guides):
-            raise ValueError(
-                "every checklist item needs at least one next step: give it actions, recommendations or guides"
-            )
+            raise problem("kb.checklist_next_step")
         return self
 
 

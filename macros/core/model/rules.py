@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from macros.core.model.base import DateText, DayText, Record, ReviewMonths, Strict, Text, ref
+from macros.core.model.base import DateText, DayText, Record, ReviewMonths, Strict, Text, problem, ref
 from macros.core.model.enums import Jurisdiction, Unit, Verification
 
 Value = Annotated[int | float, Field(gt=0, le=1_000_000, description="The figure, in the rule's unit.")]
@@ -53,9 +53,9 @@ class RuleLevel(Strict):
     @model_validator(mode="after")
     def _ordered(self) -> RuleLevel:
         if self.up_to is not None and self.up_to <= self.value:
-            raise ValueError("up_to is the upper end of a range: it must be more than value")
+            raise problem("kb.rule_range")
         if self.applies_to is not None and last_day(self.applies_to) < first_day(self.applies_from):
-            raise ValueError("applies_to is before applies_from")
+            raise problem("kb.rule_dates")
         return self
 
 
@@ -78,20 +78,15 @@ class Rule(Record):
     @model_validator(mode="after")
     def _one_home(self) -> Rule:
         if bool(self.levels) == (self.minimum_wage is not None):
-            raise ValueError(
-                "give either levels (the rule's own) or minimum_wage (its levels are in data/minimum_wage.yml)"
-            )
+            raise problem("kb.rule_one_home")
         if self.minimum_wage is not None and self.unit not in (Unit.rmb_per_month, Unit.rmb_per_hour):
-            raise ValueError("a minimum_wage rule counts rmb-per-month or rmb-per-hour")
+            raise problem("kb.rule_wage_unit")
         for lang in ("en", "zh"):
             if "{value}" not in self.says(lang):
-                raise ValueError(f"says.{lang} must contain {{value}}: where the rule's figure goes")
+                raise problem("kb.rule_says_value", lang=lang)
         for before, after in zip(self.levels, self.levels[1:], strict=False):
             if first_day(after.applies_from) <= first_day(before.applies_from):
-                raise ValueError("levels go oldest first: each applies_from after the one before")
+                raise problem("kb.rule_levels_order")
             if before.applies_to is None or last_day(before.applies_to) >= first_day(after.applies_from):
-                raise ValueError(
-                    f"the level from {before.applies_from} needs applies_to before the next level's "
-                    f"applies_from ({after.applies_from})"
-                )
+                raise problem("kb.rule_levels_gap", before=str(before.applies_from), after=str(after.applies_from))
         return self

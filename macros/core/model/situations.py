@@ -12,7 +12,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints, model_validator
 
-from macros.core.model.base import DayText, Id, Record, Strict, Text, ref
+from macros.core.model.base import DayText, Id, Record, Strict, Text, problem, ref
 
 # `{rule:<id>}` in a text: the figure of that rule, in force on the build's date.
 RULE_PLACEHOLDER = re.compile(r"\{rule:([a-z0-9]+(?:-[a-z0-9]+)*)\}")
@@ -28,7 +28,7 @@ def placeholders(text: Text) -> set[str]:
     """The rule ids a text names as `{rule:<id>}` (both languages must name the same)."""
     en, zh = set(RULE_PLACEHOLDER.findall(text.en)), set(RULE_PLACEHOLDER.findall(text.zh))
     if en != zh:
-        raise ValueError(f"the English names the rules {sorted(en)} but the Chinese {sorted(zh)}: name the same")
+        raise problem("kb.rules_named_languages", en=", ".join(sorted(en)) or "–", zh=", ".join(sorted(zh)) or "–")
     return en
 
 
@@ -49,7 +49,9 @@ class Channel(Record):
     def _rules_named(self) -> Channel:
         named = set().union(*(placeholders(t) for t in (self.what, self.how, self.time_limit, self.cost)))
         if named != set(self.rules):
-            raise ValueError(f"the texts name the rules {sorted(named)} but `rules` lists {sorted(self.rules)}")
+            raise problem(
+                "kb.rules_named_listed", named=", ".join(sorted(named)) or "–", listed=", ".join(sorted(self.rules)) or "–"
+            )
         return self
 
 
@@ -77,14 +79,14 @@ class Situation(Record):
     @model_validator(mode="after")
     def _steps_once(self) -> Situation:
         if not (self.rules or self.law):
-            raise ValueError("say what the law says: give `rules`, `law` or both")
+            raise problem("kb.situation_law")
         channels = [s.channel for s in self.steps]
         twice = sorted({c for c in channels if channels.count(c) > 1})
         if twice:
-            raise ValueError(f"the steps name the channels {twice} more than once: one step per channel")
+            raise problem("kb.situation_steps_twice", channels=", ".join(twice))
         for text in (*self.law, *self.evidence, *(s.note for s in self.steps if s.note)):
             if placeholders(text):
-                raise ValueError("a situation's texts take no {rule:…}: list the rule in `rules` instead")
+                raise problem("kb.situation_no_placeholders")
         return self
 
 
