@@ -50,7 +50,9 @@ class Channel(Record):
         named = set().union(*(placeholders(t) for t in (self.what, self.how, self.time_limit, self.cost)))
         if named != set(self.rules):
             raise problem(
-                "kb.rules_named_listed", named=", ".join(sorted(named)) or "–", listed=", ".join(sorted(self.rules)) or "–"
+                "kb.rules_named_listed",
+                named=", ".join(sorted(named)) or "–",
+                listed=", ".join(sorted(self.rules)) or "–",
             )
         return self
 
