@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from macros.core import characters
 from macros.core.labels import brace_problem, placeholders
 from macros.core.languages import LANGS
 from macros.core.limits import MAX_LABEL_CHARS
@@ -180,6 +181,14 @@ def character_problems(
     elif isinstance(node, list):
         for i, value in enumerate(node):
             character_problems(value, label, root, (*path, i), errors)
+    elif isinstance(node, str) and (match := characters.FORBIDDEN.search(node)):
+        char = match.group(0)
+        what = say(_CHARACTER_NAMES.get(char) or (
+            "char.invisible_operator" if "\u2061" <= char <= "\u2064"
+            else "char.bidi" if "\u202a" <= char <= "\u2069" else "char.control"
+        ))
+        text = say("char.forbidden", what=what, code=f"{ord(char):04X}", position=match.start() + 1)
+        errors.append(DataError(label, line_of(root, path), say("where", where=where(path) or "text", text=text)))
 
 
 def read_kind(
