@@ -37,6 +37,7 @@ from macros.plugin import (
     reproducible,
     search_dedup,
     security,
+    tables,
     translation,
 )
 
@@ -98,7 +99,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         return markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        return changes.inject_now_notes(html, page, config, self.model(config))
+        html = changes.inject_now_notes(html, page, config, self.model(config))
+        return tables.label_tables(html, self._strings(config)[page_lang(page.file)]["phone.scroll_hint"])
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
         if template_name.endswith(".html") and not self.config.preview:
