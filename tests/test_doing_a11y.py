@@ -52,24 +52,28 @@ def test_axe_at_phone_width_with_everything_unfolded(browser, server, prefix, pa
 # exempt (the criterion's inline exception), except a number (a citation, a count in a table), which
 # gets 24 × 24 px anyway. Folded parts are opened first.
 TARGETS = """() => {
-  const sel = 'a[href], button, input:not([type=hidden]):not([type=radio]), select, textarea, summary, label:has(input[type=radio])';
+  const sel = 'a[href], button, input:not([type=hidden]):not([type=radio]), select, textarea, summary, '
+    + 'label:has(input[type=radio])';
   const live = (e) => { const s = getComputedStyle(e);
-    return s.visibility !== 'hidden' && s.display !== 'none' && s.pointerEvents !== 'none' && parseFloat(s.opacity) > 0; };
+    return s.visibility !== 'hidden' && s.display !== 'none' && s.pointerEvents !== 'none'
+      && parseFloat(s.opacity) > 0; };
   const inSentence = (e) => {
-    if (e.tagName !== 'A' || /^\\d+$/.test(e.textContent.trim()) || getComputedStyle(e).display !== 'inline') return false;
+    if (e.tagName !== 'A' || /^\\d+$/.test(e.textContent.trim())) return false;  // a number is never exempt
+    if (getComputedStyle(e).display !== 'inline') return false;
     const block = e.parentElement.closest('p, li, td, th, dd, dt, figcaption, div');
     const text = (x) => x.textContent.replace(/\\s+/g, ' ').trim();
     return !!block && text(block).length > text(e).length + 3;
   };
   const out = {count: 0, small: [], cites: 0};
   for (const e of document.querySelectorAll(sel)) {
-    if (!live(e) || e.closest('[hidden], .md-search')) continue;
+    if (!live(e) || e.closest('[hidden]')) continue;
     const rects = [...e.getClientRects()].filter(r => r.width && r.height);
     if (!rects.length) continue;
     out.count += 1;
     if (e.closest('.kb-cites')) out.cites += 1;
     const w = Math.max(...rects.map(r => r.width)), h = Math.max(...rects.map(r => r.height));
-    if ((w < 24 || h < 24) && !inSentence(e)) out.small.push(`${e.tagName} "${e.textContent.trim().slice(0, 30)}" ${Math.round(w)}x${Math.round(h)}`);
+    const name = `${e.tagName} "${e.textContent.trim().slice(0, 30)}" ${Math.round(w)}x${Math.round(h)}`;
+    if ((w < 24 || h < 24) && !inSentence(e)) out.small.push(name);
   }
   return out;
 }"""

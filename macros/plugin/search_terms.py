@@ -26,7 +26,7 @@ def glossary_entries(kb: KnowledgeBase, directory_urls: bool, locations: set[str
         if f"{prefix(lang)}{page}" not in locations:
             continue
         for term in kb.glossary.values():
-            first, second = (term.zh, term.en) if lang == "zh" else (term.en, term.zh)
+            title = f"{term.zh}（{term.en}）" if lang == "zh" else f"{term.en} ({term.zh})"
             text = term.definition(lang)
             avoid = [*term.avoid.en, *term.avoid.zh]
             if avoid:
@@ -34,7 +34,7 @@ def glossary_entries(kb: KnowledgeBase, directory_urls: bool, locations: set[str
             entries.append(
                 {
                     "location": f"{prefix(lang)}{page}#{anchor('glossary', term.id)}",
-                    "title": html.escape(f"{first}（{second}）" if lang == "zh" else f"{first} ({second})", quote=False),
+                    "title": html.escape(title, quote=False),
                     "text": html.escape(text, quote=False),
                 }
             )

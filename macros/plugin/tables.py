@@ -12,10 +12,10 @@ from __future__ import annotations
 import html
 import re
 
-_TABLE = re.compile(r"<table>(.*?)</table>", re.S)
-_HEAD = re.compile(r"<thead>(.*?)</thead>", re.S)
-_TH = re.compile(r"<th\b[^>]*>(.*?)</th>", re.S)
-_ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
+_TABLE = re.compile(r"<table>(.*?)</table>", re.DOTALL)
+_HEAD = re.compile(r"<thead>(.*?)</thead>", re.DOTALL)
+_TH = re.compile(r"<th\b[^>]*>(.*?)</th>", re.DOTALL)
+_ROW = re.compile(r"<tr>(.*?)</tr>", re.DOTALL)
 _TD = re.compile(r"<td\b")
 _TAG = re.compile(r"<[^>]+>")
 

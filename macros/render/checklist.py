@@ -156,7 +156,8 @@ def _results(p: Page) -> str:
         f'<strong data-field="company"></strong></span> '
         f'<span>{p.colon(p.s("self_assessment.date"), "")}<strong data-field="date"></strong></span></p>'
         '<p class="kb-check-summary" role="status" aria-live="polite"></p>'
-        f'<p class="kb-check-buttons kb-check-download"><button type="button" data-action="csv">{p.s("phone.sa_csv")}</button></p>'
+        '<p class="kb-check-download">'
+        f'<button type="button" data-action="csv">{p.s("phone.sa_csv")}</button></p>'
         + _bars(p)
         + f'<p class="kb-check-compared kb-meta" data-field="compared" hidden></p>'
         f'<h3 id="kb-plan-title">{p.s("self_assessment.next_steps")}</h3>'

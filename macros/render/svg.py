@@ -167,7 +167,7 @@ def document(
     """
     size = f'viewBox="0 0 {num(width)} {num(height)}" width="{num(width)}" height="{num(height)}"'
     picture = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="kb-chart-svg" role="img" data-search-exclude '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="kb-chart-svg" role="img" data-search-exclude="" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" {size}>'
         f'<title id="{chart_id}-title">{title}</title><desc id="{chart_id}-desc">{desc}</desc>'
         + (f"<defs>{defs}</defs>" if defs else "")
@@ -177,7 +177,7 @@ def document(
     if not hotspots:
         return picture
     overlay = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="kb-chart-links" role="group" data-search-exclude '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="kb-chart-links" role="group" data-search-exclude="" '
         f'aria-labelledby="{chart_id}-title" {size}>'
         f'{"".join(hotspots)}</svg>'
     )

@@ -111,7 +111,8 @@ def worksheet_result_warnings(p: Page) -> str:
     """The results' list of the warnings and questions about the figures they use (filled in by
     worksheet.js, shown only when there is one): a warning beside a field scrolls out of sight."""
     return (
-        f'<div class="kb-ws-result-warnings" id="ws-result-warnings" data-colon="{esc_attr(p.plain("punct.colon"))}" hidden>'
+        '<div class="kb-ws-result-warnings" id="ws-result-warnings" '
+        f'data-colon="{esc_attr(p.plain("punct.colon"))}" hidden>'
         f'<p>{p.s("worksheet_input.results_warned")}</p><ul></ul></div>'
     )
 
