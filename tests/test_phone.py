@@ -147,6 +147,11 @@ def test_worksheet_questions_figures_and_the_results_repeat_what_affects_them(ph
     assert {"ot_pay", "ot_premium", "save_ot", "save_total", "total_cost"} <= set(flagged)
     assert "audit_cost" not in flagged
     assert "save_turnover" not in flagged
+    phone.fill("#ws-turnover", "150")  # a percentage over 100: refused, and the results say why theirs are missing
+    assert phone.locator("#ws-turnover").get_attribute("aria-invalid") == "true"
+    assert notes.locator("li").count() == 2
+    assert notes.locator("li a[href='#ws-turnover']").is_visible()
+    assert phone.locator("#ws-out-save-total").inner_text() == "\u2014"
     # "Clear all" asks first, in the page; "keep" keeps every figure
     phone.click("button[data-action=clear]")
     confirm = phone.locator(".kb-ws-confirm")

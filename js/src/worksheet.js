@@ -18,7 +18,7 @@
      warning is shown next to the field (.kb-ws-warn) and never blocks: results still use the figure.
    - plausibility questions (optional, on an input): data-check-above (a bound) and data-check-msg (the
      text, with {value} and, given data-check-divisor, {hourly} filled in here), shown next to the field.
-   - the results (.kb-ws-results) repeat every warning and question of a figure they use: in
+   - the results (.kb-ws-results) repeat every warning, question and error of a figure they use: in
      .kb-ws-result-warnings (hidden, with a heading, an empty ul and the language's colon as
      data-colon), one item per figure linking to its field; and each result row computed from such a figure is marked (tr.kb-ws-flagged).
    Figures may use a point or a comma as the decimal separator (on Chinese pages only the point: a
@@ -196,14 +196,17 @@ function setUp(form) {
     const flagged = [];
     const notes = [];
     for (const input of inputs) {
-      if (!input.kbWarn) continue;
-      const text = [warning(input, vars), question(input)].filter(Boolean).join(" ");
-      if (input.kbWarn.textContent !== text) input.kbWarn.textContent = text;
-      const field = input.closest ? input.closest(".kb-ws-field") : null;
-      if (field) field.classList.toggle("kb-ws-warned", !!text);
-      if (text) {
+      let text = "";
+      if (input.kbWarn) {
+        text = [warning(input, vars), question(input)].filter(Boolean).join(" ");
+        if (input.kbWarn.textContent !== text) input.kbWarn.textContent = text;
+        const field = input.closest ? input.closest(".kb-ws-field") : null;
+        if (field) field.classList.toggle("kb-ws-warned", !!text);
+      }
+      const error = input.kbError.textContent; // an invalid figure: the results that use it are left out
+      if (error || text) {
         flagged.push(input.name);
-        notes.push({ input, text });
+        notes.push({ input, text: error || text });
       }
     }
     if (!resultNotes) return;

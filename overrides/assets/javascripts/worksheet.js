@@ -270,14 +270,17 @@
       const flagged = [];
       const notes2 = [];
       for (const input of inputs) {
-        if (!input.kbWarn) continue;
-        const text = [warning(input, vars), question(input)].filter(Boolean).join(" ");
-        if (input.kbWarn.textContent !== text) input.kbWarn.textContent = text;
-        const field = input.closest ? input.closest(".kb-ws-field") : null;
-        if (field) field.classList.toggle("kb-ws-warned", !!text);
-        if (text) {
+        let text = "";
+        if (input.kbWarn) {
+          text = [warning(input, vars), question(input)].filter(Boolean).join(" ");
+          if (input.kbWarn.textContent !== text) input.kbWarn.textContent = text;
+          const field = input.closest ? input.closest(".kb-ws-field") : null;
+          if (field) field.classList.toggle("kb-ws-warned", !!text);
+        }
+        const error = input.kbError.textContent;
+        if (error || text) {
           flagged.push(input.name);
-          notes2.push({ input, text });
+          notes2.push({ input, text: error || text });
         }
       }
       if (!resultNotes) return;
