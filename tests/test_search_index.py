@@ -29,7 +29,7 @@ def test_no_chart_labels_in_the_index(site, lang):
         assert "0200400600" not in text, doc["location"]
         assert not re.search(r"\d{16,}", text), (doc["location"], re.search(r"\d{16,}", text))
     page = (site / DIRS[lang] / "context" / "legal-framework" / "index.html").read_text(encoding="utf-8")
-    assert 'class="kb-chart-svg" role="img" data-search-exclude=""' in page  # the mechanism, on the page of the wage chart
+    assert 'class="kb-chart-svg" role="img" data-search-exclude=""' in page  # the mechanism, beside the wage chart
 
 
 @pytest.mark.parametrize("lang", DIRS)
