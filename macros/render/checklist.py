@@ -197,7 +197,7 @@ def _bar(p: Page) -> str:
     that it sticks (kb.css) over the whole page above; the script fills it in and shows it."""
     return (
         '<div class="kb-check-bar-sticky" hidden>'
-        '<span class="kb-check-progress" data-field="progress" aria-live="polite"></span>'
+        '<span class="kb-check-progress" data-field="progress"></span>'  # the summary announces changes
         f'<a class="kb-check-to-results" href="#kb-results-title">{p.s("phone.sa_to_results")}</a></div>'
     )
 
