@@ -33,7 +33,6 @@ def test_page_renders_without_errors_or_third_parties(page, server, prefix, path
 ])
 def test_language_switch_keeps_the_page(page, server, start, target, lang):
     page.goto(f"{server}/{start}")
-    page.hover(".md-header__option .md-select")
     page.locator(f'.md-select__link[hreflang="{lang}"]').click()
     page.wait_for_url(f"{server}/{target}")
     assert page.locator("html").get_attribute("lang") == lang

@@ -46,3 +46,49 @@ def test_axe_at_phone_width_with_everything_unfolded(browser, server, prefix, pa
     results = Axe().run(pg)
     context.close()
     assert results.violations_count == 0, results.generate_report()
+
+
+# Tap targets (WCAG 2.5.8, issue 32): what a finger can tap, visible and live; a link inside a sentence is
+# exempt (the criterion's inline exception), except a number (a citation, a count in a table), which
+# gets 24 × 24 px anyway. Folded parts are opened first.
+TARGETS = """() => {
+  const sel = 'a[href], button, input:not([type=hidden]):not([type=radio]), select, textarea, summary, '
+    + 'label:has(input[type=radio])';
+  const live = (e) => { const s = getComputedStyle(e);
+    return s.visibility !== 'hidden' && s.display !== 'none' && s.pointerEvents !== 'none'
+      && parseFloat(s.opacity) > 0; };
+  const inSentence = (e) => {
+    if (e.tagName !== 'A' || /^\\d+$/.test(e.textContent.trim())) return false;  // a number is never exempt
+    if (getComputedStyle(e).display !== 'inline') return false;
+    const block = e.parentElement.closest('p, li, td, th, dd, dt, figcaption, div');
+    const text = (x) => x.textContent.replace(/\\s+/g, ' ').trim();
+    return !!block && text(block).length > text(e).length + 3;
+  };
+  const out = {count: 0, small: [], cites: 0};
+  for (const e of document.querySelectorAll(sel)) {
+    if (!live(e) || e.closest('[hidden]')) continue;
+    const rects = [...e.getClientRects()].filter(r => r.width && r.height);
+    if (!rects.length) continue;
+    out.count += 1;
+    if (e.closest('.kb-cites')) out.cites += 1;
+    const w = Math.max(...rects.map(r => r.width)), h = Math.max(...rects.map(r => r.height));
+    const name = `${e.tagName} "${e.textContent.trim().slice(0, 30)}" ${Math.round(w)}x${Math.round(h)}`;
+    if ((w < 24 || h < 24) && !inSentence(e)) out.small.push(name);
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("prefix", LANGS)
+@pytest.mark.parametrize("path", ["recommendations/", "plans/workers/", "workshop/kit/", "guides/self-assessment/"])
+def test_tap_targets_are_24_px_at_phone_width(browser, server, prefix, path):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    pg = context.new_page()
+    pg.goto(f"{server}/{prefix}{path}")
+    pg.wait_for_timeout(300)
+    pg.evaluate("document.querySelectorAll('article details').forEach(d => { d.open = true; })")
+    found = pg.evaluate(TARGETS)
+    context.close()
+    assert found["count"] > 20
+    assert found["cites"] > 0 or path == "workshop/kit/"  # the check reached the citation numbers
+    assert found["small"] == [], found["small"][:20]

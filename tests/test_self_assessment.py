@@ -384,3 +384,18 @@ def test_result_on_a_phone_is_summary_first_and_every_table_fits(browser, server
     assert widths
     assert min(widths) >= 96
     context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_csv_column_names_cannot_be_read_as_answers(lang):
+    """Issue 32: the Chinese area column was 部分 (section), read as the answer 部分做到 (partly)."""
+    from macros.render.checklist import ANSWERS as ANSWER_KEYS
+    from macros.render.checklist import CSV_COLUMNS
+
+    s = strings(lang)
+    answers = [s[f"checklist.{a}"] for a in ANSWER_KEYS]
+    for key, label in CSV_COLUMNS.items():
+        if key in ("yes", "partly", "no", "na"):
+            continue  # the count columns are named after the answers on purpose
+        name = s[label]
+        assert not any(a.startswith(name) for a in answers), (key, name)  # 部分 -> 部分做到

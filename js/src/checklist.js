@@ -11,7 +11,10 @@
      ul.kb-check-bars (li[data-section] with .kb-check-bar-fill and [data-field=score|gaps|previous]),
      the table #kb-scores (tr[data-section] with td[data-count=yes|partly|no|na|open|score|previous]),
      ol.kb-check-plan (filled here: one li > details per "no" or "partly") and p.kb-check-plan-empty;
-   - input#kb-company; buttons [data-action=csv|export|import|compare|print|print-result] and [type=reset];
+   - input#kb-company; buttons [data-action=csv|export|import|compare|print|print-result] and [type=reset]
+     (the CSV button in the results, under the summary);
+   - after the form, div.kb-check-bar-sticky (hidden) with [data-field=progress]: shown here, it stays
+     at the foot of the screen with the number of answers and a link to the results (kb.css);
      input.kb-check-file; p.kb-check-message (role=status).
    Answers are kept in localStorage (validated on every read) when the browser allows it; they can
    be saved to and opened from a JSON file, and the result downloaded as CSV. Nothing is ever sent: no fetch, no XHR, no other host.
@@ -22,6 +25,7 @@
 
 import { countAnswers } from "./lib/score.js";
 import { emptyState, exportData, parseImport, stateFrom } from "./lib/checklist-state.js";
+import { needsSteps, planIds } from "./lib/checklist-plan.js";
 import { csvText, resultRows } from "./lib/csv.js";
 import { fill, formatDate as formatIso, isoDate } from "./lib/template.js";
 
@@ -88,6 +92,8 @@ function setUp(form) {
   const company = form.querySelector("#kb-company");
   const fileInput = form.querySelector("input.kb-check-file");
   const message = form.querySelector(".kb-check-message");
+  const next = form.nextElementSibling;
+  const footBar = next && next.classList.contains("kb-check-bar-sticky") ? next : null;
   const known = {};
   const sectionOf = {};
   const order = [];
@@ -125,9 +131,8 @@ function setUp(form) {
     const empty = form.querySelector(".kb-check-plan-empty");
     if (!plan) return;
     while (plan.firstChild) plan.removeChild(plan.firstChild);
-    for (const id of order) {
+    for (const id of planIds(order, state.answers)) {
       const a = state.answers[id];
-      if (a !== "no" && a !== "partly") continue;
       const item = known[id];
       const li = document.createElement("li");
       li.setAttribute("data-item", id);
@@ -162,8 +167,11 @@ function setUp(form) {
       const out = section.querySelector(".kb-check-score");
       if (out) out.textContent = fill(d("template"), c);
     });
+    const all = counts(state.answers, "");
     const summary = form.querySelector(".kb-check-summary");
-    if (summary) summary.textContent = fill(d("template"), counts(state.answers, ""));
+    if (summary) summary.textContent = fill(d("template"), all);
+    const progress = footBar ? footBar.querySelector("[data-field=progress]") : null;
+    if (progress) progress.textContent = msg("progress", all);
     const prev = state.previous;
     form.classList.toggle("kb-has-prev", !!prev);
     each(form.querySelectorAll("#kb-scores tbody tr"), (row) => {
@@ -227,7 +235,7 @@ function setUp(form) {
         const item = known[id];
         const a = state.answers[id];
         const steps = [];
-        if (a === "no" || a === "partly") {
+        if (needsSteps(a)) {
           each(item.querySelectorAll("ul.kb-steps > li"), (li) => steps.push(li.textContent.trim()));
         }
         return {
@@ -340,6 +348,7 @@ function setUp(form) {
     });
   });
   form.classList.add("kb-js");
+  if (footBar) footBar.hidden = false;
   if (!store) say(d("msg-storage-off"));
   update();
 }

@@ -73,22 +73,29 @@ document.addEventListener(
   true,
 );
 
-/* On a phone a wide chart gives way to its table (kb.css, .kb-chart[data-kb-wide]): open the table. */
-function openWideChartTables() {
-  const phone = window.matchMedia("(max-width: 37.5em)");
-  const open = () => {
-    if (!phone.matches) return;
-    each(document.querySelectorAll(".kb-chart[data-kb-wide] > details.kb-chart-data"), (d) => {
-      d.open = true;
+/* A Markdown table that scrolls sideways says so: the hint before it (macros/plugin/tables.py) shows
+   while the table is wider than its box. Material wraps the table (.md-typeset__scrollwrap) in its
+   own script, so the box is looked up at each check. */
+function scrollHints() {
+  const hints = document.querySelectorAll("p.kb-scroll-hint");
+  if (!hints.length) return;
+  const check = () =>
+    each(hints, (hint) => {
+      const table = hint.nextElementSibling && hint.nextElementSibling.querySelector
+        ? hint.nextElementSibling.matches("table") ? hint.nextElementSibling : hint.nextElementSibling.querySelector("table")
+        : null;
+      if (!table) return;
+      const box = table.closest(".md-typeset__scrollwrap") || table;
+      hint.hidden = !(box.scrollWidth > box.clientWidth + 1);
     });
-  };
-  open();
-  if (phone.addEventListener) phone.addEventListener("change", open);
+  check();
+  window.addEventListener("resize", check);
+  window.setTimeout(check, 500); // after Material has wrapped the tables
 }
 
 function init() {
   each(document.querySelectorAll("form[data-kb-filter]"), setUp);
-  openWideChartTables();
+  scrollHints();
 }
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
 else init();

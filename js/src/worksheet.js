@@ -9,12 +9,18 @@
      names of earlier outputs, numbers, + - * / ( ) and the functions max() and min();
      data-decimals sets the number of decimals shown (default 0);
    - .kb-ws-note (optional) labels the page's example values; it is hidden once the reader changes them;
-   - button[data-action=print] prints; button[data-action=clear] empties every field;
-     button[type=reset] restores the values written in the page.
+   - button[data-action=print] prints; button[data-action=clear] asks first: it shows .kb-ws-confirm
+     (hidden in the page), whose button[data-action=clear-yes] empties every field and
+     button[data-action=clear-no] keeps them; button[type=reset] restores the values written in the page.
    - legal warnings (optional, on an input): data-warn-below or data-warn-above (the legal limit) and
      data-warn-msg (the text, rendered from data); data-warn-total (a formula of input names) checks
      that total instead of the field's own figure, shown only on fields with a figure above 0. A
      warning is shown next to the field (.kb-ws-warn) and never blocks: results still use the figure.
+   - plausibility questions (optional, on an input): data-check-above (a bound) and data-check-msg (the
+     text, with {value} and, given data-check-divisor, {hourly} filled in here), shown next to the field.
+   - the results (.kb-ws-results) repeat every warning, question and error of a figure they use: in
+     .kb-ws-result-warnings (hidden, with a heading, an empty ul and the language's colon as
+     data-colon), one item per figure linking to its field; and each result row computed from such a figure is marked (tr.kb-ws-flagged).
    Figures may use a point or a comma as the decimal separator (on Chinese pages only the point: a
    comma there is a thousands separator or a slip), full-width digits and a trailing %.
    A figure that is not a number, or out of its range, is marked invalid (aria-invalid, a message
@@ -26,6 +32,7 @@
 import { evaluate } from "./lib/expression.js";
 import { allowsDecimalComma, bound as parseBound, parseFigure, rangeProblem } from "./lib/numbers.js";
 import { fill } from "./lib/template.js";
+import { flaggedOutputs, implausible, inputsOf } from "./lib/worksheet-checks.js";
 
 const DECIMAL_COMMA = allowsDecimalComma(document.documentElement.lang);
 const each = (list, fn) => Array.prototype.forEach.call(list, fn);
@@ -84,6 +91,12 @@ function warning(input, vars) {
   const above = bound(input, "data-warn-above");
   const off = (below !== null && checked < below) || (above !== null && checked > above);
   return off ? input.getAttribute("data-warn-msg") || "" : "";
+}
+
+// A plausibility question for a valid figure (data-check-*): advice, never an error.
+function question(input) {
+  const values = implausible(read(input), bound(input, "data-check-above"), parseFloat(input.getAttribute("data-check-divisor") || "0"));
+  return values ? fill(input.getAttribute("data-check-msg") || "", values) : "";
 }
 
 function setUp(form) {
@@ -154,7 +167,7 @@ function setUp(form) {
     if (!described.includes(id)) described.push(id);
     input.setAttribute("aria-describedby", described.join(" "));
     input.kbError = note;
-    if (input.hasAttribute("data-warn-msg")) {
+    if (input.hasAttribute("data-warn-msg") || input.hasAttribute("data-check-msg")) {
       const warn = document.createElement("span");
       warn.id = (input.id || input.name) + "-warn";
       warn.className = "kb-ws-warn";
@@ -166,13 +179,53 @@ function setUp(form) {
     }
   }
 
+  // The results' own list of the warnings and questions that affect them (issue 32).
+  const results = form.querySelector(".kb-ws-results");
+  const reach = inputsOf(
+    outputs.map((out) => ({ name: out.getAttribute("name") || "", formula: out.getAttribute("data-formula") || "" })),
+    inputs.map((input) => input.name),
+  );
+  const resultNotes = results ? results.querySelector(".kb-ws-result-warnings") : null;
+
+  function labelOf(input) {
+    const label = input.id ? form.querySelector('label[for="' + input.id + '"]') : null;
+    return label ? label.textContent.trim() : input.name;
+  }
+
   function warn(vars) {
+    const flagged = [];
+    const notes = [];
     for (const input of inputs) {
-      if (!input.kbWarn) continue;
-      const text = warning(input, vars);
-      if (input.kbWarn.textContent !== text) input.kbWarn.textContent = text;
-      const field = input.closest ? input.closest(".kb-ws-field") : null;
-      if (field) field.classList.toggle("kb-ws-warned", !!text);
+      let text = "";
+      if (input.kbWarn) {
+        text = [warning(input, vars), question(input)].filter(Boolean).join(" ");
+        if (input.kbWarn.textContent !== text) input.kbWarn.textContent = text;
+        const field = input.closest ? input.closest(".kb-ws-field") : null;
+        if (field) field.classList.toggle("kb-ws-warned", !!text);
+      }
+      const error = input.kbError.textContent; // an invalid figure: the results that use it are left out
+      if (error || text) {
+        flagged.push(input.name);
+        notes.push({ input, text: error || text });
+      }
+    }
+    if (!resultNotes) return;
+    const list = resultNotes.querySelector("ul");
+    while (list.firstChild) list.removeChild(list.firstChild);
+    for (const note of notes) {
+      const li = document.createElement("li");
+      const a = document.createElement("a");
+      a.href = "#" + note.input.id;
+      a.textContent = labelOf(note.input);
+      li.appendChild(a);
+      li.appendChild(document.createTextNode((resultNotes.getAttribute("data-colon") || ": ") + note.text));
+      list.appendChild(li);
+    }
+    resultNotes.hidden = notes.length === 0;
+    const marked = new Set(flaggedOutputs(reach, flagged));
+    for (const out of outputs) {
+      const row = out.closest ? out.closest("tr") : null;
+      if (row) row.classList.toggle("kb-ws-flagged", marked.has(out.getAttribute("name") || ""));
     }
   }
 
@@ -233,11 +286,24 @@ function setUp(form) {
     setTimeout(update, 0); // after the browser has restored the page's values
   });
   form.addEventListener("submit", (event) => event.preventDefault());
+  // "Clear all" asks first, in the page: a browser's confirm() dialog is suppressed or shown with the
+  // page's address as its title in some phone browsers (in-app ones), and cannot be translated or styled.
+  const confirmBox = form.querySelector(".kb-ws-confirm");
+  const clearButton = form.querySelector("[data-action=clear]");
+  function askToClear(show) {
+    if (!confirmBox) return;
+    confirmBox.hidden = !show;
+    const target = show ? confirmBox.querySelector("[data-action=clear-no]") : clearButton;
+    if (target) target.focus();
+  }
   each(form.querySelectorAll("[data-action]"), (button) => {
     button.addEventListener("click", () => {
       const action = button.getAttribute("data-action");
       if (action === "print") window.print();
-      if (action === "clear") {
+      if (action === "clear") askToClear(true);
+      if (action === "clear-no") askToClear(false);
+      if (action === "clear-yes" || (action === "clear" && !confirmBox)) {
+        if (confirmBox) confirmBox.hidden = true;
         for (const input of inputs) input.value = "";
         update();
         persist();

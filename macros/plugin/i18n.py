@@ -20,6 +20,7 @@ from macros.core.load import KnowledgeBase
 from macros.core.pages import NO_SYNONYMS, NOT_SEARCHED, SEARCH_BOOST
 from macros.core.segment import segment
 from macros.core.synonyms import SYNONYM_BOOST, synonym_field, table
+from macros.plugin.search_terms import glossary_entries
 from macros.plugin.security import fail
 from macros.render import not_found
 
@@ -131,6 +132,8 @@ def split_search_index(config: MkDocsConfig, kb: KnowledgeBase) -> None:
     if not index_path.is_file():
         return
     combined = json.loads(index_path.read_text(encoding="utf-8"))
+    locations = {doc["location"] for doc in combined["docs"]}
+    combined["docs"] += glossary_entries(kb, config.use_directory_urls, locations)  # one entry per term
     docs: dict[str, list[dict[str, Any]]] = {lang: [] for lang in LANGS}
     synonyms = {lang: table(kb, lang) for lang in LANGS}  # see macros/core/synonyms.py
     for doc in combined["docs"]:

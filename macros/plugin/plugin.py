@@ -41,6 +41,7 @@ from macros.plugin import (
     reproducible,
     search_dedup,
     security,
+    tables,
     translation,
 )
 
@@ -109,6 +110,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         html = changes.inject_now_notes(html, page, config, self.model(config))
+        html = tables.label_tables(html, self._strings(config)[page_lang(page.file)]["phone.scroll_hint"])
         return security.sanitized_body(html, page, self._unsafe)
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:

@@ -64,6 +64,8 @@ MACROS: dict[str, Macro] = {
     "record_title": record_page.title,
     "worksheet_warning": worksheet.worksheet_warning,
     "minimum_wage_now": worksheet.minimum_wage_now,
+    "worksheet_result_warnings": worksheet.worksheet_result_warnings,
+    "worksheet_clear": worksheet.worksheet_clear,
     "rule": rules.rule,
     "rule_says": rules.rule_says,
     "rule_basis": rules.rule_basis,

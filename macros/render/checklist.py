@@ -36,7 +36,7 @@ MESSAGES = (
     "reset_done",
     "storage_off",
 )
-PHONE_MESSAGES = ("saved_csv", "gaps")  # label key phone.sa_<m> -> data-msg-<m>
+PHONE_MESSAGES = ("saved_csv", "gaps", "progress")  # label key phone.sa_<m> -> data-msg-<m>
 
 
 def next_steps(p: Page, item: ChecklistItem) -> list[str]:
@@ -156,6 +156,8 @@ def _results(p: Page) -> str:
         f'<strong data-field="company"></strong></span>'  # no space: the flex gap spaces them
         f'<span>{p.colon(p.s("self_assessment.date"), "")}<strong data-field="date"></strong></span></p>'
         '<p class="kb-check-summary" role="status" aria-live="polite"></p>'
+        '<p class="kb-check-download">'
+        f'<button type="button" data-action="csv">{p.s("phone.sa_csv")}</button></p>'
         + _bars(p)
         + f'<p class="kb-check-compared kb-meta" data-field="compared" hidden></p>'
         f'<h3 id="kb-plan-title">{p.s("self_assessment.next_steps")}</h3>'
@@ -173,7 +175,6 @@ def _tools(p: Page) -> str:
     buttons = "".join(
         f'<button type="button" data-action="{a}">{p.s(key)}</button> '
         for a, key in (
-            ("csv", "phone.sa_csv"),
             ("print-result", "self_assessment.print_result"),
             ("export", "self_assessment.export"),
             ("import", "self_assessment.import"),
@@ -187,6 +188,17 @@ def _tools(p: Page) -> str:
         '<input type="file" accept=".json,application/json" class="kb-check-file"'
         ' hidden tabindex="-1" aria-hidden="true">'
         '<p class="kb-check-message" role="status" aria-live="polite"></p>'
+    )
+
+
+def _bar(p: Page) -> str:
+    """The bar at the foot of the screen from the top of the page to the end of the form (issue 32): how
+    many questions are answered and one tap to the result and its download. It follows the form, so
+    that it sticks (kb.css) over the whole page above; the script fills it in and shows it."""
+    return (
+        '<div class="kb-check-bar-sticky" hidden>'
+        '<span class="kb-check-progress" data-field="progress"></span>'  # the summary announces changes
+        f'<a class="kb-check-to-results" href="#kb-results-title">{p.s("phone.sa_to_results")}</a></div>'
     )
 
 
@@ -217,4 +229,5 @@ def checklist(p: Page) -> str:
         + _results(p)
         + _tools(p)
         + "</form>"
+        + _bar(p)
     )

@@ -128,7 +128,8 @@ def glossary(p: Page) -> str:
             )
         )
     headers = [p.s(f"col.{c}") for c in ("term", "term_zh", "definition", "avoid")]
-    return table("kb-glossary", p.s("caption.glossary"), headers, rows)
+    # kept out of the search index as one paragraph: each term has an entry of its own (macros/plugin/search_terms.py)
+    return table("kb-glossary", p.s("caption.glossary"), headers, rows, search=False)
 
 
 def sources(p: Page) -> str:

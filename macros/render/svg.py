@@ -162,10 +162,12 @@ def document(
     An image's content is presentational, so links inside role="img" would be hidden from screen
     readers (axe: nested-interactive). The overlay is a group of named links, named after the
     picture: reachable by tap, pointer and keyboard; the figure's table holds the same links.
+    Both stay out of the search index (data-search-exclude): their labels, read in document order,
+    ran together ("02004006008001000…"); the caption and the table carry the same text.
     """
     size = f'viewBox="0 0 {num(width)} {num(height)}" width="{num(width)}" height="{num(height)}"'
     picture = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="kb-chart-svg" role="img" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="kb-chart-svg" role="img" data-search-exclude="" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" {size}>'
         f'<title id="{chart_id}-title">{title}</title><desc id="{chart_id}-desc">{desc}</desc>'
         + (f"<defs>{defs}</defs>" if defs else "")
@@ -175,7 +177,7 @@ def document(
     if not hotspots:
         return picture
     overlay = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="kb-chart-links" role="group" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="kb-chart-links" role="group" data-search-exclude="" '
         f'aria-labelledby="{chart_id}-title" {size}>'
         f'{"".join(hotspots)}</svg>'
     )

@@ -24,6 +24,13 @@ OVERTIME_FIELDS = "ot_workday + ot_restday + ot_holiday"
 # Hourly wage = monthly wage / (21.75 paid days x 8 hours): the conversion of the labour ministry's
 # notice 劳社部发〔2008〕3号 (source `wage-conversion-2008`).
 PAID_HOURS_A_MONTH = 174
+# Plausibility (issue 32), not law: a figure above these bounds is questioned beside its field (the
+# results still use it). An hourly wage above 10 times the hourly minimum (about RMB 145 an hour, over
+# RMB 25,000 a month for a production worker) is far more likely a monthly wage typed in the wrong
+# field, since any monthly wage is above it; an overtime rate above twice its legal minimum (300, 400,
+# 600 %) is more likely a slip (an extra zero, a wage) than a factory's pay rule.
+HOURLY_CHECK_FACTOR = 10
+RATE_CHECK_FACTOR = 2
 # the fields worksheet_warning() knows (macro arguments are checked against them)
 WARNED_FIELDS = (*OVERTIME_RATE, "overtime", "wage")
 
@@ -61,7 +68,12 @@ def worksheet_warning(p: Page, field: str) -> str:
     if field in OVERTIME_RATE:
         value = _limit(p, OVERTIME_RATE[field])
         limit = rules.number(p, value)
-        return _attrs(warn_below=f"{value:g}", warn_msg=p.plain("worksheet_warn.rate", limit=limit))
+        return _attrs(
+            warn_below=f"{value:g}",
+            warn_msg=p.plain("worksheet_warn.rate", limit=limit),
+            check_above=f"{RATE_CHECK_FACTOR * value:g}",
+            check_msg=p.plain("worksheet_input.check_rate", limit=limit),
+        )
     if field == "overtime":
         value = _limit(p, OVERTIME_LIMIT)
         limit = rules.number(p, value)
@@ -79,7 +91,14 @@ def worksheet_warning(p: Page, field: str) -> str:
             monthly=_monthly(p, level),
             date=plain_date(p, level.applies_from),
         )
-        return _attrs(warn_below=f"{hourly:.2f}", warn_msg=text)
+        check = p.plain("worksheet_input.check_hourly", minimum=_hourly(hourly))
+        return _attrs(
+            warn_below=f"{hourly:.2f}",
+            warn_msg=text,
+            check_above=f"{HOURLY_CHECK_FACTOR * hourly:.2f}",
+            check_msg=check,
+            check_divisor=str(PAID_HOURS_A_MONTH),
+        )
     known = ", ".join(WARNED_FIELDS)
     raise ValueError(f"worksheet_warning: unknown field '{field}' ({known})")
 
@@ -99,3 +118,23 @@ def minimum_wage_now(p: Page) -> str:
     note = rules.stale_note(p, level)
     cited = p.cited(text, dict.fromkeys(b.source for b in (*level.basis, *part_time.basis)))
     return cited + (p.s("punct.note_gap") + note if note else "")
+
+
+def worksheet_result_warnings(p: Page) -> str:
+    """The results' list of the warnings and questions about the figures they use (filled in by
+    worksheet.js, shown only when there is one): a warning beside a field scrolls out of sight."""
+    return (
+        '<div class="kb-ws-result-warnings" id="ws-result-warnings" '
+        f'data-colon="{esc_attr(p.plain("punct.colon"))}" hidden>'
+        f'<p>{p.s("worksheet_input.results_warned")}</p><ul></ul></div>'
+    )
+
+
+def worksheet_clear(p: Page) -> str:
+    """The in-page question "Clear all" asks first (shown by worksheet.js), with its two answers."""
+    return (
+        '<p class="kb-ws-confirm" role="group" aria-labelledby="ws-confirm-q" hidden>'
+        f'<span id="ws-confirm-q">{p.s("worksheet_input.clear_question")}</span> '
+        f'<button type="button" data-action="clear-yes">{p.s("worksheet_input.clear_yes")}</button> '
+        f'<button type="button" data-action="clear-no">{p.s("worksheet_input.clear_no")}</button></p>'
+    )

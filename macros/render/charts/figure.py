@@ -32,7 +32,8 @@ def figure(
 ) -> str:
     note = ""
     if wide:  # scrolls sideways in its own region (with a cue) where it does not fit, reachable by keyboard;
-        # on a phone it gives way to its table, opened by kb.js (kb.css: .kb-chart-wide)
+        # on a phone it gives way to its table, folded as everywhere (issue 32: an open one pushed the
+        # page's tools screens down); the note says where the figures are (kb.css: .kb-chart[data-kb-wide])
         label = p.plain("chart.scroll", title=p.plain(f"chart.{name}.title"))
         picture = (
             f'<div class="kb-chart-scroll" role="region" tabindex="0" aria-label="{esc_attr(label)}">{picture}</div>'

@@ -89,7 +89,7 @@ def recommendation_matrix(p: Page) -> str:
             n = len(count[(g, a)])
             lead = sum(1 for r in count[(g, a)] if g in r.owners)
             cells.append(
-                f'<a href="{esc_attr(f"{base}?group={g}&area={a}")}">{n}</a>'
+                f'<a class="kb-count-link" href="{esc_attr(f"{base}?group={g}&area={a}")}">{n}</a>'
                 + p.paren(p.s("chart.matrix.lead", count=str(lead)))
                 if n
                 else "0"

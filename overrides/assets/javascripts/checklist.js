@@ -76,6 +76,14 @@
     return { format, version, lang, date, company: state.company, answers: cleanAnswers(state.answers, known) };
   }
 
+  // js/src/lib/checklist-plan.js
+  function needsSteps(answer) {
+    return answer === "no" || answer === "partly";
+  }
+  function planIds(order, answers) {
+    return order.filter((id) => Object.prototype.hasOwnProperty.call(answers, id) && needsSteps(answers[id]));
+  }
+
   // js/src/lib/csv.js
   function csvCell(value) {
     let text = String(value === null || value === void 0 ? "" : value);
@@ -169,6 +177,8 @@
     const company = form.querySelector("#kb-company");
     const fileInput = form.querySelector("input.kb-check-file");
     const message = form.querySelector(".kb-check-message");
+    const next = form.nextElementSibling;
+    const footBar = next && next.classList.contains("kb-check-bar-sticky") ? next : null;
     const known = {};
     const sectionOf = {};
     const order = [];
@@ -203,9 +213,8 @@
       const empty = form.querySelector(".kb-check-plan-empty");
       if (!plan) return;
       while (plan.firstChild) plan.removeChild(plan.firstChild);
-      for (const id of order) {
+      for (const id of planIds(order, state.answers)) {
         const a = state.answers[id];
-        if (a !== "no" && a !== "partly") continue;
         const item = known[id];
         const li = document.createElement("li");
         li.setAttribute("data-item", id);
@@ -239,8 +248,11 @@
         const out = section.querySelector(".kb-check-score");
         if (out) out.textContent = fill(d("template"), c);
       });
+      const all = counts(state.answers, "");
       const summary = form.querySelector(".kb-check-summary");
-      if (summary) summary.textContent = fill(d("template"), counts(state.answers, ""));
+      if (summary) summary.textContent = fill(d("template"), all);
+      const progress = footBar ? footBar.querySelector("[data-field=progress]") : null;
+      if (progress) progress.textContent = msg("progress", all);
       const prev = state.previous;
       form.classList.toggle("kb-has-prev", !!prev);
       each(form.querySelectorAll("#kb-scores tbody tr"), (row) => {
@@ -299,7 +311,7 @@
           const item = known[id];
           const a = state.answers[id];
           const steps = [];
-          if (a === "no" || a === "partly") {
+          if (needsSteps(a)) {
             each(item.querySelectorAll("ul.kb-steps > li"), (li) => steps.push(li.textContent.trim()));
           }
           return {
@@ -404,6 +416,7 @@
       });
     });
     form.classList.add("kb-js");
+    if (footBar) footBar.hidden = false;
     if (!store) say(d("msg-storage-off"));
     update();
   }

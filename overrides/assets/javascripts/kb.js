@@ -88,20 +88,22 @@
     },
     true
   );
-  function openWideChartTables() {
-    const phone = window.matchMedia("(max-width: 37.5em)");
-    const open = () => {
-      if (!phone.matches) return;
-      each(document.querySelectorAll(".kb-chart[data-kb-wide] > details.kb-chart-data"), (d) => {
-        d.open = true;
-      });
-    };
-    open();
-    if (phone.addEventListener) phone.addEventListener("change", open);
+  function scrollHints() {
+    const hints = document.querySelectorAll("p.kb-scroll-hint");
+    if (!hints.length) return;
+    const check = () => each(hints, (hint) => {
+      const table = hint.nextElementSibling && hint.nextElementSibling.querySelector ? hint.nextElementSibling.matches("table") ? hint.nextElementSibling : hint.nextElementSibling.querySelector("table") : null;
+      if (!table) return;
+      const box = table.closest(".md-typeset__scrollwrap") || table;
+      hint.hidden = !(box.scrollWidth > box.clientWidth + 1);
+    });
+    check();
+    window.addEventListener("resize", check);
+    window.setTimeout(check, 500);
   }
   function init() {
     each(document.querySelectorAll("form[data-kb-filter]"), setUp);
-    openWideChartTables();
+    scrollHints();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();

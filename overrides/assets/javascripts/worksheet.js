@@ -98,6 +98,37 @@
     return String(template || "").replace(/\{([a-z_]+)\}/g, (m, k) => has(values, k) ? String(values[k]) : m);
   }
 
+  // js/src/lib/worksheet-checks.js
+  var FUNCS2 = /* @__PURE__ */ new Set(["max", "min"]);
+  function implausible(value, above, divisor) {
+    if (!isFinite(value) || above === null || !isFinite(above) || value <= above) return null;
+    const out = { value: String(value) };
+    if (divisor) out.hourly = (Math.round(value / divisor * 100) / 100).toFixed(2);
+    return out;
+  }
+  function namesIn(formula) {
+    const names = /* @__PURE__ */ new Set();
+    for (const tok of tokenize(formula)) if (tok.t === "id" && !FUNCS2.has(tok.v)) names.add(tok.v);
+    return names;
+  }
+  function inputsOf(outputs, inputNames) {
+    const inputs = new Set(inputNames);
+    const reach = {};
+    outputs.forEach((out, i) => {
+      const set = /* @__PURE__ */ new Set();
+      for (const name of namesIn(out.formula)) {
+        if (inputs.has(name)) set.add(name);
+        else if (reach[name]) for (const n of reach[name]) set.add(n);
+      }
+      reach[out.name || "#" + i] = set;
+    });
+    return reach;
+  }
+  function flaggedOutputs(reach, flagged) {
+    const wanted = new Set(flagged);
+    return Object.keys(reach).filter((name) => [...reach[name]].some((n) => wanted.has(n)));
+  }
+
   // js/src/worksheet.js
   var DECIMAL_COMMA = allowsDecimalComma(document.documentElement.lang);
   var each = (list, fn) => Array.prototype.forEach.call(list, fn);
@@ -150,6 +181,10 @@
     const above = bound2(input, "data-warn-above");
     const off = below !== null && checked < below || above !== null && checked > above;
     return off ? input.getAttribute("data-warn-msg") || "" : "";
+  }
+  function question(input) {
+    const values = implausible(read(input), bound2(input, "data-check-above"), parseFloat(input.getAttribute("data-check-divisor") || "0"));
+    return values ? fill(input.getAttribute("data-check-msg") || "", values) : "";
   }
   function setUp(form) {
     const key = "kb-worksheet-v1:" + (form.id || "default");
@@ -210,7 +245,7 @@
       if (!described.includes(id)) described.push(id);
       input.setAttribute("aria-describedby", described.join(" "));
       input.kbError = note;
-      if (input.hasAttribute("data-warn-msg")) {
+      if (input.hasAttribute("data-warn-msg") || input.hasAttribute("data-check-msg")) {
         const warn2 = document.createElement("span");
         warn2.id = (input.id || input.name) + "-warn";
         warn2.className = "kb-ws-warn";
@@ -221,13 +256,50 @@
         input.kbWarn = warn2;
       }
     }
+    const results = form.querySelector(".kb-ws-results");
+    const reach = inputsOf(
+      outputs.map((out) => ({ name: out.getAttribute("name") || "", formula: out.getAttribute("data-formula") || "" })),
+      inputs.map((input) => input.name)
+    );
+    const resultNotes = results ? results.querySelector(".kb-ws-result-warnings") : null;
+    function labelOf(input) {
+      const label = input.id ? form.querySelector('label[for="' + input.id + '"]') : null;
+      return label ? label.textContent.trim() : input.name;
+    }
     function warn(vars) {
+      const flagged = [];
+      const notes2 = [];
       for (const input of inputs) {
-        if (!input.kbWarn) continue;
-        const text = warning(input, vars);
-        if (input.kbWarn.textContent !== text) input.kbWarn.textContent = text;
-        const field = input.closest ? input.closest(".kb-ws-field") : null;
-        if (field) field.classList.toggle("kb-ws-warned", !!text);
+        let text = "";
+        if (input.kbWarn) {
+          text = [warning(input, vars), question(input)].filter(Boolean).join(" ");
+          if (input.kbWarn.textContent !== text) input.kbWarn.textContent = text;
+          const field = input.closest ? input.closest(".kb-ws-field") : null;
+          if (field) field.classList.toggle("kb-ws-warned", !!text);
+        }
+        const error = input.kbError.textContent;
+        if (error || text) {
+          flagged.push(input.name);
+          notes2.push({ input, text: error || text });
+        }
+      }
+      if (!resultNotes) return;
+      const list = resultNotes.querySelector("ul");
+      while (list.firstChild) list.removeChild(list.firstChild);
+      for (const note of notes2) {
+        const li = document.createElement("li");
+        const a = document.createElement("a");
+        a.href = "#" + note.input.id;
+        a.textContent = labelOf(note.input);
+        li.appendChild(a);
+        li.appendChild(document.createTextNode((resultNotes.getAttribute("data-colon") || ": ") + note.text));
+        list.appendChild(li);
+      }
+      resultNotes.hidden = notes2.length === 0;
+      const marked = new Set(flaggedOutputs(reach, flagged));
+      for (const out of outputs) {
+        const row = out.closest ? out.closest("tr") : null;
+        if (row) row.classList.toggle("kb-ws-flagged", marked.has(out.getAttribute("name") || ""));
       }
     }
     function validate() {
@@ -283,11 +355,22 @@
       setTimeout(update, 0);
     });
     form.addEventListener("submit", (event) => event.preventDefault());
+    const confirmBox = form.querySelector(".kb-ws-confirm");
+    const clearButton = form.querySelector("[data-action=clear]");
+    function askToClear(show) {
+      if (!confirmBox) return;
+      confirmBox.hidden = !show;
+      const target = show ? confirmBox.querySelector("[data-action=clear-no]") : clearButton;
+      if (target) target.focus();
+    }
     each(form.querySelectorAll("[data-action]"), (button) => {
       button.addEventListener("click", () => {
         const action = button.getAttribute("data-action");
         if (action === "print") window.print();
-        if (action === "clear") {
+        if (action === "clear") askToClear(true);
+        if (action === "clear-no") askToClear(false);
+        if (action === "clear-yes" || action === "clear" && !confirmBox) {
+          if (confirmBox) confirmBox.hidden = true;
           for (const input of inputs) input.value = "";
           update();
           persist();
