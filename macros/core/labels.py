@@ -23,7 +23,7 @@ FIELDS = frozenset(
         "name", "no", "number", "open", "outside", "page", "pages", "pagestotal", "part_time", "partly",
         "partner", "priority", "publisher", "rec_links", "recommendations", "records", "recordstotal", "refs",
         "role", "score", "section", "shown", "size", "text", "thousands", "timeframe", "title", "total",
-        "track", "tracks", "units", "url", "verified", "version", "year", "yes",
+        "track", "tracks", "units", "url", "value", "verified", "version", "year", "yes",
     }
 )
 
