@@ -43,7 +43,10 @@ def problems(data_dir: Path, docs_dir: Path) -> tuple[KnowledgeBase | None, list
     # With a data problem, the pages' macro calls are still checked, against every id the data files
     # hold (a record with a mistake still has its id): every problem in one pass.
     try:
-        found += page_problems(docs_dir, kb) if kb is not None else page_problems(docs_dir, ids_only(data_dir), figures=False)
+        if kb is not None:
+            found += page_problems(docs_dir, kb)
+        else:
+            found += page_problems(docs_dir, ids_only(data_dir), figures=False)
         if kb is not None:
             short_links(kb, docs_dir / LANGS[0])
     except ShortLinkError as exc:  # two records or guides would share a short link
