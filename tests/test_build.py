@@ -71,7 +71,7 @@ def test_data_mistake_fails_build_with_file_and_line_and_no_traceback(tmp_path):
     line = next(i for i, row in enumerate(themes.read_text(encoding="utf-8").splitlines(), 1) if "zh: ''}" in row)
     result = build_in_process(project, tmp_path / "out")
     assert result.returncode != 0
-    assert f"data/themes.yml:{line}: record 'working-hours': name.zh: the text is empty" in result.stderr
+    assert f"data/themes.yml:{line}: record 'working-hours': name, zh (Chinese): the text is empty" in result.stderr
     assert "Traceback" not in result.stderr
 
 

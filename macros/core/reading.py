@@ -116,7 +116,7 @@ _SIMPLE = {
     "dict_type": "value.mapping",
 }
 _LIMITS = {"greater_than_equal": ("value.too_small", "ge"), "less_than_equal": ("value.too_large", "le"),
-           "greater_than": ("value.too_small", "gt"), "less_than": ("value.too_large", "lt")}
+           "greater_than": ("value.not_more", "gt"), "less_than": ("value.not_less", "lt")}
 
 
 def message(error: Mapping[str, Any], model: type[BaseModel]) -> str:
@@ -145,6 +145,8 @@ def message(error: Mapping[str, Any], model: type[BaseModel]) -> str:
         text = say("value.choice", value=value) + choices_hint(value, choices)
     elif kind == "too_short":
         text = say("value.too_few", min=ctx.get("min_length", 1))
+    elif kind == "too_long":
+        text = say("value.too_many", max=ctx.get("max_length"), count=ctx.get("actual_length"))
     elif kind in _LIMITS:
         key, bound = _LIMITS[kind]
         text = say(key, limit=ctx.get(bound), value=found)
