@@ -157,7 +157,7 @@ def test_rule_says_and_basis_cite_and_date_the_rule(kb):
     assert "Labour Law of the People's Republic of China, art. 44" in basis_en
     assert "applies from 1 January 1995; checked on 5 December 2026, against the official text" in basis_en
     basis_zh = plain(MACROS["rule_basis"](page(kb, "zh"), "minimum-wage-monthly"))
-    assert "2025 年 3 月 1 日起适用；2026 年 12 月 7 日核对，依据二手资料（未找到官方原文）" in basis_zh
+    assert "2025 年 3 月 1 日起适用；2026 年 12 月 7 日核对（依据二手资料，未找到官方原文）" in basis_zh
     assert MACROS["rule_number"](page(kb, "zh"), "overtime-monthly-limit") == "36"
 
 
