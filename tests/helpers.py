@@ -152,6 +152,8 @@ RENDERED = {
     "search_synonyms": [],  # never shown: only the search index reads it
 }
 NEEDS_VALUE = {("rules", "says")}  # a rule's sentence must say where its figure goes
+# kinds whose `rules` list must name exactly the {rule:…} in their texts: every text is replaced, so none
+NAMES_RULES = {"channels"}
 LABEL = ("col", "recommendation")  # one label from data/i18n, shown as a table header
 # A label may hold no braces but its {name} placeholders (macros/core/labels.py; tests/test_bounds.py
 # checks the refusal), so the label carries the rest of PAYLOAD: markup, a script, table pipes.
@@ -205,6 +207,8 @@ def make_hostile_project(dest: Path) -> Path:
             # one text shown in both languages: the en marker for en pages, the zh one for zh
             value: object = f"{texts['en']} {texts['zh']}" if field.endswith("!") else texts
             _inject(records[0], field, value)
+        if kind in NAMES_RULES:
+            records[0]["rules"] = []
         path.write_text(yaml.safe_dump(records, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
     for lang in LANGS:
         path = data / "i18n" / f"{lang}.yml"

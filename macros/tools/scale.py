@@ -24,6 +24,7 @@ from macros.core.kinds import models
 from macros.core.languages import LANGS
 from macros.core.paths import ROOT
 from macros.core.references import ref_fields
+from macros.core.rule_refs import RULE_REF
 
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides")
 
@@ -57,6 +58,17 @@ def _nested_models(model: type[BaseModel]) -> dict[str, type[BaseModel]]:
         if isinstance(ann, type) and issubclass(ann, BaseModel):
             found[name] = ann
     return found
+
+
+def _placeholders_suffixed(node: Any, suffix: str) -> Any:
+    """Texts whose `{rule:<id>}` name the copied rule (a copy's `rules` list names the copies)."""
+    if isinstance(node, str):
+        return RULE_REF.sub(lambda m: "{rule:" + m.group(1) + suffix + "}", node)
+    if isinstance(node, dict):
+        return {k: _placeholders_suffixed(v, suffix) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_placeholders_suffixed(v, suffix) for v in node]
+    return node
 
 
 def _suffixed(node: Any, model: type[BaseModel], suffix: str) -> Any:
@@ -95,7 +107,9 @@ def scale_data(data_dir: Path, factor: int) -> dict[str, int]:
     for kind, model in models().items():
         path = data_dir / f"{kind}.yml"
         records = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-        records = records + [_suffixed(r, model, f"-x{k}") for k in range(2, factor + 1) for r in records]
+        records = records + [
+            _suffixed(_placeholders_suffixed(r, f"-x{k}"), model, f"-x{k}") for k in range(2, factor + 1) for r in records
+        ]
         path.write_text(
             yaml.dump(records, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8"
         )
