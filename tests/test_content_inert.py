@@ -486,6 +486,9 @@ MISLEADING_LINKS = [
     ('<a href="/\\evil.example/">Bureau</a>', "backslash"),
     ('<a href="/&#9;/evil.example/">Bureau</a>', "//"),
     ('<a href="http:evil.example/">Law</a>', "must start with https://"),
+    ('<a href="https://evil.example/"><img alt="www.gov.cn" src="x.png"></a>', "names www.gov.cn"),
+    ('<a href="tel:+19005550123">12333</a>', "shows the number 12333"),
+    ('<a href="tel:+19005550123">Call 0755-8888 1234</a>', "shows the number 0755-8888 1234"),
 ]
 
 
@@ -504,7 +507,9 @@ def test_links_that_lead_where_they_say_pass():
     body = (
         '<p><a href="https://www.gov.cn/zhengce/">www.gov.cn</a> <a href="mailto:a@mohrss.gov.cn">mohrss.gov.cn</a> '
         '<a href="https://flk.npc.gov.cn/">npc.gov.cn</a> <a href="../x/#y">www.gov.cn</a> '
-        '<a href="tel:12333">12333</a> <a href="#a">a</a> '
+        '<a href="tel:12333">12333</a> <a href="tel:+8675588881234">0755-8888 1234</a> <a href="tel:12348">Call</a> '
+        '<a href="tel:12333">Call 12333 (24 hours)</a> <a href="tel:+8675588881234">+86 755 8888 1234</a> '
+        '<a href="#a">a</a> '
         '<a class="headerlink" href="#h" title="Permanent link">\u00b6</a></p>'
     )
     assert rendered_link_problems(body) == []

@@ -95,6 +95,9 @@ def check_docs(docs_dir: Path) -> list[Problem]:
 _RENDERED_LINK = re.compile(r'<a\s[^>]*?\bhref="([^"]*)"[^>]*>(.*?)</a>', re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
+_ALT = re.compile(r'<img\s[^>]*?\balt="([^"]*)"[^>]*>')  # a picture's text is the link's text
+# A number as a link text shows it (12333, 0755-8888 1234, +86 755 8888 1234): five digits or more.
+_PHONE = re.compile(r"\+?\d[\d-]{0,20}(?: \d[\d-]{0,20}){0,4}")
 
 
 def rendered_link_problem(href: str, text: str) -> str | None:
@@ -112,12 +115,24 @@ def rendered_link_problem(href: str, text: str) -> str | None:
         target = url
     elif scheme and scheme.group(1).lower() == "mailto":
         target = "mailto://" + url.split(":", 1)[1].split("?", 1)[0].rsplit("@", 1)[-1]
+    elif scheme and scheme.group(1).lower() == "tel":
+        return _number_mismatch(unicodedata.normalize("NFKC", text), url)
     else:
-        return None  # a link within the site, or a tel: number
+        return None  # a link within the site
     named = host_mismatch(unicodedata.normalize("NFKC", text), target)
     if named:
         return (f"the link text names {named} but the link leads to {urlsplit(target).hostname or '?'}; "
                 "a link leads where its text says")
+    return None
+
+
+def _number_mismatch(text: str, url: str) -> str | None:
+    """The number a tel: link's text shows when the link dials another (a leading 0 may become a country code)."""
+    dialled = re.sub(r"\D", "", url)
+    for shown in _PHONE.findall(text):
+        digits = re.sub(r"\D", "", shown)
+        if len(digits) >= 5 and not dialled.endswith(digits.lstrip("0") or digits):
+            return f"the link text shows the number {shown} but the link dials {url.split(':', 1)[1]}"
     return None
 
 
@@ -126,7 +141,7 @@ def rendered_link_problems(body: str) -> list[tuple[str, str]]:
     found = []
     for match in _RENDERED_LINK.finditer(body):
         href = html.unescape(match.group(1))
-        problem = rendered_link_problem(href, html.unescape(_TAG.sub("", match.group(2))))
+        problem = rendered_link_problem(href, html.unescape(_TAG.sub("", _ALT.sub(r" \1 ", match.group(2)))))
         if problem:
             found.append((problem, href))
     return found
