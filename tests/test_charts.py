@@ -157,6 +157,16 @@ def test_hostile_group_name_stays_text_in_the_map(data_copy):
     assert "alert" not in "".join(e.tag for e in img.iter())
 
 
+def test_a_hostile_number_label_stays_text_in_the_wage_table_and_the_worksheet(data_copy):
+    # the thousands grouping is a label (chart.number), filled with p.plain: every HTML use escapes it
+    edit(data_copy / "i18n" / "en.yml", 'number: "{thousands},{units}"', 'number: "{thousands},{units}<meta x=y>"')
+    kb = load(data_copy)
+    for macro, args in (("minimum_wage_chart", ()), ("minimum_wage_now", ()), ("worksheet_warning", ("wage",))):
+        out = MACROS[macro](page(kb, "en", "context/legal-framework/"), *args)
+        assert "<meta" not in out, macro
+        assert "&#60;meta x=y&#62;" in out or "&lt;meta x=y&gt;" in out, macro
+
+
 def test_changing_a_number_in_the_data_changes_the_picture(kb, data_copy):
     def inside_steps(img):
         return [p.get("d") for p in img.iter(f"{SVG_NS}path") if p.get("class") == "kb-chart-wage kb-chart-wage-inside"]

@@ -472,6 +472,63 @@ def test_hostile_rendered_html_is_named_and_nothing_active_is_kept(html, expecte
     assert not ACTIVE.search(result.html), result.html
 
 
+# Links that lead elsewhere than they say, in forms the source check (urls.check_page) does not read:
+# they are caught in the rendered body, whatever Markdown wrote them from.
+MISLEADING_LINKS = [
+    ('<a href="https://evil.example/ref">www.gov.cn</a>', "names www.gov.cn"),  # [www.gov.cn][ref]
+    ('<a href="https://evil.example/x">www.npc.gov.cn</a>', "names www.npc.gov.cn"),  # www&#46;npc&#46;gov&#46;cn
+    ('<a href="https://evil.example/">see [www.gov.cn]</a>', "names www.gov.cn"),  # nested brackets
+    ('<a href="https://evil.example/">the portal www.gov.cn\n(official)</a>', "names www.gov.cn"),  # two lines
+    ('<a href="https://evil.example/">www\uff0egov\uff0ecn</a>', "names www.gov.cn"),  # full-width dots
+    ('<a href="mailto:complaints@evil.example">mohrss.gov.cn</a>', "names mohrss.gov.cn"),
+    ('<a href="https://www.gov.cn@evil.example/">the State Council portal</a>', "user name"),
+    ('<a href="//evil.example/">Ministry</a>', "//"),
+    ('<a href="/\\evil.example/">Bureau</a>', "backslash"),
+    ('<a href="/&#9;/evil.example/">Bureau</a>', "//"),
+    ('<a href="http:evil.example/">Law</a>', "must start with https://"),
+    ('<a href="https://evil.example/"><img alt="www.gov.cn" src="x.png"></a>', "names www.gov.cn"),
+    ('<a href="tel:+19005550123">12333</a>', "shows the number 12333"),
+    ('<a href="tel:+19005550123">Call 0755-8888 1234</a>', "shows the number 0755-8888 1234"),
+]
+
+
+@pytest.mark.parametrize(("html", "expected"), MISLEADING_LINKS)
+def test_a_rendered_link_that_leads_elsewhere_is_named(html, expected):
+    from macros.core.urls import rendered_link_problems
+
+    found = rendered_link_problems(f"<p>{html}</p>")
+    assert len(found) == 1, found
+    assert expected in found[0][0], found
+
+
+def test_links_that_lead_where_they_say_pass():
+    from macros.core.urls import rendered_link_problems
+
+    body = (
+        '<p><a href="https://www.gov.cn/zhengce/">www.gov.cn</a> <a href="mailto:a@mohrss.gov.cn">mohrss.gov.cn</a> '
+        '<a href="https://flk.npc.gov.cn/">npc.gov.cn</a> <a href="../x/#y">www.gov.cn</a> '
+        '<a href="tel:12333">12333</a> <a href="tel:+8675588881234">0755-8888 1234</a> <a href="tel:12348">Call</a> '
+        '<a href="tel:12333">Call 12333 (24 hours)</a> <a href="tel:+8675588881234">+86 755 8888 1234</a> '
+        '<a href="#a">a</a> '
+        '<a class="headerlink" href="#h" title="Permanent link">\u00b6</a></p>'
+    )
+    assert rendered_link_problems(body) == []
+
+
+def test_a_reference_link_to_another_host_fails_the_build_at_its_line(tmp_path):
+    project = copy_project(tmp_path / "p")
+    page = project / "docs" / "en" / "about" / "index.md"
+    text = page.read_text(encoding="utf-8").rstrip("\n") + "\n\nSee [www.gov.cn][gov].\n\n[gov]: https://evil.example/\n"
+    page.write_text(text, encoding="utf-8")
+    result = build_in_process(project, tmp_path / "out")
+    assert result.returncode != 0
+    line = text.count("\n")
+    assert f"docs/en/about/index.md:{line}: the link text names www.gov.cn but the link leads to evil.example" in (
+        result.stderr
+    ), result.stderr[-2000:]
+    assert "Traceback" not in result.stderr
+
+
 def test_the_sanitisers_findings_are_located_in_the_source():
     source = raw_html.visible_source(
         "---\ntitle: x\n---\n\n# X <!-- x -->\n\n[Official](https://a.cn/){ x href=\"y\" }\n\n<SCRIPT>1</SCRIPT>\n"

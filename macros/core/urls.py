@@ -10,7 +10,9 @@ must lead to that host.
 
 from __future__ import annotations
 
+import html
 import re
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -85,3 +87,61 @@ def check_docs(docs_dir: Path) -> list[Problem]:
         name = f"{docs_dir.name}/{path.relative_to(docs_dir).as_posix()}"
         problems += check_page(path.read_text(encoding="utf-8", errors="replace"), name)
     return problems
+
+
+# The links of a page's rendered, sanitised body (ammonia writes every attribute double-quoted and
+# allows no nested <a>), read after Markdown: reference links ([text][id]), link texts over several
+# lines or with brackets, entity-encoded addresses and full-width dots are all resolved by then.
+_RENDERED_LINK = re.compile(r'<a\s[^>]*?\bhref="([^"]*)"[^>]*>(.*?)</a>', re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
+_ALT = re.compile(r'<img\s[^>]*?\balt="([^"]*)"[^>]*>')  # a picture's text is the link's text
+# A number as a link text shows it (12333, 0755-8888 1234, +86 755 8888 1234): five digits or more.
+_PHONE = re.compile(r"\+?\d[\d-]{0,20}(?: \d[\d-]{0,20}){0,4}")
+
+
+def rendered_link_problem(href: str, text: str) -> str | None:
+    """Why a link of a rendered page misleads (None when it leads where it says): an address that a
+    browser reads as another site's (//host, /\\host, http:host), a user name before the host, or a
+    text that names another host than the one it leads to (mailto: included)."""
+    url = re.sub(r"[\t\n\r]", "", href)  # browsers drop these from an address
+    if "\\" in url or url.startswith("//"):
+        return "an address starting with // or holding a backslash leads to another site; write https://…"
+    scheme = _SCHEME.match(url)
+    if scheme and scheme.group(1).lower() in ("http", "https"):
+        problem = url_problem(url)
+        if problem:
+            return problem
+        target = url
+    elif scheme and scheme.group(1).lower() == "mailto":
+        target = "mailto://" + url.split(":", 1)[1].split("?", 1)[0].rsplit("@", 1)[-1]
+    elif scheme and scheme.group(1).lower() == "tel":
+        return _number_mismatch(unicodedata.normalize("NFKC", text), url)
+    else:
+        return None  # a link within the site
+    named = host_mismatch(unicodedata.normalize("NFKC", text), target)
+    if named:
+        return (f"the link text names {named} but the link leads to {urlsplit(target).hostname or '?'}; "
+                "a link leads where its text says")
+    return None
+
+
+def _number_mismatch(text: str, url: str) -> str | None:
+    """The number a tel: link's text shows when the link dials another (a leading 0 may become a country code)."""
+    dialled = re.sub(r"\D", "", url)
+    for shown in _PHONE.findall(text):
+        digits = re.sub(r"\D", "", shown)
+        if len(digits) >= 5 and not dialled.endswith(digits.lstrip("0") or digits):
+            return f"the link text shows the number {shown} but the link dials {url.split(':', 1)[1]}"
+    return None
+
+
+def rendered_link_problems(body: str) -> list[tuple[str, str]]:
+    """(message, href as written in the page) for every misleading link of a rendered page body."""
+    found = []
+    for match in _RENDERED_LINK.finditer(body):
+        href = html.unescape(match.group(1))
+        problem = rendered_link_problem(href, html.unescape(_TAG.sub("", _ALT.sub(r" \1 ", match.group(2)))))
+        if problem:
+            found.append((problem, href))
+    return found

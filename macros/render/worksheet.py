@@ -10,7 +10,7 @@ from __future__ import annotations
 from macros.core.rules import Level, current
 from macros.render import rules
 from macros.render.charts.dated import plain_date
-from macros.render.html import esc_attr
+from macros.render.html import esc, esc_attr
 from macros.render.page import Page
 
 # The worksheet field -> the rule giving its legal minimum (overtime pay, Labour Law art. 44).
@@ -110,10 +110,10 @@ def minimum_wage_now(p: Page) -> str:
     part_time = current(p.kb, "minimum-wage-hourly")
     text = p.s(
         "worksheet_warn.now",
-        monthly=_monthly(p, level),
+        monthly=esc(_monthly(p, level)),  # p.s takes escaped values: the figure's grouping is a label
         date=p.date(level.applies_from),
         hourly=_hourly(hourly_minimum(level)),
-        part_time=rules.number(p, part_time.value),
+        part_time=esc(rules.number(p, part_time.value)),
     )
     note = rules.stale_note(p, level)
     cited = p.cited(text, dict.fromkeys(b.source for b in (*level.basis, *part_time.basis)))

@@ -204,9 +204,9 @@ def minimum_wage_chart(p: Page) -> str:
         nc = p.s("chart.wage.unconfirmed")
         cells = [
             p.date(w.effective),
-            fig.number(p, w.inside_zone) if w.inside_zone else (nc if not w.confirmed else "—"),
-            fig.number(p, w.outside_zone) if w.outside_zone else (nc if not w.confirmed else "—"),
-            fig.number(p, w.citywide) if w.citywide else (nc if not w.confirmed else "—"),
+            esc(fig.number(p, w.inside_zone)) if w.inside_zone else (nc if not w.confirmed else "—"),
+            esc(fig.number(p, w.outside_zone)) if w.outside_zone else (nc if not w.confirmed else "—"),
+            esc(fig.number(p, w.citywide)) if w.citywide else (nc if not w.confirmed else "—"),
             p.cited(p.t(w.note), w.sources) if w.note else p.cite(*w.sources),
         ]
         rows.append(({"id": f"wage-{w.id}"}, cells))
