@@ -16,11 +16,19 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from macros.core.load import load
+from macros.render import Page, PageContext
+from macros.render.rules import fill_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 KB = load(ROOT / "data")
 SECTIONS = {sec.id: [item.id for item in sec.items] for sec in KB.checklist.values()}
 ITEM = {item.id: item for sec in KB.checklist.values() for item in sec.items}
+
+
+def question(item_id: str, lang: str) -> str:
+    """An item's question as the page shows it: its `{rule:<id>}` filled with the figure in force."""
+    page = Page(KB, PageContext(lang=lang, location="", docs_dir=ROOT / "docs"))
+    return fill_rules(page, ITEM[item_id].question(lang))
 PREFIX = {"en": "", "zh": "zh/"}
 # hours: 1 yes, 1 partly, 1 no, 1 n/a -> score (1 + .5) / 3 = 50%; wages: 1 no -> 0%
 ANSWERS = {
@@ -81,7 +89,7 @@ def check_result(page, lang: str) -> None:
     # next steps: the "no" and "partly" answers, in page order, each with its steps from data
     assert plan(page) == ["hours-standard-week", "hours-overtime-cap", "wages-minimum"]
     first = page.locator("ol.kb-check-plan > li").first
-    assert ITEM["hours-standard-week"].question(lang) in first.inner_text()
+    assert question("hours-standard-week", lang) in first.inner_text()
     assert strings(lang)["checklist.partly"] in first.inner_text()
     step = ITEM["hours-standard-week"].actions[0]
     assert first.locator(f'a[href*="#action-{step}"]').count() == 1
@@ -344,10 +352,10 @@ def test_result_downloads_as_a_csv_that_excel_reads(page, server, lang, tmp_path
                                s["phone.sa_col_steps"]])
     by_question = {r[1]: r for r in rows[answers_head + 1:]}
     assert len(by_question) == len(ITEM)
-    partly = by_question[ITEM["hours-standard-week"].question(lang)]
+    partly = by_question[question("hours-standard-week", lang)]
     assert partly[2] == s["checklist.partly"]
     assert partly[3]
-    assert by_question[ITEM["hours-records"].question(lang)][3] == ""  # a "yes" needs none
+    assert by_question[question("hours-records", lang)][3] == ""  # a "yes" needs none
     assert saved.name in page.locator(".kb-check-message").inner_text()
     assert page.console_errors == []
     assert only_local(page, server) == []
