@@ -46,6 +46,7 @@ from macros.core import (
 )
 from macros.core.diagnostics import Problem, annotate
 from macros.core.load import KnowledgeBase
+from macros.core.messages import say
 from macros.plugin import macro_args
 from macros.render import MACROS
 
@@ -130,7 +131,7 @@ def fail(problems: list[Problem], what: str) -> None:
 def symlink_problems(root: Path) -> list[Problem]:
     """Every symbolic link under docs/, data/ or overrides/ of the project at `root`."""
     return [
-        Problem(path.relative_to(root).as_posix(), None, "a symbolic link; replace it with the file itself")
+        Problem(path.relative_to(root).as_posix(), None, say("security.symlink"))
         for folder in CHECKED_FOLDERS
         if (root / folder).is_dir()
         for path in sorted((root / folder).rglob("*"))
@@ -209,7 +210,7 @@ def sanitized_body(html: str, page: Page, problems: list[Problem]) -> str:
             source = ""
         source = raw_html.visible_source(source or page.markdown or "")
         problems += [
-            Problem(name, line, f"{r.message} (the sanitiser would remove it)")
+            Problem(name, line, say("sanitize.would_remove", message=r.message))
             for r in result.removed
             for line in sanitize.lines_of(source, r)
         ]
