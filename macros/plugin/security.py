@@ -101,7 +101,7 @@ def check_content(config: MkDocsConfig, model: Callable[[], KnowledgeBase]) -> N
     """Every content problem under docs/, or nothing; runs before any page is read by MkDocs."""
     docs = Path(config.docs_dir)
     # Sizes first, alone: the other checks (and Markdown) are only linear on pages of bounded size.
-    fail(limits.check_docs(docs), "page(s) too big to build (see CONTRIBUTING.md, 'What a page may contain')")
+    fail(limits.check_docs(docs), "build.too_big")
     problems = file_problems(docs)
     if not problems:  # the data is loaded (and its problems reported) only for pages that pass these
         problems = macro_args.check_docs(docs, model(), MACROS)
@@ -112,7 +112,7 @@ def check_content(config: MkDocsConfig, model: Callable[[], KnowledgeBase]) -> N
 
 # The heading over the pages' problems: most are wrong macro arguments or front matter, which the
 # section on what a page may contain explains (not "What is code", which is about the code paths).
-PAGES_HEADING = "problem(s) in the pages (see CONTRIBUTING.md, 'What a page may contain: text, not code')"
+PAGES_HEADING = "build.pages"  # message keys (data/messages/<lang>.yml) of the headings `fail` prints
 
 
 def fail(problems: list[Problem], what: str) -> None:
@@ -122,9 +122,10 @@ def fail(problems: list[Problem], what: str) -> None:
     problems = sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message))
     annotate(problems)  # on GitHub Actions: each on its line in the pull request
     raise PluginError(
-        f"{len(problems)} {what}:\n  "
+        say(what, count=len(problems))
+        + "\n  "
         + "\n  ".join(str(p) for p in problems[:200])
-        + (f"\n  … and {len(problems) - 200} more" if len(problems) > 200 else "")
+        + ("\n  " + say("build.more", count=len(problems) - 200) if len(problems) > 200 else "")
     )
 
 
@@ -143,9 +144,7 @@ def check_symlinks(config: MkDocsConfig) -> None:
     fail(symlink_problems(Path(config.config_file_path).parent), SYMLINKS_HEADING)
 
 
-SYMLINKS_HEADING = (
-    "Symbolic links are not allowed in the site's sources (a link can publish any file of the build machine)"
-)
+SYMLINKS_HEADING = "build.symlinks"
 
 
 def _hash(script: str) -> str:
@@ -195,7 +194,7 @@ def check_destinations(files: Files, config: MkDocsConfig, lang_prefix: str) -> 
 
     # theme files, then generated pages, then docs pages: the later of two writers is the one named
     written = sorted((writer(f) for f in files), key=lambda w: (w[1].startswith("docs/"), w[2], w[1]))
-    fail(destinations.clashes(written, lang_prefix), "page(s) written where another page or the build writes")
+    fail(destinations.clashes(written, lang_prefix), "build.destinations")
 
 
 def sanitized_body(html: str, page: Page, problems: list[Problem]) -> str:
