@@ -31,7 +31,7 @@ def check(data_dir: Path, kinds: Collection[str], rule_ids: Collection[str]) -> 
         for n, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
             for match in RULE_REF.finditer(line):
                 if kind not in FILLED:
-                    files = ", ".join(f"data/{k}.yml" for k in sorted(FILLED))
+                    files = say("list.separator").join(f"data/{k}.yml" for k in sorted(FILLED))
                     text = say("rule_ref.not_filled", ref=match.group(0), files=files)
                     errors.append(DataError(f"data/{kind}.yml", n, text))
                 elif match.group(1) not in rule_ids:
