@@ -324,8 +324,7 @@ def _sample_security(tmp_path, kb):
 CHINESE = {
     _sample_yaml: [
         "data/a.yml:3: YAML 语法错误：键 'a' 在同一组字段中出现了两次（第一次在第 1 行）",
-        "data/b.yml:3: YAML 语法错误：",
-        "（始于第 2 行）",
+        "data/b.yml:3: YAML 语法错误：文件意外结束，出现在带引号的值中（始于第 2 行）",
     ],
     _sample_labels: [
         "data/i18n/en.yml:1: 标签 'zz_label'：占位符 '{bogus}' 不是网站会填写的占位符",
@@ -428,6 +427,7 @@ def test_no_message_text_is_written_in_python():
     fragments = {
         part.strip(): key
         for key, text in messages.texts("en").items()
+        if not key.startswith("yaml.lib.")  # PyYAML's own words, which yaml_source recognises to translate
         for part in re.split(r"\{[a-z_]+\}", text)
         if len(part.strip()) >= 20 and _WORDS.search(part)
     }

@@ -234,10 +234,10 @@ def parse_yaml(text: str, label: str) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        problem = exc.problem or say("yaml.invalid")
-        if ("\t" in text and "tab" in problem.lower()) or "found character '\\t'" in problem:
+        problem = worded(exc.problem) if exc.problem else say("yaml.invalid")
+        if exc.problem and (("\t" in text and "tab" in exc.problem.lower()) or "found character '\\t'" in exc.problem):
             problem += say("yaml.tabs")
-        context = f" {exc.context}" if exc.context and exc.problem else ""
+        context = say("yaml.context", context=worded(exc.context)) if exc.context and exc.problem else ""
         if context and exc.context_mark and mark and exc.context_mark.line != mark.line:
             # e.g. an unclosed quote is noticed lines later: also name the line where the construct starts
             context += say("yaml.starts_on", line=exc.context_mark.line + 1)
@@ -251,6 +251,45 @@ def parse_yaml(text: str, label: str) -> Any:
         raise DataErrors([DataError(label, None, say("yaml.error", detail=exc))]) from None
     except RecursionError:  # the parser's own nesting, before the composer's limit applies
         raise DataErrors([DataError(label, None, say("yaml.too_deep", max=MAX_DEPTH))]) from None
+
+
+# PyYAML's most frequent problems and contexts, as message keys (data/messages/<lang>.yml words them in
+# the contributor's language; the English texts are PyYAML's own). Any other is shown as PyYAML says it.
+_LIBRARY = [
+    (re.compile(pattern), key)
+    for pattern, key in (
+        (r"mapping values are not allowed here", "yaml.lib.mapping_values"),
+        (r"could not find expected ':'", "yaml.lib.expected_colon"),
+        (r"found unexpected end of stream", "yaml.lib.end_of_stream"),
+        (r"expected <block end>, but found '(?P<token>[^']*)'", "yaml.lib.block_end"),
+        (r"did not find expected key", "yaml.lib.expected_key"),
+        (r"did not find expected '-' indicator", "yaml.lib.expected_dash"),
+        (r"expected ',' or '\]', but got '(?P<token>[^']*)'", "yaml.lib.flow_sequence_end"),
+        (r"expected ',' or '\}', but got '(?P<token>[^']*)'", "yaml.lib.flow_mapping_end"),
+        (r"found unknown escape character '(?P<char>.{1,20})'", "yaml.lib.escape"),
+        (r"found character '(?P<char>.{1,20})' that cannot start any token", "yaml.lib.token_start"),
+        (r"while scanning a quoted scalar", "yaml.lib.quoted_scalar"),
+        (r"while scanning a plain scalar", "yaml.lib.plain_scalar"),
+        (r"while scanning a block scalar", "yaml.lib.block_scalar"),
+        (r"while scanning a simple key", "yaml.lib.simple_key"),
+        (r"while parsing a block mapping", "yaml.lib.block_mapping"),
+        (r"while parsing a block collection", "yaml.lib.block_collection"),
+        (r"while parsing a flow sequence", "yaml.lib.flow_sequence"),
+        (r"while parsing a flow mapping", "yaml.lib.flow_mapping"),
+        (r"while parsing a block node", "yaml.lib.block_node"),
+        (r"while parsing a flow node", "yaml.lib.flow_node"),
+        (r"while scanning for the next token", "yaml.lib.next_token"),
+    )
+]
+
+
+def worded(text: str) -> str:
+    """PyYAML's problem or context in the contributor's language, when it is one of the frequent ones."""
+    for pattern, key in _LIBRARY:
+        match = pattern.fullmatch(text)
+        if match:
+            return say(key, **match.groupdict())
+    return text
 
 
 def line_of(data: Any, path: tuple[Any, ...]) -> int | None:
