@@ -35,6 +35,6 @@ def inject_now_notes(html: str, page: MkPage, config: MkDocsConfig, kb: Knowledg
         pattern = re.compile(rf'(<h([1-6])\b[^>]*\bid="{re.escape(heading)}"[^>]*>.*?</h\2>)', re.DOTALL)
         html, found = pattern.subn(lambda m: m.group(1) + note, html, count=1)  # noqa: B023 - used at once
         if not found:  # the loader checked the Markdown; a heading lost in rendering must not pass silently
-            page = f"docs/{ctx.lang}/{ctx.src_path}"
-            raise PluginError(say("changes.heading_lost", page=page, heading=heading))
+            where = f"docs/{ctx.lang}/{ctx.src_path}"
+            raise PluginError(say("changes.heading_lost", page=where, heading=heading))
     return html

@@ -187,10 +187,10 @@ def check_destinations(files: Files, config: MkDocsConfig, lang_prefix: str) -> 
 
     def writer(file: File) -> tuple[str, str, bool]:
         if file.generated_by:
-            return file.dest_uri, f"the page generated as {file.src_uri} ({file.generated_by})", True
+            return file.dest_uri, say("dest.generated_page", page=file.src_uri, by=file.generated_by), True
         if file.abs_src_path and Path(file.abs_src_path).resolve().is_relative_to(docs):
             return file.dest_uri, f"docs/{file.src_uri}", True
-        return file.dest_uri, f"the theme's {file.src_uri}", False
+        return file.dest_uri, say("dest.theme_file", file=file.src_uri), False
 
     # theme files, then generated pages, then docs pages: the later of two writers is the one named
     written = sorted((writer(f) for f in files), key=lambda w: (w[1].startswith("docs/"), w[2], w[1]))
