@@ -263,6 +263,15 @@ def _sample_characters(tmp_path, kb):
     return _at(characters.check_docs(tmp_path / "docs"))
 
 
+def _sample_docs_files(tmp_path, kb):
+    from macros.core import docs_files
+
+    (tmp_path / "docs/zh").mkdir(parents=True)
+    (tmp_path / "docs/zh/Bad_Name.md").write_text("# T\n", encoding="utf-8")
+    (tmp_path / "docs/zh/run.js").write_text("x\n", encoding="utf-8")
+    return _at(docs_files.check_docs(tmp_path / "docs"))
+
+
 def _sample_urls(tmp_path, kb):
     from macros.core import urls
 
@@ -344,6 +353,10 @@ CHINESE = {
         f"{PAGE}:3: 页面元数据 'hide' 必须是由以下值中的若干个组成的列表：navigation, toc",
     ],
     _sample_characters: ["docs/zh/x.md:3: 文本中含有零宽空格（U+200B），位于第 3 列，请删除"],
+    _sample_docs_files: [
+        "docs/zh/Bad_Name.md: 名称中的 'Bad_Name' 不符合要求",
+        "docs/zh/run.js: '.js' 文件不能从 docs/ 发布",
+    ],
     _sample_urls: [
         f"{PAGE}:3: 链接文字写的是 www.gov.cn，但链接指向 evil.example；",
         "x: 网址中含有用户名或密码",
