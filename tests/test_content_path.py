@@ -8,12 +8,14 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from helpers import ROOT
 
 from macros.core.languages import LANGS
+from macros.core.messages import say
 
 
 def content_copy(dest: Path) -> Path:
@@ -89,7 +91,7 @@ def test_the_build_and_the_quick_check_share_their_functions():
     from macros.tools import validate as tool
 
     assert tool.page_problems is security.page_problems
-    assert "What a page may contain" in security.PAGES_HEADING
+    assert "What a page may contain" in say(security.PAGES_HEADING, count=1)
     heading = "### What a page may contain: text, not code"
     assert heading in (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 
@@ -198,6 +200,277 @@ def test_the_model_words_no_message_in_python():
         p.read_text(encoding="utf-8") for p in (ROOT / "macros/core/model").glob("*.py"))))
     assert keys
     assert keys <= set(messages.texts("en")), keys - set(messages.texts("en"))
+
+
+# Every check a contributor meets words its message from data/messages/<lang>.yml: a sample of each
+# module, with KB_LANG=zh, gives the Chinese text at its file and line.
+def _at(problems) -> list[str]:
+    return [f"{p.file}:{p.line}: {p.message}" if p.line else f"{p.file}: {p.message}" for p in problems]
+
+
+PAGE = "docs/zh/x.md"
+
+
+def _sample_yaml(tmp_path, kb):
+    from macros.core.yaml_source import DataErrors, load_yaml
+
+    (tmp_path / "a.yml").write_text("a: 1\nb: 2\na: 3\n", encoding="utf-8")
+    (tmp_path / "b.yml").write_text("a: 1\nb: 'open\n", encoding="utf-8")
+    found = []
+    for name in ("a.yml", "b.yml"):
+        with pytest.raises(DataErrors) as caught:
+            load_yaml(tmp_path / name, f"data/{name}")
+        found += caught.value.lines()
+    return found
+
+
+def _sample_labels(tmp_path, kb):
+    from macros.core.labels import brace_problem
+    from macros.core.reading import read_strings
+
+    shutil.copytree(ROOT / "data/i18n", tmp_path / "i18n")
+    label = tmp_path / "i18n/en.yml"
+    label.write_text('zz_label: "{bogus} text"\n' + label.read_text(encoding="utf-8"), encoding="utf-8")
+    errors: list = []
+    read_strings(tmp_path, errors)
+    return [str(e) for e in errors] + [f"x: {brace_problem('{x.y}')}"]
+
+
+def _sample_raw_html(tmp_path, kb):
+    from macros.core import raw_html
+
+    return _at(raw_html.check_text("# T\n\n<script>x</script>\n<p onclick=\"x\">y</p>\n", PAGE))
+
+
+def _sample_templates(tmp_path, kb):
+    from macros.core import page_templates
+    from macros.render import MACROS
+
+    return _at(page_templates.check_text("# T\n\n{% if x %}y{% endif %}\n{{ config }}\n", PAGE, MACROS))
+
+
+def _sample_front_matter(tmp_path, kb):
+    from macros.core import front_matter
+
+    return _at(front_matter.check_text("---\ntitle: a <b>\nhide: [everything]\n---\n# T\n", PAGE))
+
+
+def _sample_characters(tmp_path, kb):
+    from macros.core import characters
+
+    (tmp_path / "docs/zh").mkdir(parents=True)
+    (tmp_path / "docs/zh/x.md").write_text("# T\n\nab\u200bc\n", encoding="utf-8")
+    return _at(characters.check_docs(tmp_path / "docs"))
+
+
+def _sample_docs_files(tmp_path, kb):
+    from macros.core import docs_files
+
+    (tmp_path / "docs/zh").mkdir(parents=True)
+    (tmp_path / "docs/zh/Bad_Name.md").write_text("# T\n", encoding="utf-8")
+    (tmp_path / "docs/zh/run.js").write_text("x\n", encoding="utf-8")
+    return _at(docs_files.check_docs(tmp_path / "docs"))
+
+
+def _sample_urls(tmp_path, kb):
+    from macros.core import urls
+
+    wrong = urls.url_problem("https://www.gov.cn@evil.example/")
+    return [*_at(urls.check_page("# T\n\n[www.gov.cn](https://evil.example/)\n", PAGE)), f"x: {wrong}"]
+
+
+def _sample_limits(tmp_path, kb):
+    from macros.core import limits
+
+    return _at(limits.check_text("# T\n" + "x" * (limits.MAX_LINE_CHARS + 1) + "\n", PAGE))
+
+
+def _sample_bare_figures(tmp_path, kb):
+    from macros.core import bare_figures
+
+    return _at(bare_figures.check_text("# T\n\n最低工资为 2,520 元。\n", PAGE, bare_figures.Matcher(kb)))
+
+
+def _sample_destinations(tmp_path, kb):
+    from macros.core import destinations
+
+    written = [("zh/a/index.html", "docs/zh/a.md", True), ("zh/a/index.html", "docs/zh/a/index.md", True),
+               ("zh/go/x/index.html", "docs/zh/go/x.md", True)]
+    return _at(destinations.clashes(written, "zh/"))
+
+
+def _sample_sanitize(tmp_path, kb):
+    from macros.core import sanitize
+
+    return [r.message for r in sanitize.check('<p><img src="https://evil.example/x.png" alt=""></p>').removed]
+
+
+def _sample_rule_refs(tmp_path, kb):
+    from macros.core import rule_refs
+
+    (tmp_path / "findings.yml").write_text("- id: x\n  text: {rule:nothing}\n", encoding="utf-8")
+    return [str(e) for e in rule_refs.check(tmp_path, ["findings"], ["minimum-wage-monthly"])]
+
+
+def _sample_short_links(tmp_path, kb):
+    from macros.core.shortlinks import ShortLinkError, resolve
+
+    with pytest.raises(ShortLinkError) as caught:
+        resolve(kb, "nothing-here")
+    return [str(caught.value)]
+
+
+def _sample_security(tmp_path, kb):
+    from macros.plugin import i18n, security
+
+    (tmp_path / "docs/en").mkdir(parents=True)
+    (tmp_path / "docs/zh").mkdir()
+    (tmp_path / "docs/en/only.md").write_text("# T\n", encoding="utf-8")
+    (tmp_path / "docs/zh/link.md").symlink_to(tmp_path / "docs/en/only.md")
+    return _at(security.symlink_problems(tmp_path) + i18n.parity_problems(tmp_path / "docs"))
+
+
+CHINESE = {
+    _sample_yaml: [
+        "data/a.yml:3: YAML 语法错误：键 'a' 在同一组字段中出现了两次（第一次在第 1 行）",
+        "data/b.yml:3: YAML 语法错误：文件意外结束，出现在带引号的值中（始于第 2 行）",
+    ],
+    _sample_labels: [
+        "data/i18n/en.yml:1: 标签 'zz_label'：占位符 '{bogus}' 不是网站会填写的占位符",
+        "data/i18n/zh.yml: 缺少标签 'zz_label'（其他语言中有）",
+        "x: '{x.y}' 不是占位符：",
+    ],
+    _sample_raw_html: [
+        f"{PAGE}:3: 页面中不允许使用 HTML 元素 <script>；允许的元素：",
+        f"{PAGE}:4: 页面中不允许在 <p> 上使用属性 'onclick'；",
+    ],
+    _sample_templates: [
+        f"{PAGE}:3: 页面中不允许使用模板语句；此处是 {{% if x %}}",
+        f"{PAGE}:4: 页面中只能调用网站的宏，且参数须为字面值；此处是 {{{{ config }}}}",
+    ],
+    _sample_front_matter: [
+        f"{PAGE}:2: 页面元数据 'title' 必须是纯文本，但其中含有 '<'",
+        f"{PAGE}:3: 页面元数据 'hide' 必须是由以下值中的若干个组成的列表：navigation, toc",
+    ],
+    _sample_characters: ["docs/zh/x.md:3: 文本中含有零宽空格（U+200B），位于第 3 列，请删除"],
+    _sample_docs_files: [
+        "docs/zh/Bad_Name.md: 名称中的 'Bad_Name' 不符合要求",
+        "docs/zh/run.js: '.js' 文件不能从 docs/ 发布",
+    ],
+    _sample_urls: [
+        f"{PAGE}:3: 链接文字写的是 www.gov.cn，但链接指向 evil.example；",
+        "x: 网址中含有用户名或密码",
+    ],
+    _sample_limits: [f"{PAGE}:2: 该行有 "],
+    _sample_bare_figures: [
+        f"{PAGE}:3: '2,520' 是现行规则（data/rules.yml）中的数值，不能直接写成文字：请使用 {{{{ rule("
+    ],
+    _sample_destinations: [
+        "docs/zh/a/index.md: 该页面输出到 zh/a/index.html，而 docs/zh/a.md 也输出到那里；",
+        "docs/zh/go/x.md: 该页面输出到 zh/go/x/index.html，而构建程序会在那里生成短链接（macros/plugin/kit.py）",
+    ],
+    _sample_sanitize: ["<img> 上的属性 'src' 含有来自其他网站的图片（图片只能从本站加载）"],
+    _sample_rule_refs: ["data/findings.yml:2: {rule:nothing}：只有 data/channels.yml、data/checklist.yml"],
+    _sample_short_links: ["'nothing-here' 不是短链接 id"],
+    _sample_security: [
+        "docs/zh/link.md: 这是一个符号链接；请换成文件本身",
+        "docs/zh/only.md: 缺少此页面（docs/en/only.md 已存在）",
+    ],
+}
+
+
+@pytest.mark.parametrize("sample", list(CHINESE), ids=lambda f: f.__name__.removeprefix("_sample_"))
+def test_kb_lang_zh_words_every_check_in_chinese(sample, tmp_path, monkeypatch, kb):
+    monkeypatch.setenv("KB_LANG", "zh")
+    found = "\n".join(sample(tmp_path, kb))
+    for expected in CHINESE[sample]:
+        assert expected in found, found
+    monkeypatch.setenv("KB_LANG", "en")  # and the same check in English (the other tests assert its words)
+    (tmp_path / "en").mkdir()
+    english = "\n".join(sample(tmp_path / "en", kb))
+    assert english
+    assert not any(expected in english for expected in CHINESE[sample]), english
+
+
+def test_data_messages_in_chinese_end_to_end(tmp_path):
+    """The loader's own texts (YAML syntax, labels, addresses) in Chinese, through `make validate`."""
+    project = content_copy(tmp_path)
+    url = replace_in(project / "data/sources.yml", "url: https://", "url: https://user@")
+    twice = replace_in(project / "data/themes.yml", "  name:", "  id: again\n  name:")
+    label = replace_in(project / "data/i18n/zh.yml", "{count}", "{count:>9}")
+    err = validate(project, KB_LANG="zh").stderr
+    assert f"data/sources.yml:{url}: " in err
+    assert "网址中含有用户名或密码（主机部分 @ 之前的内容）" in err
+    assert f"data/themes.yml:{twice}: YAML 语法错误：键 'id' 在同一组字段中出现了两次（第一次在第 " in err
+    assert f"data/i18n/zh.yml:{label}: 标签 '" in err
+    assert "不是占位符：标签中只能有写成 {name} 形式的占位符" in err
+
+
+# The style rule: a contributor-facing text is a key of data/messages/<lang>.yml, never an English
+# literal in Python (so KB_LANG=zh cannot miss it).
+MESSAGE_MAKERS = {"Problem", "DataError", "Removal", "MarkedYAMLError", "PluginError", "ShortLinkError", "_add"}
+_WORDS = re.compile(r"[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}")  # three English words in a row
+
+
+def _python_strings(path: Path) -> Iterator[tuple[int, str]]:
+    """Every string constant in a module (f-strings' literal parts too), docstrings left out."""
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+        and node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)
+    }
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+            yield node.lineno, node.value
+
+
+def _checked_modules() -> list[Path]:
+    return sorted(p for folder in ("macros/core", "macros/plugin") for p in (ROOT / folder).rglob("*.py")
+                  if p.name != "messages.py")
+
+
+def test_no_message_text_is_written_in_python():
+    """No module keeps a copy of a message's words: each text lives once, in data/messages/<lang>.yml."""
+    from macros.core import messages
+
+    fragments = {
+        part.strip(): key
+        for key, text in messages.texts("en").items()
+        if not key.startswith("yaml.lib.")  # PyYAML's own words, which yaml_source recognises to translate
+        for part in re.split(r"\{[a-z_]+\}", text)
+        if len(part.strip()) >= 20 and _WORDS.search(part)
+    }
+    assert len(fragments) > 100
+    found = [
+        f"{path.relative_to(ROOT)}:{line}: {fragments[part]}"
+        for path in _checked_modules()
+        for line, value in _python_strings(path)
+        for part in fragments
+        if part in value
+    ]
+    assert not found, found
+
+
+def test_no_message_is_built_from_an_english_literal():
+    """Problem(…), DataError(…), PluginError(…) and the like get their text from `say`, not from words in Python."""
+    import ast
+
+    found = []
+    for path in _checked_modules():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+            if name not in MESSAGE_MAKERS:
+                continue
+            for arg in [*node.args, *(k.value for k in node.keywords)]:
+                parts = [p.value for p in ast.walk(arg) if isinstance(p, ast.Constant) and isinstance(p.value, str)]
+                found += [f"{path.relative_to(ROOT)}:{node.lineno}: {p[:60]}" for p in parts if _WORDS.search(p)]
+    assert not found, found
 
 
 # -- 6. a quiet, sturdy preview ------------------------------------------------------------------------

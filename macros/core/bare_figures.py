@@ -28,6 +28,7 @@ from pathlib import Path
 
 from macros.core.diagnostics import Problem
 from macros.core.load import KnowledgeBase
+from macros.core.messages import say
 from macros.core.model import Unit
 from macros.core.raw_html import visible_source
 from macros.core.rules import in_force
@@ -141,11 +142,8 @@ def check_text(text: str, file: str, matcher: Matcher) -> Iterator[Problem]:
     starts = [0] + [m.end() for m in re.finditer("\n", source)]
     for match in matcher.finditer(source):
         line = bisect.bisect_right(starts, match.start())
-        names = " or ".join(f'{{{{ rule("{rid}") }}}}' for rid in matcher.rules_for(match))
-        yield Problem(
-            file, line, f"'{match.group(0).strip()}' is the figure of a rule in force (data/rules.yml) written as "
-            f"bare text: use {names}"
-        )
+        names = say("figures.or").join(f'{{{{ rule("{rid}") }}}}' for rid in matcher.rules_for(match))
+        yield Problem(file, line, say("figures.bare", figure=match.group(0).strip(), names=names))
 
 
 def check_docs(docs_dir: Path, kb: KnowledgeBase, today: date | None = None) -> list[Problem]:

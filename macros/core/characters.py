@@ -13,31 +13,32 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from macros.core.diagnostics import Problem
+from macros.core.messages import say
 
 FORBIDDEN = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
 )
-_NAMES = {
-    "\u061c": "an Arabic letter mark (a bidirectional control)",
-    "\u200b": "a zero-width space",
-    "\u200c": "a zero-width non-joiner",
-    "\u200d": "a zero-width joiner",
-    "\u200e": "a left-to-right mark (a bidirectional control)",
-    "\u200f": "a right-to-left mark (a bidirectional control)",
-    "\u2060": "a word joiner",
-    "\ufeff": "a zero-width no-break space",
+_NAMES = {  # a forbidden character -> the message key of its name (data/messages/<lang>.yml)
+    "\u061c": "char.arabic_letter_mark",
+    "\u200b": "char.zero_width_space",
+    "\u200c": "char.zero_width_non_joiner",
+    "\u200d": "char.zero_width_joiner",
+    "\u200e": "char.left_to_right_mark",
+    "\u200f": "char.right_to_left_mark",
+    "\u2060": "char.word_joiner",
+    "\ufeff": "char.zero_width_no_break_space",
 }
 
 
 def describe(char: str) -> str:
-    """What the forbidden character is, for a message that says `…holds <this> (U+XXXX)`."""
+    """What the forbidden character is, in the contributor's language, for `…holds <this> (U+XXXX)`."""
     if char in _NAMES:
-        return _NAMES[char]
+        return say(_NAMES[char])
     if "\u2061" <= char <= "\u2064":
-        return "an invisible operator"
+        return say("char.invisible_operator")
     if "\u202a" <= char <= "\u2069":
-        return "a bidirectional control"
-    return "a control character"
+        return say("char.bidi")
+    return say("char.control")
 
 
 def problem(text: str) -> tuple[int, str] | None:
@@ -46,7 +47,7 @@ def problem(text: str) -> tuple[int, str] | None:
     if match is None:
         return None
     char = match.group(0)
-    return match.start(), f"{describe(char)} (U+{ord(char):04X})"
+    return match.start(), say("char.with_code", what=describe(char), code=f"{ord(char):04X}")
 
 
 def in_lines(text: str) -> Iterator[tuple[int, int, str]]:
@@ -64,7 +65,7 @@ def check_docs(docs_dir: Path) -> list[Problem]:
         name = f"{docs_dir.name}/{path.relative_to(docs_dir).as_posix()}"
         text = path.read_text(encoding="utf-8", errors="replace")
         problems += [
-            Problem(name, line, f"the text holds {what} at column {column}; delete it")
+            Problem(name, line, say("char.at_column", what=what, column=column))
             for line, column, what in in_lines(text)
         ]
     return problems

@@ -12,17 +12,19 @@ from collections.abc import Iterable, Mapping
 
 from macros.core.diagnostics import Problem
 from macros.core.downloads import DOWNLOADS_DIR
+from macros.core.messages import say
 from macros.core.shortlinks import GO_DIR
 
-# Folders (relative to a language's root) and files that the build writes itself, and who writes them.
+# Folders (relative to a language's root) and files that the build writes itself, and the message key
+# (data/messages/<lang>.yml) naming who writes them.
 GENERATED: Mapping[str, str] = {
-    f"{GO_DIR}/": "the short links (macros/plugin/kit.py)",
-    "search/": "the search index (the search plugin and macros/plugin/i18n.py)",
-    f"{DOWNLOADS_DIR}/": "the downloads (macros/plugin/kit.py)",
-    "assets/": "the theme's and the site's scripts, styles and fonts (overrides/assets)",
-    "404.html": "the not-found page (overrides/404.html)",
-    "sitemap.xml": "the sitemap (the theme)",
-    "sitemap.xml.gz": "the sitemap (the theme)",
+    f"{GO_DIR}/": "dest.go",
+    "search/": "dest.search",
+    f"{DOWNLOADS_DIR}/": "dest.downloads",
+    "assets/": "dest.assets",
+    "404.html": "dest.not_found",
+    "sitemap.xml": "dest.sitemap",
+    "sitemap.xml.gz": "dest.sitemap",
 }
 
 
@@ -39,7 +41,7 @@ def clashes(written: Iterable[tuple[str, str, bool]], lang_prefix: str) -> list[
                 Problem(
                     writer,
                     None,
-                    f"the page is written to {dest}, where {first[dest]} is written; rename or move one of them",
+                    say("dest.clash", dest=dest, other=first[dest]),
                 )
             )
             continue
@@ -53,7 +55,7 @@ def clashes(written: Iterable[tuple[str, str, bool]], lang_prefix: str) -> list[
                     Problem(
                         writer,
                         None,
-                        f"the page is written to {dest}, where the build writes {generator}; move the page elsewhere",
+                        say("dest.generated", dest=dest, generator=say(generator)),
                     )
                 )
     return problems

@@ -35,31 +35,31 @@ HIDE = ("navigation", "toc", "footer", "path")  # Material's `hide:` values that
 def _plain(limit: int) -> Callable[[Any], str | None]:
     def check(value: Any) -> str | None:
         if not isinstance(value, str) or not value.strip():
-            return "must be text"
+            return say("front_matter.text")
         if len(value) > limit:
-            return f"must be at most {limit} characters (it has {len(value)})"
+            return say("front_matter.too_long", limit=limit, length=len(value))
         bad = _NOT_PLAIN.search(value)
         if bad:
-            return f"must be plain text; it holds {bad.group(0)!r} (no braces, markup, quotes or control characters)"
+            return say("front_matter.not_plain", found=repr(bad.group(0)))
         return None
 
     return check
 
 
 def _sha(value: Any) -> str | None:
-    return None if isinstance(value, str) and _SHA1.fullmatch(value) else "must be a 40-digit git blob id"
+    return None if isinstance(value, str) and _SHA1.fullmatch(value) else say("front_matter.sha")
 
 
 def _hide(value: Any) -> str | None:
     if isinstance(value, list) and value and all(v in HIDE for v in value):
         return None
-    return f"must be a list of some of: {', '.join(HIDE)}"
+    return say("front_matter.hide", choices=", ".join(HIDE))
 
 
 def _search(value: Any) -> str | None:
     if isinstance(value, dict) and set(value) == {"exclude"} and isinstance(value["exclude"], bool):
         return None
-    return "must be `exclude: true` or `exclude: false`"
+    return say("front_matter.search")
 
 
 # The one allow-list of front matter keys: key -> check of its value (None when the value is fine).

@@ -50,13 +50,12 @@ def placeholders(template: str) -> set[str]:
 
 def brace_problem(template: str) -> str | None:
     """What is wrong with the braces of a label (None when each is a `{name}` placeholder)."""
+    from macros.core.messages import say  # here: messages fills its texts with this module's `fill`
+
     for match in _BRACE.finditer(template):
         if not _PLACEHOLDER.fullmatch(match.group(0)):
             found = match.group(0) if len(match.group(0)) <= 40 else match.group(0)[:39] + "…"
-            return (
-                f"'{found}' is not a placeholder: a label may hold only placeholders written {{name}} (lower-case "
-                "letters and _), with no format spec, index or attribute, and no other braces"
-            )
+            return say("label.not_placeholder", found=found)
         if match.group(0)[1:-1] not in FIELDS:
-            return f"the placeholder '{match.group(0)}' is not one the site fills (macros/core/labels.py, FIELDS)"
+            return say("label.unknown_placeholder", found=match.group(0))
     return None

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from macros.core.diagnostics import Problem
+from macros.core.messages import say
 
 MAX_PAGE_CHARS = 50_000  # characters of one page under docs/ (the longest today: about 13,800)
 MAX_LINE_CHARS = 3_000  # characters of one line of a page (today: 1,144)
@@ -130,29 +131,23 @@ def nesting(text: str) -> tuple[int, int]:
 def check_text(text: str, file: str) -> Iterator[Problem]:
     """The size problems of one page: its length, its long lines, its unclosed brackets."""
     if len(text) > MAX_PAGE_CHARS:
-        yield Problem(file, None, f"the page has {len(text):,} characters; a page may have at most "
-                      f"{MAX_PAGE_CHARS:,} (split it into several pages)")
+        yield Problem(file, None, say("limits.page", length=f"{len(text):,}", limit=f"{MAX_PAGE_CHARS:,}"))
         return
     for number, row in enumerate(text.split("\n"), 1):
         if len(row) > MAX_LINE_CHARS:
-            yield Problem(file, number, f"the line has {len(row):,} characters; a line may have at most "
-                          f"{MAX_LINE_CHARS:,} (break it, or split the paragraph)")
+            yield Problem(file, number, say("limits.line", length=f"{len(row):,}", limit=f"{MAX_LINE_CHARS:,}"))
             return
     depth, line = nesting(text)
     if depth > MAX_NESTING:
-        yield Problem(file, line, f"the blocks are nested {depth} levels deep (lists, quotes, indented blocks, HTML "
-                      f"elements); a page may nest at most {MAX_NESTING}")
+        yield Problem(file, line, say("limits.nesting", depth=depth, max=MAX_NESTING))
         return
     scan, line = markup_scan(text)
     if scan > MAX_MARKUP_SCAN:
-        yield Problem(file, line, f"too many unclosed '<' (the HTML parser would scan {scan:,} characters for their "
-                      f"'>'; a page may make it scan at most {MAX_MARKUP_SCAN:,}): close each tag, or write '<' as "
-                      "'&lt;'")
+        yield Problem(file, line, say("limits.markup", scan=f"{scan:,}", max=f"{MAX_MARKUP_SCAN:,}"))
         return
     scan, line = bracket_scan(text)
     if scan > MAX_BRACKET_SCAN:
-        yield Problem(file, line, f"too many unclosed '[' or '](' (Markdown would scan {scan:,} characters for their "
-                      f"']' or ')'; a page may make it scan at most {MAX_BRACKET_SCAN:,}): close each, or write '\\['")
+        yield Problem(file, line, say("limits.brackets", scan=f"{scan:,}", max=f"{MAX_BRACKET_SCAN:,}"))
 
 
 def check_docs(docs_dir: Path) -> list[Problem]:
@@ -161,13 +156,13 @@ def check_docs(docs_dir: Path) -> list[Problem]:
     for path in sorted(docs_dir.rglob("*.md")):
         name = f"{docs_dir.name}/{path.relative_to(docs_dir).as_posix()}"
         if not path.is_file():  # every other check would fail to read it
-            problems.append(Problem(name, None, "a folder may not be named like a page (.md)"))
+            problems.append(Problem(name, None, say("limits.folder_md")))
             continue
         raw = path.read_bytes()
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            problems.append(Problem(name, raw[: exc.start].count(b"\n") + 1, "the page is not valid UTF-8 text"))
+            problems.append(Problem(name, raw[: exc.start].count(b"\n") + 1, say("limits.not_utf8")))
             continue
         problems += check_text(text, name)
     return problems

@@ -17,6 +17,7 @@ from typing import TypeVar
 from macros.core.data_files import unknown_files
 from macros.core.diagnostics import emit
 from macros.core.kinds import models
+from macros.core.messages import say
 from macros.core.model import (
     Action,
     Change,
@@ -149,5 +150,5 @@ def load_or_report(data_dir: Path) -> KnowledgeBase | None:
         emit(exc.errors)  # file:line: message, and an annotation on GitHub Actions
         if exc.omitted:
             print(exc.lines()[-1], file=sys.stderr)
-        print(f"{len(exc.errors) + exc.omitted} problem(s) in the data files.", file=sys.stderr)
+        print(say("data.problems", count=len(exc.errors) + exc.omitted), file=sys.stderr)
         return None

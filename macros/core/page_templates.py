@@ -17,6 +17,7 @@ from jinja2 import Environment, TemplateSyntaxError
 
 from macros.core.diagnostics import Problem
 from macros.core.limits import MAX_INT_DIGITS
+from macros.core.messages import say
 
 ESCAPES = ("{{", "}}")
 _LITERALS = ("string", "integer")
@@ -75,12 +76,8 @@ def check_text(text: str, file: str, macros: Collection[str]) -> Iterator[Proble
     try:
         stream = list(_LEXER.lex(text))
     except TemplateSyntaxError as exc:
-        hint = (
-            "for a heading id write '{ #id }' with a space"
-            if "comment" in (exc.message or "")
-            else 'write literal braces as {{ "{{" }}'
-        )
-        yield Problem(file, exc.lineno, f"broken template syntax ({exc.message}); {hint}")
+        hint = say("template.hint_heading" if "comment" in (exc.message or "") else "template.hint_braces")
+        yield Problem(file, exc.lineno, say("template.broken", detail=exc.message, hint=hint))
         return
     i = 0
     while i < len(stream):
@@ -90,26 +87,18 @@ def check_text(text: str, file: str, macros: Collection[str]) -> Iterator[Proble
             inside = stream[i + 1 : j]
             long_number = next((v for _, k, v in inside if _too_long(k, v)), None)
             if long_number is not None:
-                yield Problem(file, line, f"a number in a macro call may have at most {MAX_INT_DIGITS} digits "
-                              f"(found {len(long_number):,})")
-            elif not _allowed(inside, macros):
                 yield Problem(
-                    file,
-                    line,
-                    f"only the site's macros with literal arguments may be used in a page, "
-                    f"found {{{{ {_shown(inside)} }}}}",
+                    file, line, say("template.long_number", max=MAX_INT_DIGITS, count=f"{len(long_number):,}")
                 )
+            elif not _allowed(inside, macros):
+                yield Problem(file, line, say("template.not_allowed", found=_shown(inside)))
             i = j + 1
             continue
         if kind == "comment_begin":
-            yield Problem(
-                file, line, "'{#' starts a template comment; for a heading id write '{ #id }' with a space"
-            )
+            yield Problem(file, line, say("template.comment"))
         elif kind == "block_begin":
             j = next((k for k in range(i + 1, len(stream)) if stream[k][1] == "block_end"), len(stream))
-            yield Problem(
-                file, line, f"template statements are not allowed in pages, found {{% {_shown(stream[i + 1 : j])} %}}"
-            )
+            yield Problem(file, line, say("template.statement", found=_shown(stream[i + 1 : j])))
             i = j
         i += 1
 

@@ -19,6 +19,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from macros.core.diagnostics import Problem
+from macros.core.messages import say
 
 # The one allow-list of raw HTML: what the pages use today (the worksheet's form, the results table).
 ELEMENTS = frozenset(
@@ -113,22 +114,21 @@ class _Checker(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in ELEMENTS:
-            self._add(f"the HTML element <{tag}> is not allowed in pages; allowed: {', '.join(sorted(ELEMENTS))}")
+            self._add(say("html.element", tag=tag, allowed=", ".join(sorted(ELEMENTS))))
             return
         for name, value in attrs:
             if name not in ATTRIBUTES:
-                self._add(f"the attribute '{name}' on <{tag}> is not allowed in pages; allowed: "
-                          f"{', '.join(sorted(ATTRIBUTES))}")
+                self._add(say("html.attribute", name=name, tag=tag, allowed=", ".join(sorted(ATTRIBUTES))))
             elif value and _script_url(value):
-                self._add(f"the attribute '{name}' on <{tag}> holds a script URL")
+                self._add(say("html.script_url", name=name, tag=tag))
 
     handle_startendtag = handle_starttag
 
     def handle_pi(self, data: str) -> None:
-        self._add("processing instructions (<?…>) are not allowed in pages")
+        self._add(say("html.pi"))
 
     def unknown_decl(self, data: str) -> None:
-        self._add("declarations (<![…]>) are not allowed in pages")
+        self._add(say("html.declaration"))
 
 
 def check_text(text: str, file: str) -> Iterator[Problem]:
@@ -141,7 +141,7 @@ def check_text(text: str, file: str) -> Iterator[Problem]:
     for match in _MD_LINK.finditer(source):
         url = match.group(1) or match.group(2) or ""
         if _script_url(url):
-            yield Problem(file, source.count("\n", 0, match.start()) + 1, f"a link to a script URL ({url[:30]}…)")
+            yield Problem(file, source.count("\n", 0, match.start()) + 1, say("html.link_script", url=url[:30]))
     for match in _ATTR_LIST.finditer(source):
         line = source.count("\n", 0, match.start()) + 1
         for token in _ATTR_TOKEN.finditer(match.group(1)):
@@ -150,9 +150,9 @@ def check_text(text: str, file: str) -> Iterator[Problem]:
             if name[0] in "#.":  # an id or a class
                 continue
             if name not in ATTRIBUTES:
-                yield Problem(file, line, f"the attribute '{name}' (set with {{ … }}) is not allowed in pages")
+                yield Problem(file, line, say("html.attr_list", name=name))
             elif _script_url(value):
-                yield Problem(file, line, f"the attribute '{name}' holds a script URL")
+                yield Problem(file, line, say("html.attr_list_script", name=name))
 
 
 def check_docs(docs_dir: Path) -> list[Problem]:

@@ -160,18 +160,6 @@ def message(error: Mapping[str, Any], model: type[BaseModel]) -> str:
     return say("where", where=where(loc), text=text) if loc else text
 
 
-_CHARACTER_NAMES = {  # a forbidden character (macros/core/characters.py) -> its name's message key
-    "\u061c": "char.arabic_letter_mark",
-    "\u200b": "char.zero_width_space",
-    "\u200c": "char.zero_width_non_joiner",
-    "\u200d": "char.zero_width_joiner",
-    "\u200e": "char.left_to_right_mark",
-    "\u200f": "char.right_to_left_mark",
-    "\u2060": "char.word_joiner",
-    "\ufeff": "char.zero_width_no_break_space",
-}
-
-
 def character_problems(
     node: Any, label: str, root: Any, path: tuple[str | int, ...], errors: list[DataError]
 ) -> None:
@@ -185,11 +173,8 @@ def character_problems(
             character_problems(value, label, root, (*path, i), errors)
     elif isinstance(node, str) and (match := characters.FORBIDDEN.search(node)):
         char = match.group(0)
-        what = say(_CHARACTER_NAMES.get(char) or (
-            "char.invisible_operator" if "\u2061" <= char <= "\u2064"
-            else "char.bidi" if "\u202a" <= char <= "\u2069" else "char.control"
-        ))
-        text = say("char.forbidden", what=what, code=f"{ord(char):04X}", position=match.start() + 1)
+        what, code = characters.describe(char), f"{ord(char):04X}"
+        text = say("char.forbidden", what=what, code=code, position=match.start() + 1)
         errors.append(DataError(label, line_of(root, path), say("where", where=where(path) or "text", text=text)))
 
 
@@ -261,17 +246,17 @@ def read_strings(data_dir: Path, errors: list[DataError]) -> dict[str, dict[str,
                 flat[prefix] = node  # noqa: B023 - called within this iteration only
                 flat_lines[prefix] = line  # noqa: B023
                 wrong = (
-                    f"is too long ({len(node):,} characters; at most {MAX_LABEL_CHARS:,})"
+                    say("label.too_long", length=f"{len(node):,}", limit=f"{MAX_LABEL_CHARS:,}")
                     if len(node) > MAX_LABEL_CHARS
                     else brace_problem(node)
                 )
                 if wrong:
-                    errors.append(DataError(label, line, f"the label '{prefix}': {wrong}"))  # noqa: B023
+                    errors.append(DataError(label, line, say("label.problem", key=prefix, wrong=wrong)))  # noqa: B023
             else:
-                errors.append(DataError(label, line, f"the label '{prefix}' must be non-empty text"))  # noqa: B023
+                errors.append(DataError(label, line, say("label.not_text", key=prefix)))  # noqa: B023
 
         if not isinstance(raw, LineDict):
-            errors.append(DataError(label, 1, "the file must be a mapping of label keys to text"))
+            errors.append(DataError(label, 1, say("label.file_mapping")))
             continue
         character_problems(raw, label, raw, (), errors)
         flatten(raw, "", raw.line)
@@ -280,15 +265,20 @@ def read_strings(data_dir: Path, errors: list[DataError]) -> dict[str, dict[str,
         for lang in LANGS:
             others = set().union(*(strings[o] for o in LANGS if o != lang))
             errors.extend(
-                DataError(f"data/i18n/{lang}.yml", None, f"the label '{key}' is missing (other languages have it)")
+                DataError(f"data/i18n/{lang}.yml", None, say("label.missing_other", key=key))
                 for key in sorted(others - set(strings[lang]))
             )
             errors.extend(
                 DataError(
                     f"data/i18n/{lang}.yml",
                     lines[lang].get(key),
-                    f"the label '{key}' uses the placeholders {sorted(placeholders(strings[lang][key]))}, "
-                    f"data/i18n/{LANGS[0]}.yml uses {sorted(placeholders(strings[LANGS[0]][key]))}",
+                    say(
+                        "label.placeholders",
+                        key=key,
+                        found=sorted(placeholders(strings[lang][key])),
+                        file=f"data/i18n/{LANGS[0]}.yml",
+                        expected=sorted(placeholders(strings[LANGS[0]][key])),
+                    ),
                 )
                 for key in sorted(set(strings[lang]) & set(strings[LANGS[0]]))
                 if lang != LANGS[0] and placeholders(strings[lang][key]) != placeholders(strings[LANGS[0]][key])
@@ -297,5 +287,5 @@ def read_strings(data_dir: Path, errors: list[DataError]) -> dict[str, dict[str,
                 for member in enum:
                     key = f"{prefix}.{member.value}"
                     if key not in strings[lang]:
-                        errors.append(DataError(f"data/i18n/{lang}.yml", None, f"the label '{key}' is missing"))
+                        errors.append(DataError(f"data/i18n/{lang}.yml", None, say("label.missing", key=key)))
     return strings

@@ -14,6 +14,7 @@ import re
 from collections.abc import Collection
 from pathlib import Path
 
+from macros.core.messages import say
 from macros.core.yaml_source import DataError
 
 RULE_REF = re.compile(r"\{rule:([^{}\s]*)\}")
@@ -30,8 +31,9 @@ def check(data_dir: Path, kinds: Collection[str], rule_ids: Collection[str]) -> 
         for n, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
             for match in RULE_REF.finditer(line):
                 if kind not in FILLED:
-                    errors.append(DataError(f"data/{kind}.yml", n, f"{match.group(0)}: rule figures are filled in only "
-                                            f"in {', '.join(f'data/{k}.yml' for k in sorted(FILLED))} texts"))
+                    files = say("list.separator").join(f"data/{k}.yml" for k in sorted(FILLED))
+                    text = say("rule_ref.not_filled", ref=match.group(0), files=files)
+                    errors.append(DataError(f"data/{kind}.yml", n, text))
                 elif match.group(1) not in rule_ids:
-                    errors.append(DataError(f"data/{kind}.yml", n, f"{match.group(0)} names no rule in data/rules.yml"))
+                    errors.append(DataError(f"data/{kind}.yml", n, say("rule_ref.unknown", ref=match.group(0))))
     return errors

@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 
 import nh3
 
+from macros.core.messages import say
+
 _GENERIC = frozenset(
     {
         "class",
@@ -239,15 +241,15 @@ class Removal:
 
 
 def _refused_value(tag: str, name: str, value: str) -> str | None:
-    """Why an allowed attribute's value is refused (None: it is fine)."""
+    """Why an allowed attribute's value is refused, as a message key (None: it is fine)."""
     if name == "id" and value.startswith("__"):
-        return "an id starting with '__' (the theme's ids)"
+        return "sanitize.theme_id"
     if name.startswith("data-md-"):
-        return "a data-md-* attribute (the theme's hooks)"
+        return "sanitize.theme_hook"
     if tag == "img" and name == "src" and (_SCHEME.match(value.strip()) or value.strip().startswith("//")):
-        return "a picture from another site (pictures load from the site itself)"
+        return "sanitize.remote_picture"
     if tag in SVG_TAGS and _CSS_URL.search(value):  # fill="url(…)", marker-end="url(…)": this page's own only
-        return "a url(…) reference to anything but this page"
+        return "sanitize.css_url"
     return None
 
 
@@ -311,7 +313,7 @@ def check(text: str) -> Result:
         return Result(strict)
     allowed_tags = {t.lower() for t in TAGS}
     removed = [
-        Removal(f"the element <{tag}> is not allowed in pages", _element(tag), everywhere=True)
+        Removal(say("sanitize.element", tag=tag), _element(tag), everywhere=True)
         for tag in dict.fromkeys(t.lower() for t in _TAG.findall(permissive))
         if tag not in allowed_tags
     ]
@@ -322,31 +324,30 @@ def check(text: str) -> Result:
             real = name.removeprefix(REFUSED_ATTR_LIST)
             removed.append(
                 Removal(
-                    f"the attribute '{real}' set with {{ … }} on <{tag}> is not allowed in pages",
+                    say("sanitize.attr_list", name=real, tag=tag),
                     _attribute(real, value),
                 )
             )
         elif not _allowed(tag, name):
             removed.append(
-                Removal(f"the attribute '{name}' on <{tag}> is not allowed in pages", _attribute(name, value))
+                Removal(say("sanitize.attribute", name=name, tag=tag), _attribute(name, value))
             )
         elif scheme := _scheme_refused(name, value):
             removed.append(
                 Removal(
-                    f"the attribute '{name}' on <{tag}> holds a '{scheme}:' URL (allowed: "
-                    f"{', '.join(sorted(URL_SCHEMES))} and links within the site)",
+                    say("sanitize.scheme", name=name, tag=tag, scheme=scheme, allowed=", ".join(sorted(URL_SCHEMES))),
                     _attribute(name, value),
                 )
             )
         elif why := _refused_value(tag, name, value):
-            removed.append(Removal(f"the attribute '{name}' on <{tag}> holds {why}", _attribute(name, value)))
+            removed.append(Removal(say("sanitize.refused", name=name, tag=tag, why=say(why)), _attribute(name, value)))
     if not removed:
         at = next(
             (i for i, (a, b) in enumerate(zip(strict, permissive, strict=False)) if a != b),
             min(len(strict), len(permissive)),
         )
         snippet = permissive[max(0, at - 30) : at + 50]
-        removed.append(Removal(f"sanitising changes the HTML near {snippet!r}", ()))
+        removed.append(Removal(say("sanitize.changes", snippet=repr(snippet)), ()))
     return Result(strict, list(dict.fromkeys(removed)))
 
 

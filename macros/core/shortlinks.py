@@ -23,6 +23,7 @@ from pathlib import Path
 from macros.core import kinds
 from macros.core.docs_tree import page_title, slugs_in
 from macros.core.load import KnowledgeBase
+from macros.core.messages import say
 from macros.core.pages import PAGES, record_page
 
 # The docs folder of this project (the Renderer has no MkDocs config; the plugin passes config.docs_dir).
@@ -109,10 +110,14 @@ def short_links(kb: KnowledgeBase, lang_docs: Path) -> list[ShortLink]:
     clashes = []
     for link in links:
         if link.id in seen:
-            clashes.append(f"'{link.id}' ({seen[link.id].kind} {seen[link.id].page} and {link.kind} {link.page})")
+            first = seen[link.id]
+            clashes.append(say(
+                "shortlink.clash_item", id=link.id, kind=first.kind, page=first.page, other_kind=link.kind,
+                other_page=link.page,
+            ))
         seen[link.id] = link
     if clashes:
-        raise ShortLinkError("Two short links share an id; rename one record or guide: " + "; ".join(clashes))
+        raise ShortLinkError(say("shortlink.clash", clashes=say("shortlink.separator").join(clashes)))
     return links
 
 
@@ -131,10 +136,7 @@ def resolve(kb: KnowledgeBase, short_id: str) -> ShortLink:
         return record_link(kind, rest)
     if kind == "sheet" and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rest):
         return sheet_link(rest)
-    raise ShortLinkError(
-        f"'{short_id}' is not a short link id (plan-<group>, guide-<slug>, sheet-<slug>, "
-        "a recommendation or situation id, finding-<id> or cause-<id>)"
-    )
+    raise ShortLinkError(say("shortlink.not_id", id=short_id))
 
 
 def go_path(short_id: str, directory_urls: bool = True) -> str:

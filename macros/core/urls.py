@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from macros.core.diagnostics import Problem
 from macros.core.limits import MAX_URL_CHARS
+from macros.core.messages import say
 
 _UNSAFE = re.compile(r"[\x00-\x20\x7f-\x9f\\\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]")
 _HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})")
@@ -30,16 +31,15 @@ _NAMED_HOST = re.compile(r"(?<![\w.@/-])(?:https?://)?((?:[a-z0-9-]{1,63}\.)+[a-
 def url_problem(url: str) -> str | None:
     """What is wrong with a URL from data (None when it is a plain http(s) address)."""
     if len(url) > MAX_URL_CHARS:
-        return f"the address has {len(url):,} characters; at most {MAX_URL_CHARS:,}"
+        return say("url.too_long", length=f"{len(url):,}", limit=f"{MAX_URL_CHARS:,}")
     bad = _UNSAFE.search(url)
     if bad:
-        return f"the address holds {bad.group(0)!r} (U+{ord(bad.group(0)):04X}); write it without spaces, " \
-               "backslashes or control characters"
+        return say("url.unsafe", found=repr(bad.group(0)), code=f"{ord(bad.group(0)):04X}")
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not url.startswith(f"{parts.scheme}://"):
-        return "the address must start with https:// (or http://)"
+        return say("url.scheme")
     if "@" in parts.netloc:
-        return "the address holds a user name or password (a part before @ in the host); give the plain address"
+        return say("url.user")
     try:
         port = parts.port
     except ValueError:
@@ -47,7 +47,7 @@ def url_problem(url: str) -> str | None:
     host = parts.hostname or ""
     plain = len(host) <= 253 and _HOST.fullmatch(host) and parts.netloc.lower() in (host, f"{host}:{port}")
     if port == -1 or not plain:
-        return f"the host {parts.netloc[:60]} is not a host name (letters, digits, hyphens and dots, e.g. www.gov.cn)"
+        return say("url.host", host=parts.netloc[:60])
     return None
 
 
@@ -76,8 +76,9 @@ def check_page(text: str, file: str) -> Iterator[Problem]:
         named = host_mismatch(match.group(1), match.group(2))
         if named:
             line = text.count("\n", 0, match.start()) + 1
-            yield Problem(file, line, f"the link text names {named} but the link leads to "
-                          f"{urlsplit(match.group(2)).hostname or '?'}; a link leads where its text says")
+            yield Problem(
+                file, line, say("url.link_host", named=named, host=urlsplit(match.group(2)).hostname or "?")
+            )
 
 
 def check_docs(docs_dir: Path) -> list[Problem]:

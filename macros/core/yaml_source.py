@@ -16,6 +16,7 @@ import yaml
 from yaml._yaml import CParser  # libyaml, part of every PyYAML wheel
 
 from macros.core.limits import MAX_DATA_DEPTH, MAX_INT_DIGITS
+from macros.core.messages import say
 
 MAX_DEPTH = MAX_DATA_DEPTH  # see macros/core/limits.py
 MAX_REPORTED = 200  # problems reported at most; the rest are counted
@@ -59,7 +60,7 @@ class DataErrors(Exception):
 
     def lines(self) -> list[str]:
         """Each reported problem as `file:line: message`, then how many more there are."""
-        more = [f"… and {self.omitted} more problem(s)"] if self.omitted else []
+        more = [say("yaml.more", count=self.omitted)] if self.omitted else []
         return [str(e) for e in self.errors] + more
 
 
@@ -91,15 +92,14 @@ class _Limits(yaml.composer.Composer):
         event = self.peek_event()  # type: ignore[attr-defined]  # a mixin: the loader it is mixed into has it
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise yaml.MarkedYAMLError(
-                problem="anchors (&name) and aliases (*name) are not allowed in data files; "
-                "write each value out in full",
+                problem=say("yaml.anchors"),
                 problem_mark=event.start_mark,
             )
         self.depth += 1
         try:
             if self.depth > MAX_DEPTH:
                 raise yaml.MarkedYAMLError(
-                    problem=f"the data is nested more than {MAX_DEPTH} levels deep", problem_mark=event.start_mark
+                    problem=say("yaml.too_deep", max=MAX_DEPTH), problem_mark=event.start_mark
                 )
             return super().compose_node(parent, index)
         finally:
@@ -132,10 +132,12 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
         key = loader.construct_object(key_node, deep=True)
         line = key_node.start_mark.line + 1
         if not isinstance(key, str):
-            raise yaml.MarkedYAMLError(problem=f"the key {key!r} must be text", problem_mark=key_node.start_mark)
+            raise yaml.MarkedYAMLError(
+                problem=say("yaml.key_not_text", key=repr(key)), problem_mark=key_node.start_mark
+            )
         if key in result:
             raise yaml.MarkedYAMLError(
-                problem=f"the key '{key}' appears twice in this mapping (first on line {result.key_lines[key]})",
+                problem=say("yaml.key_twice", key=key, first=result.key_lines[key]),
                 problem_mark=key_node.start_mark,
             )
         result[key] = loader.construct_object(value_node, deep=True)
@@ -156,8 +158,7 @@ def _construct_int(loader: _Loader, node: yaml.ScalarNode) -> int:
     digits = sum(c.isdigit() for c in str(node.value))
     if digits > MAX_INT_DIGITS:
         raise yaml.MarkedYAMLError(
-            problem=f"a number may have at most {MAX_INT_DIGITS} digits (found {digits:,}); "
-            "quote it if it is text",
+            problem=say("yaml.int_digits", max=MAX_INT_DIGITS, count=f"{digits:,}"),
             problem_mark=node.start_mark,
         )
     return int(yaml.constructor.SafeConstructor.construct_yaml_int(loader, node))
@@ -186,7 +187,7 @@ def _located(construct: Any) -> Any:
             raise
         except (ValueError, TypeError, AttributeError, OverflowError, KeyError, IndexError) as exc:
             raise yaml.MarkedYAMLError(
-                problem=f"the value does not fit its tag {node.tag} ({type(exc).__name__})",
+                problem=say("yaml.tag", tag=node.tag, error=type(exc).__name__),
                 problem_mark=node.start_mark,
             ) from None
 
@@ -206,14 +207,14 @@ def load_yaml(path: Path, label: str | None = None) -> Any:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise DataErrors([DataError(label, None, f"cannot read the file ({exc.strerror})")]) from None
+        raise DataErrors([DataError(label, None, say("yaml.unreadable", error=exc.strerror))]) from None
     try:
         text = raw.decode("utf-8-sig")  # tolerate a UTF-8 byte-order mark from Windows editors
     except UnicodeDecodeError as exc:
         where = raw[: exc.start].count(b"\n") + 1
-        raise DataErrors([DataError(label, where, "the file is not valid UTF-8 text")]) from None
+        raise DataErrors([DataError(label, where, say("yaml.not_utf8"))]) from None
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
-        raise DataErrors([DataError(label, None, "the file is empty")])
+        raise DataErrors([DataError(label, None, say("yaml.empty"))])
     return parse_yaml(text, label)
 
 
@@ -233,23 +234,62 @@ def parse_yaml(text: str, label: str) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        problem = exc.problem or "invalid YAML"
-        if ("\t" in text and "tab" in problem.lower()) or "found character '\\t'" in problem:
-            problem += " (YAML indentation must use spaces, not tabs)"
-        context = f" {exc.context}" if exc.context and exc.problem else ""
+        problem = worded(exc.problem) if exc.problem else say("yaml.invalid")
+        if exc.problem and (("\t" in text and "tab" in exc.problem.lower()) or "found character '\\t'" in exc.problem):
+            problem += say("yaml.tabs")
+        context = say("yaml.context", context=worded(exc.context)) if exc.context and exc.problem else ""
         if context and exc.context_mark and mark and exc.context_mark.line != mark.line:
             # e.g. an unclosed quote is noticed lines later: also name the line where the construct starts
-            context += f" that starts on line {exc.context_mark.line + 1}"
-        raise DataErrors([DataError(label, line, f"YAML syntax error: {problem}{context}")]) from None
+            context += say("yaml.starts_on", line=exc.context_mark.line + 1)
+        raise DataErrors([DataError(label, line, say("yaml.syntax", problem=problem, context=context))]) from None
     except yaml.reader.ReaderError as exc:  # a character YAML itself refuses (NUL, ESC …): name its line
         line = text[: exc.position].count("\n") + 1
         raise DataErrors(
-            [DataError(label, line, f"the text holds a control character (U+{exc.character:04X}); delete it")]
+            [DataError(label, line, say("yaml.control", code=f"{exc.character:04X}"))]
         ) from None
     except yaml.YAMLError as exc:
-        raise DataErrors([DataError(label, None, f"YAML error: {exc}")]) from None
+        raise DataErrors([DataError(label, None, say("yaml.error", detail=exc))]) from None
     except RecursionError:  # the parser's own nesting, before the composer's limit applies
-        raise DataErrors([DataError(label, None, f"the data is nested more than {MAX_DEPTH} levels deep")]) from None
+        raise DataErrors([DataError(label, None, say("yaml.too_deep", max=MAX_DEPTH))]) from None
+
+
+# PyYAML's most frequent problems and contexts, as message keys (data/messages/<lang>.yml words them in
+# the contributor's language; the English texts are PyYAML's own). Any other is shown as PyYAML says it.
+_LIBRARY = [
+    (re.compile(pattern), key)
+    for pattern, key in (
+        (r"mapping values are not allowed here", "yaml.lib.mapping_values"),
+        (r"could not find expected ':'", "yaml.lib.expected_colon"),
+        (r"found unexpected end of stream", "yaml.lib.end_of_stream"),
+        (r"expected <block end>, but found '(?P<token>[^']*)'", "yaml.lib.block_end"),
+        (r"did not find expected key", "yaml.lib.expected_key"),
+        (r"did not find expected '-' indicator", "yaml.lib.expected_dash"),
+        (r"expected ',' or '\]', but got '(?P<token>[^']*)'", "yaml.lib.flow_sequence_end"),
+        (r"expected ',' or '\}', but got '(?P<token>[^']*)'", "yaml.lib.flow_mapping_end"),
+        (r"found unknown escape character '(?P<char>.{1,20})'", "yaml.lib.escape"),
+        (r"found character '(?P<char>.{1,20})' that cannot start any token", "yaml.lib.token_start"),
+        (r"while scanning a quoted scalar", "yaml.lib.quoted_scalar"),
+        (r"while scanning a plain scalar", "yaml.lib.plain_scalar"),
+        (r"while scanning a block scalar", "yaml.lib.block_scalar"),
+        (r"while scanning a simple key", "yaml.lib.simple_key"),
+        (r"while parsing a block mapping", "yaml.lib.block_mapping"),
+        (r"while parsing a block collection", "yaml.lib.block_collection"),
+        (r"while parsing a flow sequence", "yaml.lib.flow_sequence"),
+        (r"while parsing a flow mapping", "yaml.lib.flow_mapping"),
+        (r"while parsing a block node", "yaml.lib.block_node"),
+        (r"while parsing a flow node", "yaml.lib.flow_node"),
+        (r"while scanning for the next token", "yaml.lib.next_token"),
+    )
+]
+
+
+def worded(text: str) -> str:
+    """PyYAML's problem or context in the contributor's language, when it is one of the frequent ones."""
+    for pattern, key in _LIBRARY:
+        match = pattern.fullmatch(text)
+        if match:
+            return say(key, **match.groupdict())
+    return text
 
 
 def line_of(data: Any, path: tuple[Any, ...]) -> int | None:

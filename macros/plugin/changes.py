@@ -14,6 +14,7 @@ from mkdocs.structure.pages import Page as MkPage
 
 from macros.core.docs_tree import page_file
 from macros.core.load import KnowledgeBase
+from macros.core.messages import say
 from macros.plugin.entry import context_for
 from macros.render import Page
 from macros.render.changes import now_note
@@ -34,7 +35,6 @@ def inject_now_notes(html: str, page: MkPage, config: MkDocsConfig, kb: Knowledg
         pattern = re.compile(rf'(<h([1-6])\b[^>]*\bid="{re.escape(heading)}"[^>]*>.*?</h\2>)', re.DOTALL)
         html, found = pattern.subn(lambda m: m.group(1) + note, html, count=1)  # noqa: B023 - used at once
         if not found:  # the loader checked the Markdown; a heading lost in rendering must not pass silently
-            raise PluginError(
-                f"docs/{ctx.lang}/{ctx.src_path}: no heading with the id '{heading}' in the rendered page"
-            )
+            where = f"docs/{ctx.lang}/{ctx.src_path}"
+            raise PluginError(say("changes.heading_lost", page=where, heading=heading))
     return html

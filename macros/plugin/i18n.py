@@ -17,6 +17,7 @@ from macros.core.articles import article_aliases
 from macros.core.diagnostics import Problem
 from macros.core.languages import DEFAULT, LANGS, prefix, strip_prefix
 from macros.core.load import KnowledgeBase
+from macros.core.messages import say
 from macros.core.pages import NO_SYNONYMS, NOT_SEARCHED, SEARCH_BOOST
 from macros.core.segment import segment
 from macros.core.synonyms import SYNONYM_BOOST, synonym_field, table
@@ -35,12 +36,12 @@ _CONFIG_BASE = re.compile(r'(<script id="__config"[^>]*>[^<]*?"base":\s*")([^"]*
 def parity_problems(docs: Path) -> list[Problem]:
     """A problem for every page that exists in one language only."""
     pages = {lang: {p.relative_to(docs / lang).as_posix() for p in (docs / lang).rglob("*.md")} for lang in LANGS}
-    return [Problem(f"docs/{lang}/{path}", None, f"missing (docs/{other}/{path} exists)")
+    return [Problem(f"docs/{lang}/{path}", None, say("pages.missing_translation", other=other, path=path))
             for lang in LANGS for other in LANGS if other != lang
             for path in sorted(pages[other] - pages[lang])]
 
 
-PARITY_HEADING = "page(s) missing: every page must exist in both languages"
+PARITY_HEADING = "build.parity"  # its message key (data/messages/<lang>.yml)
 
 
 def check_parity(config: MkDocsConfig) -> None:

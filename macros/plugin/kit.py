@@ -17,6 +17,7 @@ from macros.core import downloads
 from macros.core.labels import fill
 from macros.core.languages import LANGS, prefix
 from macros.core.load import KnowledgeBase
+from macros.core.messages import say
 from macros.core.pages import page_url, record_pages, relative_link
 from macros.core.shortlinks import ShortLink, ShortLinkError, go_path, link_title, short_links
 from macros.plugin.security import with_policy
@@ -57,7 +58,7 @@ def write_short_links(config: MkDocsConfig, kb: KnowledgeBase, site: Path, docs:
         strings = kb.strings[lang]
         for link in _links(kb, docs):
             if link.page not in generated and not (docs / lang / link.page).is_file():
-                raise PluginError(f"short link '{link.id}' leads to {link.page}, which does not exist in docs/{lang}/")
+                raise PluginError(say("shortlink.no_page", id=link.id, page=link.page, lang=lang))
             hash_ = f"#{link.anchor}" if link.anchor else ""
             title = link_title(kb, link, lang, docs / lang)
             target = relative_link(go_path(link.id, directory_urls), page_url(link.page, directory_urls)) + hash_

@@ -29,6 +29,7 @@ from mkdocs.utils.templates import TemplateContext
 from macros.core.diagnostics import Problem, annotate, located
 from macros.core.languages import page_lang, prefix
 from macros.core.load import KnowledgeBase, load
+from macros.core.messages import say
 from macros.core.yaml_source import DataErrors
 from macros.plugin import (
     attr_list_guard,
@@ -78,7 +79,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
                 if exc.omitted:
                     log.error(exc.lines()[-1])
                 annotate(exc.errors)  # on GitHub Actions: the message on the line in the pull request
-                raise PluginError(f"{len(exc.errors)} problem(s) in the data files; see the messages above.") from None
+                raise PluginError(say("build.data_problems", count=len(exc.errors))) from None
         return self._model
 
     def _strings(self, config: MkDocsConfig) -> Mapping[str, Mapping[str, str]]:
@@ -116,7 +117,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         """Every page body is converted by now and none is written yet: a body that needs cleaning ends the build."""
         unsafe, self._unsafe = self._unsafe, []
-        security.fail(unsafe, "problem(s) in the rendered pages (content is not code: the sanitiser refuses them)")
+        security.fail(unsafe, "build.rendered")
         self._env = env
         return env
 

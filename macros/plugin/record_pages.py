@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page
 from macros.core.kinds import data_file
 from macros.core.languages import DEFAULT, LANGS, prefix
 from macros.core.load import KnowledgeBase
+from macros.core.messages import say
 from macros.core.pages import RECORD_PAGES, page_url, record_pages
 from macros.render.record_page import record_description
 
@@ -82,8 +83,9 @@ def add_record_pages(files: Files, config: MkDocsConfig, kb: KnowledgeBase) -> F
     added = []
     for path, (kind, rid) in record_pages(kb).items():
         if (docs / lang / path).exists() or f"{lang}/{path}" in files.src_uris:
-            raise PluginError(f"data/{data_file(kind)}: record '{rid}' would get the page {path}, "
-                              f"which docs/{lang}/ already has; rename the record or the page")
+            raise PluginError(
+                say("record_page.clash", file=f"data/{data_file(kind)}", id=rid, path=path, lang=lang)
+            )
         file = _file(config, lang, path, page_source(kb, lang, kind, rid))
         alternates = {other: file if other == lang else _file(config, other, path, None) for other in LANGS}
         file.alternates = alternates  # type: ignore[attr-defined]

@@ -46,6 +46,7 @@ from macros.core import (
 )
 from macros.core.diagnostics import Problem, annotate
 from macros.core.load import KnowledgeBase
+from macros.core.messages import say
 from macros.plugin import macro_args
 from macros.render import MACROS
 
@@ -100,7 +101,7 @@ def check_content(config: MkDocsConfig, model: Callable[[], KnowledgeBase]) -> N
     """Every content problem under docs/, or nothing; runs before any page is read by MkDocs."""
     docs = Path(config.docs_dir)
     # Sizes first, alone: the other checks (and Markdown) are only linear on pages of bounded size.
-    fail(limits.check_docs(docs), "page(s) too big to build (see CONTRIBUTING.md, 'What a page may contain')")
+    fail(limits.check_docs(docs), "build.too_big")
     problems = file_problems(docs)
     if not problems:  # the data is loaded (and its problems reported) only for pages that pass these
         problems = macro_args.check_docs(docs, model(), MACROS)
@@ -111,7 +112,7 @@ def check_content(config: MkDocsConfig, model: Callable[[], KnowledgeBase]) -> N
 
 # The heading over the pages' problems: most are wrong macro arguments or front matter, which the
 # section on what a page may contain explains (not "What is code", which is about the code paths).
-PAGES_HEADING = "problem(s) in the pages (see CONTRIBUTING.md, 'What a page may contain: text, not code')"
+PAGES_HEADING = "build.pages"  # message keys (data/messages/<lang>.yml) of the headings `fail` prints
 
 
 def fail(problems: list[Problem], what: str) -> None:
@@ -121,16 +122,17 @@ def fail(problems: list[Problem], what: str) -> None:
     problems = sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message))
     annotate(problems)  # on GitHub Actions: each on its line in the pull request
     raise PluginError(
-        f"{len(problems)} {what}:\n  "
+        say(what, count=len(problems))
+        + "\n  "
         + "\n  ".join(str(p) for p in problems[:200])
-        + (f"\n  … and {len(problems) - 200} more" if len(problems) > 200 else "")
+        + ("\n  " + say("build.more", count=len(problems) - 200) if len(problems) > 200 else "")
     )
 
 
 def symlink_problems(root: Path) -> list[Problem]:
     """Every symbolic link under docs/, data/ or overrides/ of the project at `root`."""
     return [
-        Problem(path.relative_to(root).as_posix(), None, "a symbolic link; replace it with the file itself")
+        Problem(path.relative_to(root).as_posix(), None, say("security.symlink"))
         for folder in CHECKED_FOLDERS
         if (root / folder).is_dir()
         for path in sorted((root / folder).rglob("*"))
@@ -142,9 +144,7 @@ def check_symlinks(config: MkDocsConfig) -> None:
     fail(symlink_problems(Path(config.config_file_path).parent), SYMLINKS_HEADING)
 
 
-SYMLINKS_HEADING = (
-    "Symbolic links are not allowed in the site's sources (a link can publish any file of the build machine)"
-)
+SYMLINKS_HEADING = "build.symlinks"
 
 
 def _hash(script: str) -> str:
@@ -187,14 +187,14 @@ def check_destinations(files: Files, config: MkDocsConfig, lang_prefix: str) -> 
 
     def writer(file: File) -> tuple[str, str, bool]:
         if file.generated_by:
-            return file.dest_uri, f"the page generated as {file.src_uri} ({file.generated_by})", True
+            return file.dest_uri, say("dest.generated_page", page=file.src_uri, by=file.generated_by), True
         if file.abs_src_path and Path(file.abs_src_path).resolve().is_relative_to(docs):
             return file.dest_uri, f"docs/{file.src_uri}", True
-        return file.dest_uri, f"the theme's {file.src_uri}", False
+        return file.dest_uri, say("dest.theme_file", file=file.src_uri), False
 
     # theme files, then generated pages, then docs pages: the later of two writers is the one named
     written = sorted((writer(f) for f in files), key=lambda w: (w[1].startswith("docs/"), w[2], w[1]))
-    fail(destinations.clashes(written, lang_prefix), "page(s) written where another page or the build writes")
+    fail(destinations.clashes(written, lang_prefix), "build.destinations")
 
 
 def sanitized_body(html: str, page: Page, problems: list[Problem]) -> str:
@@ -210,7 +210,7 @@ def sanitized_body(html: str, page: Page, problems: list[Problem]) -> str:
             source = ""
         source = raw_html.visible_source(source or page.markdown or "")
         problems += [
-            Problem(name, line, f"{r.message} (the sanitiser would remove it)")
+            Problem(name, line, say("sanitize.would_remove", message=r.message))
             for r in result.removed
             for line in sanitize.lines_of(source, r)
         ]
