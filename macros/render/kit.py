@@ -212,5 +212,6 @@ def offline_copy(p: Page) -> str:
     meta = p.s("handout_sheet.offline_meta", size=size, date=p.date(found.date))
     return (
         f'<p class="kb-offline"><a href="{p.ctx.site_root()}{DOWNLOADS_DIR}/{esc_attr(found.file)}" download>'
-        f'<strong>{p.s("handout_sheet.offline_link")}</strong></a><span class="kb-meta">{p.paren(meta)}</span></p>'
+        f'<strong>{p.s("handout_sheet.offline_link")}</strong></a>{p.s("punct.note_gap")}'
+        f'<span class="kb-meta">{p.paren(meta)}</span></p>'
     )
