@@ -344,3 +344,31 @@ def test_the_page_checks_never_raise():
         list(raw_html.check_text(page, "docs/en/x.md"))
         list(page_templates.check_text(page, "docs/en/x.md", MACROS))
         list(urls.check_page(page, "docs/en/x.md"))
+
+
+def test_many_calls_of_a_table_macro_fail_at_the_first_call_over_the_limit(tmp_path):
+    """300 calls of a table macro in 6 KB of page made a 16 MB page: the calls are counted, not only the size."""
+    project = copy_project(tmp_path / "p")
+    page = project / PAGE
+    text = page.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + '{{ root_causes() }}\n' * 300
+    page.write_text(text, encoding="utf-8")
+    calls = [n for n, row in enumerate(text.splitlines(), 1) if row == "{{ root_causes() }}"]
+    fourth = calls[limits.MAX_BLOCK_MACRO_CALLS]
+    result = build_in_process(project, tmp_path / "out")
+    assert result.returncode != 0
+    message = f"{PAGE}:{fourth}: root_causes is called more than 3 times in this page"
+    assert message in result.stderr, result.stderr[-800:]
+    assert not (tmp_path / "out" / "about" / "index.html").exists()
+
+
+def test_a_rendered_body_over_the_limit_is_refused_naming_its_page(monkeypatch):
+    from types import SimpleNamespace
+
+    from macros.plugin import security
+
+    monkeypatch.setattr(limits, "MAX_RENDERED_CHARS", 100)
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="en/about/index.md", abs_src_path=None), markdown="")
+    problems: list = []
+    assert security.sanitized_body("<p>" + "x" * 200 + "</p>", page, problems) == ""
+    assert [(p.file, p.line) for p in problems] == [("docs/en/about/index.md", None)]
+    assert "at most 100 once rendered" in problems[0].message

@@ -260,7 +260,8 @@ def test_kit_page_links_the_published_zip_with_its_size_and_date(site, lang):
     page = site / prefix(lang) / "workshop" / "kit" / "index.html"
     html = page.read_text(encoding="utf-8")
     found = re.search(
-        r'<p class="kb-offline"><a href="([^"]+)" download(?:="")?>.*?</a> ?<span class="kb-meta">(.*?)</span></p>', html
+        r'<p class="kb-offline"><a href="([^"]+)" download(?:="")?>.*?</a> ?<span class="kb-meta">(.*?)</span></p>',
+        html,
     )
     assert found, "no download link for the offline zip"
     href, meta = found.groups()

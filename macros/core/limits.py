@@ -37,6 +37,18 @@ MAX_SYNONYM_CHARS = 300  # characters of one term, variant or avoided term (toda
 MAX_SYNONYM_REPEAT = 100  # times a variant is repeated in one search section, as its term occurs (today: 53)
 MAX_SYNONYM_FIELD = 1_000  # characters of one search section's hidden synonyms, or its text's length (today: 176)
 MAX_URL_CHARS = 2_000  # characters of one URL in data
+# Macro calls per page: a page's size does not bound what its macros write (300 calls of a table macro
+# made a 16 MB page). Inline macros write a few words each (today at most 28 calls of one on a page);
+# any other macro writes a table, a chart or a list (today at most 2 calls of one on a page).
+INLINE_MACROS = frozenset(
+    {
+        "cite", "group_name", "label", "record_title", "rule", "rule_basis", "rule_number", "rule_says",
+        "worksheet_warning",
+    }
+)
+MAX_INLINE_MACRO_CALLS = 200  # calls of one inline macro in one page
+MAX_BLOCK_MACRO_CALLS = 3  # calls of one other macro in one page
+MAX_RENDERED_CHARS = 1_000_000  # characters of one rendered page body (today's largest page: about 160,000)
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import inspect
 import typing
+from collections import Counter
 from collections.abc import Callable, Collection, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from macros.core.diagnostics import Problem
 from macros.core.languages import LANGS
+from macros.core.limits import INLINE_MACROS, MAX_BLOCK_MACRO_CALLS, MAX_INLINE_MACRO_CALLS
 from macros.core.load import KnowledgeBase
 from macros.core.messages import choices_hint, say
 from macros.core.model import CostBenefit
@@ -96,6 +98,11 @@ def check_docs(docs_dir: Path, kb: KnowledgeBase, macros: Mapping[str, Callable[
         rel = path.relative_to(docs_dir)
         lang_docs = docs_dir / (rel.parts[0] if rel.parts[0] in LANGS else LANGS[0])
         name = f"{docs_dir.name}/{rel.as_posix()}"
+        calls: Counter[str] = Counter()
         for line, macro, args in macro_calls(path.read_text(encoding="utf-8", errors="replace"), macros):
             problems += (Problem(name, line, m) for m in check_call(kb, lang_docs, macro, macros[macro], args))
+            calls[macro] += 1
+            limit = MAX_INLINE_MACRO_CALLS if macro in INLINE_MACROS else MAX_BLOCK_MACRO_CALLS
+            if calls[macro] == limit + 1:  # once, at the first call over the limit
+                problems.append(Problem(name, line, say("limits.macro_calls", macro=macro, limit=limit)))
     return problems

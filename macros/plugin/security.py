@@ -200,6 +200,10 @@ def check_destinations(files: Files, config: MkDocsConfig, lang_prefix: str) -> 
 def sanitized_body(html: str, page: Page, problems: list[Problem]) -> str:
     """The page's body through the sanitiser (macros/core/sanitize.py); what it would remove is added to
     `problems`, at the line of the page's source that holds it where one does (a macro's output has none)."""
+    if len(html) > limits.MAX_RENDERED_CHARS:  # what macros wrote: the source's size does not bound it
+        problems.append(Problem(f"docs/{page.file.src_uri}", None, say(
+            "limits.rendered", length=len(html), limit=limits.MAX_RENDERED_CHARS)))
+        return ""
     result = sanitize.check(html)
     misleading = urls.rendered_link_problems(result.html)
     if result.removed or misleading:

@@ -108,7 +108,9 @@ def scale_data(data_dir: Path, factor: int) -> dict[str, int]:
         path = data_dir / f"{kind}.yml"
         records = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
         records = records + [
-            _suffixed(_placeholders_suffixed(r, f"-x{k}"), model, f"-x{k}") for k in range(2, factor + 1) for r in records
+            _suffixed(_placeholders_suffixed(r, f"-x{k}"), model, f"-x{k}")
+            for k in range(2, factor + 1)
+            for r in records
         ]
         path.write_text(
             yaml.dump(records, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8"
