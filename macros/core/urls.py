@@ -107,7 +107,7 @@ def rendered_link_problem(href: str, text: str) -> str | None:
     text that names another host than the one it leads to (mailto: included)."""
     url = re.sub(r"[\t\n\r]", "", href)  # browsers drop these from an address
     if "\\" in url or url.startswith("//"):
-        return "an address starting with // or holding a backslash leads to another site; write https://…"
+        return say("url.other_site")
     scheme = _SCHEME.match(url)
     if scheme and scheme.group(1).lower() in ("http", "https"):
         problem = url_problem(url)
@@ -122,8 +122,7 @@ def rendered_link_problem(href: str, text: str) -> str | None:
         return None  # a link within the site
     named = host_mismatch(unicodedata.normalize("NFKC", text), target)
     if named:
-        return (f"the link text names {named} but the link leads to {urlsplit(target).hostname or '?'}; "
-                "a link leads where its text says")
+        return say("url.link_host", named=named, host=urlsplit(target).hostname or "?")
     return None
 
 
@@ -133,7 +132,7 @@ def _number_mismatch(text: str, url: str) -> str | None:
     for shown in _PHONE.findall(text):
         digits = re.sub(r"\D", "", shown)
         if len(digits) >= 5 and not dialled.endswith(digits.lstrip("0") or digits):
-            return f"the link text shows the number {shown} but the link dials {url.split(':', 1)[1]}"
+            return say("url.tel_number", shown=shown, dialled=url.split(":", 1)[1])
     return None
 
 
