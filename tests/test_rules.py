@@ -268,3 +268,12 @@ def test_a_build_dated_before_the_data_shows_the_levels_as_last_checked(kb, monk
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14, when 2,360 applied
     assert MACROS["rule"](page(kb, "en"), "minimum-wage-monthly") == "RMB 2,520 a month"
     assert bare_figures.check_docs(ROOT / "docs", kb) == []
+
+
+def test_a_past_wage_level_is_shown_from_data_in_both_languages(kb):
+    assert MACROS["wage_level"](page(kb, "en"), "2022") == "RMB 2,360 a month"
+    assert MACROS["wage_level"](page(kb, "zh"), "2022") == "每月 2360 元"
+    # only levels with a citywide amount are valid arguments (2015 is unconfirmed, 2008 has two zones)
+    assert list(macro_args.check_call(kb, ROOT / "docs/en", "wage_level", MACROS["wage_level"], ("2015",)))
+    assert list(macro_args.check_call(kb, ROOT / "docs/en", "wage_level", MACROS["wage_level"], ("2008",)))
+    assert not list(macro_args.check_call(kb, ROOT / "docs/en", "wage_level", MACROS["wage_level"], ("2022",)))

@@ -43,7 +43,7 @@ MAX_URL_CHARS = 2_000  # characters of one URL in data
 INLINE_MACROS = frozenset(
     {
         "cite", "group_name", "label", "record_title", "rule", "rule_basis", "rule_number", "rule_says",
-        "worksheet_warning",
+        "wage_level", "worksheet_warning",
     }
 )
 MAX_INLINE_MACRO_CALLS = 200  # calls of one inline macro in one page

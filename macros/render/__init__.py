@@ -71,6 +71,7 @@ MACROS: dict[str, Macro] = {
     "rule_basis": rules.rule_basis,
     "rule_list": rules.rule_list,
     "rule_number": rules.rule_number,
+    "wage_level": rules.wage_level,
     "rules_table": rules.rules_table,
     "situations": situations.situations_index,
     "channels": situations.channels,

@@ -68,6 +68,15 @@ def rule(p: Page, rule_id: str) -> str:
     return esc(value_text(p, level)) + (p.s("punct.note_gap") + note if note else "")
 
 
+def wage_level(p: Page, wage_id: str) -> str:
+    """A past citywide minimum wage of data/minimum_wage.yml ("RMB 2,360 a month" / "每月 2360 元"), for a
+    dated list of what changed: the level in force today is `rule("minimum-wage-monthly")`."""
+    amount = p.kb.minimum_wage[wage_id].citywide
+    if amount is None:  # macro_args offers only levels with a citywide amount
+        raise ValueError(f"wage_level: '{wage_id}' has no citywide amount")
+    return esc(p.plain("rule_unit.rmb-per-month", n=number(p, amount)))
+
+
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _LATIN = re.compile(r"[0-9A-Za-z%]")
 
