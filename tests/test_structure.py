@@ -39,6 +39,7 @@ SAMPLE_ARGS: dict[str, tuple[str, ...]] = {
     "rule_basis": ("minimum-wage-monthly",),
     "rule_number": ("overtime-monthly-limit",),
     "rule_list": ("overtime-rate-workday", "overtime-rate-rest-day"),
+    "wage_level": ("2022",),
 }
 
 

@@ -60,7 +60,10 @@ CHOICES: dict[str, Choices] = {
     "field": lambda kb, docs, macro, bound: WARNED_FIELDS,
     "rule_id": lambda kb, docs, macro, bound: tuple(kb.rules),
     "rule_ids": lambda kb, docs, macro, bound: tuple(kb.rules),
-    "wage_id": lambda kb, docs, macro, bound: tuple(i for i, w in kb.minimum_wage.items() if w.citywide is not None),
+    # levels with a citywide amount (`make validate` on broken data has the ids alone: all of them)
+    "wage_id": lambda kb, docs, macro, bound: tuple(
+        i for i, w in kb.minimum_wage.items() if w is None or w.citywide is not None
+    ),
 }
 
 
