@@ -12,7 +12,7 @@ import difflib
 from pathlib import Path
 
 from macros.core.kinds import KINDS, data_file
-from macros.core.languages import LANGS
+from macros.core.languages import WRITTEN
 from macros.core.messages import say
 from macros.core.yaml_source import DataError
 
@@ -23,7 +23,7 @@ def allowed_names() -> frozenset[str]:
     """Every path (relative to data/) the loader reads."""
     return frozenset(
         {data_file(kind) for kind in KINDS}
-        | {f"{folder}/{lang}.yml" for folder in ("i18n", "messages") for lang in LANGS}
+        | {f"{folder}/{lang}.yml" for folder in ("i18n", "messages") for lang in WRITTEN}
         | {LOCK}
     )
 
@@ -38,5 +38,5 @@ def unknown_files(data_dir: Path) -> list[DataError]:
             continue
         near = difflib.get_close_matches(rel, sorted(allowed), n=1)
         hint = say("did_you_mean", near=near[0]).strip() + " " if near else ""  # the likeliest fix first
-        errors.append(DataError(f"data/{rel}", None, hint + say("file.unknown", langs="|".join(LANGS), lock=LOCK)))
+        errors.append(DataError(f"data/{rel}", None, hint + say("file.unknown", langs="|".join(WRITTEN), lock=LOCK)))
     return errors

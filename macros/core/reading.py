@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from macros.core import characters
 from macros.core.labels import brace_problem, placeholders
-from macros.core.languages import LANGS
+from macros.core.languages import DERIVED, SOURCE, WRITTEN, derive, written_source
 from macros.core.limits import MAX_LABEL_CHARS
 from macros.core.messages import choices_hint, did_you_mean, quoted, say
 from macros.core.model import (
@@ -88,7 +88,7 @@ def where(loc: Sequence[str | int]) -> str:
     for step in loc:
         if isinstance(step, int):
             parts.append(say("loc.item", n=step + 1))
-        elif step in LANGS:
+        elif step in WRITTEN:
             parts.append(say(f"loc.{step}"))
         else:
             parts.append(str(step))
@@ -226,7 +226,7 @@ def read_kind(
 def read_strings(data_dir: Path, errors: list[DataError]) -> dict[str, dict[str, str]]:
     strings: dict[str, dict[str, str]] = {}
     lines: dict[str, dict[str, int]] = {}
-    for lang in LANGS:
+    for lang in WRITTEN:
         label = f"data/i18n/{lang}.yml"
         try:
             raw = load_yaml(data_dir / "i18n" / f"{lang}.yml", label)
@@ -261,9 +261,9 @@ def read_strings(data_dir: Path, errors: list[DataError]) -> dict[str, dict[str,
         character_problems(raw, label, raw, (), errors)
         flatten(raw, "", raw.line)
         strings[lang], lines[lang] = flat, flat_lines
-    if len(strings) == len(LANGS):
-        for lang in LANGS:
-            others = set().union(*(strings[o] for o in LANGS if o != lang))
+    if len(strings) == len(WRITTEN):
+        for lang in WRITTEN:
+            others = set().union(*(strings[o] for o in WRITTEN if o != lang))
             errors.extend(
                 DataError(f"data/i18n/{lang}.yml", None, say("label.missing_other", key=key))
                 for key in sorted(others - set(strings[lang]))
@@ -276,16 +276,20 @@ def read_strings(data_dir: Path, errors: list[DataError]) -> dict[str, dict[str,
                         "label.placeholders",
                         key=key,
                         found=sorted(placeholders(strings[lang][key])),
-                        file=f"data/i18n/{LANGS[0]}.yml",
-                        expected=sorted(placeholders(strings[LANGS[0]][key])),
+                        file=f"data/i18n/{SOURCE}.yml",
+                        expected=sorted(placeholders(strings[SOURCE][key])),
                     ),
                 )
-                for key in sorted(set(strings[lang]) & set(strings[LANGS[0]]))
-                if lang != LANGS[0] and placeholders(strings[lang][key]) != placeholders(strings[LANGS[0]][key])
+                for key in sorted(set(strings[lang]) & set(strings[SOURCE]))
+                if lang != SOURCE and placeholders(strings[lang][key]) != placeholders(strings[SOURCE][key])
             )
             for prefix, enum in LABELLED_ENUMS.items():
                 for member in enum:
                     key = f"{prefix}.{member.value}"
                     if key not in strings[lang]:
                         errors.append(DataError(f"data/i18n/{lang}.yml", None, say("label.missing", key=key)))
+    for lang in DERIVED:  # a derived language's labels are its source's, converted
+        source = written_source(lang)
+        if source in strings:
+            strings[lang] = {key: derive(lang, text) for key, text in strings[source].items()}
     return strings

@@ -24,14 +24,14 @@ def table(kb: KnowledgeBase, lang: str) -> Table:
     """The language's (terms, variants) pairs: the synonyms file, then the glossary's avoided variants."""
     pairs: Table = []
     for entry in kb.search_synonyms.values():
-        terms, variants = getattr(entry.terms, lang), getattr(entry.variants, lang)
+        terms, variants = entry.terms(lang), entry.variants(lang)
         if terms:
             pairs.append((tuple(terms), tuple(variants)))
     for term in kb.glossary.values():
-        avoid = getattr(term.avoid, lang)
+        avoid = term.avoid(lang)
         if avoid:
             # the glossary's English term may be "a / b (ABBR)": every part of it is a way the pages write it
-            written = [w.split("(")[0].strip() for w in getattr(term, lang).split("/")]
+            written = [w.split("(")[0].strip() for w in term.name(lang).split("/")]
             pairs.append((tuple(w for w in written if w), tuple(avoid)))
     return pairs
 

@@ -15,7 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from macros.core.articles import article_aliases
 from macros.core.diagnostics import Problem
-from macros.core.languages import DEFAULT, LANGS, prefix, strip_prefix
+from macros.core.languages import DEFAULT, LANGS, SEARCH_PIPELINE, WRITTEN, language, prefix, strip_prefix
 from macros.core.load import KnowledgeBase
 from macros.core.messages import say
 from macros.core.pages import NO_SYNONYMS, NOT_SEARCHED, SEARCH_BOOST
@@ -34,10 +34,10 @@ _CONFIG_BASE = re.compile(r'(<script id="__config"[^>]*>[^<]*?"base":\s*")([^"]*
 
 
 def parity_problems(docs: Path) -> list[Problem]:
-    """A problem for every page that exists in one language only."""
-    pages = {lang: {p.relative_to(docs / lang).as_posix() for p in (docs / lang).rglob("*.md")} for lang in LANGS}
+    """A problem for every page that exists in some written languages only."""
+    pages = {lang: {p.relative_to(docs / lang).as_posix() for p in (docs / lang).rglob("*.md")} for lang in WRITTEN}
     return [Problem(f"docs/{lang}/{path}", None, say("pages.missing_translation", other=other, path=path))
-            for lang in LANGS for other in LANGS if other != lang
+            for lang in WRITTEN for other in WRITTEN if other != lang
             for path in sorted(pages[other] - pages[lang])]
 
 
@@ -125,7 +125,7 @@ def split_search_index(config: MkDocsConfig, kb: KnowledgeBase) -> None:
     """One search index per language: readers download only their language's index.
 
     The i18n plugin writes one combined index at the end of the build; split it by the
-    language folder of each location. Chinese is segmented here (see macros/core/segment.py),
+    language folder of each location. Chinese (a `segmented` language) is segmented here (see macros/core/segment.py),
     so the browser needs no Chinese tokenizer: every index uses the plain pipeline.
     """
     site = Path(config.site_dir)
@@ -143,7 +143,7 @@ def split_search_index(config: MkDocsConfig, kb: KnowledgeBase) -> None:
             continue
         text = "" if location.startswith(NO_SYNONYMS) else doc["title"] + " " + doc["text"]
         variants = synonym_field(synonyms[lang], text)
-        if lang != DEFAULT:
+        if language(lang).segmented:
             doc = dict(doc, title=segment(doc["title"]), text=segment(doc["text"]))
             aliases = article_aliases(doc["title"] + " " + doc["text"]) + _title_stems(doc["title"])
             if aliases:
@@ -160,7 +160,7 @@ def split_search_index(config: MkDocsConfig, kb: KnowledgeBase) -> None:
         fields = dict(
             combined["config"].get("fields", {}), aliases={"boost": ALIAS_BOOST}, synonyms={"boost": SYNONYM_BOOST}
         )
-        index = {"config": dict(combined["config"], lang=["en"], fields=fields), "docs": docs[lang]}
+        index = {"config": dict(combined["config"], lang=list(SEARCH_PIPELINE), fields=fields), "docs": docs[lang]}
         out = site / prefix(lang) / "search" / "search_index.json"
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=True), encoding="utf-8")

@@ -14,7 +14,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from macros.core.languages import DEFAULT, page_lang
+from macros.core.languages import DEFAULT, SOURCE, page_lang, written_source
 from macros.core.pages import page_url
 from macros.core.translations import page_state
 
@@ -22,11 +22,12 @@ from macros.core.translations import page_state
 def mark_outdated(page: Page, config: MkDocsConfig, strings: Mapping[str, Mapping[str, str]]) -> None:
     """Set page.meta.translation_notice on an outdated translation (text, link text, English URL)."""
     lang = page_lang(page.file)
-    if lang == DEFAULT or not page.file.src_uri.startswith(f"{lang}/"):
+    translated = written_source(lang)  # a derived language is as far behind as the language it derives from
+    if translated == SOURCE or not page.file.src_uri.startswith(f"{lang}/"):
         return
     docs = Path(config.docs_dir)
     path = page.file.src_uri[len(lang) + 1 :]
-    if not (docs / DEFAULT / path).is_file() or page_state(docs, path).state != "outdated":
+    if not (docs / SOURCE / path).is_file() or page_state(docs, path, translated).state != "outdated":
         return
     url = page_url(path, config.use_directory_urls)  # the default language is at the site root
     if built_alone(config) == lang:  # `make serve lang=zh`: no English here; the published English page
