@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 
 from macros.core.diagnostics import emit
-from macros.core.languages import LANGS
+from macros.core.languages import WRITTEN
 from macros.core.load import KnowledgeBase, load_or_report
 
 GLOSSARY = Path("data") / "glossary.yml"
@@ -58,10 +58,10 @@ def _pattern(variant: str) -> re.Pattern[str]:
 
 def rules(kb: KnowledgeBase) -> list[Rule]:
     return [
-        Rule(variant, getattr(term, lang), term.id, _pattern(variant))
+        Rule(variant, term.name(lang), term.id, _pattern(variant))
         for term in kb.glossary.values()
-        for lang in LANGS
-        for variant in getattr(term.avoid, lang)
+        for lang in WRITTEN
+        for variant in term.avoid(lang)
     ]
 
 
