@@ -3,7 +3,9 @@ a derived language's texts come from its converter, and a third written language
 
 from __future__ import annotations
 
+import copy
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -100,3 +102,129 @@ def test_a_missing_language_is_named():
     with pytest.raises(ValidationError) as caught:
         Text.model_validate({SOURCE: "only one"})
     assert [error["loc"] for error in caught.value.errors()] == [(code,) for code in TARGETS]
+
+
+# -- a third written language, added as a contributor would: one registry entry plus its texts --------
+THIRD = "fr"
+
+
+def _add_third(node: object) -> object:
+    """Every per-language mapping of the data ({en: …, zh: …}) with the third language's text (the source's)."""
+    if isinstance(node, list):
+        return [_add_third(item) for item in node]
+    if isinstance(node, dict):
+        out = {key: _add_third(value) for key, value in node.items()}
+        if all(code in out for code in WRITTEN):
+            out[THIRD] = copy.deepcopy(out[SOURCE])
+        return out
+    return node
+
+
+def _dump(path: Path, data: object) -> None:
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000, default_flow_style=None), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def third_language(tmp_path_factory) -> Path:
+    """A copy of the project with a third written language: its registry entry, a field in every data text,
+    its labels and messages (the source's, with the keys named after each language), its pages (docs/zh's)."""
+    project = copy_project(tmp_path_factory.mktemp("third") / "p")
+    registry = project / "macros" / "core" / "languages.py"
+    text = registry.read_text(encoding="utf-8")
+    last = f"    Language({LANGUAGES[-1].code!r},"
+    assert last.replace("'", '"') in text
+    at = text.index("\n", text.index(last.replace("'", '"'))) + 1
+    registry.write_text(text[:at] + f'    Language("{THIRD}", "Français", "{THIRD}"),\n' + text[at:], encoding="utf-8")
+    data = project / "data"
+    for path in sorted(data.glob("*.yml")):
+        if path.name != "translations.lock.yml":
+            _dump(path, _add_third(yaml.safe_load(path.read_text(encoding="utf-8"))))
+    shutil.copy(data / "i18n" / f"{SOURCE}.yml", data / "i18n" / f"{THIRD}.yml")
+    shutil.copy(data / "messages" / f"{SOURCE}.yml", data / "messages" / f"{THIRD}.yml")
+    for code in (*WRITTEN, THIRD):  # the labels and messages named after each language
+        labels = yaml.safe_load((data / "i18n" / f"{code}.yml").read_text(encoding="utf-8"))
+        labels["summary"][f"lang_{THIRD}"] = "French"
+        labels["kit"]["language"][THIRD] = "French"
+        labels["col"][f"term_{THIRD}"] = "French term"
+        _dump(data / "i18n" / f"{code}.yml", labels)
+        messages = data / "messages" / f"{code}.yml"
+        messages.write_text(messages.read_text(encoding="utf-8") + f'loc.{THIRD}: "{THIRD} (French)"\n', "utf-8")
+    shutil.copytree(project / "docs" / TARGETS[0], project / "docs" / THIRD)  # with the pages' translation_of
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false"]
+    subprocess.run(["git", "init", "-q"], cwd=project, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=project, check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "base"], cwd=project, check=True)
+    return project
+
+
+def _run(project: Path, *args: str, code: str | None = None) -> subprocess.CompletedProcess[str]:
+    """The copy's own code in a fresh interpreter (its macros/ first on the path), as a contributor runs it."""
+    command = [sys.executable, "-c", code] if code else [sys.executable, "-m", "macros", *args]
+    env = {"PATH": os.environ["PATH"], "HOME": os.environ["HOME"], "PYTHONPATH": str(project)}
+    return subprocess.run(command, cwd=project, capture_output=True, text=True, env=env, timeout=300)
+
+
+def test_a_third_written_language_is_a_field_of_every_text(third_language):
+    check = textwrap.dedent(
+        f"""
+        from pathlib import Path
+        from pydantic import ValidationError
+        import macros
+        from macros.core.languages import WRITTEN, TARGETS
+        from macros.core.load import load
+        from macros.core.model import Text
+        assert Path(macros.__file__).resolve().is_relative_to(Path.cwd().resolve()), macros.__file__
+        assert WRITTEN[-1] == "{THIRD}" and TARGETS[-1] == "{THIRD}", (WRITTEN, TARGETS)
+        try:
+            Text.model_validate({{"{SOURCE}": "a", "{TARGETS[0]}": "b"}})
+        except ValidationError as exc:
+            assert [e["loc"] for e in exc.errors()] == [("{THIRD}",)], exc.errors()
+        else:
+            raise AssertionError("a text without the third language validated")
+        kb = load(Path("data"))
+        assert all(t.name("{THIRD}") == t.name("{SOURCE}") for t in kb.themes.values())
+        print("ok")
+        """
+    )
+    result = _run(third_language, code=check)
+    assert result.stdout.strip() == "ok", result.stderr
+
+
+def test_a_text_without_the_third_language_is_named_with_its_file_and_line(third_language, tmp_path):
+    data = shutil.copytree(third_language / "data", tmp_path / "data")
+    themes = data / "themes.yml"
+    lines = themes.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.lstrip().startswith("name: {"))  # the first theme's name
+    lines[at], found = re.subn(rf", {THIRD}: [^,}}]*", "", lines[at])
+    assert found == 1, lines[at]
+    themes.write_text("".join(lines), encoding="utf-8")
+    check = f"from pathlib import Path; from macros.core.load import load_or_report; load_or_report(Path({str(data)!r}))"
+    result = _run(third_language, code=check)
+    assert f"data/themes.yml:{at + 1}: record 'working-hours': name: the field '{THIRD}' is missing" in result.stderr
+
+
+def test_the_tracker_and_the_pr_summary_follow_every_target_language(third_language, tmp_path):
+    project = tmp_path / "p"
+    shutil.copytree(third_language, project)
+    listed = _run(project, "translation-status", "--no-diff")
+    assert listed.returncode == 0, listed.stderr
+    assert f"Data texts in {THIRD}" in listed.stdout  # never confirmed in the new language
+    assert f"Data texts in {TARGETS[0]}" not in listed.stdout  # the lock's existing section still holds
+    accepted = _run(project, "translation-status", "--accept", "--lang", THIRD)
+    assert accepted.returncode == 0, accepted.stderr
+    lock = yaml.safe_load((project / "data" / "translations.lock.yml").read_text(encoding="utf-8"))
+    before = yaml.safe_load((ROOT / "data" / "translations.lock.yml").read_text(encoding="utf-8"))
+    assert lock[TARGETS[0]] == before[TARGETS[0]]
+    assert lock[THIRD] == before[TARGETS[0]]  # the same source texts, now confirmed in the third language too
+
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false"]
+    subprocess.run([*git, "commit", "-q", "-am", "accepted"], cwd=project, check=True)
+    about = project / "docs" / SOURCE / "about" / "index.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\nA new sentence.\n", encoding="utf-8")
+    subprocess.run([*git, "commit", "-q", "-am", "change"], cwd=project, check=True)
+    summary = _run(project, "pr-summary", "HEAD~1", "HEAD")
+    assert summary.returncode == 0, summary.stderr
+    assert summary.stdout.count("\n## ") + summary.stdout.startswith("## ") == len(WRITTEN) + 1  # one per language
+    for target in (*TARGETS, THIRD):
+        assert f"- `docs/{target}/about/index.md`" in summary.stdout
+        assert f"translation-status --accept docs/{target}/about/index.md\n" in summary.stdout
