@@ -14,14 +14,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from helpers import ROOT, copy_project
 from mkdocs.utils.yaml import yaml_load
 from pydantic import ValidationError
 
 from macros.core import languages
 from macros.core.languages import DEFAULT, LANGS, LANGUAGES, SOURCE, TARGETS, WRITTEN, Language
 from macros.core.model import Text
-
-from helpers import ROOT, copy_project
 
 
 def test_mkdocs_builds_exactly_the_registrys_languages(monkeypatch):
@@ -41,9 +40,10 @@ def test_mkdocs_builds_exactly_the_registrys_languages(monkeypatch):
 
 
 def test_the_registry_tuples_follow_the_entries():
-    assert LANGS == tuple(lang.code for lang in LANGUAGES)
-    assert SOURCE == DEFAULT and SOURCE in WRITTEN
-    assert TARGETS == tuple(code for code in WRITTEN if code != SOURCE)
+    assert tuple(lang.code for lang in LANGUAGES) == LANGS
+    assert SOURCE == DEFAULT
+    assert SOURCE in WRITTEN
+    assert tuple(code for code in WRITTEN if code != SOURCE) == TARGETS
     assert set(languages.DERIVED) == set(LANGS) - set(WRITTEN)
     assert set(Text.model_fields) == set(WRITTEN)  # the data texts are keyed by the written languages
 
@@ -121,7 +121,8 @@ def _add_third(node: object) -> object:
 
 
 def _dump(path: Path, data: object) -> None:
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000, default_flow_style=None), encoding="utf-8")
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000, default_flow_style=None)
+    path.write_text(text, encoding="utf-8")  # leaf mappings in flow style, one per line, as the data writes them
 
 
 @pytest.fixture(scope="module")
@@ -198,7 +199,11 @@ def test_a_text_without_the_third_language_is_named_with_its_file_and_line(third
     lines[at], found = re.subn(rf", {THIRD}: [^,}}]*", "", lines[at])
     assert found == 1, lines[at]
     themes.write_text("".join(lines), encoding="utf-8")
-    check = f"from pathlib import Path; from macros.core.load import load_or_report; load_or_report(Path({str(data)!r}))"
+    check = (
+        "from pathlib import Path\n"
+        "from macros.core.load import load_or_report\n"
+        f"load_or_report(Path({str(data)!r}))"
+    )
     result = _run(third_language, code=check)
     assert f"data/themes.yml:{at + 1}: record 'working-hours': name: the field '{THIRD}' is missing" in result.stderr
 
