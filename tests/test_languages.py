@@ -233,3 +233,76 @@ def test_the_tracker_and_the_pr_summary_follow_every_target_language(third_langu
     for target in (*TARGETS, THIRD):
         assert f"- `docs/{target}/about/index.md`" in summary.stdout
         assert f"translation-status --accept docs/{target}/about/index.md\n" in summary.stdout
+
+
+# -- the properties the code reads from an entry ------------------------------------------------------
+def _entry(code: str, **changes: object) -> Language:
+    import dataclasses
+
+    return dataclasses.replace(languages.BY_CODE[code], **changes)
+
+
+def test_only_segmented_languages_go_through_the_chinese_segmenter(tmp_path, monkeypatch):
+    import json
+    from types import SimpleNamespace
+
+    from macros.core.load import load
+    from macros.plugin import i18n
+
+    kb = load(ROOT / "data")
+    segmented = [code for code in LANGS if languages.BY_CODE[code].segmented]
+    assert segmented, "no language is segmented: the test has nothing to check"
+
+    def split(site: Path) -> dict[str, str]:
+        docs = [{"location": languages.prefix(code) + "a/", "title": "员工参与", "text": "管理体系"} for code in LANGS]
+        (site / "search").mkdir(parents=True, exist_ok=True)
+        (site / "search" / "search_index.json").write_text(json.dumps({"config": {}, "docs": docs}), "utf-8")
+        i18n.split_search_index(SimpleNamespace(site_dir=str(site), use_directory_urls=True), kb)
+        index = {code: site / languages.prefix(code) / "search" / "search_index.json" for code in LANGS}
+        return {code: json.loads(path.read_text("utf-8"))["docs"][0]["title"] for code, path in index.items()}
+
+    titles = split(tmp_path / "a")
+    assert all(("\u200b" in titles[code]) == (code in segmented) for code in LANGS), titles
+    plain = {code: _entry(code, segmented=False) for code in segmented}
+    monkeypatch.setattr(i18n, "language", lambda code: plain.get(code) or languages.BY_CODE[code])
+    assert all("\u200b" not in title for title in split(tmp_path / "b").values())
+
+
+def test_the_typography_check_reads_every_han_language(tmp_path, monkeypatch):
+    from macros.tools import typography
+
+    han = [code for code in LANGS if languages.BY_CODE[code].han]
+    assert han == list(typography.HAN_LANGS)
+    toy = "xx"  # a second Han-script language, served under xx/
+    for code in (*LANGS, toy):
+        page = tmp_path / languages.prefix(code) / "a" / "index.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text("<p>依据: 文本</p>", encoding="utf-8")  # a Latin colon beside Chinese
+    checked = {p.page.split("/", 1)[0] for p in typography.check_site(tmp_path)}
+    assert checked == {languages.prefix(code).rstrip("/") or "a" for code in han}
+    monkeypatch.setattr(typography, "LANGS", (*LANGS, toy))
+    monkeypatch.setattr(typography, "HAN_LANGS", (*han, toy))
+    checked = {p.page.split("/", 1)[0] for p in typography.check_site(tmp_path)}
+    assert checked == {languages.prefix(code).rstrip("/") or "a" for code in (*han, toy)}
+
+
+def test_only_languages_whose_readers_read_chinese_originals_skip_the_english_translation(monkeypatch):
+    from macros.core.load import load
+    from macros.core.pages import record_pages
+    from macros.render import Page, PageContext, changes
+    from macros.render.html import esc_attr
+
+    kb = load(ROOT / "data")
+    source = next(src for src in kb.sources.values() if src.translation_url)
+
+    def cites_translation(code: str) -> bool:
+        context = PageContext(lang=code, location=languages.prefix(code), docs_dir=ROOT / "docs",
+                              generated=frozenset(record_pages(kb)))
+        return f'href="{esc_attr(source.translation_url)}"' in changes.source_status(Page(kb, context), source)
+
+    readers = {code: languages.BY_CODE[code].chinese_originals for code in LANGS}
+    assert set(readers.values()) == {True, False}, readers  # both kinds of reader, or the test checks nothing
+    assert {code: cites_translation(code) for code in LANGS} == {code: not read for code, read in readers.items()}
+    flipped = {code: _entry(code, chinese_originals=not read) for code, read in readers.items()}
+    monkeypatch.setattr(changes, "language", flipped.__getitem__)
+    assert {code: cites_translation(code) for code in LANGS} == readers
