@@ -78,6 +78,22 @@ def test_a_derived_language_shows_its_sources_text_converted_once(toy_language):
     assert languages.derive(source, "as is") == "as is"
 
 
+def test_a_derived_language_reads_its_sources_labels_and_messages_converted(toy_language, monkeypatch):
+    from macros.core import messages, reading
+
+    source, _ = toy_language
+    monkeypatch.setattr(reading, "DERIVED", ("xx",))
+    errors: list[object] = []
+    strings = reading.read_strings(ROOT / "data", errors)
+    assert not errors
+    assert strings["xx"] == {key: text.upper() for key, text in strings[source].items()}
+    messages.texts.cache_clear()
+    try:
+        assert messages.texts("xx") == {key: text.upper() for key, text in messages.texts(source).items()}
+    finally:
+        messages.texts.cache_clear()
+
+
 def test_a_derived_language_without_a_converter_is_an_error_not_a_copy(monkeypatch):
     toy = Language("xx", "Toy", "x-toy", derived_from=TARGETS[0])
     monkeypatch.setattr(languages, "BY_CODE", {**languages.BY_CODE, "xx": toy})
@@ -242,14 +258,12 @@ def _entry(code: str, **changes: object) -> Language:
     return dataclasses.replace(languages.BY_CODE[code], **changes)
 
 
-def test_only_segmented_languages_go_through_the_chinese_segmenter(tmp_path, monkeypatch):
+def test_only_segmented_languages_go_through_the_chinese_segmenter(kb, tmp_path, monkeypatch):
     import json
     from types import SimpleNamespace
 
-    from macros.core.load import load
     from macros.plugin import i18n
 
-    kb = load(ROOT / "data")
     segmented = [code for code in LANGS if languages.BY_CODE[code].segmented]
     assert segmented, "no language is segmented: the test has nothing to check"
 
@@ -286,13 +300,11 @@ def test_the_typography_check_reads_every_han_language(tmp_path, monkeypatch):
     assert checked == {languages.prefix(code).rstrip("/") or "a" for code in (*han, toy)}
 
 
-def test_only_languages_whose_readers_read_chinese_originals_skip_the_english_translation(monkeypatch):
-    from macros.core.load import load
+def test_only_languages_whose_readers_read_chinese_originals_skip_the_english_translation(kb, monkeypatch):
     from macros.core.pages import record_pages
     from macros.render import Page, PageContext, changes
     from macros.render.html import esc_attr
 
-    kb = load(ROOT / "data")
     source = next(src for src in kb.sources.values() if src.translation_url)
 
     def cites_translation(code: str) -> bool:
