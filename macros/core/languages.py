@@ -6,8 +6,6 @@ mkdocs-static-i18n's folder layout does with `docs/<lang>/`.
 
 from __future__ import annotations
 
-from typing import Any
-
 LANGS: tuple[str, ...] = ("en", "zh")
 DEFAULT: str = LANGS[0]
 SOURCE: str = DEFAULT  # pages and data texts are written in this language first
@@ -25,11 +23,6 @@ def lang_of(src_uri: str, locale: str | None = None) -> str:
         return locale
     first = src_uri.split("/", 1)[0]
     return first if first in LANGS else DEFAULT
-
-
-def page_lang(file: Any) -> str:
-    """The language of a MkDocs page's file (a mkdocs.structure.files.File): the one place it is worked out."""
-    return lang_of(file.src_uri, getattr(file, "locale", None))
 
 
 def strip_prefix(location: str) -> tuple[str, str]:

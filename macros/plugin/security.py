@@ -27,10 +27,6 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 
 from macros.core import (
     bare_figures,
@@ -48,6 +44,7 @@ from macros.core.diagnostics import Problem, annotate
 from macros.core.load import KnowledgeBase
 from macros.core.messages import say
 from macros.plugin import macro_args
+from macros.plugin.engine import File, Files, MkDocsConfig, Page, PluginError
 from macros.render import MACROS
 
 CHECKED_FOLDERS = ("docs", "data", "overrides")
