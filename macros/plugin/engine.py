@@ -52,6 +52,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ENGINE_ENV",
+    "ENGINE_LOGGER",
     "LOGGER",
     "File",
     "Files",
@@ -86,7 +87,8 @@ __all__ = [
 ]
 
 # MkDocs' --strict counts the warnings of loggers under "mkdocs" (mkdocs.commands.build's counting handler
-# on the "mkdocs" logger), and the CLI prints them: the plugin logs under this name.
+# on the "mkdocs" logger), and the CLI prints them: the plugin logs under LOGGER.
+ENGINE_LOGGER = "mkdocs"
 LOGGER = "mkdocs.plugins.kb"
 
 # Environment for a build or preview process: Material 9.7+ prints a notice about MkDocs 2.0 at every
