@@ -54,6 +54,7 @@ __all__ = [
     "ENGINE_ENV",
     "ENGINE_LOGGER",
     "LOGGER",
+    "MATERIAL_SCRIPT_PARTIALS",
     "File",
     "Files",
     "InclusionLevel",
@@ -131,6 +132,17 @@ def theme_language(config: MkDocsConfig) -> str | None:
     """Material's `theme.language`, which mkdocs-static-i18n (reconfigure_material: true) sets for each run."""
     language = config.theme.get("language")
     return str(language) if language else None
+
+
+# The partials of Material 9.8.1 that write inline scripts on this site's pages (its base.html and header.html
+# include them), which the Content-Security-Policy allows by hash (security.theme_scripts). Its announce.html,
+# outdated.html and consent.html write one only with an announcement bar, versioning or a cookie consent, which
+# this site has none of; our overrides write none (test_security.py checks both).
+MATERIAL_SCRIPT_PARTIALS = (
+    "partials/javascripts/base.html",
+    "partials/javascripts/palette.html",
+    "partials/javascripts/content.html",
+)
 
 
 def offline_enabled(config: MkDocsConfig) -> bool:
