@@ -10,7 +10,8 @@ functions from here. A move to another engine replaces this module first (CONTRI
 depends on the engine").
 
 Not code, so not here: overrides/ extends Material's base.html, copies two of its partials
-(partials/search.html and partials/nav-item.html, from 9.8.1) and reads `config.extra.alternate`,
+(partials/search.html and partials/nav-item.html, from 9.8.1, each with one change its first line names;
+copy them again when upgrading Material) and reads `config.extra.alternate`,
 which mkdocs-static-i18n fills (reconfigure_material); macros/plugin/i18n.py rewrites Material's
 output (the `__config` script's "base", the <link rel="alternate"> tags, its untranslated English
 strings) and its search index (search/search_index.json: config.fields, docs[].location/title/text).
@@ -35,7 +36,7 @@ from mkdocs.exceptions import PluginError
 
 # A source file (`src_uri`, `dest_uri`, `abs_src_path`, `generated_by`, `File.generated(config, path,
 # content=...)`, `inclusion`) and the build's set of them (`src_uris`, `append`); InclusionLevel.NOT_IN_NAV
-# marks a page that no navigation lists (mkdocs.structure.files, 1.6: `generated` and `inclusion` are new in 1.6).
+# marks a page that no navigation lists (mkdocs.structure.files; `File.generated` and NOT_IN_NAV as of 1.6).
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation  # on_page_context's `nav`
 
