@@ -119,11 +119,6 @@ def lang_of(src_uri: str, locale: str | None = None) -> str:
     return first if first in LANGS else DEFAULT
 
 
-def page_lang(file: Any) -> str:
-    """The language of a MkDocs page's file (a mkdocs.structure.files.File): the one place it is worked out."""
-    return lang_of(file.src_uri, getattr(file, "locale", None))
-
-
 def strip_prefix(location: str) -> tuple[str, str]:
     """(language, location within that language) of a site-relative location such as 'zh/plans/'."""
     for lang in LANGS:

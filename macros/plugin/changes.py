@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import re
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.pages import Page as MkPage
-
 from macros.core.docs_tree import page_file
 from macros.core.load import KnowledgeBase
 from macros.core.messages import say
+from macros.plugin.engine import MkDocsConfig, PluginError
+from macros.plugin.engine import Page as MkPage
 from macros.plugin.entry import context_for
 from macros.render import Page
 from macros.render.changes import now_note

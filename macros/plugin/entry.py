@@ -14,20 +14,21 @@ from pathlib import Path
 from typing import Any
 
 from jinja2.sandbox import SandboxedEnvironment
-from mkdocs.exceptions import PluginError
 
 from macros.core.diagnostics import clean
-from macros.core.languages import page_lang
 from macros.core.load import KnowledgeBase
+from macros.core.messages import say
 from macros.core.pages import record_pages
+from macros.plugin import engine
+from macros.plugin.engine import PluginError, page_lang
 from macros.render import MACROS, MissingPage, Page, PageContext
 
-log = logging.getLogger("mkdocs.plugins.kb")
+log = logging.getLogger(engine.LOGGER)
 
 
 def page_context(env: Any, kb: KnowledgeBase | None = None) -> PageContext:
     """The context of the page mkdocs-macros is rendering now."""
-    return context_for(env.page, env.conf, kb)
+    return context_for(engine.macros_page(env), engine.macros_config(env), kb)
 
 
 def context_for(page: Any, conf: Any, kb: KnowledgeBase | None = None) -> PageContext:
@@ -46,12 +47,14 @@ def context_for(page: Any, conf: Any, kb: KnowledgeBase | None = None) -> PageCo
 
 
 def define_env(env: Any) -> None:
-    kb = env.conf["plugins"]["kb"].model(env.conf)  # the model the KnowledgeBasePlugin holds for this build
+    conf = engine.macros_config(env)
+    plugin = conf["plugins"].get("kb")
+    if plugin is None:  # not listed: the same clear message as when it is turned off (KnowledgeBasePlugin.model)
+        raise PluginError(say("build.kb_disabled"))
+    kb = plugin.model(conf)  # the model the KnowledgeBasePlugin holds for this build
     for name, render in MACROS.items():
-        env.macro(_macro(env, kb, name, render), name)
-    # mkdocs-macros renders a page title that holds "{{" (its has_j2 test, with no option to turn it
-    # off): a title is never a template here, only page bodies are.
-    env.has_j2 = lambda text: False
+        engine.add_macro(env, name, _macro(env, kb, name, render))
+    engine.never_render_titles(env)  # only page bodies are templates
 
 
 def _macro(env: Any, kb: KnowledgeBase, name: str, render: Any) -> Any:
@@ -74,7 +77,8 @@ def _call(env: Any, kb: KnowledgeBase, name: str, render: Any, *args: str) -> st
     try:
         return str(render(Page(kb, page_context(env, kb)), *args))
     except Exception as exc:  # noqa: BLE001 - every failure becomes one located message
-        message = f"docs/{env.page.file.src_uri}: {name}(): {exc if isinstance(exc, MissingPage) else repr(exc)}"
+        what = exc if isinstance(exc, MissingPage) else repr(exc)
+        message = f"docs/{engine.macros_page(env).file.src_uri}: {name}(): {what}"
         log.error(clean(message, 2000))
         raise PluginError(message) from None
 
@@ -99,8 +103,8 @@ class _NoContext:
 def on_pre_page_macros(env: Any) -> None:
     """Render pages in a sandboxed Jinja environment without a template loader (defence in depth:
     the template rule already allows nothing but literal macro calls). mkdocs-macros creates its
-    environment after define_env and offers no option for a sandbox, hence its private `_env`."""
-    current = env.env
+    environment after define_env and offers no option for a sandbox (engine.replace_macros_jinja)."""
+    current = engine.macros_jinja(env)
     if isinstance(current, SandboxedEnvironment):
         return
     sandbox = _BodySandbox(
@@ -115,4 +119,4 @@ def on_pre_page_macros(env: Any) -> None:
     )
     sandbox.globals.clear()  # no range, dict, cycler, joiner, namespace or lipsum either
     sandbox.globals.update({name: current.globals[name] for name in MACROS})
-    env._env = sandbox
+    engine.replace_macros_jinja(env, sandbox)

@@ -11,8 +11,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from mkdocs.config.defaults import MkDocsConfig
-
 from macros.core.articles import article_aliases
 from macros.core.diagnostics import Problem
 from macros.core.languages import DEFAULT, LANGS, SEARCH_PIPELINE, WRITTEN, language, prefix, strip_prefix
@@ -21,6 +19,8 @@ from macros.core.messages import say
 from macros.core.pages import NO_SYNONYMS, NOT_SEARCHED, SEARCH_BOOST
 from macros.core.segment import segment
 from macros.core.synonyms import SYNONYM_BOOST, synonym_field, table
+from macros.plugin import engine
+from macros.plugin.engine import MkDocsConfig
 from macros.plugin.search_terms import glossary_entries
 from macros.plugin.security import fail
 from macros.render import not_found
@@ -58,7 +58,7 @@ def per_language_template(
     would come from the last language built. The default language is built first (the others are
     built inside its on_post_build), so its copy is on disk when another language's is made.
     """
-    lang = config.theme.get("language", DEFAULT)
+    lang = engine.theme_language(config) or DEFAULT
     if template_name == "404.html":
         output = _HEAD_ALTERNATE.sub("", output)  # see drop_head_alternates
         output = localise_theme_strings(output, lang, strings)

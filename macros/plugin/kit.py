@@ -9,10 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from material.plugins.offline.plugin import OfflinePlugin
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-
 from macros.core import downloads
 from macros.core.labels import fill
 from macros.core.languages import LANGS, SOURCE, prefix, written_source
@@ -20,6 +16,8 @@ from macros.core.load import KnowledgeBase
 from macros.core.messages import say
 from macros.core.pages import page_url, record_pages, relative_link
 from macros.core.shortlinks import ShortLink, ShortLinkError, go_path, link_title, short_links
+from macros.plugin import engine
+from macros.plugin.engine import MkDocsConfig, PluginError
 from macros.plugin.security import with_policy
 from macros.render.qr import qr_svg
 from macros.render.redirects import redirect_page
@@ -45,8 +43,7 @@ def check_short_links(config: MkDocsConfig, kb: KnowledgeBase) -> None:
 
 def nested_language_build(config: MkDocsConfig) -> bool:
     """True inside the i18n plugin's re-run for another language (the outer run writes everything)."""
-    i18n = config.plugins.get("i18n")
-    return bool(getattr(i18n, "building", False))
+    return engine.nested_language_build(config)
 
 
 def write_short_links(config: MkDocsConfig, kb: KnowledgeBase, site: Path, docs: Path) -> int:
@@ -101,7 +98,7 @@ def write_downloads(config: MkDocsConfig, kb: KnowledgeBase, site: Path) -> None
 
 def _offline(config: MkDocsConfig) -> bool:
     """Whether Material's offline plugin is on (the zip built by `python -m macros offline`)."""
-    return any(isinstance(p, OfflinePlugin) and p.config.enabled for p in config.plugins.values())
+    return engine.offline_enabled(config)
 
 
 def write_offline_search(site: Path) -> None:

@@ -5,9 +5,7 @@ overrides/main.html loads `page.meta.scripts`, which only this module sets.
 
 from __future__ import annotations
 
-from mkdocs.structure.pages import Page
-
-from macros.core.languages import page_lang
+from macros.plugin.engine import Page, page_lang
 
 # Page path (relative to docs/<lang>/) -> the scripts it loads, in order.
 PAGE_SCRIPTS: dict[str, tuple[str, ...]] = {

@@ -17,22 +17,19 @@ import json
 from pathlib import Path
 from urllib.parse import urljoin
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.pages import Page
-
 from macros.core.kinds import data_file
 from macros.core.languages import DEFAULT, LANGS, prefix
 from macros.core.load import KnowledgeBase
 from macros.core.messages import say
 from macros.core.pages import RECORD_PAGES, page_url, record_pages
+from macros.plugin import engine
+from macros.plugin.engine import File, Files, InclusionLevel, MkDocsConfig, Page, PluginError
 from macros.render.record_page import record_description
 
 
 def current_language(config: MkDocsConfig) -> str:
     """The language mkdocs-static-i18n is building in this run (the default one without the plugin)."""
-    return getattr(config.plugins.get("i18n"), "current_language", None) or DEFAULT
+    return engine.current_language(config, DEFAULT)
 
 
 def _yaml_string(text: str) -> str:
@@ -70,9 +67,7 @@ def _file(config: MkDocsConfig, lang: str, path: str, content: str | None) -> Fi
         # Reached from tables, plans and short links, never from the nav: MkDocs lists no page marked so
         # (as mkdocs.yml's not_in_nav does for the pages in docs/).
         file.inclusion = InclusionLevel.NOT_IN_NAV
-    # The attributes mkdocs-static-i18n gives the files it builds (engine-specific; see CONTRIBUTING).
-    file.locale = file.locale_alternate_of = file.localization = lang  # type: ignore[attr-defined]
-    file.norm_src_uri = path  # type: ignore[attr-defined]
+    engine.set_language_file(file, lang, path)  # the attributes mkdocs-static-i18n gives the files it builds
     return file
 
 
@@ -88,13 +83,10 @@ def add_record_pages(files: Files, config: MkDocsConfig, kb: KnowledgeBase) -> F
             )
         file = _file(config, lang, path, page_source(kb, lang, kind, rid))
         alternates = {other: file if other == lang else _file(config, other, path, None) for other in LANGS}
-        file.alternates = alternates  # type: ignore[attr-defined]
+        engine.set_language_file(file, lang, path, alternates)
         files.append(file)
         added.append(file)
-    i18n = config.plugins.get("i18n")
-    per_language = getattr(i18n, "i18n_files_per_language", None)
-    if isinstance(per_language, dict) and isinstance(per_language.get(lang), list):
-        per_language[lang].extend(added)  # the sitemap lists the record pages with their alternates
+    engine.add_language_files(config, lang, added)  # the sitemap lists the record pages with their alternates
     return files
 
 

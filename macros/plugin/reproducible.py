@@ -13,6 +13,8 @@ import time as _time
 from types import ModuleType
 from typing import Any
 
+from macros.plugin import engine
+
 
 class _Clock(ModuleType):
     """Stands in for the `time` module inside the plugin: `time()` is SOURCE_DATE_EPOCH when set."""
@@ -30,10 +32,4 @@ class _Clock(ModuleType):
 
 def patch_clock() -> None:
     """Make the git-date plugin's fallback clock read SOURCE_DATE_EPOCH (idempotent)."""
-    try:
-        from mkdocs_git_revision_date_localized_plugin import plugin, util
-    except ImportError:  # plugin not installed: nothing to make reproducible
-        return
-    for module in (plugin, util):
-        if getattr(module, "time", None) is _time:
-            module.time = _Clock()  # type: ignore[attr-defined]  # the plugin's own `import time`
+    engine.set_git_dates_clock(_Clock())

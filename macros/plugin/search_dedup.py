@@ -11,24 +11,22 @@ through an index on (title, text). It replaces the method on this build's plugin
 
 from __future__ import annotations
 
-import types
 from typing import Any
 
-from mkdocs.config.defaults import MkDocsConfig
+from macros.plugin import engine
+from macros.plugin.engine import MkDocsConfig
 
 Entry = dict[str, Any]
 
 
 def install(config: MkDocsConfig) -> None:
     """Use `drop_duplicates` for this build's i18n plugin (called from on_config)."""
-    plugin = config.plugins.get("i18n")
-    if plugin is not None and hasattr(plugin, "reconfigure_search_duplicates"):
-        plugin.reconfigure_search_duplicates = types.MethodType(drop_duplicates, plugin)
+    engine.replace_search_dedup(config, drop_duplicates)
 
 
 def drop_duplicates(plugin: Any, entries: list[Entry]) -> None:
     """Remove, in place, each other-language entry that repeats a default-language entry."""
-    prefixes = tuple(f"{lang}/" for lang in plugin.build_languages)
+    prefixes = tuple(f"{lang}/" for lang in engine.build_languages(plugin))
     others: dict[tuple[str, str], list[int]] = {}
     for i, entry in enumerate(entries):
         if entry["location"].startswith(prefixes):

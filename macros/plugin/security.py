@@ -27,10 +27,6 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 
 from macros.core import (
     bare_figures,
@@ -47,19 +43,12 @@ from macros.core import (
 from macros.core.diagnostics import Problem, annotate
 from macros.core.load import KnowledgeBase
 from macros.core.messages import say
-from macros.plugin import macro_args
+from macros.plugin import engine, macro_args
+from macros.plugin.engine import File, Files, MkDocsConfig, Page, PluginError
 from macros.render import MACROS
 
 CHECKED_FOLDERS = ("docs", "data", "overrides")
-# The theme's partials that write inline scripts on this site's pages (Material's base.html and
-# header.html include them). Material's announce.html, outdated.html and consent.html write one only
-# with an announcement bar, versioning or a cookie consent, which this site has none of; our overrides
-# write none (test_security.py checks both).
-THEME_SCRIPTS = (
-    "partials/javascripts/base.html",
-    "partials/javascripts/palette.html",
-    "partials/javascripts/content.html",
-)
+THEME_SCRIPTS = engine.MATERIAL_SCRIPT_PARTIALS  # the theme's partials that write inline scripts (engine.py)
 _INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE)
 _NOT_JS = re.compile(r'\btype="(?!text/javascript|module)[^"]*"', re.IGNORECASE)
 _CHARSET = re.compile(r'<meta charset="[^"]*">', re.IGNORECASE)

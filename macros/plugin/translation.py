@@ -11,12 +11,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.pages import Page
-
-from macros.core.languages import DEFAULT, SOURCE, page_lang, written_source
+from macros.core.languages import DEFAULT, SOURCE, written_source
 from macros.core.pages import page_url
 from macros.core.translations import page_state
+from macros.plugin import engine
+from macros.plugin.engine import MkDocsConfig, Page, page_lang
 
 
 def mark_outdated(page: Page, config: MkDocsConfig, strings: Mapping[str, Mapping[str, str]]) -> None:
@@ -43,6 +42,4 @@ def mark_outdated(page: Page, config: MkDocsConfig, strings: Mapping[str, Mappin
 
 def built_alone(config: MkDocsConfig) -> str | None:
     """The language built on its own at the site root (mkdocs-static-i18n's build_only_locale), if any."""
-    i18n = config.plugins.get("i18n")
-    only = getattr(getattr(i18n, "config", None), "build_only_locale", None)
-    return str(only) if only else None
+    return engine.built_alone(config)

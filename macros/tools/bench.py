@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from macros.core.languages import LANGS, prefix
+from macros.plugin.engine import ENGINE_ENV
 from macros.tools.scale import make_scaled_project
 
 
@@ -79,21 +80,20 @@ def _child(config: Path, site_dir: Path, profile: Path | None) -> int:
 
     import logging
 
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
+    from macros.plugin import engine
 
     handler = logging.StreamHandler(sys.stderr)  # as the mkdocs CLI does: warnings and errors reach stderr
     handler.setLevel(logging.WARNING)
-    logging.getLogger("mkdocs").addHandler(handler)
+    logging.getLogger(engine.ENGINE_LOGGER).addHandler(handler)
 
     start = time.perf_counter()
-    cfg = load_config(str(config), site_dir=str(site_dir), strict=True)
+    build = engine.build_in_process(config, site_dir)
     if profile:
         import cProfile
 
-        cProfile.runctx("build(cfg)", globals(), {"build": build, "cfg": cfg}, str(profile))
+        cProfile.runctx("build()", globals(), {"build": build}, str(profile))
     else:
-        build(cfg)
+        build()
     elapsed = time.perf_counter() - start
     index = {lang: _size(site_dir / prefix(lang) / "search" / "search_index.json") for lang in LANGS}
     print(
@@ -140,7 +140,7 @@ def without_macros(project: Path) -> Path:
 
 def run_child(project: Path, config: Path, site_dir: Path, profile: Path | None = None) -> Result:
     """One build in a fresh interpreter, cwd = the project copy (so its macros package is used)."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    env = dict(os.environ, **ENGINE_ENV, PYTHONDONTWRITEBYTECODE="1")
     env.setdefault("SOURCE_DATE_EPOCH", "0")
     cmd = [sys.executable, "-m", "macros.tools.bench", "child", str(config), str(site_dir)]
     if profile:

@@ -14,7 +14,6 @@ import argparse
 import os
 import re
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -23,6 +22,7 @@ from pathlib import Path
 from macros.core.languages import SOURCE
 from macros.core.limits import MAX_LINE_CHARS, MAX_PAGE_CHARS, MAX_SYNONYM_CHARS, MAX_SYNONYM_WORDS
 from macros.core.paths import ROOT
+from macros.plugin.engine import ENGINE_ENV, build_command
 from macros.tools.scale import copy_project
 
 PAGE = f"docs/{SOURCE}/about/index.md"
@@ -91,11 +91,11 @@ def _size(folder: Path) -> int:
 
 def _build(project: Path, out: Path, timeout: float) -> tuple[float, str, int, int]:
     """(seconds, outcome, site bytes, English search index bytes) of one strict build."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, **ENGINE_ENV}
     start = time.perf_counter()
     try:
         result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
+            build_command(out),
             cwd=project, capture_output=True, text=True, env=env, timeout=timeout, check=False,
         )
     except subprocess.TimeoutExpired:

@@ -18,12 +18,12 @@ import re
 import shutil
 import signal
 import subprocess
-import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 from macros.core.paths import ROOT
+from macros.plugin.engine import ENGINE_ENV, build_command
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
@@ -43,8 +43,8 @@ def _die_with_parent() -> None:  # pragma: no cover - runs in the child
 
 def mkdocs_build(out: Path, *, config: Path = ROOT / "mkdocs.yml", env: dict[str, str] | None = None) -> None:
     """A strict MkDocs build of `config` into `out`, in its own process (plugins keep state per process)."""
-    environ = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(out)]
+    environ = {**os.environ, **ENGINE_ENV, **(env or {})}
+    command = build_command(out, config)
     result = subprocess.run(command, check=False, cwd=config.parent, env=environ, preexec_fn=_die_with_parent)
     if result.returncode != 0:
         raise BuildFailed(f"mkdocs build of {config.name} failed (exit {result.returncode})")

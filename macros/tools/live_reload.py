@@ -24,6 +24,7 @@ from urllib.parse import urlparse
 
 from macros.core.languages import SOURCE
 from macros.core.paths import ROOT
+from macros.plugin.engine import ENGINE_ENV, serve_command
 from macros.tools.browser import chromium
 
 WAIT_MS = 180_000  # a guard against a hang, not a target
@@ -84,9 +85,8 @@ def run(args: argparse.Namespace) -> int:
     source = ROOT / args.page
     original = source.read_bytes()
     url = f"http://127.0.0.1:{args.port}{_root()}{args.url}"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **dict(e.split("=", 1) for e in args.env))
-    command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{args.port}",
-               "-w", "data", "-w", "macros", *shlex.split(args.serve_args)]
+    env = dict(os.environ, **ENGINE_ENV, **dict(e.split("=", 1) for e in args.env))
+    command = serve_command(f"127.0.0.1:{args.port}", *shlex.split(args.serve_args))
     start = time.perf_counter()
     server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     times: list[float] = []

@@ -24,6 +24,7 @@ import time
 from pathlib import Path
 
 from macros.core.messages import say
+from macros.plugin.engine import ENGINE_ENV, serve_command
 
 WATCHED = ("docs", "data", "macros", "overrides", "mkdocs.yml")
 POLL_SECONDS = 1.0
@@ -72,7 +73,7 @@ def wait_for_change(root: Path, poll: float = POLL_SECONDS) -> None:
 
 def command(host: str, port: int) -> list[str]:
     """MkDocs' serve, strict as CI is, watching the data and the build code as well as the pages."""
-    return [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"{host}:{port}", "-w", "data", "-w", "macros"]
+    return serve_command(f"{host}:{port}")
 
 
 def _interrupt(signum: int, frame: object) -> None:
@@ -85,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
         other = free_port(host, port)
         print(say("serve.port_taken", port=port, other=other or port + 1), file=sys.stderr)
         return 2
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, **ENGINE_ENV}
     previous = signal.signal(signal.SIGTERM, _interrupt)  # a stopped wrapper stops MkDocs too (call() kills it)
     try:
         while True:
