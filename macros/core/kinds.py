@@ -27,6 +27,7 @@ from macros.core.model import (
     Source,
     StakeholderGroup,
     Term,
+    Text,
     Theme,
 )
 
@@ -45,6 +46,11 @@ class Kind:
     short_prefix: str | None = None  # short links to record pages: <short_prefix>-<id> (None: the bare id)
     short_kind: str | None = None  # the kind's name on the organisers' kit page (short links)
     id_field: str = "id"  # every record's identifier (unique in its file; the last part of its URLs)
+
+    def title(self, record: Record, lang: str) -> str:
+        """A record's title (its `title_field`) in a language, as plain text."""
+        text: Text = getattr(record, self.title_field)
+        return text(lang)
 
 
 # One data file per kind, data/<kind>.yml; the order is the order in which errors are reported.
@@ -115,11 +121,12 @@ def models() -> dict[str, type[Record]]:
     return {name: kind.model for name, kind in KINDS.items()}
 
 
-# The kinds whose every record has a page of its own, in the order their pages join the build
-# (and the sitemap).
+# The order in which record pages join the build (and the sitemap); a kind with pages not named here
+# follows, in registry order.
 _PAGE_ORDER = ("recommendations", "findings", "root_causes", "situations")
 
 
 def with_pages() -> dict[str, Kind]:
     """The kinds whose every record has a page of its own."""
-    return {name: KINDS[name] for name in _PAGE_ORDER if KINDS[name].record_page}
+    names = [*_PAGE_ORDER, *(name for name in KINDS if name not in _PAGE_ORDER)]
+    return {name: KINDS[name] for name in names if name in KINDS and KINDS[name].record_page}
