@@ -38,7 +38,7 @@ class Kind:
 
     model: type[Record]
     list_page: str | None = None  # the docs page (in docs/<lang>/) that lists every record of the kind
-    anchor: str | None = None  # the HTML id prefix of a record on that page: <anchor>-<id>
+    anchor: str | None = None  # the HTML id prefix of a record wherever a page lists it: <anchor>-<id>
     record_page: str | None = None  # each record's own generated page, "{id}" filled in
     label: str | None = None  # the label key (data/i18n/<lang>.yml) naming the kind on its record pages
     title_field: str = "title"  # the text field that titles a record (its page's heading)
@@ -56,7 +56,7 @@ class Kind:
 # One data file per kind, data/<kind>.yml; the order is the order in which errors are reported.
 KINDS: dict[str, Kind] = {
     "sources": Kind(Source, list_page="resources/sources.md", anchor="src"),
-    "organisations": Kind(Organisation),
+    "organisations": Kind(Organisation, anchor="org"),
     "stakeholder_groups": Kind(StakeholderGroup),
     "themes": Kind(Theme),
     "findings": Kind(
@@ -80,7 +80,7 @@ KINDS: dict[str, Kind] = {
         short_prefix="cause",
         short_kind="root_cause",
     ),
-    "costs_benefits": Kind(CostBenefit),
+    "costs_benefits": Kind(CostBenefit, anchor="cb"),
     "recommendations": Kind(
         Recommendation,
         list_page="recommendations/index.md",
@@ -90,9 +90,9 @@ KINDS: dict[str, Kind] = {
         description_field="summary",
         short_kind="recommendation",
     ),
-    "actions": Kind(Action),
-    "timeline": Kind(Event),
-    "minimum_wage": Kind(MinimumWage),
+    "actions": Kind(Action, anchor="action"),
+    "timeline": Kind(Event, anchor="event"),
+    "minimum_wage": Kind(MinimumWage, anchor="wage"),
     "rules": Kind(Rule, list_page="resources/rules.md", anchor="rule"),
     "channels": Kind(Channel),
     "situations": Kind(
