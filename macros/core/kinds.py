@@ -46,6 +46,7 @@ class Kind:
     short_prefix: str | None = None  # short links to record pages: <short_prefix>-<id> (None: the bare id)
     short_kind: str | None = None  # the kind's name on the organisers' kit page (short links)
     id_field: str = "id"  # every record's identifier (unique in its file; the last part of its URLs)
+    fills_rules: bool = False  # its texts may name rules, `{rule:<id>}`, filled in where shown (rule_refs.py)
 
     def title(self, record: Record, lang: str) -> str:
         """A record's title (its `title_field`) in a language, as plain text."""
@@ -80,7 +81,7 @@ KINDS: dict[str, Kind] = {
         short_prefix="cause",
         short_kind="root_cause",
     ),
-    "costs_benefits": Kind(CostBenefit, anchor="cb"),
+    "costs_benefits": Kind(CostBenefit, anchor="cb", fills_rules=True),
     "recommendations": Kind(
         Recommendation,
         list_page="recommendations/index.md",
@@ -94,7 +95,7 @@ KINDS: dict[str, Kind] = {
     "timeline": Kind(Event, anchor="event"),
     "minimum_wage": Kind(MinimumWage, anchor="wage"),
     "rules": Kind(Rule, list_page="resources/rules.md", anchor="rule"),
-    "channels": Kind(Channel),
+    "channels": Kind(Channel, fills_rules=True),  # where a worker turns: the figures in force
     "situations": Kind(
         Situation,
         list_page="situations/index.md",
@@ -104,8 +105,8 @@ KINDS: dict[str, Kind] = {
         description_field="summary",
         short_kind="situation",
     ),
-    "glossary": Kind(Term, list_page="resources/glossary.md", anchor="term"),
-    "checklist": Kind(ChecklistSection),
+    "glossary": Kind(Term, list_page="resources/glossary.md", anchor="term", fills_rules=True),
+    "checklist": Kind(ChecklistSection, fills_rules=True),
     "changes": Kind(Change, list_page="changes.md", anchor="change"),
     "search_synonyms": Kind(SearchSynonym),
 }
