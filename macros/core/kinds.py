@@ -106,7 +106,7 @@ KINDS: dict[str, Kind] = {
         short_kind="situation",
     ),
     "glossary": Kind(Term, list_page="resources/glossary.md", anchor="term", fills_rules=True),
-    "checklist": Kind(ChecklistSection, fills_rules=True),
+    "checklist": Kind(ChecklistSection, anchor="check", fills_rules=True),  # its items too: check-<item id>
     "changes": Kind(Change, list_page="changes.md", anchor="change"),
     "search_synonyms": Kind(SearchSynonym),
 }

@@ -207,7 +207,7 @@ def checklist(p: Page) -> str:
     for sec in p.kb.checklist.values():
         items = "".join(_item(p, item) for item in sec.items)
         sections.append(
-            f'<fieldset class="kb-check-section" id="check-{sec.id}" data-section="{sec.id}">'
+            f'<fieldset class="kb-check-section" id="{anchor("checklist", sec.id)}" data-section="{sec.id}">'
             f'<legend>{p.t(sec.title)}</legend>'
             f'{items}<p class="kb-check-score" aria-live="polite"></p></fieldset>'
         )
