@@ -1,7 +1,11 @@
-"""The registry of record kinds: one entry per data file, read by the loader, the pages, the
-generated record pages, the short links, the schemas and the pull-request summary.
+"""The registry of record kinds: one entry per data file, read by the loader (and the KnowledgeBase it
+builds), the pages, the generated record pages, the short links, the schemas, the editor's schema map,
+the browser scripts' anchors and the pull-request summary.
 
-Adding a kind of record means adding its model (macros/core/model/) and one line here.
+Adding a kind of record means adding its model (macros/core/model/), its data file (data/<kind>.yml)
+and one entry here; if each record has a page, its body is one entry of RENDERERS in
+macros/render/record_page.py. `make schema` then writes its schema, .vscode/settings.json and
+js/src/lib/anchors.js (tests/test_kinds.py adds a kind this way).
 """
 
 from __future__ import annotations
