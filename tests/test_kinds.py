@@ -139,7 +139,7 @@ def test_a_new_kind_with_record_pages_gets_them(monkeypatch):
 
 def test_the_typed_views_of_the_knowledge_base_match_the_registry():
     """kb.findings and the like are conveniences: each names a registered kind and its model."""
-    views = {name: v for name, v in vars(KnowledgeBase).items() if isinstance(v, RecordsOf)}
+    views = {name: getattr(KnowledgeBase, name) for name, v in vars(KnowledgeBase).items() if isinstance(v, RecordsOf)}
     assert views
     for name, view in views.items():
         assert name in KINDS, f"KnowledgeBase.{name} names no kind of macros/core/kinds.py"

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Generic, TypeVar, cast
+from typing import Generic, TypeVar, cast, overload
 
 from macros.core.data_files import unknown_files
 from macros.core.diagnostics import emit
@@ -61,7 +61,13 @@ class RecordsOf(Generic[R]):
     def __set_name__(self, owner: type, name: str) -> None:
         self.kind = name
 
-    def __get__(self, kb: KnowledgeBase, owner: type | None = None) -> Mapping[str, R]:
+    @overload
+    def __get__(self, kb: None, owner: type | None = None) -> RecordsOf[R]: ...
+    @overload
+    def __get__(self, kb: KnowledgeBase, owner: type | None = None) -> Mapping[str, R]: ...
+    def __get__(self, kb: KnowledgeBase | None, owner: type | None = None) -> Mapping[str, R] | RecordsOf[R]:
+        if kb is None:  # on the class: the view itself
+            return self
         return cast("Mapping[str, R]", kb.records[self.kind])
 
 
@@ -77,6 +83,7 @@ class KnowledgeBase:
     _actions_by_group: Mapping[str, tuple[Action, ...]] = field(init=False, repr=False)
     _recommendations_by_group: Mapping[str, tuple[Recommendation, ...]] = field(init=False, repr=False)
 
+    # Typed views for the code that reads a kind by name (a new kind may have none: kb.records[kind]).
     sources = RecordsOf(Source)
     organisations = RecordsOf(Organisation)
     stakeholder_groups = RecordsOf(StakeholderGroup)
