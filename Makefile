@@ -107,7 +107,7 @@ js-test: $(NODE_STAMP)  ## The browser scripts' unit tests (node --test js/test/
 	node_modules/.bin/eslint
 	node js/build.js --check
 
-schema: install  ## Regenerate the JSON Schemas in schema/ from the model
+schema: install  ## Regenerate the JSON Schemas in schema/ from the model, .vscode/settings.json and js/src/lib/anchors.js from the kinds
 	$(BIN)/python -m macros schema
 
 translation-status: install  ## Chinese pages and data texts that are missing or behind the English

@@ -8,7 +8,9 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from macros.core.languages import LANGS
 
@@ -131,6 +133,7 @@ PAYLOAD = (
 
 # kind -> fields of its first record that pages show. "x.0" is the first item of list x; a trailing
 # "!" marks a plain (one-language) text field. tests check this covers every text field of the model.
+# A kind not listed (a new one) is in the corpus with every text field of its model: see rendered().
 RENDERED = {
     "sources": ["title", "publisher", "supports", "document_number"],
     "organisations": ["name", "role", "acronym!", "members.0"],
@@ -175,11 +178,36 @@ def _inject(record: dict, path: str, value: object) -> None:
         node.append(value)
 
 
+def text_fields(model: Any, prefix: str = "") -> Iterator[str]:
+    """The text fields of a model, as RENDERED writes them ("x.0" for the first item of a list)."""
+    from macros.core.model import Text
+
+    for name, info in model.model_fields.items():
+        ann = info.annotation
+        if ann is Text:
+            yield prefix + name
+        elif getattr(ann, "__origin__", None) is list and ann.__args__[0] is Text:
+            yield prefix + name + ".0"
+        elif (
+            getattr(ann, "__origin__", None) is list
+            and isinstance(ann.__args__[0], type)
+            and hasattr(ann.__args__[0], "model_fields")
+        ):
+            yield from text_fields(ann.__args__[0], prefix + name + ".0.")
+
+
+def rendered() -> dict[str, list[str]]:
+    """RENDERED, and for each kind of the registry it does not list every text field of the kind's model."""
+    from macros.core.kinds import models
+
+    return {kind: RENDERED[kind] if kind in RENDERED else list(text_fields(m)) for kind, m in models().items()}
+
+
 def hostile_markers() -> dict[str, dict[str, str]]:
     """lang -> marker -> 'kind.field' for every injected text."""
     out: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
     n = 0
-    for kind, fields in RENDERED.items():
+    for kind, fields in rendered().items():
         for field in fields:
             for lang in LANGS:
                 n += 1
@@ -196,7 +224,7 @@ def make_hostile_project(dest: Path) -> Path:
     project = copy_project(dest)
     data = project / "data"
     n = 0
-    for kind, fields in RENDERED.items():
+    for kind, fields in rendered().items():
         path = data / f"{kind}.yml"
         records = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # everything stays text
         for field in fields:

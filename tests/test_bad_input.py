@@ -17,8 +17,18 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from helpers import LABEL_PAYLOAD, PAYLOAD, RENDERED, ROOT, build_in_process, copy_project, hostile_markers
+from helpers import (
+    LABEL_PAYLOAD,
+    PAYLOAD,
+    ROOT,
+    build_in_process,
+    copy_project,
+    hostile_markers,
+    rendered,
+    text_fields,
+)
 
+from macros.core.kinds import KINDS
 from macros.core.languages import LANGS
 from macros.core.load import load
 from macros.core.yaml_source import DataErrors
@@ -480,26 +490,12 @@ def page_text(site: Path, lang: str) -> tuple[str, list[str]]:
 
 
 def test_every_text_field_of_the_model_is_in_the_hostile_corpus():
-    """A new text field must be added to RENDERED, so it is checked for escaping too."""
+    """A new text field of a kind RENDERED lists must be added there, so it is checked for escaping too
+    (a kind it does not list has all its text fields in the corpus)."""
     from macros.core.kinds import models
-    from macros.core.model import Text
-
-    def text_fields(model, prefix=""):
-        for name, info in model.model_fields.items():
-            ann = info.annotation
-            if ann is Text:
-                yield prefix + name
-            elif getattr(ann, "__origin__", None) is list and ann.__args__[0] is Text:
-                yield prefix + name + ".0"
-            elif (
-                getattr(ann, "__origin__", None) is list
-                and isinstance(ann.__args__[0], type)
-                and hasattr(ann.__args__[0], "model_fields")
-            ):
-                yield from text_fields(ann.__args__[0], prefix + name + ".0.")
 
     for kind, model in models().items():
-        listed = {f.rstrip("!") for f in RENDERED[kind]}
+        listed = {f.rstrip("!") for f in rendered()[kind]}
         missing = set(text_fields(model)) - listed
         assert not missing, f"{kind}: add {sorted(missing)} to RENDERED"
 
@@ -524,20 +520,8 @@ def _ids(site: Path, lang: str) -> Counter:
     return found
 
 
-ANCHORS = {  # kind -> how the page marks each record (see macros/render/)
-    "recommendations": "rec-{}",
-    "findings": "finding-{}",
-    "root_causes": "cause-{}",
-    "sources": "src-{}",
-    "glossary": "term-{}",
-    "organisations": "org-{}",
-    "timeline": "event-{}",
-    "costs_benefits": "cb-{}",
-    "actions": "action-{}",
-    "checklist": "check-{}",
-    "minimum_wage": "wage-{}",
-    "changes": "change-{}",
-}
+# kind -> how the pages mark each record: the registry's anchors (macros/core/kinds.py)
+ANCHORS = {name: f"{kind.anchor}-{{}}" for name, kind in KINDS.items() if kind.anchor}
 
 
 def assert_every_record_shown(site: Path, data: Path) -> None:

@@ -17,8 +17,9 @@ import pytest
 from helpers import build_in_process, copy_project, errors_for
 
 from macros.core import limits, page_templates, urls
-from macros.core.labels import brace_problem, fill
+from macros.core.labels import fill
 from macros.core.load import load
+from macros.core.reading import brace_problem
 from macros.core.synonyms import synonym_field
 from macros.core.yaml_source import DataErrors, parse_yaml
 from macros.plugin import macro_args

@@ -225,8 +225,7 @@ def _sample_yaml(tmp_path, kb):
 
 
 def _sample_labels(tmp_path, kb):
-    from macros.core.labels import brace_problem
-    from macros.core.reading import read_strings
+    from macros.core.reading import brace_problem, read_strings
 
     shutil.copytree(ROOT / "data/i18n", tmp_path / "i18n")
     label = tmp_path / "i18n/en.yml"

@@ -74,7 +74,8 @@ def test_a_moved_page_only_changes_the_mapping(monkeypatch, kb):
 def test_colliding_short_link_ids_are_refused(tmp_path):
     (tmp_path / "guides").mkdir()
     (tmp_path / "guides" / "x.md").write_text("# X\n", encoding="utf-8")
-    kb = SimpleNamespace(stakeholder_groups={"buyers": None}, recommendations={"plan-buyers": None, "guide-x": None})
+    records = {"stakeholder_groups": {"buyers": None}, "recommendations": {"plan-buyers": None, "guide-x": None}}
+    kb = SimpleNamespace(records=records, **records)
     with pytest.raises(ShortLinkError, match=r"'plan-buyers'.*'guide-x'"):
         short_links(kb, tmp_path)
 

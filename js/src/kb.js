@@ -3,6 +3,7 @@
    selector still opens the same page in the other language. The filter's state lives in the URL
    query (lib/filter-state.js), so a filtered view can be shared and reloaded. */
 
+import { RECORD_ANCHORS } from "./lib/anchors.js";
 import { FIELDS, matches, readFilter, writeFilter } from "./lib/filter-state.js";
 
 const each = (list, fn) => Array.prototype.forEach.call(list, fn);
@@ -46,14 +47,18 @@ function setUp(form) {
   apply(false);
 }
 
+/* The places a reader can be in a page: headings, every kind of record (lib/anchors.js, generated from
+   the registry of kinds) and the root-cause chains. */
+const MARKS = ["article h2[id]", "article h3[id]"]
+  .concat(RECORD_ANCHORS.concat(["chain"]).map((prefix) => 'article [id^="' + prefix + '-"]'))
+  .join(", ");
+
 /* The id of the last anchored element above the top of the window: where the reader is. */
 function whereTheReaderIs() {
   if (window.location.hash) return window.location.hash;
   if (window.scrollY < 100) return "";
   let best = "";
-  const marks = document.querySelectorAll(
-    "article h2[id], article h3[id], article [id^=rec-], article [id^=action-], article [id^=finding-], article [id^=cause-], article [id^=term-], article [id^=chain-]",
-  );
+  const marks = document.querySelectorAll(MARKS);
   each(marks, (el) => {
     if (el.getBoundingClientRect().top <= 80 && el.offsetParent !== null) best = "#" + el.id;
   });

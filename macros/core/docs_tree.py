@@ -1,6 +1,7 @@
 """The pages under docs/ as renderers need them: whether a page exists, its title, its headings,
-the pages of a folder, the translation state. Renderers ask a DocsTree (PageContext.docs) and
-never open a file themselves; the reading is done here.
+the pages of a folder. Renderers ask a DocsTree (PageContext.docs) and never open a file themselves;
+the reading is done here. Which translations are behind is the translation tracker's
+(macros/core/translations.py), which reads docs/ and the data.
 """
 
 from __future__ import annotations
@@ -8,11 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from macros.core.load import KnowledgeBase
-    from macros.core.translations import PageState, RecordState
 
 # Heading lines; the attribute list at their end is split off in code (split_attr_list): the regexes
 # that did both scanned from every `{` to the end of the page, in time that grew with its square.
@@ -93,13 +89,3 @@ class DocsTree:
         if path is None:
             return None
         return path.relative_to(self.root / lang).as_posix(), heading_titles(path)
-
-    def page_states(self) -> list[PageState]:
-        from macros.core.translations import page_states
-
-        return page_states(self.root)
-
-    def record_states(self, kb: KnowledgeBase) -> list[RecordState]:
-        from macros.core.translations import record_states
-
-        return record_states(self.root.parent, kb)

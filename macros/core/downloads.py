@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 
 from macros.core.languages import LANGS, WRITTEN
 from macros.core.load import KnowledgeBase
-from macros.core.pages import PAGES, record_page
+from macros.core.pages import PAGES, anchor, record_page
 
 DOWNLOADS_DIR = "downloads"  # under the site root, shared by both languages
 TABLES = ("recommendations", "actions")
@@ -102,7 +102,7 @@ def _rows(kb: KnowledgeBase, table: str, lang: str, url: Url) -> Iterable[list[s
                 rec.id,
                 rec.title(lang),
                 guide(a.guide),
-                url(lang, PAGES["plan"].format(group=a.group), f"action-{a.id}"),
+                url(lang, PAGES["plan"].format(group=a.group), anchor("actions", a.id)),
             ]
 
 

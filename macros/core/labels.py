@@ -2,8 +2,9 @@
 
 One formatter for every caller (renderers, the plugin, tools), and the rule both tables keep: a label
 has the same placeholders in every language, and a label has no other braces: never a format spec
-(`{day:>20000}` would print 20,000 spaces with str.format), an index or an attribute (`{x.__class__}`).
-Labels are filled with `fill`, never with str.format.
+(`{day:>20000}` would print 20,000 spaces with str.format), an index or an attribute (`{x.__class__}`),
+checked where the label files are read (macros/core/reading.py). Labels are filled with `fill`, never
+with str.format.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import re
 from collections.abc import Callable
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
-_BRACE = re.compile(r"\{[^{}]*\}?|\}")
 # Every placeholder name the code (Python and the browser scripts) fills: a new one is added here.
 FIELDS = frozenset(
     {
@@ -48,14 +48,6 @@ def placeholders(template: str) -> set[str]:
     return set(_PLACEHOLDER.findall(template))
 
 
-def brace_problem(template: str) -> str | None:
-    """What is wrong with the braces of a label (None when each is a `{name}` placeholder)."""
-    from macros.core.messages import say  # here: messages fills its texts with this module's `fill`
-
-    for match in _BRACE.finditer(template):
-        if not _PLACEHOLDER.fullmatch(match.group(0)):
-            found = match.group(0) if len(match.group(0)) <= 40 else match.group(0)[:39] + "…"
-            return say("label.not_placeholder", found=found)
-        if match.group(0)[1:-1] not in FIELDS:
-            return say("label.unknown_placeholder", found=match.group(0))
-    return None
+def is_placeholder(text: str) -> bool:
+    """Whether `text` is exactly one `{name}` placeholder."""
+    return _PLACEHOLDER.fullmatch(text) is not None

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import TypeVar
+from typing import Generic, TypeVar, cast, overload
 
 from macros.core.data_files import unknown_files
 from macros.core.diagnostics import emit
@@ -49,44 +49,65 @@ from macros.core.yaml_source import DataError, DataErrors, LineList, line_of
 R = TypeVar("R", bound=Record)
 
 
+class RecordsOf(Generic[R]):
+    """Typed access to one kind's records: `kb.findings` is `kb.records["findings"]` as a mapping of
+    Finding. A convenience for the code that reads a kind by name; a kind needs none (tests/test_kinds.py
+    checks each against the registry, macros/core/kinds.py)."""
+
+    def __init__(self, model: type[R]) -> None:
+        self.model = model
+        self.kind = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.kind = name
+
+    @overload
+    def __get__(self, kb: None, owner: type | None = None) -> RecordsOf[R]: ...
+    @overload
+    def __get__(self, kb: KnowledgeBase, owner: type | None = None) -> Mapping[str, R]: ...
+    def __get__(self, kb: KnowledgeBase | None, owner: type | None = None) -> Mapping[str, R] | RecordsOf[R]:
+        if kb is None:  # on the class: the view itself
+            return self
+        return cast("Mapping[str, R]", kb.records[self.kind])
+
+
 @dataclass(frozen=True)
 class KnowledgeBase:
-    """The validated data: records by kind and id (in file order), UI strings by language."""
+    """The validated data: records by kind (every kind of the registry, in its order) and id (in file
+    order), UI strings by language."""
 
-    sources: Mapping[str, Source]
-    organisations: Mapping[str, Organisation]
-    stakeholder_groups: Mapping[str, StakeholderGroup]
-    themes: Mapping[str, Theme]
-    findings: Mapping[str, Finding]
-    root_causes: Mapping[str, RootCause]
-    costs_benefits: Mapping[str, CostBenefit]
-    recommendations: Mapping[str, Recommendation]
-    actions: Mapping[str, Action]
-    timeline: Mapping[str, Event]
-    minimum_wage: Mapping[str, MinimumWage]
-    rules: Mapping[str, Rule]
-    channels: Mapping[str, Channel]
-    situations: Mapping[str, Situation]
-    glossary: Mapping[str, Term]
-    checklist: Mapping[str, ChecklistSection]
-    changes: Mapping[str, Change]
-    search_synonyms: Mapping[str, SearchSynonym]
+    records: Mapping[str, Mapping[str, Record]]
     strings: Mapping[str, Mapping[str, str]]
     origins: Mapping[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
     # Records per stakeholder group, in file order, built once: every plan page asks (linear, not quadratic).
     _actions_by_group: Mapping[str, tuple[Action, ...]] = field(init=False, repr=False)
     _recommendations_by_group: Mapping[str, tuple[Recommendation, ...]] = field(init=False, repr=False)
 
+    # Typed views for the code that reads a kind by name (a new kind may have none: kb.records[kind]).
+    sources = RecordsOf(Source)
+    organisations = RecordsOf(Organisation)
+    stakeholder_groups = RecordsOf(StakeholderGroup)
+    themes = RecordsOf(Theme)
+    findings = RecordsOf(Finding)
+    root_causes = RecordsOf(RootCause)
+    costs_benefits = RecordsOf(CostBenefit)
+    recommendations = RecordsOf(Recommendation)
+    actions = RecordsOf(Action)
+    timeline = RecordsOf(Event)
+    minimum_wage = RecordsOf(MinimumWage)
+    rules = RecordsOf(Rule)
+    channels = RecordsOf(Channel)
+    situations = RecordsOf(Situation)
+    glossary = RecordsOf(Term)
+    checklist = RecordsOf(ChecklistSection)
+    changes = RecordsOf(Change)
+    search_synonyms = RecordsOf(SearchSynonym)
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "_actions_by_group", _by_group(self.actions.values(), lambda a: (a.group,)))
         object.__setattr__(
             self, "_recommendations_by_group", _by_group(self.recommendations.values(), lambda r: r.owners + r.partners)
         )
-
-    @property
-    def records(self) -> Mapping[str, Mapping[str, Record]]:
-        """Every kind's records, in the order of the registry (macros/core/kinds.py)."""
-        return {kind: getattr(self, kind) for kind in models()}
 
     def actions_for(self, group: str) -> list[Action]:
         return list(self._actions_by_group.get(group, ()))
@@ -136,7 +157,7 @@ def load(data_dir: Path, docs_dir: Path | None = None) -> KnowledgeBase:
     if errors:
         raise DataErrors(errors)
     return KnowledgeBase(
-        **{kind: MappingProxyType(records[kind]) for kind in models()},  # type: ignore[arg-type]  # each kind's model, as the registry maps them
+        records=MappingProxyType({kind: MappingProxyType(records[kind]) for kind in models()}),
         strings=MappingProxyType({k: MappingProxyType(v) for k, v in strings.items()}),
         origins=MappingProxyType(origins),
     )

@@ -62,4 +62,4 @@ def record_page(kind: str, rid: str) -> str:
 
 def record_pages(kb: KnowledgeBase) -> dict[str, tuple[str, str]]:
     """Every generated record page: docs path -> (kind, id), in data order."""
-    return {record_page(kind, rid): (kind, rid) for kind in RECORD_PAGES for rid in getattr(kb, kind)}
+    return {record_page(kind, rid): (kind, rid) for kind in RECORD_PAGES for rid in kb.records[kind]}

@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from macros.core import characters
-from macros.core.labels import brace_problem, placeholders
+from macros.core.labels import FIELDS, is_placeholder, placeholders
 from macros.core.languages import DERIVED, SOURCE, WRITTEN, derive, written_source
 from macros.core.limits import MAX_LABEL_CHARS
 from macros.core.messages import choices_hint, did_you_mean, quoted, say
@@ -35,6 +35,8 @@ from macros.core.model import (
     Verification,
 )
 from macros.core.yaml_source import DataError, DataErrors, LineDict, LineList, line_of, load_yaml
+
+_BRACE = re.compile(r"\{[^{}]*\}?|\}")  # any brace, or a pair with what is between them
 
 # Enums whose every value needs a label in each language, under "<prefix>.<value>".
 LABELLED_ENUMS: dict[str, type[Enum]] = {
@@ -293,3 +295,14 @@ def read_strings(data_dir: Path, errors: list[DataError]) -> dict[str, dict[str,
         if source in strings:
             strings[lang] = {key: derive(lang, text) for key, text in strings[source].items()}
     return strings
+
+
+def brace_problem(template: str) -> str | None:
+    """What is wrong with the braces of a label (None when each is a `{name}` placeholder)."""
+    for match in _BRACE.finditer(template):
+        if not is_placeholder(match.group(0)):
+            found = match.group(0) if len(match.group(0)) <= 40 else match.group(0)[:39] + "…"
+            return say("label.not_placeholder", found=found)
+        if match.group(0)[1:-1] not in FIELDS:
+            return say("label.unknown_placeholder", found=match.group(0))
+    return None

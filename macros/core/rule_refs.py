@@ -3,9 +3,10 @@ filled in with the rule's figure in force ("36 hours a month" / "每月 36 小�
 rendered (macros/render/rules.py fill_rules, called by Page.t), so the self-assessment, the costs
 and benefits and the glossary show the figures from data/rules.yml like every page does.
 
-Only the files in FILLED are rendered through Page.t alone; elsewhere a data text also reaches meta
-descriptions, downloads or pictures as it is written, so a reference there is an error. Every
-reference names an existing rule, checked with file and line (one pass over each file's lines).
+Only the kinds marked `fills_rules` in the registry (macros/core/kinds.py) are rendered through Page.t
+alone; elsewhere a data text also reaches meta descriptions, downloads or pictures as it is written,
+so a reference there is an error. Every reference names an existing rule, checked with file and line
+(one pass over each file's lines).
 """
 
 from __future__ import annotations
@@ -14,24 +15,25 @@ import re
 from collections.abc import Collection
 from pathlib import Path
 
+from macros.core.kinds import KINDS
 from macros.core.messages import say
 from macros.core.yaml_source import DataError
 
 RULE_REF = re.compile(r"\{rule:([^{}\s]*)\}")
-FILLED = frozenset({"checklist", "costs_benefits", "glossary", "channels"})  # channels: where a worker turns
 
 
 def check(data_dir: Path, kinds: Collection[str], rule_ids: Collection[str]) -> list[DataError]:
     """Every `{rule:…}` that names no rule, or stands in a file whose texts are not filled in."""
     errors = []
+    filled = sorted(name for name, spec in KINDS.items() if spec.fills_rules)
     for kind in kinds:
         path = data_dir / f"{kind}.yml"
         if not path.is_file():
             continue
         for n, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
             for match in RULE_REF.finditer(line):
-                if kind not in FILLED:
-                    files = say("list.separator").join(f"data/{k}.yml" for k in sorted(FILLED))
+                if kind not in filled:
+                    files = say("list.separator").join(f"data/{k}.yml" for k in filled)
                     text = say("rule_ref.not_filled", ref=match.group(0), files=files)
                     errors.append(DataError(f"data/{kind}.yml", n, text))
                 elif match.group(1) not in rule_ids:

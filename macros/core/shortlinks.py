@@ -99,11 +99,11 @@ def short_links(kb: KnowledgeBase, lang_docs: Path) -> list[ShortLink]:
 
     Ids are checked unique."""
     links = (
-        [situation_link(s) for s in getattr(kb, "situations", {})]
+        [situation_link(s) for s in kb.records.get("situations", {})]
         + [plan_link(g) for g in kb.stakeholder_groups]
         + [guide_link(s) for s in guide_slugs(lang_docs)]
         + [recommendation_link(r) for r in kb.recommendations]
-        + [record_link(prefix, rid) for prefix, (_, data) in RECORD_PREFIX.items() for rid in getattr(kb, data, {})]
+        + [record_link(prefix, rid) for prefix, (_, data) in RECORD_PREFIX.items() for rid in kb.records.get(data, {})]
         + [sheet_link(s) for s in sheet_slugs(lang_docs)]
     )
     seen: dict[str, ShortLink] = {}
@@ -125,14 +125,14 @@ def resolve(kb: KnowledgeBase, short_id: str) -> ShortLink:
     """The short link with this id (a guide's page is checked by whoever links to it)."""
     if short_id in kb.recommendations:
         return recommendation_link(short_id)
-    if short_id in getattr(kb, "situations", {}):
+    if short_id in kb.records.get("situations", {}):
         return situation_link(short_id)
     kind, _, rest = short_id.partition("-")
     if kind == "plan" and rest in kb.stakeholder_groups:
         return plan_link(rest)
     if kind == "guide" and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rest):
         return guide_link(rest)
-    if kind in RECORD_PREFIX and rest in getattr(kb, RECORD_PREFIX[kind][1]):
+    if kind in RECORD_PREFIX and rest in kb.records[RECORD_PREFIX[kind][1]]:
         return record_link(kind, rest)
     if kind == "sheet" and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rest):
         return sheet_link(rest)

@@ -46,7 +46,7 @@ KIND_OF: dict[str, Callable[[], Collection[str]]] = {
 
 def _rid(kb: KnowledgeBase, lang_docs: Path, macro: str, bound: Mapping[str, Any]) -> Collection[str] | None:
     kind = bound.get("kind")
-    return tuple(getattr(kb, kind)) if kind in RECORD_PAGES else None  # a wrong kind is reported on its own
+    return tuple(kb.records[kind]) if kind in RECORD_PAGES else None  # a wrong kind is reported on its own
 
 
 # Parameter name -> the values it may take (None: not checkable until another argument is right).

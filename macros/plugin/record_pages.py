@@ -44,7 +44,7 @@ def page_source(kb: KnowledgeBase, lang: str, kind: str, rid: str) -> str:
     writes page titles into the header unescaped. The description goes into a <meta> attribute
     that Material does not escape either, so it is HTML-escaped here.
     """
-    record = getattr(kb, kind)[rid]
+    record = kb.records[kind][rid]
     return (
         "---\n"
         f"description: {_yaml_string(html.escape(record_description(record, lang), quote=True))}\n"

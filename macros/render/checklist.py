@@ -8,7 +8,7 @@ data- attribute of the form. The script only counts, copies and fills in.
 from __future__ import annotations
 
 from macros.core.model import ChecklistItem
-from macros.core.pages import PAGES
+from macros.core.pages import PAGES, anchor
 from macros.render.html import esc, esc_attr
 from macros.render.page import Page
 
@@ -45,7 +45,7 @@ def next_steps(p: Page, item: ChecklistItem) -> list[str]:
     steps = []
     for aid in item.actions:
         action = kb.actions[aid]
-        href = p.ctx.link(PAGES["plan"].format(group=action.group), f"action-{aid}")
+        href = p.ctx.link(PAGES["plan"].format(group=action.group), anchor("actions", aid))
         steps.append(
             f'<li class="kb-step kb-step-action">{p.colon(p.s("self_assessment.kind_action"), "")}'
             f'<a href="{href}">{p.t(action.step)}</a></li>'
@@ -207,7 +207,7 @@ def checklist(p: Page) -> str:
     for sec in p.kb.checklist.values():
         items = "".join(_item(p, item) for item in sec.items)
         sections.append(
-            f'<fieldset class="kb-check-section" id="check-{sec.id}" data-section="{sec.id}">'
+            f'<fieldset class="kb-check-section" id="{anchor("checklist", sec.id)}" data-section="{sec.id}">'
             f'<legend>{p.t(sec.title)}</legend>'
             f'{items}<p class="kb-check-score" aria-live="polite"></p></fieldset>'
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from macros.core.model import Recommendation, Timeframe
+from macros.core.pages import anchor
 from macros.render.changes import now_note
 from macros.render.html import table
 from macros.render.page import Page
@@ -32,7 +33,7 @@ def action_plan(p: Page, group: str) -> str:
             others = [g for g in rec.owners + rec.partners if g != group]
             rows.append(
                 (
-                    {"id": f"action-{a.id}"},
+                    {"id": anchor("actions", a.id)},
                     [
                         p.t(a.step)
                         + f'<span class="kb-provenance">{p.provenance(a.provenance, a.sources)}</span>'

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from macros.core.kinds import KINDS, Kind
-from macros.core.model import Finding, Level, Recommendation, Record, RootCause, Situation, Text
+from macros.core.model import Finding, Level, Recommendation, Record, RootCause
 from macros.core.pages import PAGES
 from macros.core.shortlinks import go_path
 from macros.render import situations
@@ -24,28 +24,20 @@ from macros.render.page import Page
 
 def title(p: Page, kind: str, rid: str) -> str:
     """A record's title, escaped, for the page's level-1 heading (which MkDocs makes the page title)."""
-    return esc(record_title(getattr(p.kb, kind)[rid], p.lang))
+    return esc(record_title(p.kb.records[kind][rid], p.lang))
 
 
 def record_page(p: Page, kind: str, rid: str) -> str:
-    """The page body of one record, below its heading."""
-    renderers: dict[str, Callable[[Page, Any], str]] = {
-        "recommendations": _recommendation,
-        "findings": _finding,
-        "root_causes": _root_cause,
-        "situations": situations.situation_page,
-    }
-    render = renderers[kind]
-    return render(p, getattr(p.kb, kind)[rid]) + "\n"
+    """The page body of one record, below its heading (its kind's entry in RENDERERS, at the end of this module)."""
+    return RENDERERS[kind](p, p.kb.records[kind][rid]) + "\n"
 
 
-def record_title(kb_record: Recommendation | Finding | RootCause | Situation, lang: str) -> str:
+def record_title(kb_record: Record, lang: str) -> str:
     """A record's title as plain text (the page's title; escaped where it is written)."""
-    text: Text = getattr(kb_record, _kind_of(kb_record).title_field)
-    return text(lang)
+    return _kind_of(kb_record).title(kb_record, lang)
 
 
-def record_description(kb_record: Recommendation | Finding | RootCause | Situation, lang: str) -> str:
+def record_description(kb_record: Record, lang: str) -> str:
     """The first sentence-sized part of a record's text, for the page's meta description."""
     text: str = getattr(kb_record, str(_kind_of(kb_record).description_field))(lang)
     return text if len(text) <= 200 else text[:199].rstrip() + "…"
@@ -202,3 +194,13 @@ def _root_cause(p: Page, c: RootCause) -> str:
     more.append(_short(p, f"cause-{c.id}"))
     out.append(_section(p, "more", p.s("record.more"), _see_also(p, more)))
     return "".join(out)
+
+
+# The body of each kind's record pages: one entry per kind with pages (record_page in macros/core/kinds.py;
+# tests/test_kinds.py checks they agree).
+RENDERERS: dict[str, Callable[[Page, Any], str]] = {
+    "recommendations": _recommendation,
+    "findings": _finding,
+    "root_causes": _root_cause,
+    "situations": situations.situation_page,
+}

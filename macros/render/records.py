@@ -99,7 +99,7 @@ def partners(p: Page) -> str:
             name = p.s("punct.acronym", name=name, acronym=esc(org.acronym))
         rows.append(
             (
-                {"id": f"org-{org.id}"},
+                {"id": anchor("organisations", org.id)},
                 [
                     name,
                     p.s("organisation_kind." + org.kind.value),
@@ -153,7 +153,8 @@ def sources(p: Page) -> str:
 
 def timeline(p: Page) -> str:
     rows = [
-        ({"id": f"event-{e.id}"}, [p.date(e.date), p.t(e.event), p.cite(*e.sources)]) for e in p.kb.timeline.values()
+        ({"id": anchor("timeline", e.id)}, [p.date(e.date), p.t(e.event), p.cite(*e.sources)])
+        for e in p.kb.timeline.values()
     ]
     headers = [p.s(f"col.{c}") for c in ("date", "event", "sources")]
     return table("kb-timeline", p.s("caption.timeline"), headers, rows)
@@ -237,7 +238,7 @@ def root_causes(p: Page) -> str:
 def costs_benefits(p: Page, kind: str) -> str:
     rows = [
         (
-            {"id": f"cb-{c.id}"},
+            {"id": anchor("costs_benefits", c.id)},
             [
                 p.t(c.title),
                 p.t(c.description),

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from macros.core.model import Channel, Situation, Text
+from macros.core.pages import anchor
 from macros.core.rules import build_date, current
 from macros.core.shortlinks import go_path
 from macros.render.html import esc, esc_attr
@@ -105,8 +106,9 @@ def situation_page(p: Page, s: Situation) -> str:
 def situations_index(p: Page) -> str:
     """Every situation as a link with its one-line summary: the worker's way in."""
     items = [
+        f'<li id="{anchor("situations", s.id)}">'
         f'<a href="{p.record("situations", s.id)}"><strong>{p.t(s.title)}</strong></a>'
-        f'<br><span class="kb-meta">{p.t(s.summary)}</span>'
+        f'<br><span class="kb-meta">{p.t(s.summary)}</span></li>'
         for s in p.kb.situations.values()
     ]
-    return f'<ul class="kb-situations">{"".join(f"<li>{i}</li>" for i in items)}</ul>\n'
+    return f'<ul class="kb-situations">{"".join(items)}</ul>\n'

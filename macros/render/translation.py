@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from macros.core.languages import TARGETS, written_source
+from macros.core.translations import page_states, record_states
 from macros.render.html import esc, table
 from macros.render.page import Page
 
 
 def translation_status(p: Page) -> str:
-    pages = p.ctx.docs.page_states()
-    records = p.ctx.docs.record_states(p.kb)
+    pages = page_states(p.ctx.docs_dir)
+    records = record_states(p.ctx.docs_dir.parent, p.kb)
     behind_pages = [s for s in pages if s.state != "current"]
     behind_records = [r for r in records if r.state != "current"]
     if not behind_pages and not behind_records:

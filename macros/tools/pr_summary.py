@@ -191,7 +191,7 @@ def appears_on(kb: KnowledgeBase, kind: str, rid: str, index: dict[tuple[str, st
     if shown_on(kind):
         pages.append(str(shown_on(kind)))
     pages += sorted(p for (_, arg), found in index.items() if arg == rid for p in found)
-    record = getattr(kb, kind, {}).get(rid)
+    record = kb.records.get(kind, {}).get(rid)
     groups: list[str] = []
     if isinstance(record, Recommendation):
         groups = record.owners + record.partners

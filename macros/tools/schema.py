@@ -1,8 +1,9 @@
-"""Write one JSON Schema per data file into schema/, from the model; --check fails if one is out of date.
+"""Write one JSON Schema per data file into schema/, from the model, and the other files generated from the
+registry of kinds (macros/tools/kind_files.py); --check fails if one is out of date.
 
 Editors (VS Code's YAML extension, or any yaml-language-server client) read the schema named in
 each data file's first line and complete and check records as they are typed. The schemas are
-generated from macros/model.py, so the editor and the build cannot disagree.
+generated from the model (macros/core/model/), so the editor and the build cannot disagree.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from macros.core.kinds import models
+from macros.tools.kind_files import generated
 
 SCHEMA_DIR = "schema"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -45,19 +47,19 @@ def run(args: argparse.Namespace) -> int:
     root = Path(args.data).resolve().parent
     out = root / SCHEMA_DIR
     stale = []
-    for kind in models():
-        path = out / f"{kind}.schema.json"
-        text = render(kind)
+    wanted = {out / f"{kind}.schema.json": render(kind) for kind in models()}
+    wanted |= {root / path: text for path, text in generated(root, SCHEMA_DIR).items()}  # the editor map, anchors.js
+    for path, text in wanted.items():
         current = path.read_text(encoding="utf-8") if path.is_file() else None
         if current == text:
             continue
         stale.append(path.relative_to(root).as_posix())
         if not args.check:
-            out.mkdir(exist_ok=True)
+            path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
     if args.check:
         for name in stale:
-            print(f"{name} is out of date with macros/model.py: run `make schema`", file=sys.stderr)
+            print(f"{name} is out of date with the model (macros/core/model/): run `make schema`", file=sys.stderr)
         return 1 if stale else 0
-    print(f"Wrote {len(stale)} schema(s) to {SCHEMA_DIR}/." if stale else "Schemas are up to date.")
+    print(f"Wrote {', '.join(stale)}." if stale else "The generated files are up to date.")
     return 0

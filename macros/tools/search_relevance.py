@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from macros.core.kinds import KINDS
 from macros.core.languages import LANGS, prefix
 from macros.core.load import KnowledgeBase, load
 from macros.core.pages import page_url, record_page
@@ -68,9 +69,8 @@ def cases(kb: KnowledgeBase, spec: Path = SPEC) -> dict[str, list[Case]]:
     out: dict[str, list[Case]] = {lang: [] for lang in LANGS}
     for lang in LANGS:
         for kind in data.get("record_titles", []):
-            for rid, record in getattr(kb, kind).items():
-                title = record.cause(lang) if kind == "root_causes" else record.title(lang)
-                out[lang].append(Case(title, page_url(record_page(kind, rid), True)))
+            for rid, record in kb.records[kind].items():
+                out[lang].append(Case(KINDS[kind].title(record, lang), page_url(record_page(kind, rid), True)))
         own = [Case(str(q["query"]), str(q["page"])) for q in data["queries"][lang]]
         listed = {c.query for c in own}  # a variant listed among the queries expects its own page
         for sid, pages in data.get("synonyms", {}).items():

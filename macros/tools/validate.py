@@ -70,7 +70,7 @@ def ids_only(data_dir: Path) -> KnowledgeBase | None:
     strings = read_strings(data_dir, [])
     if SOURCE not in strings:
         return None
-    return cast(KnowledgeBase, SimpleNamespace(**kinds, strings=strings))
+    return cast(KnowledgeBase, SimpleNamespace(**kinds, records=kinds, strings=strings))
 
 
 def run(args: argparse.Namespace) -> int:

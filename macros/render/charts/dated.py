@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 from macros.core.model import MinimumWage, Track
+from macros.core.pages import anchor
 from macros.render import svg
 from macros.render.charts import figure as fig
 from macros.render.charts.figure import SIZE
@@ -209,7 +210,7 @@ def minimum_wage_chart(p: Page) -> str:
             esc(fig.number(p, w.citywide)) if w.citywide else (nc if not w.confirmed else "—"),
             p.cited(p.t(w.note), w.sources) if w.note else p.cite(*w.sources),
         ]
-        rows.append(({"id": f"wage-{w.id}"}, cells))
+        rows.append(({"id": anchor("minimum_wage", w.id)}, cells))
     headers = [p.s(f"chart.wage.col_{c}") for c in ("effective", "inside", "outside", "citywide", "note")]
     data = table("kb-chart-wage-table", p.s("chart.wage.caption_table"), headers, rows)
     sources = fig.sources(p, (s for w in levels for s in w.sources))
