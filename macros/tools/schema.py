@@ -2,7 +2,7 @@
 
 Editors (VS Code's YAML extension, or any yaml-language-server client) read the schema named in
 each data file's first line and complete and check records as they are typed. The schemas are
-generated from macros/model.py, so the editor and the build cannot disagree.
+generated from the model (macros/core/model/), so the editor and the build cannot disagree.
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
             path.write_text(text, encoding="utf-8")
     if args.check:
         for name in stale:
-            print(f"{name} is out of date with macros/model.py: run `make schema`", file=sys.stderr)
+            print(f"{name} is out of date with the model (macros/core/model/): run `make schema`", file=sys.stderr)
         return 1 if stale else 0
     print(f"Wrote {len(stale)} schema(s) to {SCHEMA_DIR}/." if stale else "Schemas are up to date.")
     return 0
