@@ -163,7 +163,7 @@ def missing_paths() -> list[str]:
     """'file:line: path' for each named path that does not exist."""
     real = real_paths()
     modules = {p for p in real if p.endswith(".py")}
-    problems = []
+    problems: list[str] = []
     for path in scanned_files():
         where = path.relative_to(ROOT).as_posix()
         for number, line in lines_of(path):
