@@ -1,15 +1,15 @@
 """Every repository path the code, templates and guides name exists (issue 33).
 
-A comment, docstring, message or guide that names `macros/core/load.py` or `data/sources.yml` sends the reader
-(or a contributor reading an error) to that file; after a move or a rename it sends them nowhere.
-This scans the project's code and guides for paths under the repository's top-level folders and
-fails naming file:line and the missing path. A templated path (`docs/<lang>/…`, `data/{kind}.yml`,
-`docs/{en,zh}/*.md`) is a pattern: it must match at least one real file or folder. A relative
-module path (`render/html.py`) must be the end of a real file's path, or of one in an installed
-package (`mkdocs/utils/meta.py`); a bare module name (`kit.py`) that of a real or installed one. A
-dotted name (`macros.render.html.escape`) must be a module, or a name defined in one. In tests/,
-only comments and docstrings are read: the tests' string literals are mostly the made-up files of
-their temporary fixtures.
+A comment, docstring, message or guide that names `macros/core/load.py` or `data/sources.yml`
+sends the reader (or a contributor reading an error) to that file; after a move or a rename it
+sends them nowhere. This scans the project's code, templates, guides and messages for paths under
+the repository's top-level folders and fails naming file:line and the missing path. A templated
+path (`docs/<lang>/…`, `data/{kind}.yml`, `docs/{en,zh}/*.md`) is a pattern: it must match at
+least one real file or folder. A relative module path (`render/html.py`) must be the end of a real
+file's path, or of one in an installed package (`mkdocs/utils/meta.py`); a bare module name
+(`kit.py`) that of a real or installed one. A dotted name (`macros.render.html.escape`) must be a
+module, or a name defined in one. In tests/, only comments and docstrings are read: the tests'
+string literals are mostly the made-up files of their temporary fixtures.
 """
 
 from __future__ import annotations
@@ -28,8 +28,9 @@ from helpers import ROOT
 # The top-level folders whose paths are checked.
 ROOTS = ("macros", "data", "docs", "tests", "overrides", "js", "schema", ".github", ".ci", ".vscode")
 
-# What is scanned (globs from the repository's root). overrides/assets/javascripts/ is left out:
-# its scripts are generated from js/src/ (scanned) or vendored.
+# What is scanned (globs from the repository's root), with the messages and labels readers and
+# contributors see. overrides/assets/javascripts/ is left out: its scripts are generated from
+# js/src/ (scanned) or vendored.
 SCANNED = (
     "macros/**/*.py",
     "overrides/**/*.html",
@@ -47,6 +48,9 @@ SCANNED = (
     "README.md",
     "mkdocs*.yml",
     "pyproject.toml",
+    "data/messages/*.yml",
+    "data/i18n/*.yml",
+    ".vscode/*.json",
 )
 
 # Paths named as made-up examples, each with why it need not exist.
