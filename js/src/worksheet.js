@@ -48,10 +48,11 @@ const LANG = document.documentElement.lang;
 const DECIMAL_COMMA = allowsDecimalComma(LANG);
 const each = (list, fn) => Array.prototype.forEach.call(list, fn);
 
-// One message element per field, created empty at start so that screen readers announce changes.
+// A message element beside a field (kind: "error" or "warn"), created empty at start so that screen
+// readers announce changes, and tied to the field with aria-describedby.
 function addNote(input, kind) {
   const note = document.createElement("span");
-  note.id = (input.id || input.name) + "-" + (kind === "error" ? "error" : "warn");
+  note.id = (input.id || input.name) + "-" + kind;
   note.className = "kb-ws-" + kind;
   note.setAttribute("aria-live", "polite");
   input.parentNode.appendChild(note);

@@ -268,7 +268,7 @@
   var each = (list, fn) => Array.prototype.forEach.call(list, fn);
   function addNote(input, kind) {
     const note = document.createElement("span");
-    note.id = (input.id || input.name) + "-" + (kind === "error" ? "error" : "warn");
+    note.id = (input.id || input.name) + "-" + kind;
     note.className = "kb-ws-" + kind;
     note.setAttribute("aria-live", "polite");
     input.parentNode.appendChild(note);
