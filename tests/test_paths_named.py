@@ -5,11 +5,12 @@ sends the reader (or a contributor reading an error) to that file; after a move 
 sends them nowhere. This scans the project's code, templates, guides and messages for paths under
 the repository's top-level folders and fails naming file:line and the missing path. A templated
 path (`docs/<lang>/…`, `data/{kind}.yml`, `docs/{en,zh}/*.md`) is a pattern: it must match at
-least one real file or folder. A relative module path (`render/html.py`) must be the end of a real
-file's path, or of one in an installed package (`mkdocs/utils/meta.py`); a bare module name
-(`kit.py`) that of a real or installed one. A dotted name (`macros.render.html.escape`) must be a
-module, or a name defined in one. In tests/, only comments and docstrings are read: the tests'
-string literals are mostly the made-up files of their temporary fixtures.
+least one real file or folder. A path named as absent ("no docs/zh-Hant/") is skipped. A relative
+module path (`render/html.py`) must be the end of a real file's path, or of one in an installed
+package (`mkdocs/utils/meta.py`); a bare module name (`kit.py`) that of a real or installed one.
+A dotted name (`macros.render.html.escape`) must be a module, or a name defined in one. In tests/,
+only comments and docstrings are read: the tests' string literals are mostly the made-up files of
+their temporary fixtures.
 """
 
 from __future__ import annotations
@@ -127,8 +128,17 @@ def pattern_matches(named: str, real: set[str]) -> bool:
 
 
 def installed(relative: str) -> bool:
-    """Whether a module path such as mkdocs/utils/meta.py is in an installed package."""
-    return any(Path(entry, relative).is_file() for entry in sys.path if entry and Path(entry).is_dir())
+    """Whether a module path such as mkdocs/utils/meta.py is in an installed package; a bare name
+    (folder.py) may be a module of any installed package."""
+    roots = [Path(entry) for entry in sys.path if entry and Path(entry).is_dir()]
+    if "/" not in relative:
+        return any(next(root.glob(f"*/{relative}"), None) is not None for root in roots)
+    return any((root / relative).is_file() for root in roots)
+
+
+def said_absent(line: str, start: int) -> bool:
+    """Whether the path at `start` is named as one that does not exist ("no docs/zh-Hant/")."""
+    return re.search(r"\b(?:no|not|never|without)\s+$", line[:start]) is not None
 
 
 def module_name_exists(dotted: str) -> bool:
@@ -148,7 +158,7 @@ def missing_in(line: str, real: set[str], modules: set[str]) -> Iterator[str]:
     """The paths and module names in one line that do not exist."""
     for match in ROOTED.finditer(line):
         named = match[1].rstrip(".-")
-        if named in EXAMPLES:
+        if named in EXAMPLES or said_absent(line, match.start()):
             continue
         if not (pattern_matches(named, real) if PLACEHOLDER.search(named) else named.rstrip("/") in real):
             yield named
@@ -195,7 +205,12 @@ def test_the_scan_finds_paths_and_refuses_missing_ones() -> None:
     assert module_name_exists("macros.define_env")
     assert not module_name_exists("macros.render.charts.nothing_here")
     assert not module_name_exists("macros.kit_hooks")
+    absent, present = "generated at build time (no docs/zh-Hant/)", "see docs/zh/"
+    assert said_absent(absent, absent.index("docs/"))
+    assert not said_absent(present, present.index("docs/"))
     assert installed("mkdocs/utils/meta.py")
+    assert installed("folder.py")  # mkdocs_static_i18n/folder.py
+    assert not installed("kit_hooks.py")
     assert not installed("mkdocs/no_such_module.py")
     assert list(comments_and_docstrings('"""Doc: macros/a.py"""\nx = "data/x.yml"  # see tests/b.py\n')) == [
         (1, '"""Doc: macros/a.py"""'),
