@@ -129,7 +129,7 @@ def test_front_matter_parses_with_a_description(path):
 BRIEF_TERMS = {
     "企业社会责任": [],
     "利益相关方": ["利益相关者", "持份者"],
-    # issue 24: the calques 合作伙伴关系 and 企业审核 replaced, and kept out by the terminology lint
+    # the calques 合作伙伴关系 and 企业审核 are not the glossary's terms: the terminology lint keeps them out
     "多利益相关方合作": ["多利益相关方合作伙伴关系"],
     "能力建设": ["能力培养"],
     "管理体系": ["管理系统"],

@@ -113,7 +113,7 @@ def test_the_tests_run_with_a_temporary_home(temporary_home):
 @pytest.mark.browser
 def test_chromium_from_the_tools_writes_nothing_to_the_home_it_was_started_in(tmp_path):
     """As `make site` runs the handouts with HOME at the repository (or the user's home): a PDF
-    printed there leaves no profile, crash report or cache behind (.config/chromium was committed)."""
+    printed there leaves no profile, crash report or cache behind (`git add -A` would commit them)."""
     home = tmp_path / "home"
     home.mkdir()
     script = (

@@ -373,7 +373,7 @@ def test_offline_copy_works_from_file_urls(page, offline_site, lang, query, expe
     page.locator(".md-search__input").fill(query)
     page.locator(".md-search__input").press("End")  # Material searches on keyup
     page.locator(".md-search-result__item").first.wait_for(timeout=15000)
-    # any case: results are record pages now, whose text may have the word in lower case (issue 13)
+    # any case: results include record pages, whose text may have the word in lower case (issue 13)
     assert expect.lower() in page.locator(".md-search-result").inner_text().lower()
     for href in page.locator(".md-search-result__link").evaluate_all("els => els.map(e => e.href)"):
         assert href.startswith(root), href  # each language searches its own pages

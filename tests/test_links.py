@@ -1,4 +1,4 @@
-"""Every internal link and anchor of the built site resolves, in both languages (macros/links.py)."""
+"""Every internal link and anchor of the built site resolves, in both languages (macros/tools/links.py)."""
 
 from __future__ import annotations
 

@@ -67,7 +67,7 @@ def test_hostile_text_in_table_is_literal(hostile_kb, lang):
 def test_labels_come_from_the_language_table(kb, lang):
     out = render(kb, lang, "recommendations_table")
     strings = kb.strings[lang]
-    # issue 13: "led by / takes part" columns; indicators moved to the record pages
+    # "led by / takes part" columns and the role filter (the indicators are on the record pages)
     for key in ("col.recommendation", "record.led_by", "record.takes_part", "caption.recommendations", "filter.group",
                 "record.filter_role"):
         assert esc(strings[key]) in out

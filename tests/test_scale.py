@@ -1,6 +1,6 @@
 """The data is loaded and validated once per build (both languages), and scaled data stays valid.
 
-Timings are not asserted here: `make bench` measures them (macros/bench.py, BENCHMARK.md).
+Timings are not asserted here: `make bench` measures them (macros/tools/bench.py, BENCHMARK.md).
 """
 
 from __future__ import annotations

@@ -40,7 +40,7 @@ def message(lang: str, key: str, **values: str) -> str:
 @pytest.mark.parametrize(
     ("typed", "expected"),
     [
-        ("1,5", 1800),  # 1.5 days x 4 staff x 300 RMB: was 18,000 when type=number dropped the comma
+        ("1,5", 1800),  # 1.5 days x 4 staff x 300 RMB (a type=number field would drop the comma: 18,000)
         ("1.5", 1800),
         ("１５", 18000),  # full-width digits, as typed with a Chinese input method
         ("１，５", 1800),  # full-width comma
@@ -59,7 +59,7 @@ def test_figures_with_a_comma_a_point_or_full_width_digits(page, server, typed, 
 def test_out_of_range_figures_are_invalid_announced_and_unused(page, server, lang):
     open_page(page, server, lang)
     before_audit = number(page, "audit")
-    # 500 % turnover once gave 30,000 leavers from 500 workers
+    # 500 % turnover is out of range: used, it would give 30,000 leavers from 500 workers
     page.fill("#ws-turnover", "500 %")
     field = page.locator("#ws-turnover")
     assert field.get_attribute("aria-invalid") == "true"

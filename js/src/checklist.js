@@ -23,51 +23,32 @@
    No language strings here: every text comes from the page. The logic is in lib/ (unit-tested in
    js/test/); this file is the DOM glue. */
 
-import { countAnswers } from "./lib/score.js";
 import { emptyState, exportData, parseImport, stateFrom } from "./lib/checklist-state.js";
-import { needsSteps, planIds } from "./lib/checklist-plan.js";
+import { planIds } from "./lib/checklist-plan.js";
+import {
+  bar,
+  cellText,
+  changeDetail,
+  comparedText,
+  counter,
+  csvReport,
+  fileName,
+  importOutcome,
+  pageTexts,
+  previousLabel,
+} from "./lib/checklist-view.js";
 import { csvText, resultRows } from "./lib/csv.js";
-import { fill, formatDate as formatIso, isoDate } from "./lib/template.js";
+import { forget, readJSON, usableStorage, writeJSON } from "./lib/storage.js";
+import { isoDate } from "./lib/template.js";
 
 const KEY = "kb-checklist";
-const LEGACY_KEY = "kb-checklist-v1"; // before 2026: a flat {itemId: answer} map
+const LEGACY_KEY = "kb-checklist-v1"; // answers saved before 2026 (a flat {itemId: answer} map), still read
 const has = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
 const each = (list, fn) => Array.prototype.forEach.call(list, fn);
-
-function storage() {
-  try {
-    const s = window.localStorage;
-    const probe = KEY + "-probe";
-    s.setItem(probe, "1");
-    s.removeItem(probe);
-    return s;
-  } catch {
-    return null; // disabled, private mode, or file:// in some browsers
-  }
-}
-
-function readJSON(store, key) {
-  try {
-    return JSON.parse(store.getItem(key) || "null");
-  } catch {
-    return null;
-  }
-}
-
-function load(store, known) {
-  if (!store) return emptyState();
-  return stateFrom(readJSON(store, KEY), readJSON(store, LEGACY_KEY), known);
-}
-
-function save(store, state) {
-  if (!store) return;
-  try {
-    store.setItem(KEY, JSON.stringify(state));
-    store.removeItem(LEGACY_KEY);
-  } catch {
-    /* quota or disabled: the answers stay on the page */
-  }
-}
+const map = (list, fn) => Array.prototype.map.call(list, fn);
+const setText = (el, text) => {
+  if (el) el.textContent = text;
+};
 
 function download(name, text, type) {
   const blob = new Blob([text], { type });
@@ -82,245 +63,204 @@ function download(name, text, type) {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
+// The items of the form, by id, and its areas: [{id, name, items: [itemId]}] in page order.
+function readForm(form) {
+  const known = {};
+  const areas = map(form.querySelectorAll("fieldset.kb-check-section"), (section) => {
+    const items = map(section.querySelectorAll(".kb-check-item[data-item]"), (item) => {
+      known[item.getAttribute("data-item")] = item;
+      return item.getAttribute("data-item");
+    });
+    return { id: section.getAttribute("data-section"), items, name: section.querySelector("legend").textContent };
+  });
+  return { known, areas };
+}
+
+const questionOf = (item) => item.querySelector(".kb-check-q").textContent;
+
+// The plan: one li > details per "no" or "partly", with the question's next steps.
+function renderPlan(form, order, known, answers, t) {
+  const plan = form.querySelector(".kb-check-plan");
+  const empty = form.querySelector(".kb-check-plan-empty");
+  if (!plan) return;
+  while (plan.firstChild) plan.removeChild(plan.firstChild);
+  for (const id of planIds(order, answers)) {
+    const li = document.createElement("li");
+    li.setAttribute("data-item", id);
+    const details = document.createElement("details");
+    const summary = document.createElement("summary");
+    const q = document.createElement("strong");
+    q.textContent = questionOf(known[id]);
+    const answer = document.createElement("span");
+    answer.className = "kb-check-your-answer";
+    answer.textContent = " " + t.msg("your-answer", { answer: t.answer(answers[id]) });
+    summary.append(q, answer);
+    details.appendChild(summary);
+    const steps = known[id].querySelector("ul.kb-steps");
+    if (steps) details.appendChild(steps.cloneNode(true));
+    li.appendChild(details);
+    plan.appendChild(li);
+  }
+  if (empty) empty.hidden = plan.children.length > 0;
+}
+
+// Everything the answers decide: the chosen labels, the scores, bars, comparison and plan.
+function render(form, view, state, today) {
+  const { t, counts, footBar } = view;
+  const prev = state.previous;
+  const prevCounts = (id) => (prev ? counts(prev.answers, id) : null);
+  const label = previousLabel(prev, t);
+  each(form.querySelectorAll("input[type=radio]"), (r) => {
+    const choice = r.closest ? r.closest("label") : r.parentNode;
+    if (choice) choice.classList.toggle("kb-chosen", r.checked);
+  });
+  each(form.querySelectorAll("fieldset.kb-check-section"), (s) => {
+    setText(s.querySelector(".kb-check-score"), t.summary(counts(state.answers, s.getAttribute("data-section"))));
+  });
+  const all = counts(state.answers, "");
+  setText(form.querySelector(".kb-check-summary"), t.summary(all));
+  setText(footBar && footBar.querySelector("[data-field=progress]"), t.msg("progress", all));
+  form.classList.toggle("kb-has-prev", !!prev);
+  each(form.querySelectorAll("#kb-scores tbody tr"), (row) => {
+    const id = row.getAttribute("data-section") || "";
+    each(row.querySelectorAll("td[data-count]"), (cell) => {
+      cell.textContent = cellText(cell.getAttribute("data-count"), counts(state.answers, id), prevCounts(id), t);
+    });
+  });
+  each(form.querySelectorAll(".kb-check-bars li[data-section]"), (li) => {
+    const id = li.getAttribute("data-section");
+    const shown = bar(counts(state.answers, id), prevCounts(id), label, t);
+    const fill = li.querySelector(".kb-check-bar-fill");
+    if (fill) fill.style.width = shown.width;
+    li.classList.toggle("kb-none", shown.none);
+    for (const field of ["score", "gaps", "previous"]) setText(li.querySelector("[data-field=" + field + "]"), shown[field]);
+  });
+  if (prev) setText(form.querySelector("#kb-scores thead th.kb-prev"), label);
+  const compared = form.querySelector("[data-field=compared]");
+  if (compared) compared.hidden = !prev;
+  setText(compared, comparedText(prev, t));
+  setText(form.querySelector("[data-field=company]"), state.company);
+  setText(form.querySelector("[data-field=date]"), t.date(today));
+  renderPlan(form, view.order, view.known, state.answers, t);
+  const detail = changeDetail(state.answers, view.areas.map((a) => a.id), counts);
+  document.dispatchEvent(new CustomEvent("kb:checklist-change", { detail }));
+}
+
+// The result as a spreadsheet: the scores by area, then every question with its next steps.
+function csvFile(view, state, today) {
+  const questions = view.order.map((id) => ({
+    id,
+    area: view.known[id].closest("fieldset").querySelector("legend").textContent,
+    question: questionOf(view.known[id]),
+    steps: map(view.known[id].querySelectorAll("ul.kb-steps > li"), (li) => li.textContent.trim()),
+  }));
+  const report = csvReport(state, view.areas, questions, view.counts, view.t, today);
+  return csvText(resultRows(report, view.t.column, view.t.score));
+}
+
 function setUp(form) {
-  const d = (name) => form.getAttribute("data-" + name) || "";
-  const msg = (name, values) => fill(d("msg-" + name), values || {});
-  const months = d("months").split("|");
-  const store = storage();
-  const radios = form.querySelectorAll("input[type=radio]");
-  const sections = form.querySelectorAll("fieldset.kb-check-section");
+  const t = pageTexts((name) => form.getAttribute("data-" + name) || "");
+  const store = usableStorage(() => window.localStorage, KEY);
   const company = form.querySelector("#kb-company");
   const fileInput = form.querySelector("input.kb-check-file");
   const message = form.querySelector(".kb-check-message");
   const next = form.nextElementSibling;
   const footBar = next && next.classList.contains("kb-check-bar-sticky") ? next : null;
-  const known = {};
-  const sectionOf = {};
-  const order = [];
-  each(sections, (section) => {
-    each(section.querySelectorAll(".kb-check-item[data-item]"), (item) => {
-      const id = item.getAttribute("data-item");
-      known[id] = item;
-      sectionOf[id] = section.getAttribute("data-section");
-      order.push(id);
-    });
-  });
-  let state = load(store, known);
+  const { known, areas } = readForm(form);
+  const view = Object.assign({ t, known, areas, footBar }, counter(areas));
+  const format = t.attr("format");
+  const version = parseInt(t.attr("version"), 10);
+  let state = store ? stateFrom(readJSON(store, KEY), readJSON(store, LEGACY_KEY), known) : emptyState();
   let importMode = "import";
   const today = () => isoDate(new Date());
-  const formatDate = (iso) => formatIso(iso, d("date"), months);
-  const idsOf = (sectionId) => order.filter((id) => sectionId === "" || sectionOf[id] === sectionId);
-  const counts = (answers, sectionId) => countAnswers(answers, idsOf(sectionId));
-  const scoreText = (c) => (c.score === null ? d("msg-score-none") : msg("score-value", { score: c.score }));
-
-  function say(text, isError) {
-    if (!message) return;
-    message.textContent = text;
-    message.classList.toggle("kb-error", !!isError);
-  }
-
-  function apply() {
-    each(radios, (r) => {
-      r.checked = state.answers[r.name] === r.value;
-    });
+  const save = () => writeJSON(store, KEY, state, [LEGACY_KEY]);
+  const update = () => render(form, view, state, today());
+  const say = (text, isError) => {
+    setText(message, text);
+    if (message) message.classList.toggle("kb-error", !!isError);
+  };
+  const apply = () => {
+    each(form.querySelectorAll("input[type=radio]"), (r) => (r.checked = state.answers[r.name] === r.value));
     if (company) company.value = state.company;
-  }
-
-  function renderPlan() {
-    const plan = form.querySelector(".kb-check-plan");
-    const empty = form.querySelector(".kb-check-plan-empty");
-    if (!plan) return;
-    while (plan.firstChild) plan.removeChild(plan.firstChild);
-    for (const id of planIds(order, state.answers)) {
-      const a = state.answers[id];
-      const item = known[id];
-      const li = document.createElement("li");
-      li.setAttribute("data-item", id);
-      const details = document.createElement("details");
-      const p = document.createElement("summary");
-      const q = document.createElement("strong");
-      q.textContent = item.querySelector(".kb-check-q").textContent;
-      const ans = document.createElement("span");
-      ans.className = "kb-check-your-answer";
-      ans.textContent = " " + msg("your-answer", { answer: d("answer-" + a) });
-      p.appendChild(q);
-      p.appendChild(ans);
-      details.appendChild(p);
-      const steps = item.querySelector("ul.kb-steps");
-      if (steps) details.appendChild(steps.cloneNode(true));
-      li.appendChild(details);
-      plan.appendChild(li);
-    }
-    if (empty) empty.hidden = plan.children.length > 0;
-  }
-
-  function update() {
-    each(radios, (r) => {
-      const label = r.closest ? r.closest("label") : r.parentNode;
-      if (label) label.classList.toggle("kb-chosen", r.checked);
-    });
-    const detail = { sections: {} };
-    each(sections, (section) => {
-      const id = section.getAttribute("data-section");
-      const c = counts(state.answers, id);
-      detail.sections[id] = { yes: c.yes, partly: c.partly, no: c.no, na: c.na, total: c.total };
-      const out = section.querySelector(".kb-check-score");
-      if (out) out.textContent = fill(d("template"), c);
-    });
-    const all = counts(state.answers, "");
-    const summary = form.querySelector(".kb-check-summary");
-    if (summary) summary.textContent = fill(d("template"), all);
-    const progress = footBar ? footBar.querySelector("[data-field=progress]") : null;
-    if (progress) progress.textContent = msg("progress", all);
-    const prev = state.previous;
-    form.classList.toggle("kb-has-prev", !!prev);
-    each(form.querySelectorAll("#kb-scores tbody tr"), (row) => {
-      const id = row.getAttribute("data-section") || "";
-      const c = counts(state.answers, id);
-      each(row.querySelectorAll("td[data-count]"), (cell) => {
-        const k = cell.getAttribute("data-count");
-        if (k === "score") cell.textContent = scoreText(c);
-        else if (k === "previous") cell.textContent = prev ? scoreText(counts(prev.answers, id)) : "";
-        else cell.textContent = String(c[k]);
-      });
-    });
-    const prevLabel = prev ? msg("previous-col", { date: prev.date ? formatDate(prev.date) : prev.file }) : "";
-    each(form.querySelectorAll(".kb-check-bars li[data-section]"), (li) => {
-      const id = li.getAttribute("data-section");
-      const c = counts(state.answers, id);
-      const bar = li.querySelector(".kb-check-bar-fill");
-      if (bar) bar.style.width = (c.score === null ? 0 : c.score) + "%";
-      li.classList.toggle("kb-none", c.score === null);
-      li.querySelector("[data-field=score]").textContent = scoreText(c);
-      const gaps = c.no + c.partly;
-      li.querySelector("[data-field=gaps]").textContent = gaps ? msg("gaps", { count: gaps }) : "";
-      li.querySelector("[data-field=previous]").textContent = prev
-        ? prevLabel + " " + scoreText(counts(prev.answers, id))
-        : "";
-    });
-    const prevHead = form.querySelector("#kb-scores thead th.kb-prev");
-    if (prevHead && prev) prevHead.textContent = prevLabel;
-    const compared = form.querySelector("[data-field=compared]");
-    if (compared) {
-      compared.hidden = !prev;
-      compared.textContent = prev ? msg("compare-ok", { file: prev.file, date: formatDate(prev.date) }) : "";
-    }
-    const stampCompany = form.querySelector("[data-field=company]");
-    if (stampCompany) stampCompany.textContent = state.company;
-    const stampDate = form.querySelector("[data-field=date]");
-    if (stampDate) stampDate.textContent = formatDate(today());
-    renderPlan();
-    document.dispatchEvent(new CustomEvent("kb:checklist-change", { detail }));
-  }
-
-  function exportFile() {
-    const data = exportData(d("format"), parseInt(d("version"), 10), d("lang"), today(), state, known);
-    const name = "self-assessment-" + data.date + ".json";
-    download(name, JSON.stringify(data, null, 2) + "\n", "application/json");
-    say(msg("saved-file", { file: name }));
-  }
-
-  // The result as a spreadsheet (lib/csv.js): the scores by area, then every question.
-  function csvRows() {
-    const legend = (section) => (section ? section.querySelector("legend").textContent : "");
-    const report = {
-      company: state.company,
-      date: formatDate(today()),
-      areas: Array.prototype.map.call(sections, (section) => ({
-        name: legend(section),
-        counts: counts(state.answers, section.getAttribute("data-section")),
-      })),
-      all: counts(state.answers, ""),
-      questions: order.map((id) => {
-        const item = known[id];
-        const a = state.answers[id];
-        const steps = [];
-        if (needsSteps(a)) {
-          each(item.querySelectorAll("ul.kb-steps > li"), (li) => steps.push(li.textContent.trim()));
-        }
-        return {
-          area: legend(item.closest("fieldset")),
-          question: item.querySelector(".kb-check-q").textContent,
-          answer: a ? d("answer-" + a) : d("col-open"),
-          steps,
-        };
-      }),
-    };
-    return resultRows(report, (k) => d("col-" + k), scoreText);
-  }
-
-  function exportCsv() {
-    const name = "self-assessment-" + today() + ".csv";
-    download(name, csvText(csvRows()), "text/csv;charset=utf-8");
-    say(msg("saved-csv", { file: name }));
-  }
+  };
 
   // A file is accepted whole or not at all: any problem leaves the page and storage untouched.
   function receive(file) {
     if (!file) return;
     const reader = new FileReader();
     reader.onload = () => {
-      const result = parseImport(String(reader.result), d("format"), parseInt(d("version"), 10), known);
-      if (result.error) {
-        say(msg(result.error, Object.assign({ file: file.name }, result.values)), true);
-        return;
+      const result = parseImport(String(reader.result), format, version, known);
+      const outcome = importOutcome(result, importMode, file.name, Object.keys(state.answers).length > 0, t);
+      if (outcome.error) return say(outcome.error, true);
+      if (outcome.previous) state.previous = outcome.previous;
+      else {
+        if (outcome.confirm && !window.confirm(outcome.confirm)) return;
+        state.answers = outcome.answers;
+        state.company = outcome.company;
+        apply();
       }
-      if (importMode === "compare") {
-        state.previous = { file: file.name, date: result.date, answers: result.answers };
-        save(store, state);
-        update();
-        say(msg("compare-ok", { file: file.name, date: formatDate(result.date) }));
-        return;
-      }
-      if (Object.keys(state.answers).length && !window.confirm(msg("confirm-replace", { file: file.name }))) return;
-      state.answers = result.answers;
-      state.company = result.company;
-      save(store, state);
-      apply();
+      save();
       update();
-      say(msg("import-ok", { file: file.name, date: formatDate(result.date) }));
+      say(outcome.message);
     };
-    reader.onerror = () => say(msg("error-json", { file: file.name }), true);
+    reader.onerror = () => say(t.msg("error-json", { file: file.name }), true);
     reader.readAsText(file);
   }
 
-  apply();
+  // Open a file: its answers replace the page's (import) or sit beside them (compare).
+  const choose = (mode) => {
+    if (!fileInput) return;
+    importMode = mode;
+    fileInput.click();
+  };
+  const actions = {
+    print: () => window.print(),
+    // The result alone (scores and next steps), not the questions: see kb.css, html.kb-print-result.
+    "print-result": () => {
+      document.documentElement.classList.add("kb-print-result");
+      window.print();
+      document.documentElement.classList.remove("kb-print-result");
+    },
+    export: () => {
+      const data = exportData(format, version, t.attr("lang"), today(), state, known);
+      const name = fileName(data.date, "json");
+      download(name, JSON.stringify(data, null, 2) + "\n", "application/json");
+      say(t.msg("saved-file", { file: name }));
+    },
+    csv: () => {
+      const name = fileName(today(), "csv");
+      download(name, csvFile(view, state, today()), "text/csv;charset=utf-8");
+      say(t.msg("saved-csv", { file: name }));
+    },
+    import: () => choose("import"),
+    compare: () => choose("compare"),
+  };
 
+  apply();
   form.addEventListener("change", (event) => {
-    const t = event.target;
-    if (t && t.type === "radio" && t.checked && has(known, t.name)) {
-      state.answers[t.name] = t.value;
-      save(store, state);
+    const r = event.target;
+    if (r && r.type === "radio" && r.checked && has(known, r.name)) {
+      state.answers[r.name] = r.value;
+      save();
       update();
     }
   });
   if (company) {
     company.addEventListener("input", () => {
       state.company = company.value.slice(0, 200);
-      save(store, state);
-      const stamp = form.querySelector("[data-field=company]");
-      if (stamp) stamp.textContent = state.company;
+      save();
+      setText(form.querySelector("[data-field=company]"), state.company);
     });
   }
   form.addEventListener("reset", (event) => {
-    if (!window.confirm(d("msg-confirm-reset"))) {
-      event.preventDefault();
-      return;
-    }
+    if (!window.confirm(t.attr("msg-confirm-reset"))) return event.preventDefault();
     state = emptyState();
-    if (store) {
-      try {
-        store.removeItem(KEY);
-        store.removeItem(LEGACY_KEY);
-      } catch {
-        /* ignore */
-      }
-    }
+    forget(store, [KEY, LEGACY_KEY]);
     // after the browser has cleared the form
     setTimeout(() => {
       apply();
       update();
-      say(d("msg-reset-done"));
+      say(t.attr("msg-reset-done"));
     }, 0);
   });
   form.addEventListener("submit", (event) => event.preventDefault());
@@ -331,25 +271,12 @@ function setUp(form) {
     });
   }
   each(form.querySelectorAll("button[data-action]"), (button) => {
-    button.addEventListener("click", () => {
-      const action = button.getAttribute("data-action");
-      if (action === "print") window.print();
-      else if (action === "print-result") {
-        // The result alone (scores and next steps), not the questions: see kb.css, html.kb-print-result.
-        document.documentElement.classList.add("kb-print-result");
-        window.print();
-        document.documentElement.classList.remove("kb-print-result");
-      } else if (action === "export") exportFile();
-      else if (action === "csv") exportCsv();
-      else if ((action === "import" || action === "compare") && fileInput) {
-        importMode = action;
-        fileInput.click();
-      }
-    });
+    const name = button.getAttribute("data-action");
+    if (has(actions, name)) button.addEventListener("click", actions[name]);
   });
   form.classList.add("kb-js");
   if (footBar) footBar.hidden = false;
-  if (!store) say(d("msg-storage-off"));
+  if (!store) say(t.attr("msg-storage-off"));
   update();
 }
 

@@ -29,260 +29,125 @@
    No language strings here: every text comes from the page. The logic is in lib/ (unit-tested in
    js/test/); this file is the DOM glue. */
 
-import { evaluate } from "./lib/expression.js";
-import { allowsDecimalComma, bound as parseBound, parseFigure, rangeProblem } from "./lib/numbers.js";
-import { fill } from "./lib/template.js";
-import { flaggedOutputs, implausible, inputsOf } from "./lib/worksheet-checks.js";
+import { allowsDecimalComma } from "./lib/numbers.js";
+import { forget, readJSON, usableStorage, writeJSON } from "./lib/storage.js";
+import { inputsOf } from "./lib/worksheet-checks.js";
+import {
+  adviceText,
+  evaluateOutputs,
+  fieldSpec,
+  formatter,
+  invalidText,
+  readFigure,
+  restorable,
+  resultNotes,
+  resultText,
+} from "./lib/worksheet-fields.js";
 
-const DECIMAL_COMMA = allowsDecimalComma(document.documentElement.lang);
+const LANG = document.documentElement.lang;
+const DECIMAL_COMMA = allowsDecimalComma(LANG);
 const each = (list, fn) => Array.prototype.forEach.call(list, fn);
-const bound = (input, attr) => parseBound(input.getAttribute(attr));
-const parse = (input) => parseFigure(input.value, DECIMAL_COMMA);
 
-function storage(key) {
-  try {
-    const s = window.localStorage;
-    s.setItem(key + "-probe", "1");
-    s.removeItem(key + "-probe");
-    return s;
-  } catch {
-    return null;
-  }
+// A message element beside a field (kind: "error" or "warn"), created empty at start so that screen
+// readers announce changes, and tied to the field with aria-describedby.
+function addNote(input, kind) {
+  const note = document.createElement("span");
+  note.id = (input.id || input.name) + "-" + kind;
+  note.className = "kb-ws-" + kind;
+  note.setAttribute("aria-live", "polite");
+  input.parentNode.appendChild(note);
+  const described = (input.getAttribute("aria-describedby") || "").split(/\s+/).filter(Boolean);
+  if (!described.includes(note.id)) described.push(note.id);
+  input.setAttribute("aria-describedby", described.join(" "));
+  return note;
 }
 
-function formatter(decimals) {
-  const lang = document.documentElement.lang || undefined;
-  const opts = { maximumFractionDigits: decimals, minimumFractionDigits: 0 };
-  try {
-    return new Intl.NumberFormat(lang, opts);
-  } catch {
-    try {
-      return new Intl.NumberFormat(undefined, opts);
-    } catch {
-      return null;
-    }
-  }
-}
-
-// What the reader typed, as a number: NaN when empty (unless data-empty), not a number or out of range.
-function read(input) {
-  const parsed = parse(input);
-  if (parsed.empty) return input.getAttribute("data-empty") !== null ? parseFloat(input.getAttribute("data-empty")) : NaN;
-  if (parsed.error) return NaN;
-  return rangeProblem(parsed.value, bound(input, "data-min"), bound(input, "data-max")) ? NaN : parsed.value;
-}
-
-// A legal warning for a valid figure: below/above the limit in data-warn-*; advice, never an error.
-function warning(input, vars) {
-  const value = read(input);
-  if (!isFinite(value)) return "";
-  let checked = value;
-  const total = input.getAttribute("data-warn-total");
-  if (total) {
-    if (value <= 0) return "";
-    try {
-      checked = evaluate(total, vars);
-    } catch {
-      return "";
-    }
-    if (!isFinite(checked)) return "";
-  }
-  const below = bound(input, "data-warn-below");
-  const above = bound(input, "data-warn-above");
-  const off = (below !== null && checked < below) || (above !== null && checked > above);
-  return off ? input.getAttribute("data-warn-msg") || "" : "";
-}
-
-// A plausibility question for a valid figure (data-check-*): advice, never an error.
-function question(input) {
-  const values = implausible(read(input), bound(input, "data-check-above"), parseFloat(input.getAttribute("data-check-divisor") || "0"));
-  return values ? fill(input.getAttribute("data-check-msg") || "", values) : "";
+function setText(el, text) {
+  if (el && el.textContent !== text) el.textContent = text;
 }
 
 function setUp(form) {
   const key = "kb-worksheet-v1:" + (form.id || "default");
-  const store = storage(key);
+  const store = usableStorage(() => window.localStorage, key);
   const inputs = Array.prototype.slice.call(form.querySelectorAll("input[name]"));
   const outputs = Array.prototype.slice.call(form.querySelectorAll("output[data-formula]"));
+  const formulas = outputs.map((out) => ({ name: out.getAttribute("name") || "", formula: out.getAttribute("data-formula") || "" }));
   const empty = form.getAttribute("data-empty-result") || "\u2014";
-
-  function restore() {
-    if (!store) return;
-    try {
-      const saved = JSON.parse(store.getItem(key) || "null");
-      if (saved && typeof saved === "object" && !Array.isArray(saved)) {
-        for (const input of inputs) {
-          const v = Object.prototype.hasOwnProperty.call(saved, input.name) ? saved[input.name] : undefined;
-          if (typeof v === "string" && v.length <= 40) input.value = v; // anything else is ignored
-        }
-      }
-    } catch {
-      /* ignore damaged data */
-    }
-  }
-
-  function persist() {
-    if (!store) return;
+  const specs = inputs.map((input) => fieldSpec(input.name, (name) => input.getAttribute(name)));
+  const errors = inputs.map((input) => addNote(input, "error"));
+  const advice = inputs.map((input) => (input.hasAttribute("data-warn-msg") || input.hasAttribute("data-check-msg") ? addNote(input, "warn") : null));
+  const fieldOf = (input) => (input.closest ? input.closest(".kb-ws-field") : null);
+  const reach = inputsOf(formulas, inputs.map((input) => input.name));
+  const results = form.querySelector(".kb-ws-results");
+  const resultList = results ? results.querySelector(".kb-ws-result-warnings") : null;
+  const exampleNotes = form.querySelectorAll(".kb-ws-note");
+  const bounds = formatter(LANG, 6);
+  const show = (n) => (bounds ? bounds.format(n) : String(n));
+  const message = (name) => form.getAttribute("data-msg-" + name) || "";
+  const persist = () => {
     const data = {};
     for (const input of inputs) data[input.name] = input.value;
-    try {
-      store.setItem(key, JSON.stringify(data));
-    } catch {
-      /* ignore */
-    }
-  }
+    writeJSON(store, key, data);
+  };
 
-  function forget() {
-    if (!store) return;
-    try {
-      store.removeItem(key);
-    } catch {
-      /* ignore */
-    }
-  }
-
-  function message(input) {
-    const parsed = parse(input);
-    if (parsed.empty) return "";
-    if (parsed.error) return fill(form.getAttribute("data-msg-" + parsed.error) || "", {});
-    const min = bound(input, "data-min");
-    const max = bound(input, "data-max");
-    const problem = rangeProblem(parsed.value, min, max);
-    if (!problem) return "";
-    const f = formatter(6);
-    const show = (n) => (f ? f.format(n) : String(n));
-    const values = { min: min === null ? "" : show(min), max: max === null ? "" : show(max) };
-    return fill(form.getAttribute("data-msg-" + problem) || "", values);
-  }
-
-  // One message element per field, created empty at start so that screen readers announce changes.
-  for (const input of inputs) {
-    const id = (input.id || input.name) + "-error";
-    const note = document.createElement("span");
-    note.id = id;
-    note.className = "kb-ws-error";
-    note.setAttribute("aria-live", "polite");
-    input.parentNode.appendChild(note);
-    const described = (input.getAttribute("aria-describedby") || "").split(/\s+/).filter(Boolean);
-    if (!described.includes(id)) described.push(id);
-    input.setAttribute("aria-describedby", described.join(" "));
-    input.kbError = note;
-    if (input.hasAttribute("data-warn-msg") || input.hasAttribute("data-check-msg")) {
-      const warn = document.createElement("span");
-      warn.id = (input.id || input.name) + "-warn";
-      warn.className = "kb-ws-warn";
-      warn.setAttribute("aria-live", "polite");
-      input.parentNode.appendChild(warn);
-      described.push(warn.id);
-      input.setAttribute("aria-describedby", described.join(" "));
-      input.kbWarn = warn;
-    }
-  }
-
-  // The results' own list of the warnings and questions that affect them (issue 32).
-  const results = form.querySelector(".kb-ws-results");
-  const reach = inputsOf(
-    outputs.map((out) => ({ name: out.getAttribute("name") || "", formula: out.getAttribute("data-formula") || "" })),
-    inputs.map((input) => input.name),
-  );
-  const resultNotes = results ? results.querySelector(".kb-ws-result-warnings") : null;
-
-  function labelOf(input) {
-    const label = input.id ? form.querySelector('label[for="' + input.id + '"]') : null;
-    return label ? label.textContent.trim() : input.name;
-  }
-
-  function warn(vars) {
-    const flagged = [];
-    const notes = [];
-    for (const input of inputs) {
-      let text = "";
-      if (input.kbWarn) {
-        text = [warning(input, vars), question(input)].filter(Boolean).join(" ");
-        if (input.kbWarn.textContent !== text) input.kbWarn.textContent = text;
-        const field = input.closest ? input.closest(".kb-ws-field") : null;
-        if (field) field.classList.toggle("kb-ws-warned", !!text);
-      }
-      const error = input.kbError.textContent; // an invalid figure: the results that use it are left out
-      if (error || text) {
-        flagged.push(input.name);
-        notes.push({ input, text: error || text });
-      }
-    }
-    if (!resultNotes) return;
-    const list = resultNotes.querySelector("ul");
+  function listNotes(notes) {
+    const list = resultList.querySelector("ul");
     while (list.firstChild) list.removeChild(list.firstChild);
     for (const note of notes) {
+      const input = inputs.find((i) => i.name === note.name);
+      const label = input.id ? form.querySelector('label[for="' + input.id + '"]') : null;
       const li = document.createElement("li");
       const a = document.createElement("a");
-      a.href = "#" + note.input.id;
-      a.textContent = labelOf(note.input);
-      li.appendChild(a);
-      li.appendChild(document.createTextNode((resultNotes.getAttribute("data-colon") || ": ") + note.text));
+      a.href = "#" + input.id;
+      a.textContent = label ? label.textContent.trim() : input.name;
+      li.append(a, (resultList.getAttribute("data-colon") || ": ") + note.text);
       list.appendChild(li);
     }
-    resultNotes.hidden = notes.length === 0;
-    const marked = new Set(flaggedOutputs(reach, flagged));
-    for (const out of outputs) {
-      const row = out.closest ? out.closest("tr") : null;
-      if (row) row.classList.toggle("kb-ws-flagged", marked.has(out.getAttribute("name") || ""));
-    }
-  }
-
-  function validate() {
-    for (const input of inputs) {
-      const text = message(input);
-      if (text) input.setAttribute("aria-invalid", "true");
-      else input.removeAttribute("aria-invalid");
-      if (input.kbError.textContent !== text) input.kbError.textContent = text;
-      const field = input.closest ? input.closest(".kb-ws-field") : null;
-      if (field) field.classList.toggle("kb-ws-invalid", !!text);
-    }
-  }
-
-  // The note that labels the page's example values as illustrative shows only while they are unchanged.
-  const notes = form.querySelectorAll(".kb-ws-note");
-  function showNotes() {
-    const unchanged = inputs.every((input) => input.value === input.defaultValue);
-    each(notes, (note) => {
-      note.hidden = !unchanged;
-    });
+    resultList.hidden = notes.length === 0;
   }
 
   function update() {
-    showNotes();
-    validate();
+    // The note that labels the page's example values as illustrative shows only while they are unchanged.
+    const unchanged = inputs.every((input) => input.value === input.defaultValue);
+    each(exampleNotes, (note) => (note.hidden = !unchanged));
     const vars = {};
-    for (const input of inputs) vars[input.name] = read(input);
-    warn(vars);
-    for (const out of outputs) {
-      let value;
-      try {
-        value = evaluate(out.getAttribute("data-formula"), vars);
-      } catch {
-        value = NaN;
+    inputs.forEach((input, i) => (vars[input.name] = readFigure(specs[i], input.value, DECIMAL_COMMA)));
+    const fields = inputs.map((input, i) => {
+      const error = invalidText(specs[i], input.value, DECIMAL_COMMA, message, show);
+      if (error) input.setAttribute("aria-invalid", "true");
+      else input.removeAttribute("aria-invalid");
+      setText(errors[i], error);
+      const text = advice[i] ? adviceText(specs[i], vars[input.name], vars) : "";
+      setText(advice[i], text);
+      const field = fieldOf(input);
+      if (field) {
+        field.classList.toggle("kb-ws-invalid", !!error);
+        if (advice[i]) field.classList.toggle("kb-ws-warned", !!text);
       }
-      if (out.getAttribute("name")) vars[out.getAttribute("name")] = value;
-      const decimals = parseInt(out.getAttribute("data-decimals") || "0", 10);
-      if (!isFinite(value)) {
-        out.textContent = empty;
-      } else {
-        const f = formatter(isNaN(decimals) ? 0 : decimals);
-        out.textContent = f ? f.format(value) : value.toFixed(decimals);
-      }
+      return { name: input.name, error, advice: text };
+    });
+    // The results' own list of the warnings and questions that affect them (issue 32).
+    const { notes, flagged } = resultNotes(fields, reach);
+    if (resultList) {
+      listNotes(notes);
+      outputs.forEach((out, i) => {
+        const row = out.closest ? out.closest("tr") : null;
+        if (row) row.classList.toggle("kb-ws-flagged", flagged.includes(formulas[i].name));
+      });
     }
+    evaluateOutputs(formulas, vars).forEach((value, i) => {
+      outputs[i].textContent = resultText(value, parseInt(outputs[i].getAttribute("data-decimals") || "0", 10), LANG, empty);
+    });
   }
 
-  form.addEventListener("input", () => {
+  const changed = () => {
     update();
     persist();
-  });
-  form.addEventListener("change", () => {
-    update();
-    persist();
-  });
+  };
+  form.addEventListener("input", changed);
+  form.addEventListener("change", changed);
   form.addEventListener("reset", () => {
-    forget();
+    forget(store, [key]);
     setTimeout(update, 0); // after the browser has restored the page's values
   });
   form.addEventListener("submit", (event) => event.preventDefault());
@@ -290,10 +155,10 @@ function setUp(form) {
   // page's address as its title in some phone browsers (in-app ones), and cannot be translated or styled.
   const confirmBox = form.querySelector(".kb-ws-confirm");
   const clearButton = form.querySelector("[data-action=clear]");
-  function askToClear(show) {
+  function askToClear(ask) {
     if (!confirmBox) return;
-    confirmBox.hidden = !show;
-    const target = show ? confirmBox.querySelector("[data-action=clear-no]") : clearButton;
+    confirmBox.hidden = !ask;
+    const target = ask ? confirmBox.querySelector("[data-action=clear-no]") : clearButton;
     if (target) target.focus();
   }
   each(form.querySelectorAll("[data-action]"), (button) => {
@@ -305,14 +170,14 @@ function setUp(form) {
       if (action === "clear-yes" || (action === "clear" && !confirmBox)) {
         if (confirmBox) confirmBox.hidden = true;
         for (const input of inputs) input.value = "";
-        update();
-        persist();
+        changed();
         if (inputs[0]) inputs[0].focus();
       }
     });
   });
   form.classList.add("kb-js");
-  restore();
+  const saved = restorable(readJSON(store, key), inputs.map((input) => input.name));
+  for (const input of inputs) if (Object.prototype.hasOwnProperty.call(saved, input.name)) input.value = saved[input.name];
   update();
 }
 

@@ -60,11 +60,6 @@ def csv_name(table: str, lang: str) -> str:
     return f"{table}-{lang}.csv"
 
 
-def all_files() -> list[str]:
-    """Every download's file name, relative to the downloads folder."""
-    return [csv_name(t, lang) for t in TABLES for lang in LANGS] + [JSON_NAME]
-
-
 def _cell(value: str) -> str:
     """A CSV cell that a spreadsheet shows as text, never runs as a formula (CSV injection)."""
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value

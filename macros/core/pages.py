@@ -6,7 +6,7 @@ from __future__ import annotations
 import posixpath
 from typing import TYPE_CHECKING
 
-from macros.core.kinds import KINDS, data_file, with_pages
+from macros.core.kinds import KINDS, with_pages
 
 if TYPE_CHECKING:
     from macros.core.load import KnowledgeBase
@@ -43,8 +43,6 @@ def relative_link(from_url: str, to_url: str) -> str:
 # Every recommendation, finding and root cause also has a page of its own, generated at build
 # time in every language (macros/plugin/record_pages.py): the record's id is the last part of its URL.
 RECORD_PAGES = {name: str(kind.record_page) for name, kind in with_pages().items()}
-# Data file behind each kind of record page (its "edit this page" link).
-RECORD_DATA = {name: data_file(name) for name in RECORD_PAGES}
 # Pages kept out of the search index: printed copies of other pages (handouts) repeat their text.
 NOT_SEARCHED = ("handouts/",)
 # Search weight of a page's entries (1 = normal): the legal framework is the reference for law

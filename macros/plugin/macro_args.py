@@ -6,7 +6,7 @@ checked against the ids it may take, looked up by the parameter's name in CHOICE
 `docs/<page>.md:<line>: …` with the valid choices, nearest matches first; never a traceback.
 
 A new macro needs nothing here unless it takes a parameter with a new name: then add that name
-to CHOICES (tests/test_macro_args.py checks every parameter has its entry).
+to CHOICES (tests/test_content_inert.py checks every parameter has its entry).
 """
 
 from __future__ import annotations

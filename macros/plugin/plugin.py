@@ -6,7 +6,7 @@ language with the same plugin instances, so the model is read once per build; `m
 makes a new instance for every rebuild (the plugin has no on_startup), so an edit is always seen.
 
 Listed last under `plugins:`, after i18n and git-revision-date-localized: events of equal
-priority run in that order, as the hooks file these events replace did.
+priority run in that order, so this plugin sees each page after their changes.
 """
 
 from __future__ import annotations

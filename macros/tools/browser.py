@@ -1,8 +1,8 @@
 """Debian's Chromium for the tools (handouts, search relevance, Lighthouse) and the tests.
 
 Whatever profile Playwright gives it, Chromium writes crash reports, a certificate store and font
-caches under $HOME (~/.config/chromium, ~/.pki, ~/.cache). When HOME pointed at the repository, as
-the tests once set it, these were committed. Every launch here gets a temporary HOME instead,
+caches under $HOME (~/.config/chromium, ~/.pki, ~/.cache); with HOME at the repository (as `make
+site` may run), `git add -A` would commit them. Every launch here gets a temporary HOME instead,
 removed afterwards, so nothing is written to the repository or to the user's home.
 """
 

@@ -6,7 +6,7 @@ with the command that records a finished translation. For a commit range BASE...
 changes on HEAD since it left BASE, as GitHub shows them) this writes Markdown, in every written
 language (labels from data/i18n/*.yml, `summary.*`), to $GITHUB_STEP_SUMMARY when set, else to
 stdout. It reads git only; it never needs a token. The translation state is the project's own
-(macros/translations.py): what is behind at HEAD and was not already behind at BASE.
+(macros/core/translations.py): what is behind at HEAD and was not already behind at BASE.
 Usage: python -m macros pr-summary BASE [HEAD] [--artifact NAME]
 """
 

@@ -6,14 +6,12 @@ they measure (transfer sizes, caching) matches a production static host.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import gzip
 import io
 import re
 import sys
 import threading
-from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -98,13 +96,3 @@ def serve(directory: Path, port: int = 0) -> tuple[str, ThreadingHTTPServer]:
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{httpd.server_address[1]}{prefix}", httpd
 
-
-@contextlib.contextmanager
-def serving(directory: Path) -> Iterator[str]:
-    """`serve` for a `with` block: yields the base URL, stops the server afterwards."""
-    url, httpd = serve(directory)
-    try:
-        yield url
-    finally:
-        httpd.shutdown()
-        httpd.server_close()

@@ -32,7 +32,7 @@ def figure(
 ) -> str:
     note = ""
     if wide:  # scrolls sideways in its own region (with a cue) where it does not fit, reachable by keyboard;
-        # on a phone it gives way to its table, folded as everywhere (issue 32: an open one pushed the
+        # on a phone it gives way to its table, folded as everywhere (an open one would push the
         # page's tools screens down); the note says where the figures are (kb.css: .kb-chart[data-kb-wide])
         label = p.plain("chart.scroll", title=p.plain(f"chart.{name}.title"))
         picture = (

@@ -84,6 +84,109 @@
     return order.filter((id) => Object.prototype.hasOwnProperty.call(answers, id) && needsSteps(answers[id]));
   }
 
+  // js/src/lib/template.js
+  var has2 = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
+  function fill(template, values) {
+    return String(template || "").replace(/\{([a-z_]+)\}/g, (m, k) => has2(values, k) ? String(values[k]) : m);
+  }
+  function formatDate(iso, template, months) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+    if (!m) return iso || "";
+    return fill(template, { year: m[1], month: months[parseInt(m[2], 10) - 1] || m[2], day: String(parseInt(m[3], 10)) });
+  }
+  function isoDate(d) {
+    const pad = (n) => (n < 10 ? "0" : "") + n;
+    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+  }
+
+  // js/src/lib/checklist-view.js
+  function pageTexts(attr) {
+    const months = attr("months").split("|");
+    const t = {
+      attr,
+      msg: (name, values) => fill(attr("msg-" + name), values || {}),
+      date: (iso) => formatDate(iso, attr("date"), months),
+      answer: (a) => attr("answer-" + a),
+      column: (key) => attr("col-" + key),
+      score: (c) => c.score === null ? attr("msg-score-none") : t.msg("score-value", { score: c.score }),
+      summary: (c) => fill(attr("template"), c)
+    };
+    return t;
+  }
+  function counter(sections) {
+    const order = [];
+    const sectionOf = {};
+    for (const section of sections) {
+      for (const id of section.items) {
+        order.push(id);
+        sectionOf[id] = section.id;
+      }
+    }
+    const idsOf = (sectionId) => order.filter((id) => sectionId === "" || sectionOf[id] === sectionId);
+    return { order, counts: (answers, sectionId) => countAnswers(answers, idsOf(sectionId)) };
+  }
+  function changeDetail(answers, sectionIds, counts) {
+    const sections = {};
+    for (const id of sectionIds) {
+      const c = counts(answers, id);
+      sections[id] = { yes: c.yes, partly: c.partly, no: c.no, na: c.na, total: c.total };
+    }
+    return { sections };
+  }
+  function previousLabel(previous, t) {
+    if (!previous) return "";
+    return t.msg("previous-col", { date: previous.date ? t.date(previous.date) : previous.file });
+  }
+  function cellText(key, c, previous, t) {
+    if (key === "score") return t.score(c);
+    if (key === "previous") return previous ? t.score(previous) : "";
+    return String(c[key]);
+  }
+  function bar(c, previous, label, t) {
+    const gaps = c.no + c.partly;
+    return {
+      width: (c.score === null ? 0 : c.score) + "%",
+      none: c.score === null,
+      score: t.score(c),
+      gaps: gaps ? t.msg("gaps", { count: gaps }) : "",
+      previous: previous ? label + " " + t.score(previous) : ""
+    };
+  }
+  function comparedText(previous, t) {
+    return previous ? t.msg("compare-ok", { file: previous.file, date: t.date(previous.date) }) : "";
+  }
+  function csvReport(state, areas, questions, counts, t, today) {
+    return {
+      company: state.company,
+      date: t.date(today),
+      areas: areas.map((area) => ({ name: area.name, counts: counts(state.answers, area.id) })),
+      all: counts(state.answers, ""),
+      questions: questions.map((q) => {
+        const a = state.answers[q.id];
+        return {
+          area: q.area,
+          question: q.question,
+          answer: a ? t.answer(a) : t.column("open"),
+          steps: needsSteps(a) ? q.steps : []
+        };
+      })
+    };
+  }
+  function fileName(date, extension) {
+    return "self-assessment-" + date + "." + extension;
+  }
+  function importOutcome(result, mode, file, hasAnswers, t) {
+    if (result.error) return { error: t.msg(result.error, Object.assign({ file }, result.values)) };
+    const message = t.msg(mode === "compare" ? "compare-ok" : "import-ok", { file, date: t.date(result.date) });
+    if (mode === "compare") return { previous: { file, date: result.date, answers: result.answers }, message };
+    return {
+      answers: result.answers,
+      company: result.company,
+      message,
+      confirm: hasAnswers ? t.msg("confirm-replace", { file }) : null
+    };
+  }
+
   // js/src/lib/csv.js
   function csvCell(value) {
     let text = String(value === null || value === void 0 ? "" : value);
@@ -105,19 +208,41 @@
     return rows;
   }
 
-  // js/src/lib/template.js
-  var has2 = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
-  function fill(template, values) {
-    return String(template || "").replace(/\{([a-z_]+)\}/g, (m, k) => has2(values, k) ? String(values[k]) : m);
+  // js/src/lib/storage.js
+  function usableStorage(get, key) {
+    try {
+      const store = get();
+      store.setItem(key + "-probe", "1");
+      store.removeItem(key + "-probe");
+      return store;
+    } catch (e) {
+      return null;
+    }
   }
-  function formatDate(iso, template, months) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
-    if (!m) return iso || "";
-    return fill(template, { year: m[1], month: months[parseInt(m[2], 10) - 1] || m[2], day: String(parseInt(m[3], 10)) });
+  function readJSON(store, key) {
+    if (!store) return null;
+    try {
+      return JSON.parse(store.getItem(key) || "null");
+    } catch (e) {
+      return null;
+    }
   }
-  function isoDate(d) {
-    const pad = (n) => (n < 10 ? "0" : "") + n;
-    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+  function writeJSON(store, key, value, obsolete) {
+    if (!store) return false;
+    try {
+      store.setItem(key, JSON.stringify(value));
+      for (const old of obsolete || []) store.removeItem(old);
+      return true;
+    } catch (e) {
+      return false;
+    }
+  }
+  function forget(store, keys) {
+    if (!store) return;
+    try {
+      for (const key of keys) store.removeItem(key);
+    } catch (e) {
+    }
   }
 
   // js/src/checklist.js
@@ -125,36 +250,10 @@
   var LEGACY_KEY = "kb-checklist-v1";
   var has3 = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
   var each = (list, fn) => Array.prototype.forEach.call(list, fn);
-  function storage() {
-    try {
-      const s = window.localStorage;
-      const probe = KEY + "-probe";
-      s.setItem(probe, "1");
-      s.removeItem(probe);
-      return s;
-    } catch (e) {
-      return null;
-    }
-  }
-  function readJSON(store, key) {
-    try {
-      return JSON.parse(store.getItem(key) || "null");
-    } catch (e) {
-      return null;
-    }
-  }
-  function load(store, known) {
-    if (!store) return emptyState();
-    return stateFrom(readJSON(store, KEY), readJSON(store, LEGACY_KEY), known);
-  }
-  function save(store, state) {
-    if (!store) return;
-    try {
-      store.setItem(KEY, JSON.stringify(state));
-      store.removeItem(LEGACY_KEY);
-    } catch (e) {
-    }
-  }
+  var map = (list, fn) => Array.prototype.map.call(list, fn);
+  var setText = (el, text) => {
+    if (el) el.textContent = text;
+  };
   function download(name, text, type) {
     const blob = new Blob([text], { type });
     const url = URL.createObjectURL(blob);
@@ -167,229 +266,189 @@
     document.body.removeChild(a);
     setTimeout(() => URL.revokeObjectURL(url), 0);
   }
+  function readForm(form) {
+    const known = {};
+    const areas = map(form.querySelectorAll("fieldset.kb-check-section"), (section) => {
+      const items = map(section.querySelectorAll(".kb-check-item[data-item]"), (item) => {
+        known[item.getAttribute("data-item")] = item;
+        return item.getAttribute("data-item");
+      });
+      return { id: section.getAttribute("data-section"), items, name: section.querySelector("legend").textContent };
+    });
+    return { known, areas };
+  }
+  var questionOf = (item) => item.querySelector(".kb-check-q").textContent;
+  function renderPlan(form, order, known, answers, t) {
+    const plan = form.querySelector(".kb-check-plan");
+    const empty = form.querySelector(".kb-check-plan-empty");
+    if (!plan) return;
+    while (plan.firstChild) plan.removeChild(plan.firstChild);
+    for (const id of planIds(order, answers)) {
+      const li = document.createElement("li");
+      li.setAttribute("data-item", id);
+      const details = document.createElement("details");
+      const summary = document.createElement("summary");
+      const q = document.createElement("strong");
+      q.textContent = questionOf(known[id]);
+      const answer = document.createElement("span");
+      answer.className = "kb-check-your-answer";
+      answer.textContent = " " + t.msg("your-answer", { answer: t.answer(answers[id]) });
+      summary.append(q, answer);
+      details.appendChild(summary);
+      const steps = known[id].querySelector("ul.kb-steps");
+      if (steps) details.appendChild(steps.cloneNode(true));
+      li.appendChild(details);
+      plan.appendChild(li);
+    }
+    if (empty) empty.hidden = plan.children.length > 0;
+  }
+  function render(form, view, state, today) {
+    const { t, counts, footBar } = view;
+    const prev = state.previous;
+    const prevCounts = (id) => prev ? counts(prev.answers, id) : null;
+    const label = previousLabel(prev, t);
+    each(form.querySelectorAll("input[type=radio]"), (r) => {
+      const choice = r.closest ? r.closest("label") : r.parentNode;
+      if (choice) choice.classList.toggle("kb-chosen", r.checked);
+    });
+    each(form.querySelectorAll("fieldset.kb-check-section"), (s) => {
+      setText(s.querySelector(".kb-check-score"), t.summary(counts(state.answers, s.getAttribute("data-section"))));
+    });
+    const all = counts(state.answers, "");
+    setText(form.querySelector(".kb-check-summary"), t.summary(all));
+    setText(footBar && footBar.querySelector("[data-field=progress]"), t.msg("progress", all));
+    form.classList.toggle("kb-has-prev", !!prev);
+    each(form.querySelectorAll("#kb-scores tbody tr"), (row) => {
+      const id = row.getAttribute("data-section") || "";
+      each(row.querySelectorAll("td[data-count]"), (cell) => {
+        cell.textContent = cellText(cell.getAttribute("data-count"), counts(state.answers, id), prevCounts(id), t);
+      });
+    });
+    each(form.querySelectorAll(".kb-check-bars li[data-section]"), (li) => {
+      const id = li.getAttribute("data-section");
+      const shown = bar(counts(state.answers, id), prevCounts(id), label, t);
+      const fill2 = li.querySelector(".kb-check-bar-fill");
+      if (fill2) fill2.style.width = shown.width;
+      li.classList.toggle("kb-none", shown.none);
+      for (const field of ["score", "gaps", "previous"]) setText(li.querySelector("[data-field=" + field + "]"), shown[field]);
+    });
+    if (prev) setText(form.querySelector("#kb-scores thead th.kb-prev"), label);
+    const compared = form.querySelector("[data-field=compared]");
+    if (compared) compared.hidden = !prev;
+    setText(compared, comparedText(prev, t));
+    setText(form.querySelector("[data-field=company]"), state.company);
+    setText(form.querySelector("[data-field=date]"), t.date(today));
+    renderPlan(form, view.order, view.known, state.answers, t);
+    const detail = changeDetail(state.answers, view.areas.map((a) => a.id), counts);
+    document.dispatchEvent(new CustomEvent("kb:checklist-change", { detail }));
+  }
+  function csvFile(view, state, today) {
+    const questions = view.order.map((id) => ({
+      id,
+      area: view.known[id].closest("fieldset").querySelector("legend").textContent,
+      question: questionOf(view.known[id]),
+      steps: map(view.known[id].querySelectorAll("ul.kb-steps > li"), (li) => li.textContent.trim())
+    }));
+    const report = csvReport(state, view.areas, questions, view.counts, view.t, today);
+    return csvText(resultRows(report, view.t.column, view.t.score));
+  }
   function setUp(form) {
-    const d = (name) => form.getAttribute("data-" + name) || "";
-    const msg = (name, values) => fill(d("msg-" + name), values || {});
-    const months = d("months").split("|");
-    const store = storage();
-    const radios = form.querySelectorAll("input[type=radio]");
-    const sections = form.querySelectorAll("fieldset.kb-check-section");
+    const t = pageTexts((name) => form.getAttribute("data-" + name) || "");
+    const store = usableStorage(() => window.localStorage, KEY);
     const company = form.querySelector("#kb-company");
     const fileInput = form.querySelector("input.kb-check-file");
     const message = form.querySelector(".kb-check-message");
     const next = form.nextElementSibling;
     const footBar = next && next.classList.contains("kb-check-bar-sticky") ? next : null;
-    const known = {};
-    const sectionOf = {};
-    const order = [];
-    each(sections, (section) => {
-      each(section.querySelectorAll(".kb-check-item[data-item]"), (item) => {
-        const id = item.getAttribute("data-item");
-        known[id] = item;
-        sectionOf[id] = section.getAttribute("data-section");
-        order.push(id);
-      });
-    });
-    let state = load(store, known);
+    const { known, areas } = readForm(form);
+    const view = Object.assign({ t, known, areas, footBar }, counter(areas));
+    const format = t.attr("format");
+    const version = parseInt(t.attr("version"), 10);
+    let state = store ? stateFrom(readJSON(store, KEY), readJSON(store, LEGACY_KEY), known) : emptyState();
     let importMode = "import";
     const today = () => isoDate(/* @__PURE__ */ new Date());
-    const formatDate2 = (iso) => formatDate(iso, d("date"), months);
-    const idsOf = (sectionId) => order.filter((id) => sectionId === "" || sectionOf[id] === sectionId);
-    const counts = (answers, sectionId) => countAnswers(answers, idsOf(sectionId));
-    const scoreText = (c) => c.score === null ? d("msg-score-none") : msg("score-value", { score: c.score });
-    function say(text, isError) {
-      if (!message) return;
-      message.textContent = text;
-      message.classList.toggle("kb-error", !!isError);
-    }
-    function apply() {
-      each(radios, (r) => {
-        r.checked = state.answers[r.name] === r.value;
-      });
+    const save = () => writeJSON(store, KEY, state, [LEGACY_KEY]);
+    const update = () => render(form, view, state, today());
+    const say = (text, isError) => {
+      setText(message, text);
+      if (message) message.classList.toggle("kb-error", !!isError);
+    };
+    const apply = () => {
+      each(form.querySelectorAll("input[type=radio]"), (r) => r.checked = state.answers[r.name] === r.value);
       if (company) company.value = state.company;
-    }
-    function renderPlan() {
-      const plan = form.querySelector(".kb-check-plan");
-      const empty = form.querySelector(".kb-check-plan-empty");
-      if (!plan) return;
-      while (plan.firstChild) plan.removeChild(plan.firstChild);
-      for (const id of planIds(order, state.answers)) {
-        const a = state.answers[id];
-        const item = known[id];
-        const li = document.createElement("li");
-        li.setAttribute("data-item", id);
-        const details = document.createElement("details");
-        const p = document.createElement("summary");
-        const q = document.createElement("strong");
-        q.textContent = item.querySelector(".kb-check-q").textContent;
-        const ans = document.createElement("span");
-        ans.className = "kb-check-your-answer";
-        ans.textContent = " " + msg("your-answer", { answer: d("answer-" + a) });
-        p.appendChild(q);
-        p.appendChild(ans);
-        details.appendChild(p);
-        const steps = item.querySelector("ul.kb-steps");
-        if (steps) details.appendChild(steps.cloneNode(true));
-        li.appendChild(details);
-        plan.appendChild(li);
-      }
-      if (empty) empty.hidden = plan.children.length > 0;
-    }
-    function update() {
-      each(radios, (r) => {
-        const label = r.closest ? r.closest("label") : r.parentNode;
-        if (label) label.classList.toggle("kb-chosen", r.checked);
-      });
-      const detail = { sections: {} };
-      each(sections, (section) => {
-        const id = section.getAttribute("data-section");
-        const c = counts(state.answers, id);
-        detail.sections[id] = { yes: c.yes, partly: c.partly, no: c.no, na: c.na, total: c.total };
-        const out = section.querySelector(".kb-check-score");
-        if (out) out.textContent = fill(d("template"), c);
-      });
-      const all = counts(state.answers, "");
-      const summary = form.querySelector(".kb-check-summary");
-      if (summary) summary.textContent = fill(d("template"), all);
-      const progress = footBar ? footBar.querySelector("[data-field=progress]") : null;
-      if (progress) progress.textContent = msg("progress", all);
-      const prev = state.previous;
-      form.classList.toggle("kb-has-prev", !!prev);
-      each(form.querySelectorAll("#kb-scores tbody tr"), (row) => {
-        const id = row.getAttribute("data-section") || "";
-        const c = counts(state.answers, id);
-        each(row.querySelectorAll("td[data-count]"), (cell) => {
-          const k = cell.getAttribute("data-count");
-          if (k === "score") cell.textContent = scoreText(c);
-          else if (k === "previous") cell.textContent = prev ? scoreText(counts(prev.answers, id)) : "";
-          else cell.textContent = String(c[k]);
-        });
-      });
-      const prevLabel = prev ? msg("previous-col", { date: prev.date ? formatDate2(prev.date) : prev.file }) : "";
-      each(form.querySelectorAll(".kb-check-bars li[data-section]"), (li) => {
-        const id = li.getAttribute("data-section");
-        const c = counts(state.answers, id);
-        const bar = li.querySelector(".kb-check-bar-fill");
-        if (bar) bar.style.width = (c.score === null ? 0 : c.score) + "%";
-        li.classList.toggle("kb-none", c.score === null);
-        li.querySelector("[data-field=score]").textContent = scoreText(c);
-        const gaps = c.no + c.partly;
-        li.querySelector("[data-field=gaps]").textContent = gaps ? msg("gaps", { count: gaps }) : "";
-        li.querySelector("[data-field=previous]").textContent = prev ? prevLabel + " " + scoreText(counts(prev.answers, id)) : "";
-      });
-      const prevHead = form.querySelector("#kb-scores thead th.kb-prev");
-      if (prevHead && prev) prevHead.textContent = prevLabel;
-      const compared = form.querySelector("[data-field=compared]");
-      if (compared) {
-        compared.hidden = !prev;
-        compared.textContent = prev ? msg("compare-ok", { file: prev.file, date: formatDate2(prev.date) }) : "";
-      }
-      const stampCompany = form.querySelector("[data-field=company]");
-      if (stampCompany) stampCompany.textContent = state.company;
-      const stampDate = form.querySelector("[data-field=date]");
-      if (stampDate) stampDate.textContent = formatDate2(today());
-      renderPlan();
-      document.dispatchEvent(new CustomEvent("kb:checklist-change", { detail }));
-    }
-    function exportFile() {
-      const data = exportData(d("format"), parseInt(d("version"), 10), d("lang"), today(), state, known);
-      const name = "self-assessment-" + data.date + ".json";
-      download(name, JSON.stringify(data, null, 2) + "\n", "application/json");
-      say(msg("saved-file", { file: name }));
-    }
-    function csvRows() {
-      const legend = (section) => section ? section.querySelector("legend").textContent : "";
-      const report = {
-        company: state.company,
-        date: formatDate2(today()),
-        areas: Array.prototype.map.call(sections, (section) => ({
-          name: legend(section),
-          counts: counts(state.answers, section.getAttribute("data-section"))
-        })),
-        all: counts(state.answers, ""),
-        questions: order.map((id) => {
-          const item = known[id];
-          const a = state.answers[id];
-          const steps = [];
-          if (needsSteps(a)) {
-            each(item.querySelectorAll("ul.kb-steps > li"), (li) => steps.push(li.textContent.trim()));
-          }
-          return {
-            area: legend(item.closest("fieldset")),
-            question: item.querySelector(".kb-check-q").textContent,
-            answer: a ? d("answer-" + a) : d("col-open"),
-            steps
-          };
-        })
-      };
-      return resultRows(report, (k) => d("col-" + k), scoreText);
-    }
-    function exportCsv() {
-      const name = "self-assessment-" + today() + ".csv";
-      download(name, csvText(csvRows()), "text/csv;charset=utf-8");
-      say(msg("saved-csv", { file: name }));
-    }
+    };
     function receive(file) {
       if (!file) return;
       const reader = new FileReader();
       reader.onload = () => {
-        const result = parseImport(String(reader.result), d("format"), parseInt(d("version"), 10), known);
-        if (result.error) {
-          say(msg(result.error, Object.assign({ file: file.name }, result.values)), true);
-          return;
+        const result = parseImport(String(reader.result), format, version, known);
+        const outcome = importOutcome(result, importMode, file.name, Object.keys(state.answers).length > 0, t);
+        if (outcome.error) return say(outcome.error, true);
+        if (outcome.previous) state.previous = outcome.previous;
+        else {
+          if (outcome.confirm && !window.confirm(outcome.confirm)) return;
+          state.answers = outcome.answers;
+          state.company = outcome.company;
+          apply();
         }
-        if (importMode === "compare") {
-          state.previous = { file: file.name, date: result.date, answers: result.answers };
-          save(store, state);
-          update();
-          say(msg("compare-ok", { file: file.name, date: formatDate2(result.date) }));
-          return;
-        }
-        if (Object.keys(state.answers).length && !window.confirm(msg("confirm-replace", { file: file.name }))) return;
-        state.answers = result.answers;
-        state.company = result.company;
-        save(store, state);
-        apply();
+        save();
         update();
-        say(msg("import-ok", { file: file.name, date: formatDate2(result.date) }));
+        say(outcome.message);
       };
-      reader.onerror = () => say(msg("error-json", { file: file.name }), true);
+      reader.onerror = () => say(t.msg("error-json", { file: file.name }), true);
       reader.readAsText(file);
     }
+    const choose = (mode) => {
+      if (!fileInput) return;
+      importMode = mode;
+      fileInput.click();
+    };
+    const actions = {
+      print: () => window.print(),
+      // The result alone (scores and next steps), not the questions: see kb.css, html.kb-print-result.
+      "print-result": () => {
+        document.documentElement.classList.add("kb-print-result");
+        window.print();
+        document.documentElement.classList.remove("kb-print-result");
+      },
+      export: () => {
+        const data = exportData(format, version, t.attr("lang"), today(), state, known);
+        const name = fileName(data.date, "json");
+        download(name, JSON.stringify(data, null, 2) + "\n", "application/json");
+        say(t.msg("saved-file", { file: name }));
+      },
+      csv: () => {
+        const name = fileName(today(), "csv");
+        download(name, csvFile(view, state, today()), "text/csv;charset=utf-8");
+        say(t.msg("saved-csv", { file: name }));
+      },
+      import: () => choose("import"),
+      compare: () => choose("compare")
+    };
     apply();
     form.addEventListener("change", (event) => {
-      const t = event.target;
-      if (t && t.type === "radio" && t.checked && has3(known, t.name)) {
-        state.answers[t.name] = t.value;
-        save(store, state);
+      const r = event.target;
+      if (r && r.type === "radio" && r.checked && has3(known, r.name)) {
+        state.answers[r.name] = r.value;
+        save();
         update();
       }
     });
     if (company) {
       company.addEventListener("input", () => {
         state.company = company.value.slice(0, 200);
-        save(store, state);
-        const stamp = form.querySelector("[data-field=company]");
-        if (stamp) stamp.textContent = state.company;
+        save();
+        setText(form.querySelector("[data-field=company]"), state.company);
       });
     }
     form.addEventListener("reset", (event) => {
-      if (!window.confirm(d("msg-confirm-reset"))) {
-        event.preventDefault();
-        return;
-      }
+      if (!window.confirm(t.attr("msg-confirm-reset"))) return event.preventDefault();
       state = emptyState();
-      if (store) {
-        try {
-          store.removeItem(KEY);
-          store.removeItem(LEGACY_KEY);
-        } catch (e) {
-        }
-      }
+      forget(store, [KEY, LEGACY_KEY]);
       setTimeout(() => {
         apply();
         update();
-        say(d("msg-reset-done"));
+        say(t.attr("msg-reset-done"));
       }, 0);
     });
     form.addEventListener("submit", (event) => event.preventDefault());
@@ -400,24 +459,12 @@
       });
     }
     each(form.querySelectorAll("button[data-action]"), (button) => {
-      button.addEventListener("click", () => {
-        const action = button.getAttribute("data-action");
-        if (action === "print") window.print();
-        else if (action === "print-result") {
-          document.documentElement.classList.add("kb-print-result");
-          window.print();
-          document.documentElement.classList.remove("kb-print-result");
-        } else if (action === "export") exportFile();
-        else if (action === "csv") exportCsv();
-        else if ((action === "import" || action === "compare") && fileInput) {
-          importMode = action;
-          fileInput.click();
-        }
-      });
+      const name = button.getAttribute("data-action");
+      if (has3(actions, name)) button.addEventListener("click", actions[name]);
     });
     form.classList.add("kb-js");
     if (footBar) footBar.hidden = false;
-    if (!store) say(d("msg-storage-off"));
+    if (!store) say(t.attr("msg-storage-off"));
     update();
   }
   function init() {
