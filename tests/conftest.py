@@ -27,6 +27,7 @@ from helpers import (
     build_site,
     copy_project,
     make_hostile_project,
+    project_kb,
 )
 
 from macros.tools.browser import XDG_DIRS, chromium
@@ -65,9 +66,7 @@ def data(tmp_path) -> Path:
 @pytest.fixture(scope="session")
 def kb():
     """The validated data, loaded once for the tests that read it (a data mistake fails them, not collection)."""
-    from macros.core.load import load
-
-    return load(ROOT / "data")
+    return project_kb()
 
 
 def built_once(tmp_path_factory, name: str, make: Callable[[Path], Path]) -> Path:
