@@ -27,6 +27,7 @@ from helpers import (
     build_site,
     copy_project,
     make_hostile_project,
+    project_kb,
 )
 
 from macros.tools.browser import XDG_DIRS, chromium
@@ -65,9 +66,7 @@ def data(tmp_path) -> Path:
 @pytest.fixture(scope="session")
 def kb():
     """The validated data, loaded once for the tests that read it (a data mistake fails them, not collection)."""
-    from macros.core.load import load
-
-    return load(ROOT / "data")
+    return project_kb()
 
 
 def built_once(tmp_path_factory, name: str, make: Callable[[Path], Path]) -> Path:
@@ -118,7 +117,8 @@ def hostile_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def variant_site(tmp_path_factory) -> Path:
     """The pages (`make build`) built once for three checks that each need a build unlike the real one:
-    in a shallow clone, as CI checks out (git dates must still work); with the working tree on top and
+    in a shallow clone, as CI checks out (git dates must still work: dated before the last commit, so
+    a fallback to the build date shows); with the working tree on top and
     the English about page changed after its translation (the Chinese page shows the outdated notice);
     for another public address, SITE_URL = VARIANT_URL (every printed and published address follows it)."""
 
@@ -136,7 +136,11 @@ def variant_site(tmp_path_factory) -> Path:
         added = "\nA sentence added after the translation.\n"
         english.write_text(english.read_text(encoding="utf-8") + added, encoding="utf-8")
         out = folder / "out" / "site"
-        result = build_site(clone, out, "--pages-only", env={"SITE_URL": VARIANT_URL})
+        # dated two days before the last commit: a date the git-date plugin fell back to (the build
+        # date) then differs from the git date it should show (test_contributor.py checks which)
+        stamp = subprocess.run(["git", "log", "-1", "--format=%at"], cwd=clone, capture_output=True, text=True)
+        epoch = str(int(stamp.stdout) - 2 * 86400)
+        result = build_site(clone, out, "--pages-only", env={"SITE_URL": VARIANT_URL, "SOURCE_DATE_EPOCH": epoch})
         assert result.returncode == 0, result.stderr[-3000:]
         return out
 

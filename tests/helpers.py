@@ -3,6 +3,7 @@ this process for builds that must fail early), the hostile data corpus."""
 
 from __future__ import annotations
 
+import functools
 import itertools
 import os
 import shutil
@@ -34,6 +35,16 @@ def _group_ids() -> list[str]:
 
 
 GROUP_IDS = _group_ids()
+
+
+@functools.cache
+def project_kb():
+    """The project's data (data/), loaded once per test process: the modules that parametrize by its
+    records at import share it with conftest's `kb` fixture (each load takes a second or two). The
+    model is frozen, so sharing it is safe."""
+    from macros.core.load import load
+
+    return load(ROOT / "data")
 
 
 def copy_project(dest: Path) -> Path:

@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -357,19 +358,45 @@ def test_pages_show_the_git_date_in_their_language(site):
 
 
 def test_strict_build_works_in_a_shallow_clone(variant_site):
-    """variant_site is built strictly in a shallow clone (conftest.py): the git dates still show."""
-    _shown_date((variant_site / "zh" / "about" / "index.html").read_text(encoding="utf-8"))
+    """variant_site is built strictly in a shallow clone (conftest.py): the git dates still show, not
+    the build date the plugin falls back to when git fails (fallback_to_build_date; the variant site is
+    dated two days before the last commit, so the two differ)."""
+    clone = variant_site.parent.parent / "clone"
+    run = partial(subprocess.run, cwd=clone, capture_output=True, text=True, check=True)
+    assert run(["git", "rev-parse", "--is-shallow-repository"]).stdout.strip() == "true"
+    stamp = run(["git", "log", "-1", "--format=%at", "--", "docs/zh/about/index.md"]).stdout.strip()
+    git_date = datetime.fromtimestamp(int(stamp), UTC)
+    shown = _shown_date((variant_site / "zh" / "about" / "index.html").read_text(encoding="utf-8"))
+    assert shown == f"{git_date.year} 年 {git_date.month} 月 {git_date.day} 日", shown
 
 
 def test_git_date_plugin_follows_i18n_and_the_kb_plugin_is_registered_last():
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    assert config.index("- i18n:") < config.index("- git-revision-date-localized:") < config.index("- kb:")
-    assert "hooks:" not in config
-    assert "translation.mark_outdated(page, config" in (ROOT / "macros/plugin/plugin.py").read_text(encoding="utf-8")
+    """The plugins as MkDocs loads them from mkdocs.yml, and the order their events run in: the git
+    dates after i18n has set the page's language, the kb plugin after both (its files after i18n chose
+    this language's; its page markers before mkdocs-macros renders), and no hooks file."""
     from importlib.metadata import entry_points
 
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    names = list(config.plugins)
+    assert names.index("i18n") < names.index("git-revision-date-localized") < names.index("kb") == len(names) - 1
+    assert not config.hooks
+
+    def order(event: str) -> list[str]:
+        owners = {id(plugin): name for name, plugin in config.plugins.items()}
+        return [owners[id(handler.__self__)] for handler in config.plugins.events[event]]
+
+    page_markdown = order("page_markdown")
+    assert page_markdown.index("i18n") < page_markdown.index("git-revision-date-localized"), page_markdown
+    assert page_markdown.index("kb") < page_markdown.index("macros"), page_markdown
+    files = order("files")
+    assert files.index("git-revision-date-localized") < files.index("i18n") < files.index("kb"), files
+    for event in ("config", "post_build"):  # equal priority: the kb plugin's after the git dates'
+        assert order(event).index("git-revision-date-localized") < order(event).index("kb"), (event, order(event))
     (kb,) = entry_points(group="mkdocs.plugins", name="kb")
     assert kb.value == "macros.plugin.plugin:KnowledgeBasePlugin"
+    assert type(config.plugins["kb"]) is kb.load()
 
 
 # -- 5. CI and pre-commit -------------------------------------------------------------------------

@@ -7,14 +7,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from helpers import errors_for
+from helpers import errors_for, project_kb
 
-from macros.core.load import load
 from macros.render import MACROS, MissingPage, Page, PageContext
 from macros.render.checklist import next_steps
 
 ROOT = Path(__file__).resolve().parent.parent
-KB = load(ROOT / "data")
+KB = project_kb()
 ITEMS = [item for sec in KB.checklist.values() for item in sec.items]
 
 

@@ -8,15 +8,15 @@ from html import unescape
 from pathlib import Path
 
 import pytest
+from helpers import project_kb
 from pypdf import PdfReader
 
-from macros.core.load import load
 from macros.core.shortlinks import go_path, resolve, sheet_slugs, short_links
 from macros.render.facilitation import SHEET_PAGES
 from macros.tools.pdftext import fix_text_layer
 
 ROOT = Path(__file__).resolve().parent.parent
-KB = load(ROOT / "data")
+KB = project_kb()
 PREFIX = {"en": "", "zh": "zh/"}
 
 

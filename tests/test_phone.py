@@ -5,11 +5,9 @@ questions and results, the language switch in words."""
 from __future__ import annotations
 
 import pytest
-from helpers import ROOT
+from helpers import project_kb
 
-from macros.core.load import load
-
-KB = load(ROOT / "data")
+KB = project_kb()
 PREFIXES = ["", "zh/"]
 PHONE = {"width": 390, "height": 844}
 PLANS_AND_GUIDES = [f"plans/{g}/" for g in KB.stakeholder_groups] + [

@@ -10,10 +10,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from helpers import project_kb
 
 from macros.core.articles import article_aliases, to_chinese, to_int
-from macros.core.load import load
 from macros.core.pages import page_url, record_page, record_pages
 from macros.render.html import esc
 
@@ -23,7 +22,7 @@ def as_text(text: str) -> str:
     with &, < and > escaped (quotes need no escaping there)."""
     return html.escape(text, quote=False)
 
-KB = load(ROOT / "data")
+KB = project_kb()
 LANG_DIRS = {"en": "", "zh": "zh/"}
 PAGES = list(record_pages(KB).values())  # every generated page, situations included
 # the record pages of the findings, root causes and recommendations; a situation page has its own layout

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import pytest
 from conftest import ROOT
+from helpers import project_kb
 
 from macros.core.load import load
 from macros.tools.search_relevance import TOP, cases, run_cases, share
 
 THRESHOLD = 0.9
-CASES = cases(load(ROOT / "data"))
+CASES = cases(project_kb())
 
 
 @pytest.fixture(scope="module")

@@ -7,13 +7,12 @@ import json
 import re
 
 import pytest
-from helpers import ROOT
+from helpers import project_kb
 
-from macros.core.load import load
 from macros.plugin.search_terms import glossary_entries
 from macros.plugin.tables import label_tables
 
-KB = load(ROOT / "data")
+KB = project_kb()
 DIRS = {"en": "", "zh": "zh/"}
 
 

@@ -12,15 +12,15 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from helpers import project_kb
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from macros.core.load import load
 from macros.render import Page, PageContext
 from macros.render.rules import fill_rules
 
 ROOT = Path(__file__).resolve().parent.parent
-KB = load(ROOT / "data")
+KB = project_kb()
 SECTIONS = {sec.id: [item.id for item in sec.items] for sec in KB.checklist.values()}
 ITEM = {item.id: item for sec in KB.checklist.values() for item in sec.items}
 

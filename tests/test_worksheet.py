@@ -8,13 +8,11 @@ language, and used in no result.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
+from helpers import project_kb
 
-from macros.core.load import load
-
-KB = load(Path(__file__).resolve().parent.parent / "data")
+KB = project_kb()
 PREFIX = {"en": "", "zh": "zh/"}
 DASH = "\u2014"
 
