@@ -17,7 +17,6 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from macros.render import Page, PageContext
-from macros.render.rules import fill_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 KB = project_kb()
@@ -28,7 +27,7 @@ ITEM = {item.id: item for sec in KB.checklist.values() for item in sec.items}
 def question(item_id: str, lang: str) -> str:
     """An item's question as the page shows it: its `{rule:<id>}` filled with the figure in force."""
     page = Page(KB, PageContext(lang=lang, location="", docs_dir=ROOT / "docs"))
-    return fill_rules(page, ITEM[item_id].question(lang))
+    return page.fill_rules(ITEM[item_id].question(lang))
 PREFIX = {"en": "", "zh": "zh/"}
 # hours: 1 yes, 1 partly, 1 no, 1 n/a -> score (1 + .5) / 3 = 50%; wages: 1 no -> 0%
 ANSWERS = {

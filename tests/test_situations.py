@@ -15,7 +15,6 @@ from macros.core.pages import record_pages
 from macros.core.rules import build_date, current
 from macros.core.shortlinks import resolve, short_links
 from macros.render import MACROS, Page, PageContext
-from macros.render.rules import value_text
 from macros.render.situations import situation_page
 
 SITUATIONS = (
@@ -107,7 +106,7 @@ def test_a_situation_page_has_law_evidence_steps_and_sources(kb, lang, sid):
         assert f'<h2 id="{section}">' in html
     law = html.split('<h2 id="law">')[1].split("<h2")[0]
     for rid in s.rules:  # the figure in force, from data/rules.yml
-        assert value_text(p, current(kb, rid, build_date())) in law, rid
+        assert p.figure(current(kb, rid, build_date())) in law, rid
     for e in s.evidence:
         assert e(lang).replace("“", "").split("（")[0][:10] in html.replace("&quot;", '"').replace("“", "")
     steps = re.findall(r'<li id="step-([a-z0-9-]+)">(.*?)</li>', html.split('<h2 id="steps">')[1], re.DOTALL)

@@ -13,7 +13,7 @@ import io
 import json
 from collections.abc import Callable, Iterable
 
-from macros.core.languages import LANGS, WRITTEN
+from macros.core.languages import WRITTEN
 from macros.core.load import KnowledgeBase
 from macros.core.pages import PAGES, anchor, record_page
 

@@ -6,11 +6,14 @@ date formats) comes from the label table, so each language gets its own typograp
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from macros.core.load import KnowledgeBase
 from macros.core.model import Provenance, Text
 from macros.core.pages import PAGES, anchor, record_page
+from macros.core.rule_refs import RULE_REF
+from macros.core.rules import Level, current
 from macros.render.context import PageContext
 from macros.render.html import esc, fill, ul
 
@@ -33,12 +36,40 @@ class Page:
 
     def t(self, text: Text) -> str:
         """A data text, escaped; a `{rule:<id>}` in it becomes the rule's figure in force (macros/core/rule_refs.py)."""
-        value = text(self.lang)
-        if "{rule:" in value:
-            from macros.render.rules import fill_rules  # the rules renderer builds on this class
+        return esc(self.fill_rules(text(self.lang)))
 
-            value = fill_rules(self, value)
-        return esc(value)
+    # -- figures ------------------------------------------------------------------
+    def number(self, value: float) -> str:
+        """A figure the language's way: whole numbers grouped (2,520 / 2520), decimals as written (23.7)."""
+        if not float(value).is_integer():
+            return f"{value:g}"
+        whole = int(value)
+        if whole < 1000:
+            return str(whole)
+        return self.plain("chart.number", thousands=str(whole // 1000), units=f"{whole % 1000:03d}")
+
+    def figure(self, level: Level) -> str:
+        """A rule level's figure with its unit, as plain text: "178 days", "RMB 2,520 a month", "50% to 100%"."""
+        unit = level.unit.value
+
+        def one(v: float) -> str:
+            key = "rule_unit_one." if v == 1 else "rule_unit."
+            return self.plain(key + unit, n=self.number(v))
+
+        if level.up_to is None:
+            return one(level.value)
+        return self.plain("rule.range", low=one(level.value), high=one(level.up_to))
+
+    def fill_rules(self, text: str) -> str:
+        """A plain data text with each `{rule:<id>}` replaced by that rule's figure in force, spaced as
+        the language writes it (the stale note is the rule's own page's business: see rules_table)."""
+        if "{rule:" not in text:
+            return text
+        parts = RULE_REF.split(text)  # text, id, text, id, …, text
+        out = parts[0]
+        for i in range(1, len(parts), 2):
+            out = spaced(out, self.figure(current(self.kb, parts[i])), parts[i + 1])
+        return out
 
     def join(self, parts: Iterable[str]) -> str:
         return self.s("label.and").join(parts)
@@ -131,3 +162,15 @@ class Page:
     def provenance(self, provenance: Provenance, sources: Iterable[str] = ()) -> str:
         """The provenance label ('stated in the cited source' or 'our synthesis') and its citations."""
         return self.cited(self.s("provenance." + provenance.value), sources)
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_LATIN = re.compile(r"[0-9A-Za-z%]")
+
+
+def spaced(before: str, value: str, after: str) -> str:
+    """Join a figure into a sentence with a space wherever a Chinese character meets a digit or
+    Latin letter (the site writes 生育享受 98 天产假), so data sentences need not carry the spaces."""
+    left = " " if before and _CJK.match(before[-1]) and _LATIN.match(value[:1]) else ""
+    right = " " if after and _CJK.match(after[:1]) and _LATIN.match(value[-1:]) else ""
+    return before + left + value + right + after

@@ -13,34 +13,10 @@ punctuation come from the labels (data/i18n), so the Chinese gets full-width mar
 
 from __future__ import annotations
 
-import re
-
 from macros.core.model import Text
-from macros.core.rule_refs import RULE_REF
 from macros.core.rules import Level, current, today
-from macros.render.charts import figure as fig
 from macros.render.html import esc
-from macros.render.page import Page
-
-
-def number(p: Page, value: float) -> str:
-    """A figure the language's way: whole numbers grouped (2,520 / 2520), decimals as written (23.7)."""
-    if isinstance(value, int) or float(value).is_integer():
-        return fig.number(p, int(value))
-    return f"{value:g}"
-
-
-def value_text(p: Page, level: Level) -> str:
-    """The level's figure with its unit, as plain text: "178 days", "RMB 2,520 a month", "50% to 100%"."""
-    unit = level.unit.value
-
-    def one(v: float) -> str:
-        key = "rule_unit_one." if v == 1 else "rule_unit."
-        return p.plain(key + unit, n=number(p, v))
-
-    if level.up_to is None:
-        return one(level.value)
-    return p.plain("rule.range", low=one(level.value), high=one(level.up_to))
+from macros.render.page import Page, spaced
 
 
 def rule_number(p: Page, rule_id: str) -> str:
@@ -65,7 +41,7 @@ def rule(p: Page, rule_id: str) -> str:
     """The figure in force today with its unit ("178 days" / "178 天"), and the stale note when due."""
     level = current(p.kb, rule_id)
     note = stale_note(p, level)
-    return esc(value_text(p, level)) + (p.s("punct.note_gap") + note if note else "")
+    return esc(p.figure(level)) + (p.s("punct.note_gap") + note if note else "")
 
 
 def wage_level(p: Page, wage_id: str) -> str:
@@ -74,38 +50,16 @@ def wage_level(p: Page, wage_id: str) -> str:
     amount = p.kb.minimum_wage[wage_id].citywide
     if amount is None:  # macro_args offers only levels with a citywide amount
         raise ValueError(f"wage_level: '{wage_id}' has no citywide amount")
-    return esc(p.plain("rule_unit.rmb-per-month", n=number(p, amount)))
-
-
-_CJK = re.compile(r"[\u3400-\u9fff]")
-_LATIN = re.compile(r"[0-9A-Za-z%]")
-
-
-def _spaced(before: str, value: str, after: str) -> str:
-    """Join a figure into a sentence with a space wherever a Chinese character meets a digit or
-    Latin letter (the site writes 生育享受 98 天产假), so data sentences need not carry the spaces."""
-    left = " " if before and _CJK.match(before[-1]) and _LATIN.match(value[:1]) else ""
-    right = " " if after and _CJK.match(after[:1]) and _LATIN.match(value[-1:]) else ""
-    return before + left + value + right + after
-
-
-def fill_rules(p: Page, text: str) -> str:
-    """A plain data text with each `{rule:<id>}` replaced by that rule's figure in force, spaced as
-    the language writes it (the stale note is the rule's own page's business: see rules_table)."""
-    parts = RULE_REF.split(text)  # text, id, text, id, …, text
-    out = parts[0]
-    for i in range(1, len(parts), 2):
-        out = _spaced(out, value_text(p, current(p.kb, parts[i])), parts[i + 1])
-    return out
+    return esc(p.plain("rule_unit.rmb-per-month", n=p.number(amount)))
 
 
 def says(p: Page, level: Level, *, cited: bool = True) -> str:
     """The rule's sentence with its figure, cited unless its basis follows (no stale note)."""
     parts = level.rule.says(p.lang).split("{value}")
-    value = value_text(p, level)
+    value = p.figure(level)
     text = parts[0]
     for part in parts[1:]:
-        text = _spaced(text, value, part)
+        text = spaced(text, value, part)
     return p.cited(esc(text), [b.source for b in level.basis] if cited else [])
 
 

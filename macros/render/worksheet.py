@@ -59,7 +59,7 @@ def _hourly(value: float) -> str:
 
 
 def _monthly(p: Page, level: Level) -> str:
-    return rules.number(p, level.value)  # grouped as the minimum-wage chart groups it
+    return p.number(level.value)  # grouped as the minimum-wage chart groups it
 
 
 def worksheet_warning(p: Page, field: str) -> str:
@@ -67,7 +67,7 @@ def worksheet_warning(p: Page, field: str) -> str:
     overtime (the monthly total, on each overtime-hours field) or wage (the hourly wage)."""
     if field in OVERTIME_RATE:
         value = _limit(p, OVERTIME_RATE[field])
-        limit = rules.number(p, value)
+        limit = p.number(value)
         return _attrs(
             warn_below=f"{value:g}",
             warn_msg=p.plain("worksheet_warn.rate", limit=limit),
@@ -76,7 +76,7 @@ def worksheet_warning(p: Page, field: str) -> str:
         )
     if field == "overtime":
         value = _limit(p, OVERTIME_LIMIT)
-        limit = rules.number(p, value)
+        limit = p.number(value)
         return _attrs(
             warn_total=OVERTIME_FIELDS,
             warn_above=f"{value:g}",
@@ -113,7 +113,7 @@ def minimum_wage_now(p: Page) -> str:
         monthly=esc(_monthly(p, level)),  # p.s takes escaped values: the figure's grouping is a label
         date=p.date(level.applies_from),
         hourly=_hourly(hourly_minimum(level)),
-        part_time=esc(rules.number(p, part_time.value)),
+        part_time=esc(p.number(part_time.value)),
     )
     note = rules.stale_note(p, level)
     cited = p.cited(text, dict.fromkeys(b.source for b in (*level.basis, *part_time.basis)))

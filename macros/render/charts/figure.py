@@ -54,9 +54,7 @@ def figure(
 
 def number(p: Page, value: int) -> str:
     """A whole number with the language's thousands grouping (1,000 / 1000)."""
-    if value < 1000:
-        return str(value)
-    return p.plain("chart.number", thousands=str(value // 1000), units=f"{value % 1000:03d}")
+    return p.number(value)
 
 
 def ports(
