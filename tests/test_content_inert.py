@@ -649,7 +649,7 @@ def test_an_address_written_twice_or_by_a_generator_is_named_with_both_writers()
         ("docs/en/changes/index.md: the page is written to changes/index.html, where docs/en/changes.md is written; "
         "rename or move one of them"),
         ("docs/zh/go/plan-buyers.md: the page is written to zh/go/plan-buyers/index.html, where the build writes the "
-        "short links (macros/plugin/kit.py); move the page elsewhere"),
+        "short links (macros/plugin/kit_files.py); move the page elsewhere"),
         ("docs/zh/search.md: the page is written to zh/search/index.html, where the build writes the search index "
         "(the search plugin and macros/plugin/i18n.py); move the page elsewhere"),
     ]

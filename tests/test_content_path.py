@@ -366,7 +366,7 @@ CHINESE = {
     ],
     _sample_destinations: [
         "docs/zh/a/index.md: 该页面输出到 zh/a/index.html，而 docs/zh/a.md 也输出到那里；",
-        "docs/zh/go/x.md: 该页面输出到 zh/go/x/index.html，而构建程序会在那里生成短链接（macros/plugin/kit.py）",
+        "docs/zh/go/x.md: 该页面输出到 zh/go/x/index.html，而构建程序会在那里生成短链接（macros/plugin/kit_files.py）",
     ],
     _sample_sanitize: ["<img> 上的属性 'src' 含有来自其他网站的图片（图片只能从本站加载）"],
     _sample_rule_refs: ["data/findings.yml:2: {rule:nothing}：只有 data/channels.yml、data/checklist.yml"],
@@ -581,9 +581,9 @@ def test_generated_record_pages_are_marked_not_in_nav():
 def test_the_chinese_preview_links_the_notice_to_the_published_english_page(monkeypatch):
     from types import SimpleNamespace
 
-    from macros.plugin import translation
+    from macros.plugin import outdated_notice
 
-    monkeypatch.setattr(translation, "page_state", lambda docs, path, lang: SimpleNamespace(state="outdated"))
+    monkeypatch.setattr(outdated_notice, "page_state", lambda docs, path, lang: SimpleNamespace(state="outdated"))
     strings = {"zh": {"translation.outdated": "旧", "translation.read_current": "英文", "punct.cite_gap": ""}}
 
     def notice(only: str | None) -> str:
@@ -591,7 +591,7 @@ def test_the_chinese_preview_links_the_notice_to_the_published_english_page(monk
         config = SimpleNamespace(docs_dir=str(ROOT / "docs"), use_directory_urls=True, plugins={"i18n": i18n},
                                  extra={"public_url": "https://kb.example.org/base/"})
         page = SimpleNamespace(file=SimpleNamespace(src_uri="zh/about/index.md", locale="zh"), meta={})
-        translation.mark_outdated(page, config, strings)
+        outdated_notice.mark_outdated(page, config, strings)
         return page.meta["translation_notice"]["url"]
 
     assert notice("zh") == "https://kb.example.org/base/about/"  # make serve lang=zh: the English is not here

@@ -17,7 +17,7 @@ import yaml
 from helpers import ROOT, copy_project
 from pydantic import ValidationError
 
-from macros.core import translations as tr
+from macros.core import translation_state as tr
 from macros.core.kinds import models
 from macros.core.yaml_source import load_yaml
 from macros.tools import schema as schema_mod

@@ -15,7 +15,7 @@ from mkdocs.exceptions import Abort, PluginError
 from macros.core.languages import LANGS
 from macros.core.messages import say
 from macros.core.paths import ROOT
-from macros.plugin import i18n, kit, plugin, security
+from macros.plugin import i18n, kit_files, plugin, security
 
 ENGINE_PACKAGES = {
     "mkdocs",
@@ -70,7 +70,7 @@ def _count_checks(monkeypatch) -> dict[str, int]:
     """Count the calls of the whole-docs checks (they still run)."""
     counts: dict[str, int] = {}
     for module, name in [(security, "check_symlinks"), (security, "check_content"),
-                         (i18n, "check_parity"), (kit, "check_short_links")]:
+                         (i18n, "check_parity"), (kit_files, "check_short_links")]:
         original = getattr(module, name)
 
         def counted(*args, _original=original, _name=name, **kwargs):

@@ -1,7 +1,7 @@
 """The pages under docs/ as renderers need them: whether a page exists, its title, its headings,
 the pages of a folder. Renderers ask a DocsTree (PageContext.docs) and never open a file themselves;
 the reading is done here. Which translations are behind is the translation tracker's
-(macros/core/translations.py), which reads docs/ and the data.
+(macros/core/translation_state.py), which reads docs/ and the data.
 """
 
 from __future__ import annotations

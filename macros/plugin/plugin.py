@@ -25,18 +25,18 @@ from macros.core.messages import say
 from macros.core.yaml_source import DataErrors
 from macros.plugin import (
     attr_list_guard,
-    changes,
+    change_notes,
     dates,
     engine,
     i18n,
-    kit,
+    kit_files,
+    outdated_notice,
     page_scripts,
     record_pages,
     reproducible,
     search_dedup,
     security,
     tables,
-    translation,
 )
 from macros.plugin.config import KnowledgeBaseConfig
 from macros.plugin.engine import (
@@ -104,7 +104,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         security.check_symlinks(config)
         security.check_content(config, lambda: self.model(config))
         i18n.check_parity(config)
-        kit.check_short_links(config, self.model(config))
+        kit_files.check_short_links(config, self.model(config))
 
     @event_priority(-110)  # after mkdocs-static-i18n has chosen this language's files (see record_pages.py)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -119,14 +119,14 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         if not self.config.enabled:
             return markdown
         page_scripts.set_scripts(page)
-        translation.mark_outdated(page, config, self._strings(config))
+        outdated_notice.mark_outdated(page, config, self._strings(config))
         record_pages.set_edit_link(page, config)
         return markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if not self.config.enabled:
             return html
-        html = changes.inject_now_notes(html, page, config, self.model(config))
+        html = change_notes.inject_now_notes(html, page, config, self.model(config))
         html = tables.label_tables(html, self._strings(config)[page_lang(page.file)]["phone.scroll_hint"])
         return security.sanitized_body(html, page, self._unsafe)
 
@@ -177,4 +177,4 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         if not self.config.enabled:
             return
         i18n.split_search_index(config, self.model(config))
-        kit.write_kit(config, self.model(config))
+        kit_files.write_kit(config, self.model(config))

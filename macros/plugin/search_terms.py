@@ -2,7 +2,7 @@
 
 Material's search indexes a page by its headings, so the glossary's table, a single section, came
 out as one paragraph of every term run together. The table is kept out of the index
-(data-search-exclude, macros/render/records.py glossary) and each term gets an entry of its own
+(data-search-exclude, macros/render/record_lists.py glossary) and each term gets an entry of its own
 here, at its row's anchor: its names in both languages as the title, its definition and the words
 to avoid as the text. They join the combined index before it is split by language and segmented.
 """

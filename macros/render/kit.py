@@ -1,7 +1,7 @@
 """The workshop organisers' kit: QR codes, short links, handouts and data downloads.
 
 Short links, QR codes, handout PDFs and downloads are files the build writes next to the pages
-(see macros/plugin/kit.py), not docs pages, so they are linked from the language or site root.
+(see macros/plugin/kit_files.py), not docs pages, so they are linked from the language or site root.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ with the command that records a finished translation. For a commit range BASE...
 changes on HEAD since it left BASE, as GitHub shows them) this writes Markdown, in every written
 language (labels from data/i18n/*.yml, `summary.*`), to $GITHUB_STEP_SUMMARY when set, else to
 stdout. It reads git only; it never needs a token. The translation state is the project's own
-(macros/core/translations.py): what is behind at HEAD and was not already behind at BASE.
+(macros/core/translation_state.py): what is behind at HEAD and was not already behind at BASE.
 Usage: python -m macros pr-summary BASE [HEAD] [--artifact NAME]
 """
 
@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from macros.core import translations as tr
+from macros.core import translation_state as tr
 from macros.core.kinds import KINDS, models
 from macros.core.labels import fill
 from macros.core.languages import SOURCE, TARGETS, WRITTEN, prefix

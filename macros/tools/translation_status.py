@@ -14,7 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from macros.core import translations as tr
+from macros.core import translation_state as tr
 from macros.core.diagnostics import clean, commands_stopped
 from macros.core.languages import SOURCE, TARGETS
 from macros.core.load import KnowledgeBase, load_or_report

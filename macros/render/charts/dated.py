@@ -28,7 +28,7 @@ def _marker(track: str, x: float, y: float) -> str:
 def timeline_chart(p: Page) -> str:
     """The dated events top to bottom on one line, each marked by the shape of its track.
     The table under it is the site's timeline table (the only one on the page)."""
-    from macros.render.records import timeline
+    from macros.render.record_lists import timeline
 
     kb = p.kb
     events = sorted(kb.timeline.values(), key=lambda e: e.date)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from macros.core.languages import TARGETS, written_source
-from macros.core.translations import page_states, record_states
+from macros.core.translation_state import page_states, record_states
 from macros.render.html import esc, table
 from macros.render.page import Page
 

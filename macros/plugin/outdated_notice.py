@@ -13,7 +13,7 @@ from pathlib import Path
 
 from macros.core.languages import DEFAULT, SOURCE, written_source
 from macros.core.pages import page_url
-from macros.core.translations import page_state
+from macros.core.translation_state import page_state
 from macros.plugin import engine
 from macros.plugin.engine import MkDocsConfig, Page, page_lang
 
