@@ -14,7 +14,7 @@ from helpers import ROOT, errors_for
 
 from macros.core import bare_figures
 from macros.core.load import load
-from macros.core.rules import build_date, current, level_on
+from macros.core.rule_levels import build_date, current, level_on
 from macros.plugin import macro_args
 from macros.render import MACROS, Page, PageContext
 from macros.tools.review import due_items

@@ -12,7 +12,7 @@ import pytest
 from helpers import ROOT, errors_for
 
 from macros.core.pages import record_pages
-from macros.core.rules import build_date, current
+from macros.core.rule_levels import build_date, current
 from macros.core.shortlinks import resolve, short_links
 from macros.render import MACROS, Page, PageContext
 from macros.render.situations import situation_page

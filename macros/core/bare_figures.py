@@ -31,7 +31,7 @@ from macros.core.load import KnowledgeBase
 from macros.core.messages import say
 from macros.core.model import Unit
 from macros.core.raw_html import visible_source
-from macros.core.rules import in_force
+from macros.core.rule_levels import in_force
 
 _EN_WORDS = {
     2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten",

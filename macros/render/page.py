@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from macros.core.load import KnowledgeBase
 from macros.core.model import Provenance, Text
 from macros.core.pages import PAGES, anchor, record_page
+from macros.core.rule_levels import Level, current
 from macros.core.rule_refs import RULE_REF
-from macros.core.rules import Level, current
 from macros.render.context import PageContext
 from macros.render.html import esc, fill, ul
 

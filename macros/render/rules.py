@@ -14,7 +14,7 @@ punctuation come from the labels (data/i18n), so the Chinese gets full-width mar
 from __future__ import annotations
 
 from macros.core.model import Text
-from macros.core.rules import Level, current, today
+from macros.core.rule_levels import Level, current, today
 from macros.render.html import esc
 from macros.render.page import Page, spaced
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from macros.core.model import Channel, Situation, Text
 from macros.core.pages import anchor
-from macros.core.rules import build_date, current
+from macros.core.rule_levels import build_date, current
 from macros.core.shortlinks import go_path
 from macros.render.html import esc, esc_attr
 from macros.render.kit import qr

@@ -7,7 +7,7 @@ The texts are labels.
 
 from __future__ import annotations
 
-from macros.core.rules import Level, current
+from macros.core.rule_levels import Level, current
 from macros.render import rules
 from macros.render.charts.dated import plain_date
 from macros.render.html import esc, esc_attr

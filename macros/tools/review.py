@@ -19,7 +19,7 @@ from datetime import date
 
 from macros.core.load import KnowledgeBase, load_or_report
 from macros.core.model import Change, MinimumWage, Source
-from macros.core.rules import add_months, level_on, levels
+from macros.core.rule_levels import add_months, level_on, levels
 
 
 @dataclass(frozen=True)
