@@ -112,8 +112,8 @@ def test_a_situation_page_has_law_evidence_steps_and_sources(kb, lang, sid):
     steps = re.findall(r'<li id="step-([a-z0-9-]+)">(.*?)</li>', html.split('<h2 id="steps">')[1], re.DOTALL)
     assert [c for c, _ in steps] == [step.channel for step in s.steps]  # in the data's order
     for channel, body in steps:
-        assert p.s("situation.time_limit") in body
-        assert p.s("situation.cost") in body
+        assert p.label("situation.time_limit") in body
+        assert p.label("situation.cost") in body
         assert "{rule:" not in body
         if kb.channels[channel].phone:
             assert f'href="tel:{kb.channels[channel].phone}"' in body

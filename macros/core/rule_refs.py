@@ -1,9 +1,9 @@
 """Rules named inside data texts: `{rule:overtime-monthly-limit}` in a self-assessment question is
 filled in with the rule's figure in force ("36 hours a month" / "每月 36 小时") when the page is
-rendered (Page.fill_rules in macros/render/page.py, called by Page.t), so the self-assessment, the costs
+rendered (Page.fill_rules in macros/render/page.py, called by Page.text), so the self-assessment, the costs
 and benefits and the glossary show the figures from data/rules.yml like every page does.
 
-Only the kinds marked `fills_rules` in the registry (macros/core/kinds.py) are rendered through Page.t
+Only the kinds marked `fills_rules` in the registry (macros/core/kinds.py) are rendered through Page.text
 alone; elsewhere a data text also reaches meta descriptions, downloads or pictures as it is written,
 so a reference there is an error. Every reference names an existing rule, checked with file and line
 (one pass over each file's lines).

@@ -25,11 +25,11 @@ def now_note(p: Page, kind: str, rid: str, *, tag: str = "p") -> str:
     changes = affecting(p, kind, rid)
     if not changes:
         return ""
-    links = p.s("punct.list").join(
-        f'<a href="{p.to("changes", c.id)}">{p.s("now.entry", date=p.date(c.date), title=p.t(c.title))}</a>'
+    links = p.label("punct.list").join(
+        f'<a href="{p.to("changes", c.id)}">{p.label("now.entry", date=p.date(c.date), title=p.text(c.title))}</a>'
         for c in changes
     )
-    label = f"<strong>{p.s('now.label')}</strong>"
+    label = f"<strong>{p.label('now.label')}</strong>"
     return f'<{tag} class="kb-now" data-search-exclude>{p.colon(label, links)}</{tag}>'
 
 
@@ -50,8 +50,8 @@ def _action_links(p: Page, action_ids: list[str]) -> list[str]:
     items = []
     for aid in action_ids:
         action = p.kb.actions[aid]
-        group = p.t(p.kb.stakeholder_groups[action.group].name)
-        items.append(f'<a href="{p.plan_link(action.group)}#action-{aid}">{p.colon(group, p.t(action.step))}</a>')
+        group = p.text(p.kb.stakeholder_groups[action.group].name)
+        items.append(f'<a href="{p.plan_link(action.group)}#action-{aid}">{p.colon(group, p.text(action.step))}</a>')
     return items
 
 
@@ -59,20 +59,20 @@ def _entry(p: Page, c: Change) -> str:
     affects = [
         (
             "changes.findings",
-            [f'<a href="{p.record("findings", f)}">{p.t(p.kb.findings[f].title)}</a>' for f in c.affects.findings],
+            [f'<a href="{p.record("findings", f)}">{p.text(p.kb.findings[f].title)}</a>' for f in c.affects.findings],
         ),
         ("changes.actions", _action_links(p, c.affects.actions)),
         ("changes.sections", _section_links(p, c.affects.sections)),
     ]
-    facts = "".join(f"<dt>{p.s(key)}</dt><dd>{p.list(items)}</dd>" for key, items in affects if items)
+    facts = "".join(f"<dt>{p.label(key)}</dt><dd>{p.list(items)}</dd>" for key, items in affects if items)
     when = p.colon(
-        p.s("date_kind." + c.date_kind.value), f'<time datetime="{esc_attr(c.date)}">{p.date(c.date)}</time>'
+        p.label("date_kind." + c.date_kind.value), f'<time datetime="{esc_attr(c.date)}">{p.date(c.date)}</time>'
     )
     return (
         f'<article class="kb-card kb-change" id="{anchor("changes", c.id)}">'
-        f"<h3>{p.t(c.title)}</h3>"
+        f"<h3>{p.text(c.title)}</h3>"
         f'<p class="kb-meta">{when}</p>'
-        f"<p>{p.cited(p.t(c.what_changed), c.sources)}</p>"
+        f"<p>{p.cited(p.text(c.what_changed), c.sources)}</p>"
         + (f'<dl class="kb-facts">{facts}</dl>' if facts else "")
         + "</article>"
     )
@@ -84,7 +84,7 @@ def changes_timeline(p: Page) -> str:
     for c in sorted(p.kb.changes.values(), key=lambda c: c.date):
         if c.date[:4] != year:
             year = c.date[:4]
-            out.append(f"\n## {p.s('date.year', year=year)} {{ #year-{year} }}\n")
+            out.append(f"\n## {p.label('date.year', year=year)} {{ #year-{year} }}\n")
         out.append(_entry(p, c))
     return "\n".join(out) + "\n" if out else f"<p>{p.none()}</p>\n"
 
@@ -95,18 +95,18 @@ def source_status(p: Page, src: Source) -> str:
     if src.status is not None:
         if src.status is SourceStatus.superseded and src.superseded_by:
             successor = (
-                f'<a href="{p.to("sources", src.superseded_by)}">{p.t(p.kb.sources[src.superseded_by].title)}</a>'
+                f'<a href="{p.to("sources", src.superseded_by)}">{p.text(p.kb.sources[src.superseded_by].title)}</a>'
             )
-            parts = [p.s("status.superseded_by", title=successor)]
+            parts = [p.label("status.superseded_by", title=successor)]
         else:
-            parts = [p.s("source_status." + src.status.value)]
+            parts = [p.label("source_status." + src.status.value)]
         if src.checked:
-            parts.append(p.s("status.checked", date=p.date(src.checked)))
-        lines.append(p.colon(p.s("status.label"), p.s("punct.list").join(parts)))
+            parts.append(p.label("status.checked", date=p.date(src.checked)))
+        lines.append(p.colon(p.label("status.label"), p.label("punct.list").join(parts)))
     if src.document_number:
-        lines.append(p.colon(p.s("status.document_number"), p.t(src.document_number)))
+        lines.append(p.colon(p.label("status.document_number"), p.text(src.document_number)))
     if src.translation_url and not language(p.lang).chinese_originals:  # their readers read the original
-        lines.append(f'<a href="{esc_attr(src.translation_url)}">{p.s("status.translation")}</a>')
+        lines.append(f'<a href="{esc_attr(src.translation_url)}">{p.label("status.translation")}</a>')
     if not lines:
         return ""
     status = f" kb-status-{src.status.value}" if src.status else ""

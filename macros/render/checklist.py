@@ -47,19 +47,19 @@ def next_steps(p: Page, item: ChecklistItem) -> list[str]:
         action = kb.actions[aid]
         href = p.ctx.link(PAGES["plan"].format(group=action.group), anchor("actions", aid))
         steps.append(
-            f'<li class="kb-step kb-step-action">{p.colon(p.s("self_assessment.kind_action"), "")}'
-            f'<a href="{href}">{p.t(action.step)}</a></li>'
+            f'<li class="kb-step kb-step-action">{p.colon(p.label("self_assessment.kind_action"), "")}'
+            f'<a href="{href}">{p.text(action.step)}</a></li>'
         )
     steps.extend(
-        f'<li class="kb-step kb-step-recommendation">{p.colon(p.s("self_assessment.kind_recommendation"), "")}'
-        f'<a href="{p.to("recommendations", rid)}">{p.t(kb.recommendations[rid].title)}</a></li>'
+        f'<li class="kb-step kb-step-recommendation">{p.colon(p.label("self_assessment.kind_recommendation"), "")}'
+        f'<a href="{p.to("recommendations", rid)}">{p.text(kb.recommendations[rid].title)}</a></li>'
         for rid in item.recommendations
     )
     for guide in item.guides:
         href = p.ctx.link(guide)  # fails the build when the guide is missing in this language
         title = p.ctx.docs.title(p.lang, guide)
         steps.append(
-            f'<li class="kb-step kb-step-guide">{p.colon(p.s("self_assessment.kind_guide"), "")}'
+            f'<li class="kb-step kb-step-guide">{p.colon(p.label("self_assessment.kind_guide"), "")}'
             f'<a href="{href}">{esc(title)}</a></li>'
         )
     return steps
@@ -68,21 +68,21 @@ def next_steps(p: Page, item: ChecklistItem) -> list[str]:
 def rba_section(p: Page, item: ChecklistItem) -> str:
     """Today's counterpart of the 2008 basis: 'RBA Code 8.0: A3 Working Hours', with its source."""
     code = item.rba_section.value
-    text = p.colon(p.s("rba.label"), f"{code} {p.s('rba.' + code)}")
+    text = p.colon(p.label("rba.label"), f"{code} {p.label('rba.' + code)}")
     return p.cited(text, [RBA_CODE])
 
 
 def _item(p: Page, item: ChecklistItem) -> str:
     radios = "".join(
-        f'<label><input type="radio" name="{item.id}" value="{a}"> {p.s("checklist." + a)}</label>' for a in ANSWERS
+        f'<label><input type="radio" name="{item.id}" value="{a}"> {p.label("checklist." + a)}</label>' for a in ANSWERS
     )
     return (
         f'<div class="kb-check-item" id="check-{item.id}" data-item="{item.id}">'
-        f'<p class="kb-check-q" id="q-{item.id}">{p.t(item.question)}</p>'
-        f'<p class="kb-meta">{p.cited(p.colon(p.s("col.basis"), p.t(item.basis)), item.sources)}</p>'
+        f'<p class="kb-check-q" id="q-{item.id}">{p.text(item.question)}</p>'
+        f'<p class="kb-meta">{p.cited(p.colon(p.label("col.basis"), p.text(item.basis)), item.sources)}</p>'
         f'<p class="kb-meta kb-check-rba">{rba_section(p, item)}</p>'
         f'<div class="kb-check-answers" role="radiogroup" aria-labelledby="q-{item.id}">{radios}</div>'
-        f'<details class="kb-check-next"><summary>{p.s("self_assessment.next_if")}</summary>'
+        f'<details class="kb-check-next"><summary>{p.label("self_assessment.next_if")}</summary>'
         f'<ul class="kb-steps" data-steps-for="{item.id}">{"".join(next_steps(p, item))}</ul></details></div>'
     )
 
@@ -104,7 +104,7 @@ CSV_COLUMNS = {
 def _bars(p: Page) -> str:
     """A score per area as a bar and a number, and how many answers to work on (filled in by the script)."""
     items = "".join(
-        f'<li data-section="{sec.id}"><span class="kb-check-bar-name">{p.t(sec.title)}</span>'
+        f'<li data-section="{sec.id}"><span class="kb-check-bar-name">{p.text(sec.title)}</span>'
         '<span class="kb-check-bar" aria-hidden="true"><span class="kb-check-bar-fill"></span></span>'
         '<strong class="kb-check-bar-score" data-field="score"></strong>'
         '<span class="kb-check-bar-gaps kb-meta" data-field="gaps"></span>'
@@ -126,23 +126,23 @@ def _scores_table(p: Page) -> str:
         )
 
     rows = "".join(
-        f'<tr data-section="{sec.id}"><th scope="row">{p.t(sec.title)}</th>{cells()}</tr>'
+        f'<tr data-section="{sec.id}"><th scope="row">{p.text(sec.title)}</th>{cells()}</tr>'
         for sec in p.kb.checklist.values()
     )
-    all_areas = p.s("self_assessment.all_areas")
+    all_areas = p.label("self_assessment.all_areas")
     total = f'<tr class="kb-check-total" data-section=""><th scope="row">{all_areas}</th>{cells()}</tr>'
     prev = ' class="kb-prev"'
     heads = "".join(
-        f'<th scope="col"{prev if c == "previous" else ""}>{p.s("self_assessment.col_" + c)}</th>'
+        f'<th scope="col"{prev if c == "previous" else ""}>{p.label("self_assessment.col_" + c)}</th>'
         for c in ("area", *cols, "previous")
     )
     return (
-        f'<details class="kb-check-figures"><summary>{p.s("phone.sa_figures")}</summary>'
+        f'<details class="kb-check-figures"><summary>{p.label("phone.sa_figures")}</summary>'
         '<div class="kb-table-wrap" role="region" aria-labelledby="kb-scores-caption" tabindex="0">'
         f'<table class="kb-table kb-check-scores" id="kb-scores">'
-        f'<caption id="kb-scores-caption">{p.s("self_assessment.caption_scores")}</caption>'
+        f'<caption id="kb-scores-caption">{p.label("self_assessment.caption_scores")}</caption>'
         f"<thead><tr>{heads}</tr></thead><tbody>{rows}{total}</tbody></table></div>"
-        f'<p class="kb-meta">{p.s("self_assessment.score_rule")}</p></details>'
+        f'<p class="kb-meta">{p.label("self_assessment.score_rule")}</p></details>'
     )
 
 
@@ -151,19 +151,19 @@ def _results(p: Page) -> str:
     answer, its steps folded under it), then every count in a collapsed table."""
     return (
         '<section class="kb-check-results kb-js-only" aria-labelledby="kb-results-title">'
-        f'<h2 id="kb-results-title">{p.s("self_assessment.results")}</h2>'
-        f'<p class="kb-check-stamp"><span>{p.colon(p.s("self_assessment.company_short"), "")}'
+        f'<h2 id="kb-results-title">{p.label("self_assessment.results")}</h2>'
+        f'<p class="kb-check-stamp"><span>{p.colon(p.label("self_assessment.company_short"), "")}'
         f'<strong data-field="company"></strong></span>'  # no space: the flex gap spaces them
-        f'<span>{p.colon(p.s("self_assessment.date"), "")}<strong data-field="date"></strong></span></p>'
+        f'<span>{p.colon(p.label("self_assessment.date"), "")}<strong data-field="date"></strong></span></p>'
         '<p class="kb-check-summary" role="status" aria-live="polite"></p>'
         '<p class="kb-check-download">'
-        f'<button type="button" data-action="csv">{p.s("phone.sa_csv")}</button></p>'
+        f'<button type="button" data-action="csv">{p.label("phone.sa_csv")}</button></p>'
         + _bars(p)
         + f'<p class="kb-check-compared kb-meta" data-field="compared" hidden></p>'
-        f'<h3 id="kb-plan-title">{p.s("self_assessment.next_steps")}</h3>'
-        f'<p class="kb-check-plan-intro">{p.s("self_assessment.plan_intro")}</p>'
-        f'<p class="kb-check-plan-intro kb-meta">{p.s("phone.sa_plan_tap")}</p>'
-        f'<p class="kb-check-plan-empty">{p.s("self_assessment.plan_empty")}</p>'
+        f'<h3 id="kb-plan-title">{p.label("self_assessment.next_steps")}</h3>'
+        f'<p class="kb-check-plan-intro">{p.label("self_assessment.plan_intro")}</p>'
+        f'<p class="kb-check-plan-intro kb-meta">{p.label("phone.sa_plan_tap")}</p>'
+        f'<p class="kb-check-plan-empty">{p.label("self_assessment.plan_empty")}</p>'
         '<ol class="kb-check-plan" aria-labelledby="kb-plan-title"></ol>'
         + _scores_table(p)
         + "</section>"
@@ -173,7 +173,7 @@ def _results(p: Page) -> str:
 def _tools(p: Page) -> str:
     """Download, print, save, open, compare and clear: buttons that only the script can serve (hidden without it)."""
     buttons = "".join(
-        f'<button type="button" data-action="{a}">{p.s(key)}</button> '
+        f'<button type="button" data-action="{a}">{p.label(key)}</button> '
         for a, key in (
             ("print-result", "self_assessment.print_result"),
             ("export", "self_assessment.export"),
@@ -184,7 +184,7 @@ def _tools(p: Page) -> str:
     )
     return (
         f'<p class="kb-check-buttons">{buttons}'
-        f'<button type="reset">{p.s("checklist.reset")}</button></p>'
+        f'<button type="reset">{p.label("checklist.reset")}</button></p>'
         '<input type="file" accept=".json,application/json" class="kb-check-file"'
         ' hidden tabindex="-1" aria-hidden="true">'
         '<p class="kb-check-message" role="status" aria-live="polite"></p>'
@@ -198,7 +198,7 @@ def _bar(p: Page) -> str:
     return (
         '<div class="kb-check-bar-sticky" hidden>'
         '<span class="kb-check-progress" data-field="progress"></span>'  # the summary announces changes
-        f'<a class="kb-check-to-results" href="#kb-results-title">{p.s("phone.sa_to_results")}</a></div>'
+        f'<a class="kb-check-to-results" href="#kb-results-title">{p.label("phone.sa_to_results")}</a></div>'
     )
 
 
@@ -208,7 +208,7 @@ def checklist(p: Page) -> str:
         items = "".join(_item(p, item) for item in sec.items)
         sections.append(
             f'<fieldset class="kb-check-section" id="{anchor("checklist", sec.id)}" data-section="{sec.id}">'
-            f'<legend>{p.t(sec.title)}</legend>'
+            f'<legend>{p.text(sec.title)}</legend>'
             f'{items}<p class="kb-check-score" aria-live="polite"></p></fieldset>'
         )
     months = "|".join(p.plain(f"month.{m}") for m in range(1, 13))
@@ -220,11 +220,11 @@ def checklist(p: Page) -> str:
         f'<form class="kb-checklist" data-kb-checklist data-format="{FILE_FORMAT}" data-version="{FILE_VERSION}" '
         f'data-lang="{p.lang}" data-template="{esc_attr(p.plain("self_assessment.summary"))}" '
         f'data-date="{esc_attr(p.plain("date.day"))}" data-months="{esc_attr(months)}"{data}{answers}{columns}>'
-        f'<p class="kb-check-privacy">{p.s("self_assessment.privacy")}</p>'
-        '<p class="kb-check-company"><label for="kb-company">' + p.s("self_assessment.company") + "</label>"
+        f'<p class="kb-check-privacy">{p.label("self_assessment.privacy")}</p>'
+        '<p class="kb-check-company"><label for="kb-company">' + p.label("self_assessment.company") + "</label>"
         '<input id="kb-company" name="kb-company" type="text" autocomplete="organization" maxlength="200" '
         'aria-describedby="kb-company-hint">'
-        f'<span class="kb-meta" id="kb-company-hint">{p.s("self_assessment.company_hint")}</span></p>'
+        f'<span class="kb-meta" id="kb-company-hint">{p.label("self_assessment.company_hint")}</span></p>'
         + "".join(sections)
         + _results(p)
         + _tools(p)

@@ -46,39 +46,41 @@ def facilitator_pack(p: Page) -> str:
                 [
                     (
                         f'<a href="{p.ctx.link(page)}">{esc(p.ctx.docs.title(p.lang, page))}</a>'
-                        f'<span class="kb-summary kb-meta">{p.s(f"pack.use.{slug}")}</span>'
+                        f'<span class="kb-summary kb-meta">{p.label(f"pack.use.{slug}")}</span>'
                     ),
                     (
                         f'<a href="{link}" title="{esc_attr(p.ctx.public_url(go_path(short)))}">'
                         f'<code>/{prefix(p.lang)}{go_path(short)}</code></a>'
                     ),
-                    p.s("pack.pages", count=str(SHEET_PAGES[slug])),
+                    p.label("pack.pages", count=str(SHEET_PAGES[slug])),
                 ],
             )
         )
-    headers = [p.s(f"pack.col_{c}") for c in ("sheet", "link", "pages")]
-    return table("kb-pack", p.s("pack.caption"), headers, rows)
+    headers = [p.label(f"pack.col_{c}") for c in ("sheet", "link", "pages")]
+    return table("kb-pack", p.label("pack.caption"), headers, rows)
 
 
 def role_cards(p: Page) -> str:
     """One card per stakeholder group: who they are, what they need, the recommendations they lead."""
     cards = []
-    prompts = "".join(f'<li>{p.s(f"pack.prompt_{i}")}<span class="kb-write kb-write-1"></span></li>' for i in (1, 2, 3))
+    prompts = "".join(
+        f'<li>{p.label(f"pack.prompt_{i}")}<span class="kb-write kb-write-1"></span></li>' for i in (1, 2, 3)
+    )
     for gid, grp in p.kb.stakeholder_groups.items():
         leads = [
-            f'<a href="{p.to("recommendations", r.id)}">{p.t(r.title)}</a>'
+            f'<a href="{p.to("recommendations", r.id)}">{p.text(r.title)}</a>'
             for r in p.kb.recommendations_for(gid)
             if gid in r.owners
         ]
         plan = p.ctx.public_url(go_path(f"plan-{gid}"))
         cards.append(
             f'<section class="kb-role-card" id="role-{gid}" aria-labelledby="role-{gid}-title">'
-            f'<h2 id="role-{gid}-title">{p.t(grp.name)}</h2>'
-            f'<dl class="kb-profile"><dt>{p.s("pack.card_who")}</dt><dd>{p.t(grp.who)}</dd>'
-            f"<dt>{p.s('pack.card_needs')}</dt><dd>{p.t(grp.needs)}</dd>"
-            f"<dt>{p.s('pack.card_leads')}</dt><dd>{p.list(leads)}</dd>"
-            f"<dt>{p.s('pack.card_bring')}</dt><dd><ol>{prompts}</ol></dd></dl>"
-            f'<p class="kb-meta">{p.colon(p.s("pack.card_plan"), "")}'
+            f'<h2 id="role-{gid}-title">{p.text(grp.name)}</h2>'
+            f'<dl class="kb-profile"><dt>{p.label("pack.card_who")}</dt><dd>{p.text(grp.who)}</dd>'
+            f"<dt>{p.label('pack.card_needs')}</dt><dd>{p.text(grp.needs)}</dd>"
+            f"<dt>{p.label('pack.card_leads')}</dt><dd>{p.list(leads)}</dd>"
+            f"<dt>{p.label('pack.card_bring')}</dt><dd><ol>{prompts}</ol></dd></dl>"
+            f'<p class="kb-meta">{p.colon(p.label("pack.card_plan"), "")}'
             f'<a href="{p.plan_link(gid)}"><code>{esc(plan)}</code></a></p></section>'
         )
     return '<div class="kb-role-cards">' + "".join(cards) + "</div>"
@@ -87,30 +89,35 @@ def role_cards(p: Page) -> str:
 def root_cause_sheet(p: Page) -> str:
     """Symptom, "why?" five times with the level of each cause, then the action: a sheet to fill in by hand."""
     levels = list(Level)
-    boxes = "".join(f'<span class="kb-tick">{p.s("level." + lv.value)}</span>' for lv in levels)
+    boxes = "".join(f'<span class="kb-tick">{p.label("level." + lv.value)}</span>' for lv in levels)
     why_rows: list[Row] = [
-        ({}, [p.s("pack.why_n", n=str(n)), '<span class="kb-write kb-write-2"></span>', boxes])
+        ({}, [p.label("pack.why_n", n=str(n)), '<span class="kb-write kb-write-2"></span>', boxes])
         for n in range(1, WHYS + 1)
     ]
     whys = table(
         "kb-whys",
-        p.s("pack.caption_whys"),
-        [p.s("pack.col_why"), p.s("pack.col_because"), p.s("pack.col_level")],
+        p.label("pack.caption_whys"),
+        [p.label("pack.col_why"), p.label("pack.col_because"), p.label("pack.col_level")],
         why_rows,
     )
-    level_rows: list[Row] = [({}, [p.s("level." + lv.value), p.s(f"pack.level_question.{lv.value}")]) for lv in levels]
+    level_rows: list[Row] = [
+        ({}, [p.label("level." + lv.value), p.label(f"pack.level_question.{lv.value}")]) for lv in levels
+    ]
     level_table = table(
-        "kb-levels", p.s("pack.caption_levels"), [p.s("pack.col_level"), p.s("pack.col_question")], level_rows
+        "kb-levels",
+        p.label("pack.caption_levels"),
+        [p.label("pack.col_level"), p.label("pack.col_question")],
+        level_rows,
     )
     action_cols = ("action", "level_addressed", "owner", "deadline", "indicator")
     action_rows: list[Row] = [
         ({}, [f'{n}<span class="kb-write kb-write-2"></span>'] + ["" for _ in action_cols[1:]]) for n in (1, 2)
     ]
     actions = table(
-        "kb-rc-actions", p.s("pack.caption_actions"), [p.s(f"pack.col_{c}") for c in action_cols], action_rows
+        "kb-rc-actions", p.label("pack.caption_actions"), [p.label(f"pack.col_{c}") for c in action_cols], action_rows
     )
     symptom = (
-        f'<div class="kb-sheet-box"><p><strong>{p.s("pack.symptom")}</strong></p>'
+        f'<div class="kb-sheet-box"><p><strong>{p.label("pack.symptom")}</strong></p>'
         f'<span class="kb-write kb-write-2" aria-hidden="true"></span></div>'
     )
     # One HTML block each (blank lines between): Markdown would wrap what follows a closed block in <p>.
@@ -119,5 +126,5 @@ def root_cause_sheet(p: Page) -> str:
 
 def feedback_groups(p: Page) -> str:
     """The stakeholder groups as boxes to tick on the feedback form (plus 'other')."""
-    names = [p.t(g.name) for g in p.kb.stakeholder_groups.values()] + [p.s("pack.group_other")]
+    names = [p.text(g.name) for g in p.kb.stakeholder_groups.values()] + [p.label("pack.group_other")]
     return '<ul class="kb-ticks">' + "".join(f'<li><span class="kb-tick">{n}</span></li>' for n in names) + "</ul>"

@@ -58,17 +58,17 @@ def short_links_table(p: Page) -> str:
                 [
                     f'<a href="{_go(p, link.id)}"><code>{esc(p.ctx.public_url(go_path(link.id)))}</code></a>',
                     f'<a href="{p.ctx.link(link.page, link.anchor)}">{esc(title)}</a>',
-                    p.s("kit.kind." + link.kind),
+                    p.label("kit.kind." + link.kind),
                     f'<a href="{_go(p, link.id, "qr.svg")}" download="{esc_attr(link.id)}.svg">'
                     + _qr_img(p, link.id, "kb-qr-tile", lazy=True)
                     + "</a>",
                 ],
             )
         )
-    headers = [p.s(f"kit.col_{c}") for c in ("link", "page", "kind", "qr")]
+    headers = [p.label(f"kit.col_{c}") for c in ("link", "page", "kind", "qr")]
     return (
-        f'<details class="kb-short-links"><summary>{p.s("phone.kit_show_links", count=str(len(links)))}</summary>'
-        f'{table("kb-short-links", p.s("kit.caption_links"), headers, rows)}</details>'
+        f'<details class="kb-short-links"><summary>{p.label("phone.kit_show_links", count=str(len(links)))}</summary>'
+        f'{table("kb-short-links", p.label("kit.caption_links"), headers, rows)}</details>'
     )
 
 
@@ -78,7 +78,7 @@ def handouts_table(p: Page) -> str:
     for gid in p.kb.stakeholder_groups:
         pdfs = [
             f'<a href="{p.ctx.site_root()}{prefix(lang)}handouts/{gid}.pdf">'
-            f"{p.s('kit.pdf', language=p.s('kit.language.' + lang))}</a>"
+            f"{p.label('kit.pdf', language=p.label('kit.language.' + lang))}</a>"
             for lang in LANGS
         ]
         rows.append(
@@ -87,12 +87,12 @@ def handouts_table(p: Page) -> str:
                 [
                     p.group_names([gid]),
                     p.join(pdfs),
-                    f'<a href="{p.ctx.link(f"handouts/{gid}.md")}">{p.s("kit.open_page")}</a>',
+                    f'<a href="{p.ctx.link(f"handouts/{gid}.md")}">{p.label("kit.open_page")}</a>',
                 ],
             )
         )
-    headers = [p.s(f"kit.col_{c}") for c in ("group", "pdf", "print")]
-    return table("kb-handouts", p.s("kit.caption_handouts"), headers, rows)
+    headers = [p.label(f"kit.col_{c}") for c in ("group", "pdf", "print")]
+    return table("kb-handouts", p.label("kit.caption_handouts"), headers, rows)
 
 
 KEY_RECOMMENDATIONS = 5  # at most, so that a handout fits one A4 sheet printed on both sides
@@ -122,41 +122,43 @@ def handout(p: Page, group: str) -> str:
     grp = kb.stakeholder_groups[group]
     steps = [a for a in kb.actions_for(group) if a.timeframe is Timeframe.first_steps]
     step_items = [
-        p.noted(p.t(a.step), p.colon(p.s("col.indicator"), p.t(a.indicator)))
+        p.noted(p.text(a.step), p.colon(p.label("col.indicator"), p.text(a.indicator)))
         for a in steps
     ]
     recs = key_recommendations(kb, group)
     rec_items = []
     for r in recs:
-        role = p.s("handout_sheet.leads" if group in r.owners else "handout_sheet.supports")
-        meta = p.s("handout_sheet.role_priority", role=role, priority=p.s("priority." + r.priority.value))
+        role = p.label("handout_sheet.leads" if group in r.owners else "handout_sheet.supports")
+        meta = p.label("handout_sheet.role_priority", role=role, priority=p.label("priority." + r.priority.value))
         rec_items.append(
-            f'<strong>{p.t(r.title)}</strong><span class="kb-meta">{p.paren(meta)}</span>'
-            f"<br>{p.t(r.summary)}"
+            f'<strong>{p.text(r.title)}</strong><span class="kb-meta">{p.paren(meta)}</span>'
+            f"<br>{p.text(r.summary)}"
             f'<br><a class="kb-handout-go" href="{_go(p, r.id)}">{esc(p.ctx.public_url(go_path(r.id)))}</a>'
         )
     origins = []
     for provenance in dict.fromkeys(r.provenance for r in recs):
         sources = dict.fromkeys(s for r in recs if r.provenance is provenance for s in r.sources)
         origins.append(p.provenance(provenance, sources))
-    more = p.s(
+    more = p.label(
         "handout_sheet.more",
         actions=str(len(kb.actions_for(group))),
         recommendations=str(len(kb.recommendations_for(group))),
     )
     return (
         f'<div class="kb-handout-qr">{_qr_img(p, plan_id, "kb-qr-tile")}'
-        f'<p>{p.s("handout.scan")}<br>'
+        f'<p>{p.label("handout.scan")}<br>'
         f'<a href="{_go(p, plan_id)}">{esc(p.ctx.public_url(go_path(plan_id)))}</a></p></div>\n'
-        f"\n## {p.s('plan.who')} {{ #who }}\n\n<p>{p.t(grp.who)}</p>\n"
-        f"\n## {p.s('timeframe.first-steps')} {{ #first-steps }}\n\n"
+        f"\n## {p.label('plan.who')} {{ #who }}\n\n<p>{p.text(grp.who)}</p>\n"
+        f"\n## {p.label('timeframe.first-steps')} {{ #first-steps }}\n\n"
         + _ol(step_items, p.none())
-        + f"\n\n## {p.s('handout_sheet.key')} {{ #key-recommendations }}\n\n"
-        + f"<p>{p.s('handout_sheet.key_rule', count=str(len(recs)))}</p>\n"
+        + f"\n\n## {p.label('handout_sheet.key')} {{ #key-recommendations }}\n\n"
+        + f"<p>{p.label('handout_sheet.key_rule', count=str(len(recs)))}</p>\n"
         + _ol(rec_items, p.none())
-        + "".join(f'\n<p class="kb-handout-provenance">{p.colon(p.s("handout_sheet.origin"), o)}</p>' for o in origins)
+        + "".join(
+            f'\n<p class="kb-handout-provenance">{p.colon(p.label("handout_sheet.origin"), o)}</p>' for o in origins
+        )
         + f'\n<p class="kb-handout-more">{more}</p>'
-        + f'\n<p class="kb-handout-standing">{p.s("site.standing")}</p>\n'
+        + f'\n<p class="kb-handout-standing">{p.label("site.standing")}</p>\n'
     )
 
 
@@ -176,9 +178,9 @@ def downloads(p: Page) -> str:
             {},
             [
                 f'<a href="{base}{csv_name(t, lang)}" download><code>{csv_name(t, lang)}</code></a>',
-                p.s("download.format_csv"),
-                p.s("download.content." + t, count=counts[t]),
-                p.s("kit.language." + lang),
+                p.label("download.format_csv"),
+                p.label("download.content." + t, count=counts[t]),
+                p.label("kit.language." + lang),
             ],
         )
         for lang in LANGS
@@ -189,14 +191,14 @@ def downloads(p: Page) -> str:
             {},
             [
                 f'<a href="{base}{JSON_NAME}" download><code>{JSON_NAME}</code></a>',
-                p.s("download.format_json"),
-                p.s("download.content.both", **counts),
-                p.s("kit.language.all"),
+                p.label("download.format_json"),
+                p.label("download.content.both", **counts),
+                p.label("kit.language.all"),
             ],
         )
     )
-    headers = [p.s(f"download.col_{c}") for c in ("file", "format", "content", "language")]
-    return table("kb-downloads", p.s("download.caption"), headers, rows)
+    headers = [p.label(f"download.col_{c}") for c in ("file", "format", "content", "language")]
+    return table("kb-downloads", p.label("download.caption"), headers, rows)
 
 
 def offline_copy(p: Page) -> str:
@@ -207,11 +209,11 @@ def offline_copy(p: Page) -> str:
     """
     found = offline_zip.published()
     if found is None:
-        return f'<p class="kb-offline">{p.s("handout_sheet.offline_absent")}</p>'
+        return f'<p class="kb-offline">{p.label("handout_sheet.offline_absent")}</p>'
     size = f"{found.size / 1_000_000:.1f}"
-    meta = p.s("handout_sheet.offline_meta", size=size, date=p.date(found.date))
+    meta = p.label("handout_sheet.offline_meta", size=size, date=p.date(found.date))
     return (
         f'<p class="kb-offline"><a href="{p.ctx.site_root()}{DOWNLOADS_DIR}/{esc_attr(found.file)}" download>'
-        f'<strong>{p.s("handout_sheet.offline_link")}</strong></a>{p.s("punct.note_gap")}'
+        f'<strong>{p.label("handout_sheet.offline_link")}</strong></a>{p.label("punct.note_gap")}'
         f'<span class="kb-meta">{p.paren(meta)}</span></p>'
     )

@@ -26,7 +26,7 @@ class Page:
         self.strings = kb.strings[ctx.lang]
 
     # -- labels -----------------------------------------------------------------
-    def s(self, key: str, **values: str) -> str:
+    def label(self, key: str, **values: str) -> str:
         """A label, escaped, with {placeholders} filled by the given (already escaped) values."""
         return fill(self.strings[key], esc, **values)
 
@@ -34,7 +34,7 @@ class Page:
         """A label as plain text (for attributes and files that escape it themselves)."""
         return fill(self.strings[key], **values)
 
-    def t(self, text: Text) -> str:
+    def text(self, text: Text) -> str:
         """A data text, escaped; a `{rule:<id>}` in it becomes the rule's figure in force (macros/core/rule_refs.py)."""
         return esc(self.fill_rules(text(self.lang)))
 
@@ -72,28 +72,28 @@ class Page:
         return out
 
     def join(self, parts: Iterable[str]) -> str:
-        return self.s("label.and").join(parts)
+        return self.label("label.and").join(parts)
 
     def colon(self, label: str, value: str) -> str:
         """'Label: value' with the language's colon."""
-        return label + self.s("punct.colon") + value
+        return label + self.label("punct.colon") + value
 
     def paren(self, text: str) -> str:
-        return self.s("punct.paren", text=text)
+        return self.label("punct.paren", text=text)
 
     def date(self, iso: str) -> str:
         """A date from data (YYYY, YYYY-MM or YYYY-MM-DD) written the language's way."""
         parts = iso.split("-")
         year = parts[0]
         if len(parts) == 1:
-            return self.s("date.year", year=year)
-        month = self.s(f"month.{int(parts[1])}")
+            return self.label("date.year", year=year)
+        month = self.label(f"month.{int(parts[1])}")
         if len(parts) == 2:
-            return self.s("date.month", year=year, month=month)
-        return self.s("date.day", year=year, month=month, day=str(int(parts[2])))
+            return self.label("date.month", year=year, month=month)
+        return self.label("date.day", year=year, month=month, day=str(int(parts[2])))
 
     def none(self) -> str:
-        return self.s("label.none")
+        return self.label("label.none")
 
     def list(self, items: list[str]) -> str:
         return ul(items, self.none())
@@ -113,7 +113,7 @@ class Page:
     def group_names(self, ids: Iterable[str], *, linked: bool = True) -> str:
         names = []
         for gid in ids:
-            name = self.t(self.kb.stakeholder_groups[gid].name)
+            name = self.text(self.kb.stakeholder_groups[gid].name)
             names.append(f'<a href="{self.plan_link(gid)}">{name}</a>' if linked else name)
         return self.join(names) or self.none()
 
@@ -127,23 +127,24 @@ class Page:
         links = []
         for sid in sorted(dict.fromkeys(source_ids), key=numbers.__getitem__):  # [2, 6, 13], each once
             src = self.kb.sources[sid]
-            values = {"publisher": esc(src.publisher(self.lang)), "title": self.t(src.title)}
-            title = self.s("cite.title", year=esc(src.date[:4]), **values) if src.date else self.s(
+            values = {"publisher": esc(src.publisher(self.lang)), "title": self.text(src.title)}
+            title = self.label("cite.title", year=esc(src.date[:4]), **values) if src.date else self.label(
                 "cite.title_undated", **values
             )
             n = str(numbers[sid])
             links.append(
                 f'<a class="kb-cite" href="{self.to("sources", sid)}" title="{title}"'
-                f' aria-label="{self.s("cite.name", n=n)}">{n}</a>'
+                f' aria-label="{self.label("cite.name", n=n)}">{n}</a>'
             )
-        return '<sup class="kb-cites">' + self.s("punct.cite", refs=self.s("punct.cite_sep").join(links)) + "</sup>"
+        refs = self.label("punct.cite_sep").join(links)
+        return '<sup class="kb-cites">' + self.label("punct.cite", refs=refs) + "</sup>"
 
     def cited(self, text: str, sources: Iterable[str]) -> str:
         """A text followed by its citations; in Chinese the citation goes before the closing full stop."""
         sources = list(sources)
         if not sources:
             return text
-        mark = self.s("punct.cite_gap") + self.cite(*sources)
+        mark = self.label("punct.cite_gap") + self.cite(*sources)
         if text and text[-1] in self.strings["punct.cite_before"]:
             return text[:-1] + mark + text[-1]
         return text + mark
@@ -152,16 +153,16 @@ class Page:
         """A text followed by a bracketed note in a <span class=cls>. In Chinese the note goes before
         the closing full stop ("……展开讨论（衡量指标：……）。", not "……讨论。（……）"), and joins a
         bracket that already ends the sentence ("（第八十条；衡量指标：……）。", not "（第八十条）（……）")."""
-        close = self.s("punct.paren", text="")[-1:]
+        close = self.label("punct.paren", text="")[-1:]
         stop = text[-1] if text and text[-1] in self.strings["punct.cite_before"] else ""
         body = text[:-1] if stop else text
         if stop and body.endswith(close):
-            return body[: -len(close)] + f'<span class="{cls}">{self.s("punct.list")}{note}</span>{close}{stop}'
+            return body[: -len(close)] + f'<span class="{cls}">{self.label("punct.list")}{note}</span>{close}{stop}'
         return f'{body}<span class="{cls}">{self.paren(note)}</span>{stop}'
 
     def provenance(self, provenance: Provenance, sources: Iterable[str] = ()) -> str:
         """The provenance label ('stated in the cited source' or 'our synthesis') and its citations."""
-        return self.cited(self.s("provenance." + provenance.value), sources)
+        return self.cited(self.label("provenance." + provenance.value), sources)
 
 
 _CJK = re.compile(r"[\u3400-\u9fff]")

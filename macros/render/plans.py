@@ -11,10 +11,10 @@ from macros.render.page import Page
 
 def _priority_and_timeframe(p: Page, rec: Recommendation) -> str:
     """'high priority, within three months': the timeframe's span alone, so no bracket sits inside the note's."""
-    return p.s(
+    return p.label(
         "plan.priority_timeframe",
-        priority=p.s("priority." + rec.priority.value),
-        timeframe=p.s("timeframe_span." + rec.timeframe.value),
+        priority=p.label("priority." + rec.priority.value),
+        timeframe=p.label("timeframe_span." + rec.timeframe.value),
     )
 
 
@@ -24,41 +24,42 @@ def action_plan(p: Page, group: str) -> str:
     actions = kb.actions_for(group)
     out = []
     for tf in Timeframe:
-        label = p.s("timeframe." + tf.value)
+        label = p.label("timeframe." + tf.value)
         out.append(f"\n### {label} {{ #{tf.value} }}\n")
         rows = []
         for a in (a for a in actions if a.timeframe is tf):
             rec = kb.recommendations[a.recommendation]
-            guide = f'<a href="{p.ctx.link(a.guide)}">{p.s("col.guide")}</a>' if a.guide else p.none()
+            guide = f'<a href="{p.ctx.link(a.guide)}">{p.label("col.guide")}</a>' if a.guide else p.none()
             others = [g for g in rec.owners + rec.partners if g != group]
             rows.append(
                 (
                     {"id": anchor("actions", a.id)},
                     [
-                        p.t(a.step)
+                        p.text(a.step)
                         + f'<span class="kb-provenance">{p.provenance(a.provenance, a.sources)}</span>'
                         + now_note(p, "actions", a.id),
-                        p.t(a.indicator),
-                        f'<a href="{p.record("recommendations", rec.id)}">{p.t(rec.title)}</a>',
+                        p.text(a.indicator),
+                        f'<a href="{p.record("recommendations", rec.id)}">{p.text(rec.title)}</a>',
                         p.group_names(others),
                         guide,
                     ],
                 )
             )
         if rows:
-            headers = [p.s(f"col.{c}") for c in ("action", "indicator", "recommendation", "partners", "guide")]
-            caption = p.s("caption.actions", group=p.t(grp.name), timeframe=p.s("timeframe_span." + tf.value))
+            headers = [p.label(f"col.{c}") for c in ("action", "indicator", "recommendation", "partners", "guide")]
+            timeframe = p.label("timeframe_span." + tf.value)
+            caption = p.label("caption.actions", group=p.text(grp.name), timeframe=timeframe)
             out.append(table(f"kb-actions-{tf.value}", caption, headers, rows))
         else:
-            out.append(f"<p>{p.s('plan.no_actions')}</p>")
+            out.append(f"<p>{p.label('plan.no_actions')}</p>")
     recs = kb.recommendations_for(group)
     for key, chosen in (
         ("plan.leads", [r for r in recs if group in r.owners]),
         ("plan.supports", [r for r in recs if group not in r.owners]),
     ):
-        out.append(f"\n### {p.s(key)}\n")
+        out.append(f"\n### {p.label(key)}\n")
         items = [
-            f'<a href="{p.record("recommendations", r.id)}">{p.t(r.title)}</a>'
+            f'<a href="{p.record("recommendations", r.id)}">{p.text(r.title)}</a>'
             f'<span class="kb-meta">{p.paren(_priority_and_timeframe(p, r))}</span>'
             for r in chosen
         ]

@@ -21,16 +21,16 @@ def recommendations_table(p: Page) -> str:
     for rec in p.kb.recommendations.values():
         title = (
             f'<a id="{anchor("recommendations", rec.id)}"'
-            f' class="kb-title" href="{p.record("recommendations", rec.id)}">{p.t(rec.title)}</a>'
-            f'<span class="kb-summary">{p.t(rec.summary)}</span>'
+            f' class="kb-title" href="{p.record("recommendations", rec.id)}">{p.text(rec.title)}</a>'
+            f'<span class="kb-summary">{p.text(rec.summary)}</span>'
         )
         cells = [
             title,
             p.group_names(rec.owners),
             p.group_names(rec.partners),
-            p.s("area." + rec.area.value),
-            p.s("priority." + rec.priority.value),
-            p.s("timeframe." + rec.timeframe.value),
+            p.label("area." + rec.area.value),
+            p.label("priority." + rec.priority.value),
+            p.label("timeframe." + rec.timeframe.value),
         ]
         attrs = {
             "data-groups": " ".join(rec.owners + rec.partners),
@@ -42,14 +42,14 @@ def recommendations_table(p: Page) -> str:
         }
         rows.append((attrs, cells))
     headers = [
-        p.s("col.recommendation"),
-        p.s("record.led_by"),
-        p.s("record.takes_part"),
-        p.s("col.area"),
-        p.s("col.priority"),
-        p.s("col.timeframe"),
+        p.label("col.recommendation"),
+        p.label("record.led_by"),
+        p.label("record.takes_part"),
+        p.label("col.area"),
+        p.label("col.priority"),
+        p.label("col.timeframe"),
     ]
-    return _filter(p, "kb-recs") + table("kb-recs", p.s("caption.recommendations"), headers, rows, search=False)
+    return _filter(p, "kb-recs") + table("kb-recs", p.label("caption.recommendations"), headers, rows, search=False)
 
 
 def _select(table_id: str, name: str, label: str, everything: str, options: dict[str, str]) -> str:
@@ -69,22 +69,28 @@ def _filter(p: Page, table_id: str) -> str:
     can be shared and survives a reload and the language switch.
     """
     recs = p.kb.recommendations.values()
-    groups = {g.id: p.t(g.name) for g in p.kb.stakeholder_groups.values()}
-    roles = {"lead": p.s("record.filter_lead"), "partner": p.s("record.filter_partner")}
-    areas = {a: p.s("area." + a) for a in dict.fromkeys(r.area.value for r in recs)}
-    priorities = {v: p.s("priority." + v) for v in dict.fromkeys(r.priority.value for r in recs)}
-    timeframes = {v: p.s("timeframe." + v) for v in dict.fromkeys(r.timeframe.value for r in recs)}
+    groups = {g.id: p.text(g.name) for g in p.kb.stakeholder_groups.values()}
+    roles = {"lead": p.label("record.filter_lead"), "partner": p.label("record.filter_partner")}
+    areas = {a: p.label("area." + a) for a in dict.fromkeys(r.area.value for r in recs)}
+    priorities = {v: p.label("priority." + v) for v in dict.fromkeys(r.priority.value for r in recs)}
+    timeframes = {v: p.label("timeframe." + v) for v in dict.fromkeys(r.timeframe.value for r in recs)}
     return (
         f'<form class="kb-filter" data-kb-filter="{table_id}" hidden>'
-        f"<fieldset><legend>{p.s('filter.legend')}</legend>"
-        + _select(table_id, "group", p.s("filter.group"), p.s("filter.all_groups"), groups)
-        + _select(table_id, "role", p.s("record.filter_role"), p.s("record.filter_any_role"), roles)
-        + _select(table_id, "area", p.s("filter.area"), p.s("filter.all_areas"), areas)
-        + _select(table_id, "priority", p.s("record.filter_priority"), p.s("record.filter_all_priorities"), priorities)
+        f"<fieldset><legend>{p.label('filter.legend')}</legend>"
+        + _select(table_id, "group", p.label("filter.group"), p.label("filter.all_groups"), groups)
+        + _select(table_id, "role", p.label("record.filter_role"), p.label("record.filter_any_role"), roles)
+        + _select(table_id, "area", p.label("filter.area"), p.label("filter.all_areas"), areas)
         + _select(
-            table_id, "timeframe", p.s("record.filter_timeframe"), p.s("record.filter_all_timeframes"), timeframes
+            table_id, "priority", p.label("record.filter_priority"), p.label("record.filter_all_priorities"), priorities
         )
-        + f'<button type="reset">{p.s("filter.reset")}</button>'
+        + _select(
+            table_id,
+            "timeframe",
+            p.label("record.filter_timeframe"),
+            p.label("record.filter_all_timeframes"),
+            timeframes,
+        )
+        + f'<button type="reset">{p.label("filter.reset")}</button>'
         f'<p class="kb-filter-status" role="status" aria-live="polite"'
         f' data-template="{esc(p.strings["filter.status"])}"></p>'
         "</fieldset></form>"
@@ -94,23 +100,23 @@ def _filter(p: Page, table_id: str) -> str:
 def partners(p: Page) -> str:
     rows = []
     for org in p.kb.organisations.values():
-        name = p.t(org.name)
+        name = p.text(org.name)
         if org.acronym and org.acronym not in org.name(p.lang):  # the name may already carry it
-            name = p.s("punct.acronym", name=name, acronym=esc(org.acronym))
+            name = p.label("punct.acronym", name=name, acronym=esc(org.acronym))
         rows.append(
             (
                 {"id": anchor("organisations", org.id)},
                 [
                     name,
-                    p.s("organisation_kind." + org.kind.value),
-                    p.t(org.role),
-                    p.join(p.t(m) for m in org.members) or p.none(),
+                    p.label("organisation_kind." + org.kind.value),
+                    p.text(org.role),
+                    p.join(p.text(m) for m in org.members) or p.none(),
                     p.cite(*org.sources),
                 ],
             )
         )
-    headers = [p.s(f"col.{c}") for c in ("organisation", "kind", "role", "members", "sources")]
-    return table("kb-partners", p.s("caption.partners"), headers, rows)
+    headers = [p.label(f"col.{c}") for c in ("organisation", "kind", "role", "members", "sources")]
+    return table("kb-partners", p.label("caption.partners"), headers, rows)
 
 
 def glossary(p: Page) -> str:
@@ -121,66 +127,67 @@ def glossary(p: Page) -> str:
             esc(name) if code == p.lang else f'<span lang="{language(code).html}">{esc(name)}</span>'
             for code, name in ((code, term.name(code)) for code in WRITTEN)
         ]
-        rows.append(({"id": anchor("glossary", term.id)}, [*names, p.t(term.definition), p.join(avoid) or "—"]))
+        rows.append(({"id": anchor("glossary", term.id)}, [*names, p.text(term.definition), p.join(avoid) or "—"]))
     # the source language's column is "term", each other written language's "term_<code>"
     columns = ["term" if code == SOURCE else f"term_{code}" for code in WRITTEN]
-    headers = [p.s(f"col.{c}") for c in (*columns, "definition", "avoid")]
+    headers = [p.label(f"col.{c}") for c in (*columns, "definition", "avoid")]
     # kept out of the search index as one paragraph: each term has an entry of its own (macros/plugin/search_terms.py)
-    return table("kb-glossary", p.s("caption.glossary"), headers, rows, search=False)
+    return table("kb-glossary", p.label("caption.glossary"), headers, rows, search=False)
 
 
 def sources(p: Page) -> str:
     items = []
     for src in p.kb.sources.values():
-        title = p.t(src.title)
+        title = p.text(src.title)
         if src.url:
             title = f'<a href="{esc_attr(src.url)}">{title}</a>'
         title = f'<span class="kb-title">{title}</span>'
         publisher = esc(src.publisher(p.lang))
         entry = (  # an undated source says nothing of its date: no "undated" filler
-            p.s("punct.source_entry", title=title, publisher=publisher, date=p.date(src.date))
+            p.label("punct.source_entry", title=title, publisher=publisher, date=p.date(src.date))
             if src.date
-            else p.s("punct.source_entry_undated", title=title, publisher=publisher)
+            else p.label("punct.source_entry_undated", title=title, publisher=publisher)
         )
         items.append(
             f'<li id="{anchor("sources", src.id)}">{entry}'
-            f'<br><span class="kb-meta">{p.colon(p.s("col.kind"), p.s("source_kind." + src.kind.value))}</span>'
+            f'<br><span class="kb-meta">{p.colon(p.label("col.kind"), p.label("source_kind." + src.kind.value))}</span>'
             f"{source_status(p, src)}"
-            f'<br><span class="kb-supports">{p.t(src.supports)}</span></li>'
+            f'<br><span class="kb-supports">{p.text(src.supports)}</span></li>'
         )
     return f'<ol class="kb-sources">{"".join(items)}</ol>'
 
 
 def timeline(p: Page) -> str:
     rows = [
-        ({"id": anchor("timeline", e.id)}, [p.date(e.date), p.t(e.event), p.cite(*e.sources)])
+        ({"id": anchor("timeline", e.id)}, [p.date(e.date), p.text(e.event), p.cite(*e.sources)])
         for e in p.kb.timeline.values()
     ]
-    headers = [p.s(f"col.{c}") for c in ("date", "event", "sources")]
-    return table("kb-timeline", p.s("caption.timeline"), headers, rows)
+    headers = [p.label(f"col.{c}") for c in ("date", "event", "sources")]
+    return table("kb-timeline", p.label("caption.timeline"), headers, rows)
 
 
 def findings(p: Page) -> str:
     """Findings grouped by theme; each with its statement, evidence, provenance and sources."""
     out = []
+    evidence = "<strong>" + p.label("col.evidence") + "</strong>"
     for theme in p.kb.themes.values():
         items = [f for f in p.kb.findings.values() if f.theme == theme.id]
         if not items:
             continue
-        out.append(f"\n## {p.t(theme.name)} {{ #{theme.id} }}\n\n<p>{p.t(theme.summary)}</p>")
+        out.append(f"\n## {p.text(theme.name)} {{ #{theme.id} }}\n\n<p>{p.text(theme.summary)}</p>")
         for f in items:
             causes = [c for c in p.kb.root_causes.values() if f.id in c.findings]
-            cause_links = p.s("punct.list").join(  # ；: a cause's name may itself contain 、
-                f'<a href="{p.record("root_causes", c.id)}">{p.t(c.cause)}</a>' for c in causes
+            cause_links = p.label("punct.list").join(  # ；: a cause's name may itself contain 、
+                f'<a href="{p.record("root_causes", c.id)}">{p.text(c.cause)}</a>' for c in causes
             )
-            provenance = p.s("provenance." + f.provenance.value)
+            provenance = p.label("provenance." + f.provenance.value)
             if causes:
-                provenance += p.s("punct.sentence_end") + p.colon(p.s("label.root_cause"), cause_links)
+                provenance += p.label("punct.sentence_end") + p.colon(p.label("label.root_cause"), cause_links)
             out.append(
                 f'<article class="kb-card" id="{anchor("findings", f.id)}" data-search-exclude>'
-                f'<h3><a href="{p.record("findings", f.id)}">{p.t(f.title)}</a></h3>'
-                f"<p>{p.t(f.statement)}</p>"
-                f"<p>{p.cited(p.colon('<strong>' + p.s('col.evidence') + '</strong>', p.t(f.evidence)), f.sources)}</p>"
+                f'<h3><a href="{p.record("findings", f.id)}">{p.text(f.title)}</a></h3>'
+                f"<p>{p.text(f.statement)}</p>"
+                f"<p>{p.cited(p.colon(evidence, p.text(f.evidence)), f.sources)}</p>"
                 f'<p class="kb-provenance">{provenance}</p>{now_note(p, "findings", f.id)}</article>'
             )
     return "\n".join(out) + "\n"
@@ -198,7 +205,7 @@ def root_causes(p: Page) -> str:
         causes = [c for c in p.kb.root_causes.values() if f.id in c.findings]
         if not causes:
             continue
-        out.append(f"\n## {p.t(f.title)} {{ #chain-{f.id} }}\n")
+        out.append(f"\n## {p.text(f.title)} {{ #chain-{f.id} }}\n")
         levels = []
         for level in Level:
             here = [c for c in causes if c.level is level]
@@ -206,29 +213,30 @@ def root_causes(p: Page) -> str:
                 continue
             cards = []
             for c in here:
-                name = f'<strong><a href="{p.record("root_causes", c.id)}">{p.t(c.cause)}</a></strong>'
+                name = f'<strong><a href="{p.record("root_causes", c.id)}">{p.text(c.cause)}</a></strong>'
                 if c.id in placed:  # said once, above: here a reference, not the same paragraph again
-                    above = f'<a href="#{anchor("root_causes", c.id)}">{p.s("record.see_above")}</a>'
+                    above = f'<a href="#{anchor("root_causes", c.id)}">{p.label("record.see_above")}</a>'
                     cards.append(f'<li>{name}<span class="kb-meta">{p.paren(above)}</span></li>')
                     continue
                 id_attr = f' id="{anchor("root_causes", c.id)}"'
                 placed.add(c.id)
                 cards.append(
-                    f'<li{id_attr}><strong><a href="{p.record("root_causes", c.id)}">{p.t(c.cause)}</a></strong>'
-                    f"<p>{p.t(c.explanation)}</p>"
-                    f'<p class="kb-meta">{p.colon(p.s("col.groups"), p.group_names(c.groups))}'
-                    f'{p.s("punct.sentence_end")}'
+                    f'<li{id_attr}><strong><a href="{p.record("root_causes", c.id)}">{p.text(c.cause)}</a></strong>'
+                    f"<p>{p.text(c.explanation)}</p>"
+                    f'<p class="kb-meta">{p.colon(p.label("col.groups"), p.group_names(c.groups))}'
+                    f'{p.label("punct.sentence_end")}'
                     f"{p.provenance(c.provenance, c.sources)}</p></li>"
                 )
             levels.append(
                 f'<li class="kb-level kb-level-{level.value}">'
-                f'<span class="kb-level-name">{p.s("level." + level.value)}</span><ul>{"".join(cards)}</ul></li>'
+                f'<span class="kb-level-name">{p.label("level." + level.value)}</span><ul>{"".join(cards)}</ul></li>'
             )
-        symptom = f'<a href="{p.record("findings", f.id)}">{p.t(f.title)}</a>'
+        symptom = f'<a href="{p.record("findings", f.id)}">{p.text(f.title)}</a>'
         out.append(
             f'<ol class="kb-chain" data-search-exclude'
             f' aria-label="{esc_attr(p.plain("caption.root_causes", finding=f.title(p.lang)))}">'
-            f'<li class="kb-level kb-symptom"><span class="kb-level-name">{p.s("label.finding")}</span>{symptom}</li>'
+            f'<li class="kb-level kb-symptom">'
+            f'<span class="kb-level-name">{p.label("label.finding")}</span>{symptom}</li>'
             + "".join(levels)
             + "</ol>"
         )
@@ -240,33 +248,33 @@ def costs_benefits(p: Page, kind: str) -> str:
         (
             {"id": anchor("costs_benefits", c.id)},
             [
-                p.t(c.title),
-                p.t(c.description),
+                p.text(c.title),
+                p.text(c.description),
                 p.group_names(c.groups),
-                p.t(c.measure),
+                p.text(c.measure),
                 p.provenance(c.provenance, c.sources),
             ],
         )
         for c in p.kb.costs_benefits.values()
         if c.kind == kind
     ]
-    headers = [p.s(f"col.{c}") for c in (kind, "description", "groups", "measure", "sources")]
-    return table(f"kb-{kind}s", p.s(f"caption.{kind}s"), headers, rows)
+    headers = [p.label(f"col.{c}") for c in (kind, "description", "groups", "measure", "sources")]
+    return table(f"kb-{kind}s", p.label(f"caption.{kind}s"), headers, rows)
 
 
 def label(p: Page, key: str) -> str:
-    return p.s(key)
+    return p.label(key)
 
 
 def group_name(p: Page, group: str) -> str:
-    return p.t(p.kb.stakeholder_groups[group].name)
+    return p.text(p.kb.stakeholder_groups[group].name)
 
 
 def group_profile(p: Page, group: str) -> str:
     grp = p.kb.stakeholder_groups[group]
     return (
-        f'<dl class="kb-profile"><dt>{p.s("plan.who")}</dt><dd>{p.t(grp.who)}</dd>'
-        f"<dt>{p.s('plan.needs')}</dt><dd>{p.t(grp.needs)}</dd></dl>"
+        f'<dl class="kb-profile"><dt>{p.label("plan.who")}</dt><dd>{p.text(grp.who)}</dd>'
+        f"<dt>{p.label('plan.needs')}</dt><dd>{p.text(grp.needs)}</dd></dl>"
     )
 
 

@@ -52,7 +52,7 @@ def _kind_of(kb_record: Record) -> Kind:
 
 def _head(p: Page, kind: str) -> str:
     """What kind of record this is, under the heading (kept out of the search text)."""
-    return f'<p class="kb-record-kind" data-search-exclude>{p.s(str(KINDS[kind].label))}</p>'
+    return f'<p class="kb-record-kind" data-search-exclude>{p.label(str(KINDS[kind].label))}</p>'
 
 
 def _facts(p: Page, pairs: Iterable[tuple[str, str]]) -> str:
@@ -72,7 +72,7 @@ def _links(p: Page, kind: str, records: Iterable[Recommendation | Finding | Root
 
 def _short(p: Page, short_id: str) -> tuple[str, str]:
     """The record's short link (printed on handouts and slides), as a link to itself."""
-    return p.ctx.lang_root() + go_path(short_id, p.ctx.directory_urls), p.s(
+    return p.ctx.lang_root() + go_path(short_id, p.ctx.directory_urls), p.label(
         "record.short_link", url=esc(p.ctx.public_url(go_path(short_id)))
     )
 
@@ -88,39 +88,39 @@ def _see_also(p: Page, links: Iterable[tuple[str, str]]) -> str:
 def _recommendation(p: Page, rec: Recommendation) -> str:
     kb = p.kb
     facts = [
-        (p.s("record.led_by"), p.group_names(rec.owners)),
-        (p.s("record.takes_part"), p.group_names(rec.partners)),
-        (p.s("col.area"), p.s("area." + rec.area.value)),
-        (p.s("col.priority"), p.s("priority." + rec.priority.value)),
-        (p.s("col.timeframe"), p.s("timeframe." + rec.timeframe.value)),
-        (p.s("label.provenance"), p.provenance(rec.provenance, rec.sources)),
+        (p.label("record.led_by"), p.group_names(rec.owners)),
+        (p.label("record.takes_part"), p.group_names(rec.partners)),
+        (p.label("col.area"), p.label("area." + rec.area.value)),
+        (p.label("col.priority"), p.label("priority." + rec.priority.value)),
+        (p.label("col.timeframe"), p.label("timeframe." + rec.timeframe.value)),
+        (p.label("label.provenance"), p.provenance(rec.provenance, rec.sources)),
     ]
     if rec.guide:
-        facts.append((p.s("col.guide"), f'<a href="{p.ctx.link(rec.guide)}">{p.s("record.open_guide")}</a>'))
-    out = [_head(p, "recommendations"), f'<p class="kb-record-summary">{p.t(rec.summary)}</p>', _facts(p, facts)]
-    out.append(_section(p, "indicators", p.s("col.indicators"), p.list([p.t(i) for i in rec.indicators])))
+        facts.append((p.label("col.guide"), f'<a href="{p.ctx.link(rec.guide)}">{p.label("record.open_guide")}</a>'))
+    out = [_head(p, "recommendations"), f'<p class="kb-record-summary">{p.text(rec.summary)}</p>', _facts(p, facts)]
+    out.append(_section(p, "indicators", p.label("col.indicators"), p.list([p.text(i) for i in rec.indicators])))
     addresses = (
-        f'<h3 id="findings">{p.s("record.findings")}</h3>'
+        f'<h3 id="findings">{p.label("record.findings")}</h3>'
         + _links(p, "findings", [kb.findings[f] for f in rec.findings])
-        + f'<h3 id="root-causes">{p.s("record.root_causes")}</h3>'
+        + f'<h3 id="root-causes">{p.label("record.root_causes")}</h3>'
         + _links(p, "root_causes", [kb.root_causes[c] for c in rec.root_causes])
     )
-    out.append(_section(p, "addresses", p.s("record.addresses"), addresses))
+    out.append(_section(p, "addresses", p.label("record.addresses"), addresses))
     actions = [a for a in kb.actions.values() if a.recommendation == rec.id]
     items = []
     for a in actions:
-        group = f'<a href="{p.plan_link(a.group)}#action-{a.id}">{p.t(kb.stakeholder_groups[a.group].name)}</a>'
-        meta = p.colon(p.s("col.indicator"), p.t(a.indicator))
+        group = f'<a href="{p.plan_link(a.group)}#action-{a.id}">{p.text(kb.stakeholder_groups[a.group].name)}</a>'
+        meta = p.colon(p.label("col.indicator"), p.text(a.indicator))
         items.append(
-            f"<strong>{group}</strong>{p.s('punct.colon')}{p.t(a.step)}"
-            f'<span class="kb-meta">{p.s("timeframe." + a.timeframe.value)}{p.s("punct.list")}{meta}</span>'
+            f"<strong>{group}</strong>{p.label('punct.colon')}{p.text(a.step)}"
+            f'<span class="kb-meta">{p.label("timeframe." + a.timeframe.value)}{p.label("punct.list")}{meta}</span>'
             + now_note(p, "actions", a.id)
         )
     out.append(
         _section(
             p,
             "actions",
-            p.s("record.actions"),
+            p.label("record.actions"),
             f'<ul class="kb-record-actions">{"".join(f"<li>{i}</li>" for i in items)}</ul>'
             if items
             else f"<p>{p.none()}</p>",
@@ -130,11 +130,11 @@ def _recommendation(p: Page, rec: Recommendation) -> str:
         _section(
             p,
             "more",
-            p.s("record.more"),
+            p.label("record.more"),
             _see_also(
                 p,
                 [
-                    (p.to("recommendations", rec.id), p.s("record.in_table")),
+                    (p.to("recommendations", rec.id), p.label("record.in_table")),
                     _short(p, rec.id),
                 ],
             ),
@@ -149,28 +149,28 @@ def _finding(p: Page, f: Finding) -> str:
     recs = [r for r in kb.recommendations.values() if f.id in r.findings]
     theme = kb.themes[f.theme]
     facts = [
-        (p.s("label.theme"), f'<a href="{p.ctx.link(PAGES["findings"], theme.id)}">{p.t(theme.name)}</a>'),
-        (p.s("col.evidence"), p.t(f.evidence)),
-        (p.s("label.provenance"), p.provenance(f.provenance, f.sources)),
+        (p.label("label.theme"), f'<a href="{p.ctx.link(PAGES["findings"], theme.id)}">{p.text(theme.name)}</a>'),
+        (p.label("col.evidence"), p.text(f.evidence)),
+        (p.label("label.provenance"), p.provenance(f.provenance, f.sources)),
     ]
     out = [
         _head(p, "findings"),
-        f'<p class="kb-record-summary">{p.t(f.statement)}</p>',
+        f'<p class="kb-record-summary">{p.text(f.statement)}</p>',
         now_note(p, "findings", f.id),
         _facts(p, facts),
     ]
     by_level = "".join(
-        f'<h3 id="level-{level.value}">{p.s("level." + level.value)}</h3>'
+        f'<h3 id="level-{level.value}">{p.label("level." + level.value)}</h3>'
         + _links(p, "root_causes", [c for c in causes if c.level is level])
         for level in Level
         if any(c.level is level for c in causes)
     )
-    out.append(_section(p, "root-causes", p.s("record.root_causes"), by_level or f"<p>{p.none()}</p>"))
-    out.append(_section(p, "recommendations", p.s("record.recommendations"), _links(p, "recommendations", recs)))
-    more = [(p.to("findings", f.id), p.s("record.in_findings")), _short(p, f"finding-{f.id}")]
+    out.append(_section(p, "root-causes", p.label("record.root_causes"), by_level or f"<p>{p.none()}</p>"))
+    out.append(_section(p, "recommendations", p.label("record.recommendations"), _links(p, "recommendations", recs)))
+    more = [(p.to("findings", f.id), p.label("record.in_findings")), _short(p, f"finding-{f.id}")]
     if causes:
-        more.append((p.ctx.link(PAGES["root_causes"], f"chain-{f.id}"), p.s("record.in_chain")))
-    out.append(_section(p, "more", p.s("record.more"), _see_also(p, more)))
+        more.append((p.ctx.link(PAGES["root_causes"], f"chain-{f.id}"), p.label("record.in_chain")))
+    out.append(_section(p, "more", p.label("record.more"), _see_also(p, more)))
     return "".join(out)
 
 
@@ -178,21 +178,24 @@ def _root_cause(p: Page, c: RootCause) -> str:
     kb = p.kb
     recs = [r for r in kb.recommendations.values() if c.id in r.root_causes]
     facts = [
-        (p.s("col.level"), p.s("level." + c.level.value)),
-        (p.s("col.groups"), p.group_names(c.groups)),
-        (p.s("label.provenance"), p.provenance(c.provenance, c.sources)),
+        (p.label("col.level"), p.label("level." + c.level.value)),
+        (p.label("col.groups"), p.group_names(c.groups)),
+        (p.label("label.provenance"), p.provenance(c.provenance, c.sources)),
     ]
-    out = [_head(p, "root_causes"), f'<p class="kb-record-summary">{p.t(c.explanation)}</p>', _facts(p, facts)]
+    out = [_head(p, "root_causes"), f'<p class="kb-record-summary">{p.text(c.explanation)}</p>', _facts(p, facts)]
     out.append(
-        _section(p, "findings", p.s("record.explains"), _links(p, "findings", [kb.findings[f] for f in c.findings]))
+        _section(p, "findings", p.label("record.explains"), _links(p, "findings", [kb.findings[f] for f in c.findings]))
     )
-    out.append(_section(p, "recommendations", p.s("record.recommendations"), _links(p, "recommendations", recs)))
+    out.append(_section(p, "recommendations", p.label("record.recommendations"), _links(p, "recommendations", recs)))
     more = [
-        (p.ctx.link(PAGES["root_causes"], f"chain-{f}"), p.s("record.chain_of", finding=p.t(kb.findings[f].title)))
+        (
+            p.ctx.link(PAGES["root_causes"], f"chain-{f}"),
+            p.label("record.chain_of", finding=p.text(kb.findings[f].title)),
+        )
         for f in c.findings
     ]
     more.append(_short(p, f"cause-{c.id}"))
-    out.append(_section(p, "more", p.s("record.more"), _see_also(p, more)))
+    out.append(_section(p, "more", p.label("record.more"), _see_also(p, more)))
     return "".join(out)
 
 

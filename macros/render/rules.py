@@ -28,12 +28,12 @@ def stale_note(p: Page, level: Level) -> str:
     """'(the level from …; a newer level may apply: check with …)' when its review is due, else ''."""
     if not level.stale(today(p.kb)):
         return ""
-    body = p.s(f"rule.check_with.{level.rule.jurisdiction.value}")
+    body = p.label(f"rule.check_with.{level.rule.jurisdiction.value}")
     date = p.date(level.applies_from)
     if level.checked is None:
-        note = p.s("rule.never_checked", date=date, body=body)
+        note = p.label("rule.never_checked", date=date, body=body)
     else:
-        note = p.s("rule.stale", date=date, checked=p.date(level.checked), body=body)
+        note = p.label("rule.stale", date=date, checked=p.date(level.checked), body=body)
     return f'<span class="kb-rule-stale">{note}</span>'
 
 
@@ -41,7 +41,7 @@ def rule(p: Page, rule_id: str) -> str:
     """The figure in force today with its unit ("178 days" / "178 天"), and the stale note when due."""
     level = current(p.kb, rule_id)
     note = stale_note(p, level)
-    return esc(p.figure(level)) + (p.s("punct.note_gap") + note if note else "")
+    return esc(p.figure(level)) + (p.label("punct.note_gap") + note if note else "")
 
 
 def wage_level(p: Page, wage_id: str) -> str:
@@ -67,25 +67,25 @@ def rule_says(p: Page, rule_id: str) -> str:
     """The rule's sentence with the figure in force today, its citations and the stale note when due."""
     level = current(p.kb, rule_id)
     note = stale_note(p, level)
-    return says(p, level) + (p.s("punct.note_gap") + note if note else "")
+    return says(p, level) + (p.label("punct.note_gap") + note if note else "")
 
 
 def basis(p: Page, level: Level) -> str:
     """'Labour Law …, art. 44¹; applies from …; checked against the official text on …'."""
     parts = []
     for b in level.basis:
-        title = p.t(p.kb.sources[b.source].title)
-        text = p.s("rule.basis", title=title, article=p.t(b.article)) if b.article else title
+        title = p.text(p.kb.sources[b.source].title)
+        text = p.label("rule.basis", title=title, article=p.text(b.article)) if b.article else title
         parts.append(p.cited(text, [b.source]))
     out = p.join(parts)
     if level.checked and level.verified:
-        as_of = p.s(
+        as_of = p.label(
             "rule.as_of",
             date=p.date(level.applies_from),
             checked=p.date(level.checked),
-            verified=p.s(f"verification.{level.verified.value}"),
+            verified=p.label(f"verification.{level.verified.value}"),
         )
-        out += p.s("punct.list") + as_of
+        out += p.label("punct.list") + as_of
     return out
 
 
@@ -93,19 +93,19 @@ def rule_basis(p: Page, rule_id: str) -> str:
     """The legal basis of the level in force today, the date it applies from and when and how it was checked."""
     level = current(p.kb, rule_id)
     note = stale_note(p, level)
-    return f'<span class="kb-rule-basis">{basis(p, level)}</span>' + (p.s("punct.note_gap") + note if note else "")
+    return f'<span class="kb-rule-basis">{basis(p, level)}</span>' + (p.label("punct.note_gap") + note if note else "")
 
 
 def _item(p: Page, rid: str, *, titled: bool, anchored: bool) -> str:
     level = current(p.kb, rid)
     note = stale_note(p, level)
-    head = p.colon(f"<strong>{p.t(level.rule.title)}</strong>", "") if titled else ""
-    extra = p.s("punct.list") + p.t(level_note) if (level_note := _level_note(p, level)) else ""
+    head = p.colon(f"<strong>{p.text(level.rule.title)}</strong>", "") if titled else ""
+    extra = p.label("punct.list") + p.text(level_note) if (level_note := _level_note(p, level)) else ""
     anchor = f' id="rule-{esc(rid)}"' if anchored else ""
     return (
         f"<li{anchor}>{head}{says(p, level, cited=False)}<br>"
         f'<span class="kb-meta kb-rule-basis">{basis(p, level)}{extra}</span>'
-        + (p.s("punct.note_gap") + note if note else "")
+        + (p.label("punct.note_gap") + note if note else "")
         + "</li>"
     )
 

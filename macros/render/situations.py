@@ -25,18 +25,18 @@ from macros.render.rules import rule_says
 
 def phone_link(p: Page, number: str) -> str:
     """A hotline as a `tel:` link a phone dials with one tap."""
-    return f'<a class="kb-tel" href="tel:{esc_attr(number)}">{p.s("situation.call", number=esc(number))}</a>'
+    return f'<a class="kb-tel" href="tel:{esc_attr(number)}">{p.label("situation.call", number=esc(number))}</a>'
 
 
 def _step(p: Page, channel: Channel, note: Text | None, *, describe: bool) -> str:
     """One place to turn: its name, what to ask for here, how to reach it, time limit and cost."""
-    head = f"<strong>{p.t(channel.name)}</strong>"
-    body = [p.t(note) if note else "", p.t(channel.what) if describe else ""]
-    how = p.t(channel.how) + (p.s("punct.note_gap") + phone_link(p, channel.phone) if channel.phone else "")
+    head = f"<strong>{p.text(channel.name)}</strong>"
+    body = [p.text(note) if note else "", p.text(channel.what) if describe else ""]
+    how = p.text(channel.how) + (p.label("punct.note_gap") + phone_link(p, channel.phone) if channel.phone else "")
     facts = (
-        f"<dt>{p.colon(p.s('situation.how'), '')}</dt><dd>{how}</dd>"
-        f"<dt>{p.colon(p.s('situation.time_limit'), '')}</dt><dd>{p.t(channel.time_limit)}</dd>"
-        f"<dt>{p.colon(p.s('situation.cost'), '')}</dt><dd>{p.cited(p.t(channel.cost), channel.sources)}</dd>"
+        f"<dt>{p.colon(p.label('situation.how'), '')}</dt><dd>{how}</dd>"
+        f"<dt>{p.colon(p.label('situation.time_limit'), '')}</dt><dd>{p.text(channel.time_limit)}</dd>"
+        f"<dt>{p.colon(p.label('situation.cost'), '')}</dt><dd>{p.cited(p.text(channel.cost), channel.sources)}</dd>"
     )
     text = "".join(f'<span class="kb-step-note">{b}</span>' for b in body if b)
     return f'<li id="step-{esc_attr(channel.id)}">{head}{text}<dl class="kb-step-facts">{facts}</dl></li>'
@@ -60,43 +60,43 @@ def _sources(p: Page, s: Situation) -> Iterable[str]:
 
 def _source_item(p: Page, sid: str) -> str:
     src = p.kb.sources[sid]
-    when = p.s("situation.checked", date=p.date(src.checked)) if src.checked else p.s("situation.not_checked")
-    return f'<a href="{p.to("sources", sid)}">{p.t(src.title)}</a>{p.s("punct.list")}{when}'
+    when = p.label("situation.checked", date=p.date(src.checked)) if src.checked else p.label("situation.not_checked")
+    return f'<a href="{p.to("sources", sid)}">{p.text(src.title)}</a>{p.label("punct.list")}{when}'
 
 
 def situation_page(p: Page, s: Situation) -> str:
     """The page body of one situation, below its heading."""
     kb = p.kb
     anchors = ("steps", "law", "evidence", "sources")
-    jump = "".join(f'<a href="#{anchor}">{p.s("situation.jump_" + anchor)}</a>' for anchor in anchors)
-    law = [rule_says(p, rid) for rid in s.rules] + [p.cited(p.t(t), s.sources) for t in s.law]
+    jump = "".join(f'<a href="#{anchor}">{p.label("situation.jump_" + anchor)}</a>' for anchor in anchors)
+    law = [rule_says(p, rid) for rid in s.rules] + [p.cited(p.text(t), s.sources) for t in s.law]
     steps = [_step(p, kb.channels[step.channel], step.note, describe=False) for step in s.steps]
     short = esc(p.ctx.public_url(go_path(s.id)))
     go = p.ctx.lang_root() + go_path(s.id, p.ctx.directory_urls)
     out = [
         '<div class="kb-situation">',
         qr(p, s.id),
-        f'<p class="kb-record-kind" data-search-exclude>{p.s("label.situation")}</p>',
-        f'<p class="kb-record-summary">{p.t(s.summary)}</p>',
+        f'<p class="kb-record-kind" data-search-exclude>{p.label("label.situation")}</p>',
+        f'<p class="kb-record-summary">{p.text(s.summary)}</p>',
         # a div with the navigation role, not <nav>: the page sanitiser's allow-list (branch sanitize) has no nav
         (
             f'<div class="kb-jump" role="navigation" aria-label="{esc_attr(p.plain("situation.jump"))}" '
             f"data-search-exclude>{jump}</div>"
         ),
-        f'\n<h2 id="law">{p.s("situation.law")}</h2>\n<ul class="kb-rules">'
+        f'\n<h2 id="law">{p.label("situation.law")}</h2>\n<ul class="kb-rules">'
         + "".join(f"<li>{item}</li>" for item in law)
         + "</ul>\n",
-        f'\n<h2 id="evidence">{p.s("situation.evidence")}</h2>\n{p.list([p.t(e) for e in s.evidence])}\n',
-        f'\n<h2 id="steps">{p.s("situation.steps")}</h2>\n<ol class="kb-steps">{"".join(steps)}</ol>\n',
-        f'<p class="kb-meta">{p.s("situation.order_note")}</p>\n',
-        f'\n<h2 id="sources">{p.s("situation.sources")}</h2>\n<ul class="kb-situation-sources">'
+        f'\n<h2 id="evidence">{p.label("situation.evidence")}</h2>\n{p.list([p.text(e) for e in s.evidence])}\n',
+        f'\n<h2 id="steps">{p.label("situation.steps")}</h2>\n<ol class="kb-steps">{"".join(steps)}</ol>\n',
+        f'<p class="kb-meta">{p.label("situation.order_note")}</p>\n',
+        f'\n<h2 id="sources">{p.label("situation.sources")}</h2>\n<ul class="kb-situation-sources">'
         + "".join(f"<li>{_source_item(p, sid)}</li>" for sid in _sources(p, s))
         + "</ul>\n",
-        f'<p class="kb-meta">{p.s("situation.page_checked", date=p.date(s.checked))}</p>\n',
+        f'<p class="kb-meta">{p.label("situation.page_checked", date=p.date(s.checked))}</p>\n',
         (
-            f'<p class="kb-card-link"><span class="kb-screen-only">{p.s("situation.card")}'
-            f'{p.s("punct.note_gap")}</span>'
-            f'<a href="{go}">{p.s("record.short_link", url=short)}</a></p>'
+            f'<p class="kb-card-link"><span class="kb-screen-only">{p.label("situation.card")}'
+            f'{p.label("punct.note_gap")}</span>'
+            f'<a href="{go}">{p.label("record.short_link", url=short)}</a></p>'
         ),
         "</div>",
     ]
@@ -107,8 +107,8 @@ def situations_index(p: Page) -> str:
     """Every situation as a link with its one-line summary: the worker's way in."""
     items = [
         f'<li id="{anchor("situations", s.id)}">'
-        f'<a href="{p.record("situations", s.id)}"><strong>{p.t(s.title)}</strong></a>'
-        f'<br><span class="kb-meta">{p.t(s.summary)}</span></li>'
+        f'<a href="{p.record("situations", s.id)}"><strong>{p.text(s.title)}</strong></a>'
+        f'<br><span class="kb-meta">{p.text(s.summary)}</span></li>'
         for s in p.kb.situations.values()
     ]
     return f'<ul class="kb-situations">{"".join(items)}</ul>\n'

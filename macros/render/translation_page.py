@@ -14,8 +14,8 @@ def translation_status(p: Page) -> str:
     behind_pages = [s for s in pages if s.state != "current"]
     behind_records = [r for r in records if r.state != "current"]
     if not behind_pages and not behind_records:
-        return f'<p class="kb-translation-status">{p.s("translation.all_current")}</p>'
-    summary = p.s(
+        return f'<p class="kb-translation-status">{p.label("translation.all_current")}</p>'
+    summary = p.label(
         "translation.summary",
         pages=str(len(behind_pages)),
         pagestotal=str(len(pages)),
@@ -32,13 +32,13 @@ def translation_status(p: Page) -> str:
             rows.append(
                 (
                     {"data-state": s.state},
-                    [name, f"<code>docs/{s.lang}/{esc(s.path)}</code>", p.s("translation.state." + s.state)],
+                    [name, f"<code>docs/{s.lang}/{esc(s.path)}</code>", p.label("translation.state." + s.state)],
                 )
             )
-        headers = [p.s("translation.col_page"), p.s("translation.col_file"), p.s("translation.col_status")]
-        parts.append(table("kb-translation-pages", p.s("translation.caption_pages"), headers, rows))
+        headers = [p.label("translation.col_page"), p.label("translation.col_file"), p.label("translation.col_status")]
+        parts.append(table("kb-translation-pages", p.label("translation.caption_pages"), headers, rows))
     else:
-        parts.append(f"<p>{p.s('translation.pages_current')}</p>")
+        parts.append(f"<p>{p.label('translation.pages_current')}</p>")
     if behind_records:
         rows = [
             (
@@ -47,13 +47,13 @@ def translation_status(p: Page) -> str:
                     # with more than one translation, each record is listed once per language behind
                     f"<code>{esc(r.key if len(TARGETS) == 1 else f'{r.lang}: {r.key}')}</code>",
                     f"<code>{esc(r.file)}:{r.line}</code>",
-                    p.s("translation.state." + r.state),
+                    p.label("translation.state." + r.state),
                 ],
             )
             for r in behind_records
         ]
-        headers = [p.s("translation.col_record"), p.s("translation.col_file"), p.s("translation.col_status")]
-        parts.append(table("kb-translation-records", p.s("translation.caption_records"), headers, rows))
+        headers = [p.label(f"translation.col_{col}") for col in ("record", "file", "status")]
+        parts.append(table("kb-translation-records", p.label("translation.caption_records"), headers, rows))
     else:
-        parts.append(f"<p>{p.s('translation.records_current')}</p>")
+        parts.append(f"<p>{p.label('translation.records_current')}</p>")
     return "".join(parts)

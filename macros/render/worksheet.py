@@ -108,16 +108,16 @@ def minimum_wage_now(p: Page) -> str:
     beside the part-time hourly minimum (which applies to part-time work only); the stale note when due."""
     level = latest_minimum_wage(p)
     part_time = current(p.kb, "minimum-wage-hourly")
-    text = p.s(
+    text = p.label(
         "worksheet_warn.now",
-        monthly=esc(_monthly(p, level)),  # p.s takes escaped values: the figure's grouping is a label
+        monthly=esc(_monthly(p, level)),  # p.label takes escaped values: the figure's grouping is a label
         date=p.date(level.applies_from),
         hourly=_hourly(hourly_minimum(level)),
         part_time=esc(p.number(part_time.value)),
     )
     note = rules.stale_note(p, level)
     cited = p.cited(text, dict.fromkeys(b.source for b in (*level.basis, *part_time.basis)))
-    return cited + (p.s("punct.note_gap") + note if note else "")
+    return cited + (p.label("punct.note_gap") + note if note else "")
 
 
 def worksheet_result_warnings(p: Page) -> str:
@@ -126,7 +126,7 @@ def worksheet_result_warnings(p: Page) -> str:
     return (
         '<div class="kb-ws-result-warnings" id="ws-result-warnings" '
         f'data-colon="{esc_attr(p.plain("punct.colon"))}" hidden>'
-        f'<p>{p.s("worksheet_input.results_warned")}</p><ul></ul></div>'
+        f'<p>{p.label("worksheet_input.results_warned")}</p><ul></ul></div>'
     )
 
 
@@ -134,7 +134,7 @@ def worksheet_clear(p: Page) -> str:
     """The in-page question "Clear all" asks first (shown by worksheet.js), with its two answers."""
     return (
         '<p class="kb-ws-confirm" role="group" aria-labelledby="ws-confirm-q" hidden>'
-        f'<span id="ws-confirm-q">{p.s("worksheet_input.clear_question")}</span> '
-        f'<button type="button" data-action="clear-yes">{p.s("worksheet_input.clear_yes")}</button> '
-        f'<button type="button" data-action="clear-no">{p.s("worksheet_input.clear_no")}</button></p>'
+        f'<span id="ws-confirm-q">{p.label("worksheet_input.clear_question")}</span> '
+        f'<button type="button" data-action="clear-yes">{p.label("worksheet_input.clear_yes")}</button> '
+        f'<button type="button" data-action="clear-no">{p.label("worksheet_input.clear_no")}</button></p>'
     )

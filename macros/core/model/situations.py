@@ -1,6 +1,6 @@
 """Where a worker turns (channels) and what to do in a situation a worker meets (situations).
 
-Figures never appear in these texts: a channel's text names a rule as `{rule:<id>}`, which Page.t
+Figures never appear in these texts: a channel's text names a rule as `{rule:<id>}`, which Page.text
 replaces with the rule's figure in force (data/rules.yml, the one home of every figure; the ids are
 checked by macros/core/rule_refs.py, where data/channels.yml is a filled file).
 """

@@ -66,20 +66,20 @@ def checklist_chart(p: Page) -> str:
         body.append("</g>")
         y += 16
     height = y
-    title = p.s("chart.self.title")
-    desc = p.s("chart.self.desc")
+    title = p.label("chart.self.title")
+    desc = p.label("chart.self.desc")
     picture = svg.document("chart-self", width, height, title, desc, "".join(body), defs=fig.hatch("chart-self-hatch"))
 
     rows: list[Row] = []
     for sec in kb.checklist.values():
-        cells = [p.t(sec.title)] + [
+        cells = [p.text(sec.title)] + [
             f'<span data-section="{esc_attr(sec.id)}" data-answer="{a}">{len(sec.items) if a == "open" else 0}</span>'
             for a in ANSWERS
         ]
         rows.append(({}, cells))
-    headers = [p.s("chart.self.col_area")] + [
-        p.s("chart.self." + a) if a == "open" else p.s("checklist." + a) for a in ANSWERS
+    headers = [p.label("chart.self.col_area")] + [
+        p.label("chart.self." + a) if a == "open" else p.label("checklist." + a) for a in ANSWERS
     ]
-    data = table("kb-chart-self-table", p.s("chart.self.caption_table"), headers, rows)
+    data = table("kb-chart-self-table", p.label("chart.self.caption_table"), headers, rows)
     template = f' data-template="{esc_attr(p.strings["chart.self.counts"])}" data-kb-checklist-chart hidden'
-    return fig.figure(p, "self", picture, p.s("chart.self.caption"), data, sources=[], attrs=template)
+    return fig.figure(p, "self", picture, p.label("chart.self.caption"), data, sources=[], attrs=template)

@@ -66,19 +66,19 @@ def timeline_chart(p: Page) -> str:
         prev_y, prev_year = y + 6, year
         y += 10 + size * 1.45 + len(lines) * size * svg.LINE_HEIGHT + 10
     height = y
-    title = p.s("chart.timeline.title", first=esc(events[0].date[:4]), last=esc(events[-1].date[:4]))
-    desc = p.s(
+    title = p.label("chart.timeline.title", first=esc(events[0].date[:4]), last=esc(events[-1].date[:4]))
+    desc = p.label(
         "chart.timeline.desc",
         count=str(len(events)),
         first=esc(events[0].date[:4]),
         last=esc(events[-1].date[:4]),
-        tracks=p.join(p.s("track." + t) for t in tracks),
+        tracks=p.join(p.label("track." + t) for t in tracks),
     )
     picture = svg.document(
         "chart-timeline", width, height, title, desc, "".join(axis_parts) + "".join(body), hotspots=hot
     )
     sources = fig.sources(p, (s for e in events for s in e.sources))
-    caption = p.s("chart.timeline.caption")
+    caption = p.label("chart.timeline.caption")
     return fig.figure(p, "timeline", picture, caption, timeline(p), sources=sources, open_data=True)
 
 
@@ -196,25 +196,25 @@ def minimum_wage_chart(p: Page) -> str:
         )
         for w in levels
     )
-    title = p.s("chart.wage.title", first=str(first), last=str(last - 1))
-    desc = p.s("chart.wage.desc", levels=esc(amounts_text))
+    title = p.label("chart.wage.title", first=str(first), last=str(last - 1))
+    desc = p.label("chart.wage.desc", levels=esc(amounts_text))
     picture = svg.document("chart-wage", width, height, title, desc, "".join(body), defs=fig.hatch("chart-wage-hatch"))
 
     rows = []
     for w in levels:
-        nc = p.s("chart.wage.unconfirmed")
+        nc = p.label("chart.wage.unconfirmed")
         cells = [
             p.date(w.effective),
             esc(fig.number(p, w.inside_zone)) if w.inside_zone else (nc if not w.confirmed else "—"),
             esc(fig.number(p, w.outside_zone)) if w.outside_zone else (nc if not w.confirmed else "—"),
             esc(fig.number(p, w.citywide)) if w.citywide else (nc if not w.confirmed else "—"),
-            p.cited(p.t(w.note), w.sources) if w.note else p.cite(*w.sources),
+            p.cited(p.text(w.note), w.sources) if w.note else p.cite(*w.sources),
         ]
         rows.append(({"id": anchor("minimum_wage", w.id)}, cells))
-    headers = [p.s(f"chart.wage.col_{c}") for c in ("effective", "inside", "outside", "citywide", "note")]
-    data = table("kb-chart-wage-table", p.s("chart.wage.caption_table"), headers, rows)
+    headers = [p.label(f"chart.wage.col_{c}") for c in ("effective", "inside", "outside", "citywide", "note")]
+    data = table("kb-chart-wage-table", p.label("chart.wage.caption_table"), headers, rows)
     sources = fig.sources(p, (s for w in levels for s in w.sources))
-    return fig.figure(p, "wage", picture, p.s("chart.wage.caption"), data, sources=sources, open_data=True)
+    return fig.figure(p, "wage", picture, p.label("chart.wage.caption"), data, sources=sources, open_data=True)
 
 
 def _amounts(p: Page, w: MinimumWage) -> str:

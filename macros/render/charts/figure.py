@@ -38,16 +38,16 @@ def figure(
         picture = (
             f'<div class="kb-chart-scroll" role="region" tabindex="0" aria-label="{esc_attr(label)}">{picture}</div>'
         )
-        note = f'<p class="kb-chart-phone-note kb-meta">{p.s("phone.chart_list")}</p>'
+        note = f'<p class="kb-chart-phone-note kb-meta">{p.label("phone.chart_list")}</p>'
         attrs = ' data-kb-wide=""' + attrs
-    cites = p.colon(p.s("chart.sources"), p.cite(*sources)) if sources else ""
-    gap = p.s("punct.cite_gap") if cites else ""  # none in Chinese: "……见下表。数据来源：［1］"
+    cites = p.colon(p.label("chart.sources"), p.cite(*sources)) if sources else ""
+    gap = p.label("punct.cite_gap") if cites else ""  # none in Chinese: "……见下表。数据来源：［1］"
     # the table follows the figure (a figcaption must be a figure's first or last child)
     return (
         f'<div class="kb-chart kb-chart-{name}" id="chart-{name}"{attrs}>'
         f"<figure>{picture}<figcaption>{caption}{gap}{cites}</figcaption></figure>{note}"
         f'<details class="kb-chart-data"{" open" if open_data else ""}>'
-        f'<summary>{p.s("chart.data")}</summary>{data}</details>'
+        f'<summary>{p.label("chart.data")}</summary>{data}</details>'
         "</div>"
     )
 

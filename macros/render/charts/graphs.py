@@ -82,18 +82,18 @@ def stakeholder_map(p: Page) -> str:
         x += 90
     body += legend
     height = y + 16
-    title = p.s("chart.map.title")
-    desc = p.s("chart.map.desc", groups=str(len(groups)), links=str(len(pairs)), max=str(most))
+    title = p.label("chart.map.title")
+    desc = p.label("chart.map.desc", groups=str(len(groups)), links=str(len(pairs)), max=str(most))
     picture = svg.document("chart-map", width, height, title, desc, "".join(body), hotspots=hot)
 
     rows = []
     for (a, b), recs in pairs.items():
-        links = [f'<a href="{p.to("recommendations", r.id)}">{p.t(r.title)}</a>' for r in recs]
+        links = [f'<a href="{p.to("recommendations", r.id)}">{p.text(r.title)}</a>' for r in recs]
         rows.append(({"id": f"map-{a}-{b}"}, [p.group_names([a]), p.group_names([b]), str(len(recs)), p.list(links)]))
-    headers = [p.s(f"chart.map.col_{c}") for c in ("lead", "partner", "count", "list")]
-    data = table("kb-chart-map-table", p.s("chart.map.caption_table"), headers, rows)
+    headers = [p.label(f"chart.map.col_{c}") for c in ("lead", "partner", "count", "list")]
+    data = table("kb-chart-map-table", p.label("chart.map.caption_table"), headers, rows)
     sources = fig.sources(p, (s for r in kb.recommendations.values() for s in r.sources))
-    return fig.figure(p, "map", picture, p.s("chart.map.caption"), data, sources=sources, wide=True)
+    return fig.figure(p, "map", picture, p.label("chart.map.caption"), data, sources=sources, wide=True)
 
 
 # -- 2. root-cause graph --------------------------------------------------------------------------
@@ -169,8 +169,8 @@ def root_cause_graph(p: Page) -> str:
         '<marker id="chart-causes-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" '
         'orient="auto"><path class="kb-chart-arrow" d="M0 0L8 4L0 8z"/></marker>'
     )
-    title = p.s("chart.causes.title")
-    desc = p.s(
+    title = p.label("chart.causes.title")
+    desc = p.label(
         "chart.causes.desc",
         findings=str(len(findings)),
         causes=str(len(causes)),
@@ -182,22 +182,26 @@ def root_cause_graph(p: Page) -> str:
 
     rows: list[Row] = []
     for cause in causes:
-        drives = [f'<a href="{p.to("findings", f)}">{p.t(kb.findings[f].title)}</a>' for f in cause.findings]
+        drives = [f'<a href="{p.to("findings", f)}">{p.text(kb.findings[f].title)}</a>' for f in cause.findings]
         by = [
-            f'<a href="{p.to("recommendations", r.id)}">{p.t(r.title)}</a>' for r in recs if cause.id in r.root_causes
+            f'<a href="{p.to("recommendations", r.id)}">{p.text(r.title)}</a>'
+            for r in recs
+            if cause.id in r.root_causes
         ]
         rows.append(
             (
                 {},
                 [
-                    f'<a href="{p.to("root_causes", cause.id)}">{p.t(cause.cause)}</a>',
-                    p.s("level." + cause.level.value),
+                    f'<a href="{p.to("root_causes", cause.id)}">{p.text(cause.cause)}</a>',
+                    p.label("level." + cause.level.value),
                     p.list(drives),
                     p.list(by),
                 ],
             )
         )
-    headers = [p.s("col.cause"), p.s("col.level"), p.s("chart.causes.col_drives"), p.s("chart.causes.col_addressed")]
-    data = table("kb-chart-causes-table", p.s("chart.causes.caption_table"), headers, rows)
+    headers = [
+        p.label(key) for key in ("col.cause", "col.level", "chart.causes.col_drives", "chart.causes.col_addressed")
+    ]
+    data = table("kb-chart-causes-table", p.label("chart.causes.caption_table"), headers, rows)
     sources = fig.sources(p, [s for c in causes for s in c.sources] + [s for r in recs for s in r.sources])
-    return fig.figure(p, "causes", picture, p.s("chart.causes.caption"), data, sources=sources, wide=True)
+    return fig.figure(p, "causes", picture, p.label("chart.causes.caption"), data, sources=sources, wide=True)

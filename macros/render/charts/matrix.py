@@ -78,8 +78,8 @@ def recommendation_matrix(p: Page) -> str:
             hot.append(svg.hotspot(f"{base}?group={g}&area={a}", svg.hot_rect(x0 + 1, y + 1, cell_w - 2, h - 2), label))
         y += h
     height = y + margin
-    title = p.s("chart.matrix.title")
-    desc = p.s("chart.matrix.desc", groups=str(len(groups)), areas=str(len(areas)))
+    title = p.label("chart.matrix.title")
+    desc = p.label("chart.matrix.desc", groups=str(len(groups)), areas=str(len(areas)))
     picture = svg.document("chart-matrix", width, height, title, desc, "".join(body), hotspots=hot)
 
     rows: list[Row] = []
@@ -90,12 +90,12 @@ def recommendation_matrix(p: Page) -> str:
             lead = sum(1 for r in count[(g, a)] if g in r.owners)
             cells.append(
                 f'<a class="kb-count-link" href="{esc_attr(f"{base}?group={g}&area={a}")}">{n}</a>'
-                + p.paren(p.s("chart.matrix.lead", count=str(lead)))
+                + p.paren(p.label("chart.matrix.lead", count=str(lead)))
                 if n
                 else "0"
             )
         rows.append(({}, cells))
-    headers = [p.s("chart.matrix.col_group")] + [p.s("area." + a) for a in areas]
-    data = table("kb-chart-matrix-table", p.s("chart.matrix.caption_table"), headers, rows)
+    headers = [p.label("chart.matrix.col_group")] + [p.label("area." + a) for a in areas]
+    data = table("kb-chart-matrix-table", p.label("chart.matrix.caption_table"), headers, rows)
     sources = fig.sources(p, (s for r in kb.recommendations.values() for s in r.sources))
-    return fig.figure(p, "matrix", picture, p.s("chart.matrix.caption"), data, sources=sources, wide=True)
+    return fig.figure(p, "matrix", picture, p.label("chart.matrix.caption"), data, sources=sources, wide=True)
