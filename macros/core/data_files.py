@@ -12,7 +12,7 @@ import difflib
 from pathlib import Path
 
 from macros.core.kinds import KINDS, data_file
-from macros.core.languages import LANGS
+from macros.core.languages import LANGS, WRITTEN
 from macros.core.messages import say
 from macros.core.yaml_source import DataError
 
@@ -23,7 +23,8 @@ def allowed_names() -> frozenset[str]:
     """Every path (relative to data/) the loader reads."""
     return frozenset(
         {data_file(kind) for kind in KINDS}
-        | {f"{folder}/{lang}.yml" for folder in ("i18n", "messages") for lang in LANGS}
+        | {f"i18n/{lang}.yml" for lang in LANGS}  # a derived language's holds its own labels only
+        | {f"messages/{lang}.yml" for lang in WRITTEN}
         | {LOCK}
     )
 

@@ -8,10 +8,28 @@ from __future__ import annotations
 
 from typing import Any
 
-LANGS: tuple[str, ...] = ("en", "zh")
+LANGS: tuple[str, ...] = ("en", "zh", "zh-Hant")
 DEFAULT: str = LANGS[0]
 SOURCE: str = DEFAULT  # pages and data texts are written in this language first
 TARGET: str = LANGS[1]  # the translation the tracker follows (macros/core/translations.py)
+# A derived language has no pages or texts of its own: each is generated at build time from the
+# written language named here (nothing of it under docs/ or in the data's texts).
+DERIVED_FROM: dict[str, str] = {"zh-Hant": "zh"}
+WRITTEN: tuple[str, ...] = tuple(lang for lang in LANGS if lang not in DERIVED_FROM)
+
+
+def written_source(lang: str) -> str:
+    """The written language a language's texts come from: itself, or the one it is derived from."""
+    return DERIVED_FROM.get(lang, lang)
+
+
+def derive(lang: str, text: str) -> str:
+    """A text of a derived language from its written source's text (the text itself for a written language)."""
+    if lang not in DERIVED_FROM:
+        return text
+    from macros.core.hant_convert import to_traditional  # noqa: PLC0415 - only a derived build needs OpenCC
+
+    return to_traditional(text)
 
 
 def prefix(lang: str) -> str:

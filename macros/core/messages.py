@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from macros.core.labels import fill
-from macros.core.languages import DEFAULT, LANGS
+from macros.core.languages import DEFAULT, WRITTEN
 from macros.core.paths import DATA
 
 FOLDER = DATA / "messages"
@@ -27,7 +27,7 @@ FOLDER = DATA / "messages"
 def language() -> str:
     """The contributor's language: KB_LANG when it names one of the site's languages, else English."""
     chosen = os.environ.get("KB_LANG", "").strip().lower()[:2]
-    return chosen if chosen in LANGS else DEFAULT
+    return chosen if chosen in WRITTEN else DEFAULT
 
 
 @cache

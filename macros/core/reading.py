@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from macros.core import characters
 from macros.core.labels import brace_problem, placeholders
-from macros.core.languages import LANGS
+from macros.core.languages import DERIVED_FROM, LANGS, WRITTEN, derive
 from macros.core.limits import MAX_LABEL_CHARS
 from macros.core.messages import choices_hint, did_you_mean, quoted, say
 from macros.core.model import (
@@ -226,7 +226,7 @@ def read_kind(
 def read_strings(data_dir: Path, errors: list[DataError]) -> dict[str, dict[str, str]]:
     strings: dict[str, dict[str, str]] = {}
     lines: dict[str, dict[str, int]] = {}
-    for lang in LANGS:
+    for lang in WRITTEN:
         label = f"data/i18n/{lang}.yml"
         try:
             raw = load_yaml(data_dir / "i18n" / f"{lang}.yml", label)
@@ -261,9 +261,9 @@ def read_strings(data_dir: Path, errors: list[DataError]) -> dict[str, dict[str,
         character_problems(raw, label, raw, (), errors)
         flatten(raw, "", raw.line)
         strings[lang], lines[lang] = flat, flat_lines
-    if len(strings) == len(LANGS):
-        for lang in LANGS:
-            others = set().union(*(strings[o] for o in LANGS if o != lang))
+    if len(strings) == len(WRITTEN):
+        for lang in WRITTEN:
+            others = set().union(*(strings[o] for o in WRITTEN if o != lang))
             errors.extend(
                 DataError(f"data/i18n/{lang}.yml", None, say("label.missing_other", key=key))
                 for key in sorted(others - set(strings[lang]))
@@ -288,4 +288,29 @@ def read_strings(data_dir: Path, errors: list[DataError]) -> dict[str, dict[str,
                     key = f"{prefix}.{member.value}"
                     if key not in strings[lang]:
                         errors.append(DataError(f"data/i18n/{lang}.yml", None, say("label.missing", key=key)))
+        for lang, source in DERIVED_FROM.items():
+            strings[lang] = {key: derive(lang, text) for key, text in strings[source].items()}
+            strings[lang].update(_derived_only_strings(data_dir, lang, errors))
     return strings
+
+
+def _derived_only_strings(data_dir: Path, lang: str, errors: list[DataError]) -> dict[str, str]:
+    """The labels only a derived language has (data/i18n/<lang>.yml, e.g. its "converted automatically"
+    notice), written in that language: strings under `derived.` and nothing else."""
+    label = f"data/i18n/{lang}.yml"
+    try:
+        raw = load_yaml(data_dir / "i18n" / f"{lang}.yml", label)
+    except DataErrors as exc:
+        errors.extend(exc.errors)
+        return {}
+    found: dict[str, str] = {}
+    if not isinstance(raw, LineDict) or set(raw) != {"derived"} or not isinstance(raw["derived"], LineDict):
+        errors.append(DataError(label, 1, say("label.derived_only")))
+        return found
+    character_problems(raw, label, raw, (), errors)
+    for key, text in raw["derived"].items():
+        if not isinstance(text, str) or not text.strip():
+            errors.append(DataError(label, raw["derived"].key_lines[key], say("label.not_text", key=f"derived.{key}")))
+        else:
+            found[f"derived.{key}"] = text
+    return found

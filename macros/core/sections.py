@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from macros.core.docs_tree import heading_ids, page_file
-from macros.core.languages import LANGS
+from macros.core.languages import WRITTEN
 from macros.core.messages import say
 from macros.core.yaml_source import DataError, LineList, line_of
 
@@ -26,7 +26,7 @@ def section_problems(
         for j, section in enumerate(change.affects.sections):
             page, _, anchor = section.partition("#")
             line = line_of(raw, (*raw_index(raw, change.id), "affects", "sections", j))
-            for lang in LANGS:
+            for lang in WRITTEN:
                 path = page_file(docs_dir, lang, page)
                 if path is None:
                     errors.append(

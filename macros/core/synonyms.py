@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from macros.core.languages import derive, written_source
 from macros.core.limits import MAX_SYNONYM_FIELD, MAX_SYNONYM_REPEAT
 from macros.core.load import KnowledgeBase
 
@@ -22,6 +23,10 @@ Table = list[tuple[tuple[str, ...], tuple[str, ...]]]  # (terms, variants), matc
 
 def table(kb: KnowledgeBase, lang: str) -> Table:
     """The language's (terms, variants) pairs: the synonyms file, then the glossary's avoided variants."""
+    source = written_source(lang)
+    if source != lang:  # a derived language: its source's pairs, converted as its pages are
+        return [(tuple(derive(lang, t) for t in terms), tuple(derive(lang, v) for v in variants))
+                for terms, variants in table(kb, source)]
     pairs: Table = []
     for entry in kb.search_synonyms.values():
         terms, variants = getattr(entry.terms, lang), getattr(entry.variants, lang)

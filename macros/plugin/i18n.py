@@ -15,7 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from macros.core.articles import article_aliases
 from macros.core.diagnostics import Problem
-from macros.core.languages import DEFAULT, LANGS, prefix, strip_prefix
+from macros.core.languages import DEFAULT, DERIVED_FROM, LANGS, WRITTEN, derive, prefix, strip_prefix
 from macros.core.load import KnowledgeBase
 from macros.core.messages import say
 from macros.core.pages import NO_SYNONYMS, NOT_SEARCHED, SEARCH_BOOST
@@ -34,11 +34,18 @@ _CONFIG_BASE = re.compile(r'(<script id="__config"[^>]*>[^<]*?"base":\s*")([^"]*
 
 
 def parity_problems(docs: Path) -> list[Problem]:
-    """A problem for every page that exists in one language only."""
-    pages = {lang: {p.relative_to(docs / lang).as_posix() for p in (docs / lang).rglob("*.md")} for lang in LANGS}
+    """A problem for every page that exists in one written language only (a derived language's pages
+    are its source's, converted: complete by construction)."""
+    pages = {lang: {p.relative_to(docs / lang).as_posix() for p in (docs / lang).rglob("*.md")} for lang in WRITTEN}
     return [Problem(f"docs/{lang}/{path}", None, say("pages.missing_translation", other=other, path=path))
-            for lang in LANGS for other in LANGS if other != lang
+            for lang in WRITTEN for other in WRITTEN if other != lang
             for path in sorted(pages[other] - pages[lang])]
+
+
+def derived_problems(docs: Path) -> list[Problem]:
+    """A derived language is generated, never kept: a page under docs/<derived language>/ is an error."""
+    return [Problem(f"docs/{lang}/{p.relative_to(docs / lang).as_posix()}", None, say("pages.derived_written", lang=lang))
+            for lang in DERIVED_FROM for p in sorted((docs / lang).rglob("*")) if p.is_file()]
 
 
 PARITY_HEADING = "build.parity"  # its message key (data/messages/<lang>.yml)
@@ -46,7 +53,31 @@ PARITY_HEADING = "build.parity"  # its message key (data/messages/<lang>.yml)
 
 def check_parity(config: MkDocsConfig) -> None:
     """Every page exists in both languages; otherwise the build names the missing ones."""
-    fail(parity_problems(Path(config.docs_dir)), PARITY_HEADING)  # names cleaned and escaped
+    docs = Path(config.docs_dir)
+    fail(parity_problems(docs) + derived_problems(docs), PARITY_HEADING)  # names cleaned and escaped
+
+
+def derive_language_configs(config: MkDocsConfig) -> None:
+    """Fill each derived language's site_name, site_description, copyright and nav_translations
+    from its source language's entry in mkdocs.yml, converted: they are never kept by hand.
+
+    ENGINE INTERNALS (mkdocs-static-i18n 1.3): relies on `config.plugins["i18n"].config.languages`,
+    a list of its I18nPluginLanguage configs (each with `locale` and the keys above, item-assignable),
+    which its on_config (priority -100) applies to the MkDocs config of each language's build. So
+    this runs in the kb plugin's on_config at priority 0, before it, in every language's run.
+    """
+    plugin = config.plugins.get("i18n")
+    languages = getattr(getattr(plugin, "config", None), "languages", None) or []
+    by_locale = {entry.locale: entry for entry in languages}
+    for lang, source in DERIVED_FROM.items():
+        entry, written = by_locale.get(lang), by_locale.get(source)
+        if entry is None or written is None:
+            continue
+        for key in ("site_name", "site_description", "copyright"):
+            if written[key] is not None:
+                entry[key] = derive(lang, written[key])
+        if written["nav_translations"]:
+            entry["nav_translations"] = {en: derive(lang, text) for en, text in written["nav_translations"].items()}
 
 
 def per_language_template(

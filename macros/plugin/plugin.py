@@ -91,6 +91,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         security.check_symlinks(config)
         security.check_content(config, lambda: self.model(config))
         i18n.check_parity(config)
+        i18n.derive_language_configs(config)  # before mkdocs-static-i18n's on_config (-100) applies them
         kit.check_short_links(config, self.model(config))
         search_dedup.install(config)  # the i18n plugin's search de-duplication, in linear time
         attr_list_guard.install(config)  # { … } may set only the attributes pages may use
@@ -107,6 +108,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         page_scripts.set_scripts(page)
         translation.mark_outdated(page, config, self._strings(config))
         record_pages.set_edit_link(page, config)
+        translation.mark_derived(page, config, self._strings(config))  # links to the edit link set above
         return markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:

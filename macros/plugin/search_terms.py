@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from macros.core.languages import LANGS, prefix
+from macros.core.languages import DEFAULT, LANGS, derive, prefix
 from macros.core.load import KnowledgeBase
 from macros.core.pages import PAGES, anchor, page_url
 
@@ -26,9 +26,10 @@ def glossary_entries(kb: KnowledgeBase, directory_urls: bool, locations: set[str
         if f"{prefix(lang)}{page}" not in locations:
             continue
         for term in kb.glossary.values():
-            title = f"{term.zh}（{term.en}）" if lang == "zh" else f"{term.en} ({term.zh})"
+            native = derive(lang, term.zh)  # the Chinese term, converted on a derived language's page
+            title = f"{native}（{term.en}）" if lang != DEFAULT else f"{term.en} ({term.zh})"
             text = term.definition(lang)
-            avoid = [*term.avoid.en, *term.avoid.zh]
+            avoid = [*term.avoid.en, *dict.fromkeys([*term.avoid.zh, *(derive(lang, a) for a in term.avoid.zh)])]
             if avoid:
                 text += " " + " ".join(avoid)
             entries.append(

@@ -14,7 +14,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from macros.core.languages import DEFAULT, page_lang
+from macros.core.languages import DEFAULT, DERIVED_FROM, page_lang, prefix
 from macros.core.pages import page_url
 from macros.core.translations import page_state
 
@@ -45,3 +45,24 @@ def built_alone(config: MkDocsConfig) -> str | None:
     i18n = config.plugins.get("i18n")
     only = getattr(getattr(i18n, "config", None), "build_only_locale", None)
     return str(only) if only else None
+
+
+def mark_derived(page: Page, config: MkDocsConfig, strings: Mapping[str, Mapping[str, str]]) -> None:
+    """Set page.meta.derived_notice on a derived language's page (zh-Hant): it was converted
+    automatically, with links to its source page and to where a conversion error is reported
+    (the source page's edit link, set by record_pages.set_edit_link)."""
+    lang = page_lang(page.file)
+    if lang not in DERIVED_FROM:
+        return
+    path = page.file.src_uri[len(lang) + 1 :]
+    labels = strings[lang]
+    page.meta["derived_notice"] = {
+        "text": labels["derived.notice"],
+        "source": labels["derived.source"],
+        "source_url": prefix(DERIVED_FROM[lang]) + page_url(path, config.use_directory_urls),
+        "source_lang": DERIVED_FROM[lang],
+        "report": labels["derived.report"],
+        "report_url": page.edit_url,
+        "sep": labels["punct.list"],
+        "end": labels["punct.sentence_end"],
+    }

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
+from macros.core.languages import derive, written_source
 from macros.core.limits import MAX_TEXT_CHARS
 
 # Ids become folder and file names (short links, the offline zip): Windows refuses these names.
@@ -111,7 +112,8 @@ class Text(Strict):
     zh: NonEmpty
 
     def __call__(self, lang: str) -> str:
-        return str(getattr(self, lang))
+        written = written_source(lang)  # a derived language (zh-Hant) is converted from its source
+        return derive(lang, str(getattr(self, written)))
 
 
 class Record(Strict):
