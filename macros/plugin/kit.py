@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 
 from macros.core import downloads
 from macros.core.labels import fill
-from macros.core.languages import LANGS, derive, prefix, written_source
+from macros.core.languages import LANGS, prefix, written_source
 from macros.core.load import KnowledgeBase
 from macros.core.messages import say
 from macros.core.pages import page_url, record_pages, relative_link
@@ -61,7 +61,7 @@ def write_short_links(config: MkDocsConfig, kb: KnowledgeBase, site: Path, docs:
             if link.page not in generated and not (written_docs / link.page).is_file():
                 raise PluginError(say("shortlink.no_page", id=link.id, page=link.page, lang=lang))
             hash_ = f"#{link.anchor}" if link.anchor else ""
-            title = derive(lang, link_title(kb, link, lang, written_docs))
+            title = link_title(kb, link, lang, written_docs)
             target = relative_link(go_path(link.id, directory_urls), page_url(link.page, directory_urls)) + hash_
             folder = site / prefix(lang) / go_path(link.id)
             folder.mkdir(parents=True, exist_ok=True)

@@ -3,6 +3,7 @@ benefits, partners, timeline, glossary and bibliography."""
 
 from __future__ import annotations
 
+from macros.core.languages import DERIVED_FROM, derive
 from macros.core.model import Level
 from macros.core.pages import anchor
 from macros.render.changes import now_note, source_status
@@ -115,13 +116,15 @@ def partners(p: Page) -> str:
 def glossary(p: Page) -> str:
     rows = []
     for term in p.kb.glossary.values():
-        avoid = [esc(v) for v in term.avoid.en + term.avoid.zh]
+        # on a derived page (zh-Hant) the Chinese term and variants are converted, as the rest of the page
+        avoid = [esc(v) for v in term.avoid.en] + [esc(derive(p.lang, v)) for v in term.avoid.zh]
+        chinese = p.lang if p.lang in DERIVED_FROM else "zh-CN"
         rows.append(
             (
                 {"id": anchor("glossary", term.id)},
                 [
                     esc(term.en),
-                    f'<span lang="zh-CN">{esc(term.zh)}</span>',
+                    f'<span lang="{chinese}">{esc(derive(p.lang, term.zh))}</span>',
                     p.t(term.definition),
                     p.join(avoid) or "—",
                 ],

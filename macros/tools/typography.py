@@ -48,9 +48,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from macros.core.diagnostics import annotate
+from macros.core.languages import DERIVED_FROM
 from macros.tools.links import located_in_source
 
 LANG_DIR = "zh"
+# The Chinese editions checked: the written one and those derived from it (zh-Hant, converted at build time).
+LANG_DIRS = (LANG_DIR, *(lang for lang, source in DERIVED_FROM.items() if source == LANG_DIR))
 
 # Chinese characters and the full-width punctuation that belongs to Chinese text.
 _CJK = (
@@ -343,13 +346,13 @@ SOURCES_PAGE = Path(LANG_DIR) / "resources" / "sources" / "index.html"
 
 
 def check_site(site: Path) -> list[Problem]:
-    root = site / LANG_DIR
-    sources = site / SOURCES_PAGE
-    laws = law_titles(sources.read_text(encoding="utf-8")) if sources.is_file() else ()
     problems = []
-    for path in sorted(root.rglob("*.html")):
-        page = path.relative_to(site).as_posix()
-        problems += check_html(path.read_text(encoding="utf-8"), page, laws)
+    for lang in LANG_DIRS:
+        sources = site / lang / SOURCES_PAGE.relative_to(LANG_DIR)
+        laws = law_titles(sources.read_text(encoding="utf-8")) if sources.is_file() else ()
+        for path in sorted((site / lang).rglob("*.html")):
+            page = path.relative_to(site).as_posix()
+            problems += check_html(path.read_text(encoding="utf-8"), page, laws)
     return problems
 
 
@@ -373,7 +376,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         for problem in problems:
             print(problem)
-    pages = len(list((args.site / LANG_DIR).rglob("*.html")))
+    pages = sum(len(list((args.site / lang).rglob("*.html"))) for lang in LANG_DIRS)
     if problems:  # on GitHub Actions, also an annotation on each page's Markdown source
         annotate(
             [
