@@ -13,7 +13,7 @@ from typing import Any
 
 @lru_cache(maxsize=1)
 def _converter() -> Any:
-    import opencc  # noqa: PLC0415 - loaded on the first derived text only
+    import opencc  # loaded on the first derived text only
 
     return opencc.OpenCC("s2t")
 

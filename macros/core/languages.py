@@ -27,7 +27,7 @@ def derive(lang: str, text: str) -> str:
     """A text of a derived language from its written source's text (the text itself for a written language)."""
     if lang not in DERIVED_FROM:
         return text
-    from macros.core.hant_convert import to_traditional  # noqa: PLC0415 - only a derived build needs OpenCC
+    from macros.core.hant_convert import to_traditional  # only a derived build needs OpenCC
 
     return to_traditional(text)
 

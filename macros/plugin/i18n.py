@@ -44,8 +44,12 @@ def parity_problems(docs: Path) -> list[Problem]:
 
 def derived_problems(docs: Path) -> list[Problem]:
     """A derived language is generated, never kept: a page under docs/<derived language>/ is an error."""
-    return [Problem(f"docs/{lang}/{p.relative_to(docs / lang).as_posix()}", None, say("pages.derived_written", lang=lang))
-            for lang in DERIVED_FROM for p in sorted((docs / lang).rglob("*")) if p.is_file()]
+    return [
+        Problem(f"docs/{lang}/{p.relative_to(docs / lang).as_posix()}", None, say("pages.derived_written", lang=lang))
+        for lang in DERIVED_FROM
+        for p in sorted((docs / lang).rglob("*"))
+        if p.is_file()
+    ]
 
 
 PARITY_HEADING = "build.parity"  # its message key (data/messages/<lang>.yml)

@@ -89,10 +89,10 @@ def add_derived_pages(files: Files, config: MkDocsConfig, lang: str) -> list[Fil
         path = md.relative_to(source_dir).as_posix()
         file = _file(config, lang, path, derive(lang, md.read_text(encoding="utf-8")))
         not_in_nav = config.not_in_nav
-        file.inclusion = (  # mkdocs.yml's not_in_nav, as MkDocs applies it to files in docs/
-            InclusionLevel.NOT_IN_NAV if not_in_nav and not_in_nav.match_file(file.src_uri) else InclusionLevel.UNDEFINED
-        )
-        file.alternates = {other: file if other == lang else _file(config, other, path, None) for other in LANGS}  # type: ignore[attr-defined]
+        hidden = bool(not_in_nav and not_in_nav.match_file(file.src_uri))  # mkdocs.yml's not_in_nav, as for docs/
+        file.inclusion = InclusionLevel.NOT_IN_NAV if hidden else InclusionLevel.UNDEFINED
+        alternates = {other: file if other == lang else _file(config, other, path, None) for other in LANGS}
+        file.alternates = alternates  # type: ignore[attr-defined]
         file.derived_from = f"{DERIVED_FROM[lang]}/{path}"  # type: ignore[attr-defined]  # its edit link and notice
         files.append(file)
         added.append(file)
