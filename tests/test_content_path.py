@@ -584,7 +584,7 @@ def test_the_chinese_preview_links_the_notice_to_the_published_english_page(monk
 
     from macros.plugin import translation
 
-    monkeypatch.setattr(translation, "page_state", lambda docs, path: SimpleNamespace(state="outdated"))
+    monkeypatch.setattr(translation, "page_state", lambda docs, path, lang: SimpleNamespace(state="outdated"))
     strings = {"zh": {"translation.outdated": "旧", "translation.read_current": "英文", "punct.cite_gap": ""}}
 
     def notice(only: str | None) -> str:

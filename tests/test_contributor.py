@@ -125,7 +125,7 @@ def test_changed_and_new_data_records_are_listed_then_accepted(tmp_path):
         "".join(
             r
             for r in lock.read_text(encoding="utf-8").splitlines(keepends=True)
-            if not r.startswith("themes/wages-benefits:")
+            if not r.lstrip().startswith("themes/wages-benefits:")
         ),
         encoding="utf-8",
     )

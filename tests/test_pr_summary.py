@@ -73,7 +73,7 @@ def repo(tmp_path) -> tuple[Path, str]:
         "".join(
             r
             for r in lock.read_text(encoding="utf-8").splitlines(keepends=True)
-            if not r.startswith("themes/wages-benefits:")
+            if not r.lstrip().startswith("themes/wages-benefits:")
         ),
         encoding="utf-8",
     )

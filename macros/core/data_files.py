@@ -39,5 +39,5 @@ def unknown_files(data_dir: Path) -> list[DataError]:
             continue
         near = difflib.get_close_matches(rel, sorted(allowed), n=1)
         hint = say("did_you_mean", near=near[0]).strip() + " " if near else ""  # the likeliest fix first
-        errors.append(DataError(f"data/{rel}", None, hint + say("file.unknown", langs="|".join(LANGS), lock=LOCK)))
+        errors.append(DataError(f"data/{rel}", None, hint + say("file.unknown", langs="|".join(WRITTEN), lock=LOCK)))
     return errors

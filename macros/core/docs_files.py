@@ -45,7 +45,7 @@ def check_file(docs_dir: Path, path: Path) -> str | None:
     bad = [p for p in (*parts[:-1], stem) if not _NAME.fullmatch(p)] + ([suffix] if suffix != path.suffix else [])
     if bad:
         return say("docs.name", part=bad[0])
-    if parts[0] not in WRITTEN:  # a derived language (zh-Hant) is generated: nothing of it under docs/
+    if parts[0] not in WRITTEN:
         return say("docs.language_folder", folders=", ".join(f"docs/{lang}/" for lang in WRITTEN))
     if suffix == ".md":
         return None

@@ -13,7 +13,7 @@ import io
 import json
 from collections.abc import Callable, Iterable
 
-from macros.core.languages import LANGS
+from macros.core.languages import LANGS, WRITTEN
 from macros.core.load import KnowledgeBase
 from macros.core.pages import PAGES, record_page
 
@@ -119,7 +119,7 @@ def csv_text(kb: KnowledgeBase, table: str, lang: str, url: Url) -> str:
 def json_text(kb: KnowledgeBase) -> str:
     """Recommendations and actions (with the groups they name) exactly as validated from data/."""
     data = {
-        "languages": list(LANGS),
+        "languages": list(WRITTEN),  # the texts of each record
         "stakeholder_groups": [g.model_dump(mode="json") for g in kb.stakeholder_groups.values()],
         "recommendations": [r.model_dump(mode="json") for r in kb.recommendations.values()],
         "actions": [a.model_dump(mode="json") for a in kb.actions.values()],

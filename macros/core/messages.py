@@ -18,24 +18,27 @@ from typing import Any
 import yaml
 
 from macros.core.labels import fill
-from macros.core.languages import DEFAULT, WRITTEN
+from macros.core.languages import BY_CODE, DEFAULT, derive, written_source
 from macros.core.paths import DATA
 
 FOLDER = DATA / "messages"
 
 
 def language() -> str:
-    """The contributor's language: KB_LANG when it names one of the site's languages, else English."""
-    chosen = os.environ.get("KB_LANG", "").strip().lower()[:2]
-    return chosen if chosen in WRITTEN else DEFAULT
+    """The contributor's language: KB_LANG when it names one of the site's languages (zh, zh_CN.UTF-8 …),
+    else the default language."""
+    chosen = os.environ.get("KB_LANG", "").strip().split(".")[0].replace("_", "-").lower()
+    codes = {code.lower(): code for code in BY_CODE}
+    return codes.get(chosen) or codes.get(chosen.split("-")[0]) or DEFAULT
 
 
 @cache
 def texts(lang: str) -> dict[str, str]:
-    """One language's messages (the project's own file; a flat mapping)."""
-    with open(FOLDER / f"{lang}.yml", encoding="utf-8") as handle:
+    """One language's messages (the project's own file, a flat mapping; a derived language's are converted)."""
+    source = written_source(lang)
+    with open(FOLDER / f"{source}.yml", encoding="utf-8") as handle:
         loaded = yaml.safe_load(handle)
-    return {str(k): str(v) for k, v in loaded.items()}
+    return {str(k): derive(lang, str(v)) for k, v in loaded.items()}
 
 
 def say(key: str, /, *, in_language: str | None = None, **params: Any) -> str:

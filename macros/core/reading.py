@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from macros.core import characters
 from macros.core.labels import brace_problem, placeholders
-from macros.core.languages import DERIVED_FROM, LANGS, WRITTEN, derive
+from macros.core.languages import DERIVED, SOURCE, WRITTEN, derive, written_source
 from macros.core.limits import MAX_LABEL_CHARS
 from macros.core.messages import choices_hint, did_you_mean, quoted, say
 from macros.core.model import (
@@ -88,7 +88,7 @@ def where(loc: Sequence[str | int]) -> str:
     for step in loc:
         if isinstance(step, int):
             parts.append(say("loc.item", n=step + 1))
-        elif step in LANGS:
+        elif step in WRITTEN:
             parts.append(say(f"loc.{step}"))
         else:
             parts.append(str(step))
@@ -276,19 +276,21 @@ def read_strings(data_dir: Path, errors: list[DataError]) -> dict[str, dict[str,
                         "label.placeholders",
                         key=key,
                         found=sorted(placeholders(strings[lang][key])),
-                        file=f"data/i18n/{LANGS[0]}.yml",
-                        expected=sorted(placeholders(strings[LANGS[0]][key])),
+                        file=f"data/i18n/{SOURCE}.yml",
+                        expected=sorted(placeholders(strings[SOURCE][key])),
                     ),
                 )
-                for key in sorted(set(strings[lang]) & set(strings[LANGS[0]]))
-                if lang != LANGS[0] and placeholders(strings[lang][key]) != placeholders(strings[LANGS[0]][key])
+                for key in sorted(set(strings[lang]) & set(strings[SOURCE]))
+                if lang != SOURCE and placeholders(strings[lang][key]) != placeholders(strings[SOURCE][key])
             )
             for prefix, enum in LABELLED_ENUMS.items():
                 for member in enum:
                     key = f"{prefix}.{member.value}"
                     if key not in strings[lang]:
                         errors.append(DataError(f"data/i18n/{lang}.yml", None, say("label.missing", key=key)))
-        for lang, source in DERIVED_FROM.items():
+    for lang in DERIVED:  # a derived language's labels are its source's, converted, and its own few
+        source = written_source(lang)
+        if source in strings:
             strings[lang] = {key: derive(lang, text) for key, text in strings[source].items()}
             strings[lang].update(_derived_only_strings(data_dir, lang, errors))
     return strings

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 
-from macros.core.languages import derive, written_source
 from macros.core.limits import MAX_SYNONYM_FIELD, MAX_SYNONYM_REPEAT
 from macros.core.load import KnowledgeBase
 
@@ -23,20 +22,16 @@ Table = list[tuple[tuple[str, ...], tuple[str, ...]]]  # (terms, variants), matc
 
 def table(kb: KnowledgeBase, lang: str) -> Table:
     """The language's (terms, variants) pairs: the synonyms file, then the glossary's avoided variants."""
-    source = written_source(lang)
-    if source != lang:  # a derived language: its source's pairs, converted as its pages are
-        return [(tuple(derive(lang, t) for t in terms), tuple(derive(lang, v) for v in variants))
-                for terms, variants in table(kb, source)]
     pairs: Table = []
     for entry in kb.search_synonyms.values():
-        terms, variants = getattr(entry.terms, lang), getattr(entry.variants, lang)
+        terms, variants = entry.terms(lang), entry.variants(lang)
         if terms:
             pairs.append((tuple(terms), tuple(variants)))
     for term in kb.glossary.values():
-        avoid = getattr(term.avoid, lang)
+        avoid = term.avoid(lang)
         if avoid:
             # the glossary's English term may be "a / b (ABBR)": every part of it is a way the pages write it
-            written = [w.split("(")[0].strip() for w in getattr(term, lang).split("/")]
+            written = [w.split("(")[0].strip() for w in term.name(lang).split("/")]
             pairs.append((tuple(w for w in written if w), tuple(avoid)))
     return pairs
 

@@ -15,7 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from macros.core.articles import article_aliases
 from macros.core.diagnostics import Problem
-from macros.core.languages import DEFAULT, DERIVED_FROM, LANGS, WRITTEN, derive, prefix, strip_prefix
+from macros.core.languages import DEFAULT, DERIVED, LANGS, SEARCH_PIPELINE, WRITTEN, derive, language, prefix, strip_prefix, written_source
 from macros.core.load import KnowledgeBase
 from macros.core.messages import say
 from macros.core.pages import NO_SYNONYMS, NOT_SEARCHED, SEARCH_BOOST
@@ -46,7 +46,7 @@ def derived_problems(docs: Path) -> list[Problem]:
     """A derived language is generated, never kept: a page under docs/<derived language>/ is an error."""
     return [
         Problem(f"docs/{lang}/{p.relative_to(docs / lang).as_posix()}", None, say("pages.derived_written", lang=lang))
-        for lang in DERIVED_FROM
+        for lang in DERIVED
         for p in sorted((docs / lang).rglob("*"))
         if p.is_file()
     ]
@@ -73,8 +73,8 @@ def derive_language_configs(config: MkDocsConfig) -> None:
     plugin = config.plugins.get("i18n")
     languages = getattr(getattr(plugin, "config", None), "languages", None) or []
     by_locale = {entry.locale: entry for entry in languages}
-    for lang, source in DERIVED_FROM.items():
-        entry, written = by_locale.get(lang), by_locale.get(source)
+    for lang in DERIVED:
+        entry, written = by_locale.get(lang), by_locale.get(written_source(lang))
         if entry is None or written is None:
             continue
         for key in ("site_name", "site_description", "copyright"):
@@ -160,7 +160,7 @@ def split_search_index(config: MkDocsConfig, kb: KnowledgeBase) -> None:
     """One search index per language: readers download only their language's index.
 
     The i18n plugin writes one combined index at the end of the build; split it by the
-    language folder of each location. Chinese is segmented here (see macros/core/segment.py),
+    language folder of each location. Chinese (a `segmented` language) is segmented here (see macros/core/segment.py),
     so the browser needs no Chinese tokenizer: every index uses the plain pipeline.
     """
     site = Path(config.site_dir)
@@ -178,7 +178,7 @@ def split_search_index(config: MkDocsConfig, kb: KnowledgeBase) -> None:
             continue
         text = "" if location.startswith(NO_SYNONYMS) else doc["title"] + " " + doc["text"]
         variants = synonym_field(synonyms[lang], text)
-        if lang != DEFAULT:
+        if language(lang).segmented:
             doc = dict(doc, title=segment(doc["title"]), text=segment(doc["text"]))
             aliases = article_aliases(doc["title"] + " " + doc["text"]) + _title_stems(doc["title"])
             if aliases:
@@ -195,7 +195,7 @@ def split_search_index(config: MkDocsConfig, kb: KnowledgeBase) -> None:
         fields = dict(
             combined["config"].get("fields", {}), aliases={"boost": ALIAS_BOOST}, synonyms={"boost": SYNONYM_BOOST}
         )
-        index = {"config": dict(combined["config"], lang=["en"], fields=fields), "docs": docs[lang]}
+        index = {"config": dict(combined["config"], lang=list(SEARCH_PIPELINE), fields=fields), "docs": docs[lang]}
         out = site / prefix(lang) / "search" / "search_index.json"
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=True), encoding="utf-8")

@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 
 from macros.core import downloads
 from macros.core.labels import fill
-from macros.core.languages import LANGS, prefix, written_source
+from macros.core.languages import LANGS, SOURCE, prefix, written_source
 from macros.core.load import KnowledgeBase
 from macros.core.messages import say
 from macros.core.pages import page_url, record_pages, relative_link
@@ -33,7 +33,7 @@ def _absolute(config: MkDocsConfig, lang: str, path: str) -> str:
 
 def _links(kb: KnowledgeBase, docs: Path) -> list[ShortLink]:
     try:
-        return short_links(kb, docs / LANGS[0])
+        return short_links(kb, docs / SOURCE)
     except ShortLinkError as exc:
         raise PluginError(str(exc)) from None
 
@@ -57,8 +57,7 @@ def write_short_links(config: MkDocsConfig, kb: KnowledgeBase, site: Path, docs:
     for lang in LANGS:
         strings = kb.strings[lang]
         for link in _links(kb, docs):
-            written_docs = docs / written_source(lang)  # a derived language's pages are its source's, converted
-            if link.page not in generated and not (written_docs / link.page).is_file():
+            if link.page not in generated and not (docs / written_source(lang) / link.page).is_file():
                 raise PluginError(say("shortlink.no_page", id=link.id, page=link.page, lang=lang))
             hash_ = f"#{link.anchor}" if link.anchor else ""
             title = link_title(kb, link, lang, written_docs)

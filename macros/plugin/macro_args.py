@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from macros.core.diagnostics import Problem
-from macros.core.languages import LANGS
+from macros.core.languages import SOURCE, WRITTEN
 from macros.core.limits import INLINE_MACROS, MAX_BLOCK_MACRO_CALLS, MAX_INLINE_MACRO_CALLS
 from macros.core.load import KnowledgeBase
 from macros.core.messages import choices_hint, say
@@ -53,7 +53,7 @@ def _rid(kb: KnowledgeBase, lang_docs: Path, macro: str, bound: Mapping[str, Any
 CHOICES: dict[str, Choices] = {
     "group": lambda kb, docs, macro, bound: tuple(kb.stakeholder_groups),
     "source_ids": lambda kb, docs, macro, bound: tuple(kb.sources),
-    "key": lambda kb, docs, macro, bound: tuple(kb.strings[LANGS[0]]),
+    "key": lambda kb, docs, macro, bound: tuple(kb.strings[SOURCE]),
     "short_id": lambda kb, docs, macro, bound: tuple(link.id for link in short_links(kb, docs)),
     "kind": _kind,
     "rid": _rid,
@@ -100,7 +100,7 @@ def check_docs(docs_dir: Path, kb: KnowledgeBase, macros: Mapping[str, Callable[
     problems: list[Problem] = []
     for path in sorted(docs_dir.rglob("*.md")):
         rel = path.relative_to(docs_dir)
-        lang_docs = docs_dir / (rel.parts[0] if rel.parts[0] in LANGS else LANGS[0])
+        lang_docs = docs_dir / (rel.parts[0] if rel.parts[0] in WRITTEN else SOURCE)
         name = f"{docs_dir.name}/{rel.as_posix()}"
         calls: Counter[str] = Counter()
         for line, macro, args in macro_calls(path.read_text(encoding="utf-8", errors="replace"), macros):

@@ -23,7 +23,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from macros.core.kinds import data_file
-from macros.core.languages import DEFAULT, DERIVED_FROM, LANGS, derive, prefix
+from macros.core.languages import DEFAULT, DERIVED, LANGS, derive, prefix, written_source
 from macros.core.load import KnowledgeBase
 from macros.core.messages import say
 from macros.core.pages import RECORD_PAGES, page_url, record_pages
@@ -83,7 +83,7 @@ def add_derived_pages(files: Files, config: MkDocsConfig, lang: str) -> list[Fil
     (front matter included) through `derive`, at the same paths, in the nav and sitemap as written pages.
     The macros on them render with the derived language, so their data texts and labels are derived too.
     """
-    source_dir = Path(config.docs_dir) / DERIVED_FROM[lang]
+    source_dir = Path(config.docs_dir) / written_source(lang)
     added = []
     for md in sorted(source_dir.rglob("*.md")):
         path = md.relative_to(source_dir).as_posix()
@@ -93,7 +93,7 @@ def add_derived_pages(files: Files, config: MkDocsConfig, lang: str) -> list[Fil
         file.inclusion = InclusionLevel.NOT_IN_NAV if hidden else InclusionLevel.UNDEFINED
         alternates = {other: file if other == lang else _file(config, other, path, None) for other in LANGS}
         file.alternates = alternates  # type: ignore[attr-defined]
-        file.derived_from = f"{DERIVED_FROM[lang]}/{path}"  # type: ignore[attr-defined]  # its edit link and notice
+        file.derived_from = f"{written_source(lang)}/{path}"  # type: ignore[attr-defined]  # its edit link and notice
         files.append(file)
         added.append(file)
     return added
@@ -106,7 +106,7 @@ def link_derived_alternates(files: Files, config: MkDocsConfig) -> None:
         alternates = getattr(file, "alternates", None)
         norm = getattr(file, "norm_src_uri", None)
         if isinstance(alternates, dict) and norm:
-            for lang in DERIVED_FROM:
+            for lang in DERIVED:
                 alternates.setdefault(lang, _file(config, lang, norm, None))
 
 
@@ -115,7 +115,7 @@ def add_record_pages(files: Files, config: MkDocsConfig, kb: KnowledgeBase) -> F
     and a derived language's converted pages."""
     lang = current_language(config)
     docs = Path(config.docs_dir)
-    if lang in DERIVED_FROM:
+    if lang in DERIVED:
         added = add_derived_pages(files, config, lang)
     else:
         link_derived_alternates(files, config)

@@ -12,7 +12,8 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from macros.core.languages import DEFAULT, LANGS, derive, prefix
+from macros.core.labels import fill
+from macros.core.languages import LANGS, WRITTEN, prefix, written_source
 from macros.core.load import KnowledgeBase
 from macros.core.pages import PAGES, anchor, page_url
 
@@ -25,11 +26,14 @@ def glossary_entries(kb: KnowledgeBase, directory_urls: bool, locations: set[str
     for lang in LANGS:
         if f"{prefix(lang)}{page}" not in locations:
             continue
+        paren = kb.strings[lang]["punct.paren"]  # " ({text})" in English, "（{text}）" in Chinese
+        others = [code for code in WRITTEN if code != written_source(lang)]
         for term in kb.glossary.values():
-            native = derive(lang, term.zh)  # the Chinese term, converted on a derived language's page
-            title = f"{native}（{term.en}）" if lang != DEFAULT else f"{term.en} ({term.zh})"
+            # the term in the page's language, then in the others: 企业社会责任（corporate social responsibility）
+            names = kb.strings[lang]["punct.list"].join(term.name(other) for other in others)
+            title = term.name(lang) + fill(paren, text=names)
             text = term.definition(lang)
-            avoid = [*term.avoid.en, *dict.fromkeys([*term.avoid.zh, *(derive(lang, a) for a in term.avoid.zh)])]
+            avoid = list(dict.fromkeys([*term.avoid.every(), *term.avoid(lang)]))  # a derived language's own too
             if avoid:
                 text += " " + " ".join(avoid)
             entries.append(

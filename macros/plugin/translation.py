@@ -14,7 +14,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from macros.core.languages import DEFAULT, DERIVED_FROM, page_lang, prefix
+from macros.core.languages import DEFAULT, DERIVED, SOURCE, page_lang, prefix, written_source
 from macros.core.pages import page_url
 from macros.core.translations import page_state
 
@@ -22,11 +22,12 @@ from macros.core.translations import page_state
 def mark_outdated(page: Page, config: MkDocsConfig, strings: Mapping[str, Mapping[str, str]]) -> None:
     """Set page.meta.translation_notice on an outdated translation (text, link text, English URL)."""
     lang = page_lang(page.file)
-    if lang == DEFAULT or not page.file.src_uri.startswith(f"{lang}/"):
+    translated = written_source(lang)  # a derived language is as far behind as the language it derives from
+    if translated == SOURCE or not page.file.src_uri.startswith(f"{lang}/"):
         return
     docs = Path(config.docs_dir)
     path = page.file.src_uri[len(lang) + 1 :]
-    if not (docs / DEFAULT / path).is_file() or page_state(docs, path).state != "outdated":
+    if not (docs / SOURCE / path).is_file() or page_state(docs, path, translated).state != "outdated":
         return
     url = page_url(path, config.use_directory_urls)  # the default language is at the site root
     if built_alone(config) == lang:  # `make serve lang=zh`: no English here; the published English page
@@ -52,15 +53,15 @@ def mark_derived(page: Page, config: MkDocsConfig, strings: Mapping[str, Mapping
     automatically, with links to its source page and to where a conversion error is reported
     (the source page's edit link, set by record_pages.set_edit_link)."""
     lang = page_lang(page.file)
-    if lang not in DERIVED_FROM:
+    if lang not in DERIVED:
         return
     path = page.file.src_uri[len(lang) + 1 :]
     labels = strings[lang]
     page.meta["derived_notice"] = {
         "text": labels["derived.notice"],
         "source": labels["derived.source"],
-        "source_url": prefix(DERIVED_FROM[lang]) + page_url(path, config.use_directory_urls),
-        "source_lang": DERIVED_FROM[lang],
+        "source_url": prefix(written_source(lang)) + page_url(path, config.use_directory_urls),
+        "source_lang": written_source(lang),
         "report": labels["derived.report"],
         "report_url": page.edit_url,
         "sep": labels["punct.list"],

@@ -7,6 +7,7 @@ project wrote it, and a short note beside it says what holds today and links to 
 
 from __future__ import annotations
 
+from macros.core.languages import language
 from macros.core.model import Change, Source, SourceStatus
 from macros.core.pages import anchor
 from macros.render.html import esc, esc_attr
@@ -104,7 +105,7 @@ def source_status(p: Page, src: Source) -> str:
         lines.append(p.colon(p.s("status.label"), p.s("punct.list").join(parts)))
     if src.document_number:
         lines.append(p.colon(p.s("status.document_number"), p.t(src.document_number)))
-    if src.translation_url and p.lang != "zh":  # Chinese pages cite the Chinese original only
+    if src.translation_url and not language(p.lang).chinese_originals:  # their readers read the original
         lines.append(f'<a href="{esc_attr(src.translation_url)}">{p.s("status.translation")}</a>')
     if not lines:
         return ""

@@ -3,7 +3,7 @@ benefits, partners, timeline, glossary and bibliography."""
 
 from __future__ import annotations
 
-from macros.core.languages import DERIVED_FROM, derive
+from macros.core.languages import SOURCE, WRITTEN, language
 from macros.core.model import Level
 from macros.core.pages import anchor
 from macros.render.changes import now_note, source_status
@@ -116,21 +116,15 @@ def partners(p: Page) -> str:
 def glossary(p: Page) -> str:
     rows = []
     for term in p.kb.glossary.values():
-        # on a derived page (zh-Hant) the Chinese term and variants are converted, as the rest of the page
-        avoid = [esc(v) for v in term.avoid.en] + [esc(derive(p.lang, v)) for v in term.avoid.zh]
-        chinese = p.lang if p.lang in DERIVED_FROM else "zh-CN"
-        rows.append(
-            (
-                {"id": anchor("glossary", term.id)},
-                [
-                    esc(term.en),
-                    f'<span lang="{chinese}">{esc(derive(p.lang, term.zh))}</span>',
-                    p.t(term.definition),
-                    p.join(avoid) or "—",
-                ],
-            )
-        )
-    headers = [p.s(f"col.{c}") for c in ("term", "term_zh", "definition", "avoid")]
+        avoid = [esc(v) for v in term.avoid.every()]
+        names = [
+            esc(name) if code == p.lang else f'<span lang="{language(code).html}">{esc(name)}</span>'
+            for code, name in ((code, term.name(code)) for code in WRITTEN)
+        ]
+        rows.append(({"id": anchor("glossary", term.id)}, [*names, p.t(term.definition), p.join(avoid) or "—"]))
+    # the source language's column is "term", each other written language's "term_<code>"
+    columns = ["term" if code == SOURCE else f"term_{code}" for code in WRITTEN]
+    headers = [p.s(f"col.{c}") for c in (*columns, "definition", "avoid")]
     # kept out of the search index as one paragraph: each term has an entry of its own (macros/plugin/search_terms.py)
     return table("kb-glossary", p.s("caption.glossary"), headers, rows, search=False)
 

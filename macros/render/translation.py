@@ -1,8 +1,8 @@
-"""The translation status page: Chinese pages and data records behind the English, as of this build."""
+"""The translation status page: translated pages and data records behind their source, as of this build."""
 
 from __future__ import annotations
 
-from macros.core.languages import SOURCE, TARGET
+from macros.core.languages import TARGETS, written_source
 from macros.render.html import esc, table
 from macros.render.page import Page
 
@@ -24,13 +24,14 @@ def translation_status(p: Page) -> str:
     parts = [f'<p class="kb-translation-status">{summary}</p>']
     if behind_pages:
         rows = []
+        missing = {(s.lang, s.path) for s in behind_pages if s.state == "missing"}
         for s in behind_pages:
-            exists = s.state != "missing" or p.lang == SOURCE
+            exists = (written_source(p.lang), s.path) not in missing  # this page's language has the page
             name = f'<a href="{p.ctx.link(s.path)}">{esc(s.path)}</a>' if exists else esc(s.path)
             rows.append(
                 (
                     {"data-state": s.state},
-                    [name, f"<code>docs/{TARGET}/{esc(s.path)}</code>", p.s("translation.state." + s.state)],
+                    [name, f"<code>docs/{s.lang}/{esc(s.path)}</code>", p.s("translation.state." + s.state)],
                 )
             )
         headers = [p.s("translation.col_page"), p.s("translation.col_file"), p.s("translation.col_status")]
@@ -42,7 +43,8 @@ def translation_status(p: Page) -> str:
             (
                 {"data-state": r.state},
                 [
-                    f"<code>{esc(r.key)}</code>",
+                    # with more than one translation, each record is listed once per language behind
+                    f"<code>{esc(r.key if len(TARGETS) == 1 else f'{r.lang}: {r.key}')}</code>",
                     f"<code>{esc(r.file)}:{r.line}</code>",
                     p.s("translation.state." + r.state),
                 ],

@@ -1,10 +1,10 @@
 """Write a pull request's job summary: changed pages per language, changed data, translation state.
 
 Why: a reviewer should open exactly the pages a pull request changes in its preview, and a
-translator should see which Chinese pages and data texts the English edit has just left behind,
+translator should see which translated pages and data texts the source edit has just left behind,
 with the command that records a finished translation. For a commit range BASE...HEAD (the
-changes on HEAD since it left BASE, as GitHub shows them) this writes Markdown, in English and
-in Chinese (labels from data/i18n/*.yml, `summary.*`), to $GITHUB_STEP_SUMMARY when set, else to
+changes on HEAD since it left BASE, as GitHub shows them) this writes Markdown, in every written
+language (labels from data/i18n/*.yml, `summary.*`), to $GITHUB_STEP_SUMMARY when set, else to
 stdout. It reads git only; it never needs a token. The translation state is the project's own
 (macros/translations.py): what is behind at HEAD and was not already behind at BASE.
 Usage: python -m macros pr-summary BASE [HEAD] [--artifact NAME]
@@ -27,7 +27,7 @@ from pathlib import Path
 from macros.core import translations as tr
 from macros.core.kinds import KINDS, models
 from macros.core.labels import fill
-from macros.core.languages import LANGS, TARGET, prefix
+from macros.core.languages import SOURCE, TARGETS, WRITTEN, prefix
 from macros.core.load import KnowledgeBase, load, load_or_report
 from macros.core.model import Action, Recommendation
 from macros.core.pages import RECORD_PAGES, page_url, record_page
@@ -35,7 +35,7 @@ from macros.core.references import ref_fields
 from macros.core.shortlinks import plan_link
 from macros.core.yaml_source import DataErrors
 
-# What a change left behind the English: pages, data texts, and how many were behind before.
+# What a change left behind the source: pages, data texts, and how many were behind before.
 Behind = tuple[list[tr.PageState], list[tr.RecordState], int]
 ACCEPT = ".venv/bin/python -m macros translation-status --accept"
 MAX_IDS = 30  # record ids listed per data file; a bulk edit must not flood the summary
@@ -83,9 +83,9 @@ def page_changes(found: list[Change]) -> list[PageChange]:
     pages = []
     for change in found:
         parts = change.path.split("/", 2)
-        if len(parts) == 3 and parts[0] == "docs" and parts[1] in LANGS and parts[2].endswith(".md"):
+        if len(parts) == 3 and parts[0] == "docs" and parts[1] in WRITTEN and parts[2].endswith(".md"):
             pages.append(PageChange(parts[1], parts[2], change.status))
-    return sorted(pages, key=lambda p: (p.path, LANGS.index(p.lang)))
+    return sorted(pages, key=lambda p: (p.path, WRITTEN.index(p.lang)))
 
 
 def data_at(root: Path, commit: str, dest: Path) -> KnowledgeBase | None:
@@ -101,7 +101,7 @@ def data_at(root: Path, commit: str, dest: Path) -> KnowledgeBase | None:
         return None
 
 
-def english_hashes(kb: KnowledgeBase | None) -> dict[str, str]:
+def source_hashes(kb: KnowledgeBase | None) -> dict[str, str]:
     if kb is None:
         return {}
     return {
@@ -114,15 +114,15 @@ def english_hashes(kb: KnowledgeBase | None) -> dict[str, str]:
 def translation_state(
     root: Path, kb: KnowledgeBase, base_kb: KnowledgeBase | None, found: list[Change]
 ) -> Behind:
-    """(pages, records, earlier): what this change left behind the English, and how many were behind before."""
+    """(pages, records, earlier): what this change left behind the source, and how many were behind before."""
     touched = {c.path for c in found}
     pages_behind = [s for s in tr.page_states(root / "docs") if s.state != "current"]
     records_behind = [s for s in tr.record_states(root, kb) if s.state != "current"]
-    before = english_hashes(base_kb)
+    before = source_hashes(base_kb)
     data_touched = {c.path for c in found if c.path.startswith("data/")}
 
     def caused_page(state: tr.PageState) -> bool:
-        return f"docs/en/{state.path}" in touched or f"docs/zh/{state.path}" in touched
+        return f"docs/{SOURCE}/{state.path}" in touched or f"docs/{state.lang}/{state.path}" in touched
 
     def caused_record(state: tr.RecordState) -> bool:
         if base_kb is None:  # no baseline: every record of a touched data file
@@ -142,7 +142,7 @@ def shown_on(kind: str) -> str | None:
 
 @dataclass(frozen=True)
 class RecordChange:
-    """One record a data change added, changed (its English) or removed, and where readers meet it."""
+    """One record a data change added, changed (its source texts) or removed, and where readers meet it."""
 
     file: str  # data/<kind>.yml
     kind: str
@@ -162,7 +162,7 @@ def macro_index(docs: Path) -> dict[tuple[str, str], set[str]]:
     from macros.render import MACROS
 
     index: dict[tuple[str, str], set[str]] = {}
-    lang_docs = docs / LANGS[0]
+    lang_docs = docs / SOURCE
     for path in sorted(lang_docs.rglob("*.md")):
         rel = path.relative_to(lang_docs).as_posix()
         for _, macro, args in macro_calls(path.read_text(encoding="utf-8", errors="replace"), MACROS):
@@ -220,12 +220,12 @@ def appears_on(kb: KnowledgeBase, kind: str, rid: str, index: dict[tuple[str, st
 def record_changes(
     kb: KnowledgeBase, base_kb: KnowledgeBase | None, docs: Path
 ) -> list[RecordChange] | None:
-    """Records whose English changed, that are new or that were removed, with where they appear (None
+    """Records whose source texts changed, that are new or that were removed, with where they appear (None
     without a baseline). A record's pages are looked up in the data after the change (before it, for a
     removed one)."""
     if base_kb is None:
         return None
-    before, after = english_hashes(base_kb), english_hashes(kb)
+    before, after = source_hashes(base_kb), source_hashes(kb)
     index = macro_index(docs)
     found = []
     for key in list(after) + [k for k in before if k not in after]:
@@ -273,7 +273,7 @@ def render_data(
     ]
     for file in data:
         rows = None if records is None else [r for r in records if r.file == file]
-        if not rows:  # no baseline (which records changed is unknown), or only Chinese texts or layout changed
+        if not rows:  # no baseline (which records changed is unknown), or only translated texts or layout changed
             out.append(_row(f"`{_cell(file)}`", "–" if rows is None else s("summary.no_records"), "–", "–", "–"))
             continue
         for r in rows[:MAX_IDS]:
@@ -349,15 +349,23 @@ def render(
     if pages_behind:
         out += [s("summary.pages_behind") + colon.strip(), ""]
         out += [
-            f"- `docs/{TARGET}/{_cell(p.path)}`{colon}{s('translation.state.' + p.state)}" for p in pages_behind
+            f"- `docs/{p.lang}/{_cell(p.path)}`{colon}{s('translation.state.' + p.state)}" for p in pages_behind
         ] + [""]
+    several = len(TARGETS) > 1  # a record is then behind in a named language
     if records_behind:
+
+        def in_language(r: tr.RecordState) -> str:
+            return s("summary.lang_" + r.lang) + colon if several else ""
+
         out += [s("summary.texts_behind") + colon.strip(), ""]
         out += [
-            f"- `{_cell(r.key)}`{left}`{_cell(r.file)}:{r.line}`{right}{colon}{s('translation.state.' + r.state)}"
+            f"- {in_language(r)}`{_cell(r.key)}`{left}`{_cell(r.file)}:{r.line}`{right}{colon}"
+            + s("translation.state." + r.state)
             for r in records_behind
         ] + [""]
-    targets = [f"docs/zh/{p.path}" for p in pages_behind if p.state != "missing"] + [r.key for r in records_behind]
+    targets = [f"docs/{p.lang}/{p.path}" for p in pages_behind if p.state != "missing"] + [
+        f"--lang {r.lang} {r.key}" if several else r.key for r in records_behind
+    ]
     if targets:
         out += [s("summary.accept"), "", "```sh"] + [f"{ACCEPT} {_cell(t)}" for t in targets] + ["```"]
     if earlier:
@@ -372,7 +380,7 @@ def summary(root: Path, kb: KnowledgeBase, base: str, head: str, artifact: str |
         return "\n".join(
             f"## {md_text(kb.strings[lang]['summary.title'])}\n\n"
             f"{fill(kb.strings[lang]['summary.no_base'], md_text, base=md_text(base))}\n"
-            for lang in LANGS
+            for lang in WRITTEN
         )
     with tempfile.TemporaryDirectory() as tmp:
         base_kb = data_at(root, git(root, "merge-base", base, head).stdout.decode().strip() or base, Path(tmp))
@@ -391,7 +399,7 @@ def summary(root: Path, kb: KnowledgeBase, base: str, head: str, artifact: str |
     labels = [(c.path, changed_labels(kb, base_kb, c.path)) for c in found if c.path.startswith("data/i18n/")]
     return "\n".join(
         render(lang, trusted_labels(kb, base_kb, lang), pages, data, behind, artifact, records, labels)
-        for lang in LANGS
+        for lang in WRITTEN
     )
 
 

@@ -74,7 +74,7 @@ def cases(kb: KnowledgeBase, spec: Path = SPEC) -> dict[str, list[Case]]:
         own = [Case(str(q["query"]), str(q["page"])) for q in data["queries"][lang]]
         listed = {c.query for c in own}  # a variant listed among the queries expects its own page
         for sid, pages in data.get("synonyms", {}).items():
-            variants = getattr(kb.search_synonyms[sid].variants, lang)
+            variants = kb.search_synonyms[sid].variants(lang)
             out[lang] += [Case(v, pages[lang]) for v in variants if v not in listed]
         out[lang] += own
     return out

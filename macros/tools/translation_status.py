@@ -1,7 +1,9 @@
-"""List Chinese pages and data texts that are missing or behind the English; --accept records a translation.
+"""List translated pages and data texts that are missing or behind their source; --accept records a translation.
 
-For an outdated page it prints the English changes since the translated version (a unified diff
-from the recorded git blob to the current English file), so a translator sees what to update.
+Every written language other than the source is tracked (languages.TARGETS; derived languages are
+generated, never behind). For an outdated page it prints the source's changes since the translated
+version (a unified diff from the recorded git blob to the current source file), so a translator
+sees what to update.
 """
 
 from __future__ import annotations
@@ -14,16 +16,16 @@ from pathlib import Path
 
 from macros.core import translations as tr
 from macros.core.diagnostics import clean, commands_stopped
-from macros.core.languages import SOURCE, TARGET
+from macros.core.languages import SOURCE, TARGETS
 from macros.core.load import KnowledgeBase, load_or_report
 
 PAGE_NOTES = {
-    "outdated": "the English page changed since the version this translates",
-    "untracked": "no translation_of in its front matter: compare with the English by hand, then accept",
-    "missing": "the Chinese page does not exist",
+    "outdated": f"the {SOURCE} page changed since the version this translates",
+    "untracked": f"no translation_of in its front matter: compare with the {SOURCE} page by hand, then accept",
+    "missing": "the translated page does not exist",
 }
 RECORD_NOTES = {
-    "changed": "English texts changed since the translation was confirmed",
+    "changed": f"{SOURCE} texts changed since the translation was confirmed",
     "new": "translation never confirmed",
 }
 
@@ -33,15 +35,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--accept",
         nargs="*",
         metavar="TARGET",
-        help="record that the Chinese is up to date: pages (docs/zh/about/index.md or about/index.md) "
-        "or data records (recommendations/<id>); no TARGET accepts everything listed",
+        help="record that a translation is up to date: pages (docs/<lang>/about/index.md, or about/index.md for "
+        "every --lang) or data records (recommendations/<id>); no TARGET accepts everything listed",
+    )
+    parser.add_argument(
+        "--lang",
+        action="append",
+        choices=TARGETS,
+        help="only this translation (repeatable; default: every one)",
     )
     parser.add_argument("--check", action="store_true", help="exit 1 if anything is missing or behind")
     parser.add_argument("--no-diff", action="store_true", help="do not print the English changes")
 
 
 def english_diff(root: Path, state: tr.PageState) -> list[str] | None:
-    """The English changes since the translated version; None when git does not have that version."""
+    """The source's changes since the translated version; None when git does not have that version."""
     if state.recorded is None:
         return None
     try:
@@ -55,14 +63,14 @@ def english_diff(root: Path, state: tr.PageState) -> list[str] | None:
         difflib.unified_diff(
             old.stdout.decode("utf-8", "replace").splitlines(keepends=True),
             new.decode("utf-8", "replace").splitlines(keepends=True),
-            fromfile=f"docs/en/{state.path} (translated: {state.recorded[:10]})",
-            tofile=f"docs/en/{state.path} (now: {state.current[:10]})",
+            fromfile=f"docs/{SOURCE}/{state.path} (translated: {state.recorded[:10]})",
+            tofile=f"docs/{SOURCE}/{state.path} (now: {state.current[:10]})",
         )
     )
 
 
 def _print_page(root: Path, state: tr.PageState, show_diff: bool) -> None:
-    print(f"  {state.state:<9} docs/zh/{clean(state.path, 200)}: {PAGE_NOTES[state.state]}")
+    print(f"  {state.state:<9} docs/{state.lang}/{clean(state.path, 200)}: {PAGE_NOTES[state.state]}")
     if state.state != "outdated" or not show_diff:
         return
     diff = english_diff(root, state)
@@ -80,54 +88,58 @@ def _print_record(kb: KnowledgeBase, state: tr.RecordState) -> None:
     print(f"  {state.state:<9} {state.file}:{state.line}: {state.key}: {RECORD_NOTES[state.state]}")
     kind, rid = state.key.split("/", 1)
     record = kb.records[kind][rid]
-    for field, text in tr.english_texts(record) if state.state == "changed" else ():
+    for field, text in tr.source_texts(record) if state.state == "changed" else ():
         print(f"      {field}: {clean(text, 2000)}")
 
 
-def _page_target(docs: Path, target: str) -> str | None:
-    """The page path (relative to docs/en) that a target names, or None."""
-    for prefix in ("docs/zh/", "docs/en/", "zh/", "en/", ""):
-        rel = target.removeprefix(prefix) if target.startswith(prefix) else None
-        if rel and (docs / SOURCE / rel).is_file():
-            return rel
+def _page_target(docs: Path, target: str, langs: tuple[str, ...]) -> tuple[tuple[str, ...], str] | None:
+    """(languages, page path relative to each docs folder) that a target names, or None: docs/<lang>/<path>
+    or <lang>/<path> names that translation; a source page or a bare path names every one of `langs`."""
+    for lang in (*langs, SOURCE, None):
+        for start in ((f"docs/{lang}/", f"{lang}/") if lang else ("",)):
+            rel = target.removeprefix(start) if target.startswith(start) else None
+            if rel and (docs / SOURCE / rel).is_file():
+                return ((lang,) if lang in langs else langs), rel
     return None
 
 
-def accept(root: Path, kb: KnowledgeBase, targets: list[str]) -> int:
-    """Stamp translation_of on the chosen Chinese pages and record the chosen data records in the lock."""
+def accept(root: Path, kb: KnowledgeBase, targets: list[str], langs: tuple[str, ...] = TARGETS) -> int:
+    """Stamp translation_of on the chosen translated pages and record the chosen data records in the lock."""
     docs = root / "docs"
-    pages, records = tr.page_states(docs), tr.record_states(root, kb)
+    pages = [s for s in tr.page_states(docs) if s.lang in langs]
+    records = [r for r in tr.record_states(root, kb) if r.lang in langs]
     keys = {r.key for r in records}
-    chosen_pages, chosen_records = set(), set()
+    chosen_pages: set[tuple[str, str]] = set()
+    chosen_records: set[str] = set()
     for target in targets:
         if target in keys:
             chosen_records.add(target)
-        elif (path := _page_target(docs, target)) is not None:
-            chosen_pages.add(path)
+        elif (named := _page_target(docs, target, langs)) is not None:
+            chosen_pages |= {(lang, named[1]) for lang in named[0]}
         else:
-            print(
-                f"{clean(target, 200)}: neither a page in docs/en/ and docs/zh/ nor a data record (<kind>/<id>)",
-                file=sys.stderr,
-            )
+            folders = " and ".join(f"docs/{lang}/" for lang in (SOURCE, *langs))
+            print(f"{clean(target, 200)}: neither a page in {folders} nor a data record (<kind>/<id>)", file=sys.stderr)
             return 2
     everything = not targets
     for state in pages:
-        if state.state == "current" or not (everything or state.path in chosen_pages):
+        if state.state == "current" or not (everything or (state.lang, state.path) in chosen_pages):
             continue
-        zh = docs / TARGET / state.path
+        translated = docs / state.lang / state.path
+        name = f"docs/{state.lang}/{clean(state.path, 200)}"
         if state.state == "missing":
-            print(f"docs/zh/{clean(state.path, 200)} does not exist: translate it first", file=sys.stderr)
+            print(f"{name} does not exist: translate it first", file=sys.stderr)
             return 2
-        zh.write_text(tr.with_translation_of(zh.read_text(encoding="utf-8"), state.current), encoding="utf-8")
-        print(f"accepted docs/zh/{clean(state.path, 200)} as the translation of {state.current[:10]}")
+        text = tr.with_translation_of(translated.read_text(encoding="utf-8"), state.current)
+        translated.write_text(text, encoding="utf-8")
+        print(f"accepted {name} as the translation of {state.current[:10]}")
     lock = tr.read_lock(root)
-    updated = {}
-    for record in records:
-        if record.state != "current" and (everything or record.key in chosen_records):
-            print(f"accepted {record.key}")
-            updated[record.key] = record.current
-        elif record.key in lock:
-            updated[record.key] = lock[record.key]
+    updated: tr.Lock = {lang: {} for lang in TARGETS}
+    for record in tr.record_states(root, kb):
+        if record.lang in langs and record.state != "current" and (everything or record.key in chosen_records):
+            print(f"accepted {record.key}" + (f" ({record.lang})" if len(TARGETS) > 1 else ""))
+            updated[record.lang][record.key] = record.current
+        elif record.key in lock[record.lang]:
+            updated[record.lang][record.key] = lock[record.lang][record.key]
     if updated != lock:
         tr.write_lock(root, updated)  # also drops records that no longer exist
     return 0
@@ -138,24 +150,26 @@ def run(args: argparse.Namespace) -> int:
     kb = load_or_report(Path(args.data))
     if kb is None:
         return 1
+    langs = tuple(args.lang or TARGETS)
     if args.accept is not None:
-        return accept(root, kb, args.accept)
-    pages = [s for s in tr.page_states(root / "docs") if s.state != "current"]
-    records = [s for s in tr.record_states(root, kb) if s.state != "current"]
+        return accept(root, kb, args.accept, langs)
+    pages = [s for s in tr.page_states(root / "docs") if s.state != "current" and s.lang in langs]
+    records = [s for s in tr.record_states(root, kb) if s.state != "current" and s.lang in langs]
     if not pages and not records:
-        print("Every Chinese page and data text is up to date with the English.")
+        print(f"Every translated page and data text ({', '.join(langs)}) is up to date with the {SOURCE} source.")
         return 0
     with commands_stopped():  # file names, diffs and data texts are content: never workflow commands
-        if pages:
-            print("Pages (docs/zh/ against docs/en/):")
-            for state in pages:
-                _print_page(root, state, not args.no_diff)
-        if records:
-            print(f"Data texts ({tr.LOCK.as_posix()}):")
-            for record in records:
-                _print_record(kb, record)
+        for lang in langs:
+            if any(s.lang == lang for s in pages):
+                print(f"Pages (docs/{lang}/ against docs/{SOURCE}/):")
+                for state in (s for s in pages if s.lang == lang):
+                    _print_page(root, state, not args.no_diff)
+            if any(r.lang == lang for r in records):
+                print(f"Data texts in {lang} ({tr.LOCK.as_posix()}):")
+                for record in (r for r in records if r.lang == lang):
+                    _print_record(kb, record)
     print(
-        f"{len(pages)} page(s) and {len(records)} data record(s) to translate. Once the Chinese is updated, run "
+        f"{len(pages)} page(s) and {len(records)} data record(s) to translate. Once the translation is updated, run "
         "`.venv/bin/python -m macros translation-status --accept <page or kind/id>` (or ask a maintainer to comment "
         "`/accept-translation <page or kind/id>` on the pull request)."
     )

@@ -48,12 +48,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from macros.core.diagnostics import annotate
-from macros.core.languages import DERIVED_FROM
+from macros.core.languages import with_property
 from macros.tools.links import located_in_source
 
 LANG_DIR = "zh"
 # The Chinese editions checked: the written one and those derived from it (zh-Hant, converted at build time).
-LANG_DIRS = (LANG_DIR, *(lang for lang, source in DERIVED_FROM.items() if source == LANG_DIR))
+LANG_DIRS = with_property("han")  # every Han-script edition, zh-Hant (converted at build time) included
 
 # Chinese characters and the full-width punctuation that belongs to Chinese text.
 _CJK = (

@@ -1,15 +1,16 @@
-"""The model's building blocks: ids, dates, texts in both languages, references, the record base class."""
+"""The model's building blocks: ids, dates, texts in every written language, references, the record base class."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, create_model
 from pydantic_core import PydanticCustomError
 
-from macros.core.languages import derive, written_source
+from macros.core.languages import WRITTEN, derive, written_source
 from macros.core.limits import MAX_TEXT_CHARS
 
 # Ids become folder and file names (short links, the offline zip): Windows refuses these names.
@@ -79,7 +80,7 @@ ReviewMonths = Annotated[
 PagePath = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9-]+(/[a-z0-9-]+)*\.md$"),
-    Field(description="A page path relative to docs/en and docs/zh, e.g. guides/worker-engagement.md."),
+    Field(description="A page path relative to each language's docs folder, e.g. guides/worker-engagement.md."),
 ]
 
 
@@ -105,15 +106,36 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
-class Text(Strict):
-    """A human-readable text, always in both languages."""
+M = TypeVar("M", bound=BaseModel)
 
-    en: NonEmpty
-    zh: NonEmpty
+
+def keyed_by_language(
+    base: type[M], value: Any, default_factory: Callable[[], Any] | None = None, **after: Any
+) -> type[M]:
+    """`base` with one field per written language (macros/core/languages.py), each of type `value`
+    (required unless `default_factory`): the YAML keeps `{en: …, zh: …}` and a missing language is
+    named by its field, as any field is. `after` adds fields behind them (pydantic's (type, default))."""
+    fields: dict[str, Any] = {
+        code: (value, ... if default_factory is None else Field(default_factory=default_factory)) for code in WRITTEN
+    }
+    return create_model(
+        base.__name__.lstrip("_"), __base__=base, __module__=base.__module__, __doc__=base.__doc__, **fields, **after
+    )
+
+
+class _Text(Strict):
+    """A human-readable text, in every written language."""
 
     def __call__(self, lang: str) -> str:
-        written = written_source(lang)  # a derived language (zh-Hant) is converted from its source
-        return derive(lang, str(getattr(self, written)))
+        """The text in `lang`; a derived language's is converted from its source (and cached there)."""
+        own = self.__dict__.get(lang)
+        return own if own is not None else derive(lang, self.__dict__[written_source(lang)])
+
+
+if TYPE_CHECKING:
+    Text = _Text
+else:
+    Text = keyed_by_language(_Text, NonEmpty)
 
 
 class Record(Strict):

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
+from macros.core.languages import WRITTEN, derive, written_source
 from macros.core.limits import MAX_SYNONYM_CHARS, MAX_SYNONYM_WORDS
 from macros.core.model.base import (
     DateText,
@@ -19,6 +20,7 @@ from macros.core.model.base import (
     Strict,
     Text,
     Url,
+    keyed_by_language,
     problem,
     ref,
 )
@@ -76,7 +78,7 @@ class Source(Record):
             raise problem("kb.superseded_by_only")
         if self.superseded_by == self.id:
             raise problem("kb.source_self")
-        for lang in ("en", "zh"):  # the title is the link's text
+        for lang in WRITTEN:  # the title is the link's text
             named = host_mismatch(self.title(lang), self.url) if self.url else None
             if named:
                 raise problem("kb.source_title_host", lang=lang, host=named)
@@ -245,21 +247,48 @@ Word = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 WordList = Annotated[list[Word], Field(max_length=MAX_SYNONYM_WORDS)]
 
 
-class AvoidTerms(Strict):
-    en: WordList = Field(default_factory=list)
-    zh: WordList = Field(default_factory=list)
+class _WordLists(Strict):
+    """Words per written language (none by default)."""
+
+    def __call__(self, lang: str) -> list[str]:
+        """The words in `lang`; a derived language's are converted from its source's."""
+        own = self.__dict__.get(lang)
+        return own if own is not None else [derive(lang, w) for w in self.__dict__[written_source(lang)]]
+
+    def every(self) -> list[str]:
+        """The words of every written language, in the registry's order."""
+        return [word for lang in WRITTEN for word in self.__dict__[lang]]
 
 
-class Term(Record):
-    en: NonEmpty
-    zh: NonEmpty
-    avoid: AvoidTerms = Field(default_factory=AvoidTerms)
-    definition: Text
+class _AvoidTerms(_WordLists):
+    """Words the glossary tells writers to avoid, per written language."""
 
 
-class Words(Strict):
-    en: WordList = Field(default_factory=list)
-    zh: WordList = Field(default_factory=list)
+class _Words(_WordLists):
+    """Words per written language."""
+
+
+class _Term(Record):
+    """A glossary term: its name in every written language (fields named by language code)."""
+
+    def name(self, lang: str) -> str:
+        own = self.__dict__.get(lang)
+        return str(own) if own is not None else derive(lang, self.__dict__[written_source(lang)])
+
+
+if TYPE_CHECKING:
+    AvoidTerms = _AvoidTerms
+    Words = _Words
+
+    class Term(_Term):
+        avoid: AvoidTerms
+        definition: Text
+else:
+    AvoidTerms = keyed_by_language(_AvoidTerms, WordList, list)
+    Words = keyed_by_language(_Words, WordList, list)
+    Term = keyed_by_language(
+        _Term, NonEmpty, avoid=(AvoidTerms, Field(default_factory=AvoidTerms)), definition=(Text, ...)
+    )
 
 
 class SearchSynonym(Record):
@@ -270,10 +299,10 @@ class SearchSynonym(Record):
 
     @model_validator(mode="after")
     def _paired(self) -> SearchSynonym:
-        for lang in ("en", "zh"):
-            if bool(getattr(self.terms, lang)) != bool(getattr(self.variants, lang)):
+        for lang in WRITTEN:
+            if bool(self.terms(lang)) != bool(self.variants(lang)):
                 raise problem("kb.synonyms_pair", lang=lang)
-        if not (self.terms.en or self.terms.zh):
+        if not self.terms.every():
             raise problem("kb.synonyms_one")
         return self
 
@@ -292,7 +321,7 @@ class ChecklistItem(Record):
     recommendations: ref("recommendations") = Field(
         default_factory=list, description="Ids of recommendations in data/recommendations.yml behind those steps."
     )
-    guides: list[PagePath] = Field(default_factory=list, description="Guide pages (docs/en and docs/zh) that show how.")
+    guides: list[PagePath] = Field(default_factory=list, description="Guide pages (docs/<lang>/) that show how.")
 
     @model_validator(mode="after")
     def _leads_somewhere(self) -> ChecklistItem:

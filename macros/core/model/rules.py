@@ -15,6 +15,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
+from macros.core.languages import WRITTEN
 from macros.core.model.base import DateText, DayText, Record, ReviewMonths, Strict, Text, problem, ref
 from macros.core.model.enums import Jurisdiction, Unit, Verification
 
@@ -81,7 +82,7 @@ class Rule(Record):
             raise problem("kb.rule_one_home")
         if self.minimum_wage is not None and self.unit not in (Unit.rmb_per_month, Unit.rmb_per_hour):
             raise problem("kb.rule_wage_unit")
-        for lang in ("en", "zh"):
+        for lang in WRITTEN:
             if "{value}" not in self.says(lang):
                 raise problem("kb.rule_says_value", lang=lang)
         for before, after in zip(self.levels, self.levels[1:], strict=False):

@@ -12,6 +12,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints, model_validator
 
+from macros.core.languages import SOURCE, WRITTEN
 from macros.core.model.base import DayText, Id, Record, Strict, Text, problem, ref
 
 # `{rule:<id>}` in a text: the figure of that rule, in force on the build's date.
@@ -25,11 +26,13 @@ Phone = Annotated[
 
 
 def placeholders(text: Text) -> set[str]:
-    """The rule ids a text names as `{rule:<id>}` (both languages must name the same)."""
-    en, zh = set(RULE_PLACEHOLDER.findall(text.en)), set(RULE_PLACEHOLDER.findall(text.zh))
-    if en != zh:
-        raise problem("kb.rules_named_languages", en=", ".join(sorted(en)) or "–", zh=", ".join(sorted(zh)) or "–")
-    return en
+    """The rule ids a text names as `{rule:<id>}` (every written language must name the same)."""
+    named = {lang: set(RULE_PLACEHOLDER.findall(text(lang))) for lang in WRITTEN}
+    for lang in WRITTEN:
+        if named[lang] != named[SOURCE]:
+            found, expected = (", ".join(sorted(named[code])) or "–" for code in (lang, SOURCE))
+            raise problem("kb.rules_named_languages", lang=lang, found=found, source=SOURCE, expected=expected)
+    return named[SOURCE]
 
 
 class Channel(Record):
