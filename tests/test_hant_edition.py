@@ -9,12 +9,12 @@ import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
-from macros.core.languages import DERIVED_FROM, LANGS, WRITTEN, derive, prefix
+from macros.core.languages import LANGS, WRITTEN, derive, prefix, written_source
 from macros.plugin.i18n import derived_problems, parity_problems
 from tests.helpers import ROOT
 
 HANT = "zh-Hant"
-SOURCE = DERIVED_FROM[HANT]
+SOURCE = written_source(HANT)
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 
 

@@ -15,7 +15,18 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from macros.core.articles import article_aliases
 from macros.core.diagnostics import Problem
-from macros.core.languages import DEFAULT, DERIVED, LANGS, SEARCH_PIPELINE, WRITTEN, derive, language, prefix, strip_prefix, written_source
+from macros.core.languages import (
+    DEFAULT,
+    DERIVED,
+    LANGS,
+    SEARCH_PIPELINE,
+    WRITTEN,
+    derive,
+    language,
+    prefix,
+    strip_prefix,
+    written_source,
+)
 from macros.core.load import KnowledgeBase
 from macros.core.messages import say
 from macros.core.pages import NO_SYNONYMS, NOT_SEARCHED, SEARCH_BOOST
