@@ -46,3 +46,22 @@ def test_segment_without_a_reading_is_unchanged():
     text = "采购商应与供应商合作，提升能力。"
     assert segment(text) == segment(text, reading=None)
     assert segment(text, reading=lambda run: run) == segment(text)
+
+
+def test_the_traditional_queries_are_the_simplified_ones_converted(monkeypatch):
+    """tests/search_relevance.yml derives zh-Hant's queries from zh's; asked once the edition is a site language."""
+    from macros.core.load import load
+    from macros.core.paths import DATA
+    from macros.tools import search_relevance
+
+    kb = load(DATA)
+    monkeypatch.setattr(search_relevance, "LANGS", (*search_relevance.LANGS, "zh-Hant"))
+    by_lang = search_relevance.cases(kb)
+    simplified, traditional = by_lang["zh"], by_lang["zh-Hant"]
+    assert len(traditional) == len(simplified) > 50
+    assert [c.page for c in traditional] == [c.page for c in simplified]
+    assert [c.query for c in traditional] == [to_traditional(c.query) for c in simplified]
+    queries = {c.query for c in traditional}
+    assert {"沒簽合同", "勞動合同法", "老闆不給加班費", "驗廠前自查"} <= queries, sorted(queries)[:20]
+    monkeypatch.undo()
+    assert "zh-Hant" not in search_relevance.cases(kb)  # not asked before the edition is built
