@@ -12,6 +12,7 @@ import yaml
 from macros.core.paths import DATA, DOCS
 from macros.core.traditional import (
     HAN_RUN,
+    QUOTES,
     Converter,
     DataErrors,
     Term,
@@ -20,6 +21,9 @@ from macros.core.traditional import (
     to_simplified,
     to_traditional,
 )
+
+
+UNQUOTE = str.maketrans({trad: simp for simp, trad in QUOTES.items()})
 
 
 def _site_texts() -> list[str]:
@@ -97,7 +101,8 @@ def test_mainland_names_keep_their_mainland_wording():
     for name in names:
         converted = to_traditional(name)
         assert len(converted) == len(name), name
-        assert to_simplified(converted) == name, (name, converted)  # characters changed, never words
+        back = to_simplified(converted).translate(UNQUOTE)
+        assert back == name, (name, converted)  # characters changed, never words
     assert to_traditional("《中华人民共和国劳动合同法》") == "《中華人民共和國勞動合同法》"
     assert to_traditional("深圳市人力资源和社会保障局") == "深圳市人力資源和社會保障局"
     assert to_traditional("深发〔2007〕7号") == "深發〔2007〕7號"
@@ -106,13 +111,14 @@ def test_mainland_names_keep_their_mainland_wording():
 def test_the_wording_check_would_catch_phrase_conversion():
     """Taiwan's phrase conversion (s2twp) rewrites some of these names: the test above has teeth."""
     phrases = opencc.OpenCC("s2twp.json")
-    reworded = [n for n in mainland_names() if to_simplified(phrases.convert(n)) != n]
+    reworded = [n for n in mainland_names() if to_simplified(phrases.convert(n)).translate(UNQUOTE) != n]
     assert reworded, "no name would be reworded by phrase conversion"
     assert phrases.convert("信息") == "資訊"
 
 
 def test_markup_urls_ids_and_code_pass_through_a_real_page():
-    """Front matter, macro calls, links, attribute lists and ids: every non-Han character stays where it was."""
+    """Front matter, macro calls, links, attribute lists and ids: every non-Han character stays where it was
+    (Chinese quotation marks become Taiwan's and Hong Kong's: “” → 「」)."""
     page = (DOCS / "zh" / "plans" / "workers.md").read_text(encoding="utf-8")
     assert page.startswith("---") and "{{ qr(" in page and "{ #rights }" in page and "](../" in page
     converted = to_traditional(page)
@@ -120,8 +126,14 @@ def test_markup_urls_ids_and_code_pass_through_a_real_page():
     assert len(converted) == len(page)
     for i, (a, b) in enumerate(zip(page, converted, strict=True)):
         if not HAN_RUN.fullmatch(a):
-            assert a == b, (i, page[max(0, i - 20) : i + 20])
+            assert b in (a, QUOTES.get(a)), (i, page[max(0, i - 20) : i + 20])
     assert "{{ qr(\"plan-workers\") }}" in converted and "{ #rights }" in converted
+
+
+def test_chinese_quotation_marks_are_written_as_in_taiwan_and_hong_kong():
+    assert to_traditional("增强行业的“软”竞争力") == "增強行業的「軟」競爭力"
+    assert to_traditional("第六条：“应当依照‘劳动合同法’”。") == "第六條：「應當依照『勞動合同法』」。"
+    assert to_traditional("workers’ rights, “EICC”, ‘x’") == "workers’ rights, “EICC”, ‘x’"  # not Chinese quotations
 
 
 def test_text_without_han_characters_is_returned_as_it_is():

@@ -4,7 +4,8 @@ Why character level: the edition follows Taiwan's standard characters (OpenCC's 
 phrase conversion (s2twp: 信息→資訊, 软件→軟體), which would rewrite the wording of mainland laws,
 bodies and documents; CONTRIBUTING.md, "The Traditional Chinese edition", gives the reasons.
 OpenCC only sees runs of Han characters (Markdown, HTML, macro calls, URLs and code pass through
-untouched by construction). Where it picks the wrong character for this site's text, an entry of
+untouched by construction; the one other change is the quotation marks, “” → 「」 around Chinese text).
+Where it picks the wrong character for this site's text, an entry of
 data/traditional_terms.yml fixes it; an entry changes characters, never wording (checked here), so
 the edition has exactly the Simplified text's length and its search splits where the Simplified
 search splits (macros/core/segment.py, `reading`).
@@ -35,6 +36,10 @@ MAX_WHY_CHARS = 300  # characters of one entry's reason
 # Han characters: CJK unified ideographs (extension A, the main block, compatibility, extensions B-F)
 HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]+")
 _FIELDS = ("simplified", "traditional", "why")
+# Chinese quotation marks: Taiwan and Hong Kong write 「」 and 『』 where the mainland writes “” and ‘’.
+# Only a pair on one line with Chinese inside is a Chinese quotation (‘ ’ alone is an English apostrophe).
+QUOTES = {"“": "「", "”": "」", "‘": "『", "’": "』"}
+_QUOTED = (re.compile(r"‘[^‘’\n]{1,500}?’"), re.compile(r"“[^“”\n]{1,500}?”"))  # inner marks first
 
 
 @dataclass(frozen=True)
@@ -138,8 +143,19 @@ class Converter:
         return "".join(out)
 
     def convert(self, text: str) -> str:
-        """`text` with each run of Han characters in Traditional characters; everything else unchanged."""
-        return HAN_RUN.sub(lambda m: self.run(m.group(0)), text)
+        """`text` with each run of Han characters in Traditional characters and its Chinese quotation
+        marks as Taiwan and Hong Kong write them; everything else unchanged, every character in its place."""
+        text = HAN_RUN.sub(lambda m: self.run(m.group(0)), text)
+        for quoted in _QUOTED:
+            text = quoted.sub(_requote, text)
+        return text
+
+
+def _requote(match: re.Match[str]) -> str:
+    quoted = match.group(0)
+    if not HAN_RUN.search(quoted):
+        return quoted
+    return QUOTES[quoted[0]] + quoted[1:-1] + QUOTES[quoted[-1]]
 
 
 @functools.cache

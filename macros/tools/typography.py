@@ -79,7 +79,7 @@ _ISO_DATE = re.compile(r"(?<![\d-])\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))
 _UNSPACED_DATE = re.compile(r"\d[年月日]|[年月]\d")
 _CITE_AFTER_STOP = re.compile(r"[。！？][ \t]*［\d")
 _NOTE_AFTER_STOP = re.compile(r"。[ \t]*（[^（）]*[^。！？（）]）")
-_FULL_WIDTH_MARK = "，。：；、（）“”《》！？"
+_FULL_WIDTH_MARK = "，。：；、（）“”「」『』《》！？"  # 「」『』: the Traditional edition's quotation marks
 # (a space beside a Latin mark is latin-punct's to report: "依据: 《劳动法》" is one problem, not two)
 _SPACE_PUNCT = re.compile(
     rf"(?<![ \t\u00a0,;:.()])[ \t\u00a0]+(?=[{_FULL_WIDTH_MARK}])|(?<=[{_FULL_WIDTH_MARK}])[ \t\u00a0]+(?=[^\s,;:.()])"
@@ -299,9 +299,9 @@ def bare_law_titles(text: str, laws: tuple[str, ...]) -> list[tuple[int, int]]:
     depth, inside = 0, []
     for ch in text:
         inside.append(depth > 0)
-        if ch in "《〈“":
+        if ch in "《〈“「『":
             depth += 1
-        elif ch in "》〉”":
+        elif ch in "》〉”」』":
             depth = max(0, depth - 1)
     pattern = re.compile("(?:" + "|".join(re.escape(n) for n in laws) + f")(?![{_NOT_A_TITLE_AFTER}])")
     return [(m.start(), m.end()) for m in pattern.finditer(text) if not inside[m.start()]]
