@@ -22,7 +22,6 @@ from macros.core.traditional import (
     to_traditional,
 )
 
-
 UNQUOTE = str.maketrans({trad: simp for simp, trad in QUOTES.items()})
 
 
@@ -97,7 +96,8 @@ def test_characters_opencc_gets_right_on_its_own():
 def test_mainland_names_keep_their_mainland_wording():
     names = mainland_names()
     assert len(names) > 100, len(names)
-    assert "《中华人民共和国劳动合同法》" in names and "深发〔2007〕7号" in names
+    assert "《中华人民共和国劳动合同法》" in names
+    assert "深发〔2007〕7号" in names
     for name in names:
         converted = to_traditional(name)
         assert len(converted) == len(name), name
@@ -120,14 +120,18 @@ def test_markup_urls_ids_and_code_pass_through_a_real_page():
     """Front matter, macro calls, links, attribute lists and ids: every non-Han character stays where it was
     (Chinese quotation marks become Taiwan's and Hong Kong's: “” → 「」)."""
     page = (DOCS / "zh" / "plans" / "workers.md").read_text(encoding="utf-8")
-    assert page.startswith("---") and "{{ qr(" in page and "{ #rights }" in page and "](../" in page
+    assert page.startswith("---")
+    assert "{{ qr(" in page
+    assert "{ #rights }" in page
+    assert "](../" in page
     converted = to_traditional(page)
     assert converted != page
     assert len(converted) == len(page)
     for i, (a, b) in enumerate(zip(page, converted, strict=True)):
         if not HAN_RUN.fullmatch(a):
             assert b in (a, QUOTES.get(a)), (i, page[max(0, i - 20) : i + 20])
-    assert "{{ qr(\"plan-workers\") }}" in converted and "{ #rights }" in converted
+    assert "{{ qr(\"plan-workers\") }}" in converted
+    assert "{ #rights }" in converted
 
 
 def test_chinese_quotation_marks_are_written_as_in_taiwan_and_hong_kong():
@@ -179,7 +183,8 @@ def test_a_bad_term_table_is_named_by_file_and_line(tmp_path, monkeypatch):
 def test_a_term_table_that_is_not_a_list(tmp_path, monkeypatch):
     monkeypatch.setenv("KB_LANG", "zh")
     lines = _errors(tmp_path, "simplified: 签\n")
-    assert len(lines) == 1 and "术语表须为条目列表" in lines[0], lines
+    assert len(lines) == 1, lines
+    assert "术语表须为条目列表" in lines[0], lines
 
 
 def test_the_longest_term_wins_and_the_text_around_it_is_converted():

@@ -55,8 +55,10 @@ def test_reads_the_law_titles_from_a_traditional_sources_page():
         "<li>《国务院关于职工工作时间的规定》。国务院。</li><li>《深圳统计年鉴》。深圳市统计局。</li></ol>"
     )
     laws = typography.law_titles(page)
-    assert "勞動合同法" in laws and "中華人民共和國勞動合同法" in laws
+    assert "勞動合同法" in laws
+    assert "中華人民共和國勞動合同法" in laws
     assert "推進企業履行社會責任的意見" in laws  # 關於進一步 left out, as a text may name it
     assert "國務院關於職工工作時間的規定" in laws
-    assert "深圳統計年鑑" not in laws and "深圳统计年鉴" not in laws
+    assert "深圳統計年鑑" not in laws
+    assert "深圳统计年鉴" not in laws
     assert check_html("<p>（勞動合同法第四條）</p>", "zh-Hant/x.html", LAWS_HANT)[0].kind == "law-title"

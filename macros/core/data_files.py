@@ -40,5 +40,6 @@ def unknown_files(data_dir: Path) -> list[DataError]:
             continue
         near = difflib.get_close_matches(rel, sorted(allowed), n=1)
         hint = say("did_you_mean", near=near[0]).strip() + " " if near else ""  # the likeliest fix first
-        errors.append(DataError(f"data/{rel}", None, hint + say("file.unknown", langs="|".join(LANGS), lock=f"{LOCK}, {TERMS_FILE}")))
+        unknown = say("file.unknown", langs="|".join(LANGS), lock=f"{LOCK}, {TERMS_FILE}")
+        errors.append(DataError(f"data/{rel}", None, hint + unknown))
     return errors

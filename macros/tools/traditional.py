@@ -1,4 +1,4 @@
-"""Review the Traditional edition's conversion: its time over the whole site, one file converted, the doubtful characters.
+"""Review the Traditional edition's conversion: its time over the site, one file converted, doubtful characters.
 
 `python -m macros traditional` converts every Simplified page (docs/zh/**/*.md) and every data file
 and prints the seconds it took (a build converts the same text once). `--show FILE` prints one
@@ -52,7 +52,8 @@ def doubtful(texts: list[str]) -> list[str]:
         if len(by_form) < 2:
             continue
         counts = {form: sum(c.values()) for form, c in by_form.items()}
-        lines.append(f"{char}: " + ", ".join(f"{form} ×{n}" for form, n in sorted(counts.items(), key=lambda kv: -kv[1])))
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        lines.append(f"{char}: " + ", ".join(f"{form} ×{n}" for form, n in ranked))
         most = max(counts.values())
         for form, contexts in by_form.items():
             if counts[form] < most:
@@ -62,7 +63,9 @@ def doubtful(texts: list[str]) -> list[str]:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--show", type=Path, help="print this file (a page or a data file) converted")
-    parser.add_argument("--doubtful", action="store_true", help="list characters the site's text converts more than one way")
+    parser.add_argument(
+        "--doubtful", action="store_true", help="list characters the site's text converts more than one way"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
