@@ -42,7 +42,7 @@ LANGUAGES: tuple[Language, ...] = (
     Language("zh", "简体中文", "zh-CN", segmented=True, han=True, chinese_originals=True),
     # Traditional Chinese: generated from zh at build time, never kept (no docs/zh-Hant/, no data field).
     Language(
-        "zh-Hant", "繁體中文", "zh-Hant", derived_from="zh", converter="macros.core.hant_convert:to_traditional",
+        "zh-Hant", "繁體中文", "zh-Hant", derived_from="zh", converter="macros.core.traditional:to_traditional",
         segmented=True, han=True, chinese_originals=True,
     ),
 )
