@@ -116,9 +116,9 @@ def partners(p: Page) -> str:
 def glossary(p: Page) -> str:
     rows = []
     for term in p.kb.glossary.values():
-        avoid = [esc(v) for v in term.avoid.every()]
         # the page's own written source's column in the page's language (converted on a zh-Hant page)
         own = written_source(p.lang)
+        avoid = [esc(v) for code in WRITTEN for v in term.avoid(p.lang if code == own else code)]
         names = [
             esc(term.name(p.lang)) if code == own else f'<span lang="{language(code).html}">{esc(name)}</span>'
             for code, name in ((code, term.name(code)) for code in WRITTEN)
