@@ -61,7 +61,7 @@ def mark_derived(page: Page, config: MkDocsConfig, strings: Mapping[str, Mapping
         "text": labels["derived.notice"],
         "source": labels["derived.source"],
         "source_url": prefix(written_source(lang)) + page_url(path, config.use_directory_urls),
-        "source_lang": written_source(lang),
+        "source_lang": written_source(lang),  # hreflang only: the link's own text is in the page's language
         "report": labels["derived.report"],
         "report_url": page.edit_url,
         "sep": labels["punct.list"],
