@@ -42,7 +42,6 @@ lock:  ## Recompile the locks (requirements*.txt) after editing pyproject.toml; 
 lang ?= en
 SERVE_ENV_en := KB_BUILD_ZH=false KB_BUILD_ZH_HANT=false
 SERVE_ENV_zh := KB_ONLY_LANGUAGE=zh
-SERVE_ENV_zh-Hant := KB_ONLY_LANGUAGE=zh-Hant
 SERVE_ENV_COMMON := KB_PREVIEW=true KB_GIT_DATES=false
 SERVE_ENV := $(SERVE_ENV_COMMON) $(SERVE_ENV_$(lang))
 # `make serve port=8001` for a second preview. macros/tools/serve.py checks the port first (one line
