@@ -107,8 +107,7 @@ def _child(config: Path, site_dir: Path, profile: Path | None) -> int:
                 "calls": timers["calls"],
                 "peak_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
                 "site_bytes": sum(p.stat().st_size for p in site_dir.rglob("*") if p.is_file()),
-                "index_en": index["en"],
-                "index_zh": index["zh"],
+                **{f"index_{lang}": size for lang, size in index.items()},  # each language's search index
             }
         )
     )

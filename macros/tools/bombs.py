@@ -20,11 +20,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from macros.core.languages import SOURCE
 from macros.core.limits import MAX_LINE_CHARS, MAX_PAGE_CHARS, MAX_SYNONYM_CHARS, MAX_SYNONYM_WORDS
 from macros.core.paths import ROOT
 from macros.tools.scale import copy_project
 
-PAGE = "docs/en/about/index.md"
+PAGE = f"docs/{SOURCE}/about/index.md"
 
 
 def _append(path: str, text: str) -> Callable[[Path], None]:

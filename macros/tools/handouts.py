@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from macros.core.languages import LANGS
+from macros.core.languages import LANGS, prefix
 from macros.core.load import load
 from macros.tools.browser import chromium
 from macros.tools.links import site_url_of
@@ -36,7 +36,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def pdf_path(site: Path, lang: str, group: str) -> Path:
     """Where a handout's PDF goes: next to its page, under the language's folder."""
-    return site / ("" if lang == LANGS[0] else lang) / HANDOUTS_DIR / f"{group}.pdf"
+    return site / prefix(lang) / HANDOUTS_DIR / f"{group}.pdf"
 
 
 def public_root(site: Path) -> str:
@@ -84,10 +84,9 @@ def _answer(route: Any, site: Path, root: str) -> None:
 
 
 def handout_url(site: Path, root: str, lang: str, group: str) -> str:
-    prefix = "" if lang == LANGS[0] else f"{lang}/"
-    folder = site / prefix / HANDOUTS_DIR / group
+    folder = site / prefix(lang) / HANDOUTS_DIR / group
     page = f"{group}/" if (folder / "index.html").is_file() else f"{group}.html"
-    return f"{root}{prefix}{HANDOUTS_DIR}/{page}"
+    return f"{root}{prefix(lang)}{HANDOUTS_DIR}/{page}"
 
 
 def _print_one(page: Any, root: str, site: Path, lang: str, group: str) -> Path:

@@ -16,7 +16,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from macros.core.languages import LANGS, prefix
+from macros.core.languages import LANGS, SOURCE, prefix
 from macros.core.load import load
 from macros.core.pages import PAGES, page_url, record_pages
 from macros.core.paths import ROOT
@@ -44,7 +44,7 @@ def pages_to_check(site: Path) -> list[Path]:
     paths = [PAGES["recommendations"], PAGES["findings"], PAGES["root_causes"], PAGES["glossary"]]
     paths += [PAGES["plan"].format(group=g) for g in kb.stakeholder_groups]
     paths += list(record_pages(kb))
-    docs = ROOT / "docs" / "en"
+    docs = ROOT / "docs" / SOURCE
     paths += [page.relative_to(docs).as_posix() for page in sorted((docs / "workshop").rglob("*.md"))]
     pages = [site / prefix(lang) / page_url(path, True) / "index.html" for lang in LANGS for path in paths]
     return pages + [site / prefix(lang) / "404.html" for lang in LANGS]

@@ -23,7 +23,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from macros.core.diagnostics import Problem, emit
-from macros.core.languages import DEFAULT, LANGS, lang_of
+from macros.core.languages import DEFAULT, LANGS, lang_of, written_source
 
 DEFAULT_LANG = DEFAULT
 OTHER_LANGS = tuple(
@@ -197,7 +197,7 @@ def located_in_source(problem: str, docs: Path) -> Problem:
     stem = stem[: -len("/index")] if stem.endswith("/index") else "" if stem == "index" else stem
     url = message.removeprefix("broken link -> ").split(" ", 1)[0]
     for candidate in [f"{stem}.md", f"{stem}/index.md"] if stem else ["index.md"]:
-        source = docs / lang / candidate
+        source = docs / written_source(lang) / candidate  # a derived language's pages come from its source's
         if source.is_file():
             rows = source.read_text(encoding="utf-8").splitlines()
             line = next((i for i, row in enumerate(rows, 1) if url and url in row), None)

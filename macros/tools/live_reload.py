@@ -22,6 +22,7 @@ import uuid
 from typing import Any
 from urllib.parse import urlparse
 
+from macros.core.languages import SOURCE
 from macros.core.paths import ROOT
 from macros.tools.browser import chromium
 
@@ -29,7 +30,7 @@ WAIT_MS = 180_000  # a guard against a hang, not a target
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--page", default="docs/en/about/index.md", help="the Markdown file to edit")
+    parser.add_argument("--page", default=f"docs/{SOURCE}/about/index.md", help="the Markdown file to edit")
     parser.add_argument("--url", default="about/", help="its address under the server's root")
     parser.add_argument("--port", type=int, default=8001)
     parser.add_argument("--runs", type=int, default=3)

@@ -21,7 +21,7 @@ import yaml
 from pydantic import BaseModel
 
 from macros.core.kinds import models
-from macros.core.languages import LANGS
+from macros.core.languages import WRITTEN
 from macros.core.paths import ROOT
 from macros.core.references import ref_fields
 from macros.core.rule_refs import RULE_REF
@@ -128,7 +128,7 @@ def scale_pages(docs_dir: Path, data_dir: Path) -> int:
         if base and k.isdigit():
             copies.setdefault(base, []).append(gid)
     written = 0
-    for lang in LANGS:
+    for lang in WRITTEN:
         for page in sorted((docs_dir / lang).rglob("*.md")):
             for copy in copies.get(page.stem, ()):
                 target = page.with_name(f"{copy}.md")

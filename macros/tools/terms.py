@@ -58,10 +58,10 @@ def _pattern(variant: str) -> re.Pattern[str]:
 
 def rules(kb: KnowledgeBase) -> list[Rule]:
     return [
-        Rule(variant, getattr(term, lang), term.id, _pattern(variant))
+        Rule(variant, term.name(lang), term.id, _pattern(variant))
         for term in kb.glossary.values()
-        for lang in WRITTEN  # the check reads what people write: a derived language has nothing written
-        for variant in getattr(term.avoid, lang)
+        for lang in WRITTEN
+        for variant in term.avoid(lang)
     ]
 
 

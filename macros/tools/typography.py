@@ -1,4 +1,7 @@
-"""Check the Chinese typography of a built site: what a reader of every zh page actually sees.
+"""Check the Chinese typography of a built site: what a reader of every Chinese page actually sees.
+
+Every Han-script language (its entry in macros/core/languages.py says `han`) is checked, in its
+built folder (zh/ for Simplified Chinese).
 
 Why on the built HTML: half of what a Chinese reader sees is not in docs/zh at all. Macros put
 separators, labels, citation brackets and dates between data texts; the theme adds link titles,
@@ -51,13 +54,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from macros.core.diagnostics import annotate
-from macros.core.languages import with_property
+from macros.core.languages import LANGS, with_property
+from macros.core.languages import prefix as folder
 from macros.core.traditional import to_traditional
 from macros.tools.links import located_in_source
 
-LANG_DIR = "zh"
-# The Chinese editions checked: the written one and those derived from it (zh-Hant, converted at build time).
-LANG_DIRS = with_property("han")  # every Han-script edition, zh-Hant (converted at build time) included
+HAN_LANGS = with_property("han")
 
 
 def _both_scripts(*words: str) -> tuple[str, ...]:
@@ -354,15 +356,23 @@ def check_html(html: str, page: str = "", laws: tuple[str, ...] = ()) -> list[Pr
     return found + [Problem(page, "repeated-sentence", s[:40]) for s in repeated_sentences(parser.prose_blocks())]
 
 
-SOURCES_PAGE = Path(LANG_DIR) / "resources" / "sources" / "index.html"
+SOURCES_PAGE = Path("resources") / "sources" / "index.html"  # within a language's folder
+
+
+def han_pages(site: Path, lang: str) -> list[Path]:
+    """The built pages of one language (its folder, without the folders of the other languages in it)."""
+    root = site / folder(lang)
+    others = {folder(other).rstrip("/") for other in LANGS if other != lang and folder(other)}
+    return [p for p in sorted(root.rglob("*.html")) if p.relative_to(root).parts[0] not in others]
 
 
 def check_site(site: Path) -> list[Problem]:
+    """Every problem on every page of every Han-script language, the law titles read from its own sources page."""
     problems = []
-    for lang in LANG_DIRS:
-        sources = site / lang / SOURCES_PAGE.relative_to(LANG_DIR)
+    for lang in HAN_LANGS:
+        sources = site / folder(lang) / SOURCES_PAGE
         laws = law_titles(sources.read_text(encoding="utf-8")) if sources.is_file() else ()
-        for path in sorted((site / lang).rglob("*.html")):
+        for path in han_pages(site, lang):
             page = path.relative_to(site).as_posix()
             problems += check_html(path.read_text(encoding="utf-8"), page, laws)
     return problems
@@ -378,8 +388,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if not (args.site / LANG_DIR).is_dir():
-        print(f"{args.site}/{LANG_DIR}: no Chinese pages; build the site first (make build).", file=sys.stderr)
+    missing = [lang for lang in HAN_LANGS if not (args.site / folder(lang)).is_dir()]
+    if missing:
+        folders = ", ".join(f"{args.site}/{folder(lang)}" for lang in missing)
+        print(f"{folders}: no Chinese pages; build the site first (make build).", file=sys.stderr)
         return 1
     problems = check_site(args.site)
     if args.summary:
@@ -388,7 +400,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         for problem in problems:
             print(problem)
-    pages = sum(len(list((args.site / lang).rglob("*.html"))) for lang in LANG_DIRS)
+    pages = sum(len(han_pages(args.site, lang)) for lang in HAN_LANGS)
     if problems:  # on GitHub Actions, also an annotation on each page's Markdown source
         annotate(
             [

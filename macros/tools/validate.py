@@ -18,7 +18,7 @@ from typing import Any, cast
 
 from macros.core.diagnostics import Problem, emit
 from macros.core.kinds import models
-from macros.core.languages import LANGS
+from macros.core.languages import SOURCE
 from macros.core.load import KnowledgeBase, load
 from macros.core.messages import say
 from macros.core.reading import read_strings
@@ -48,7 +48,7 @@ def problems(data_dir: Path, docs_dir: Path) -> tuple[KnowledgeBase | None, list
         else:
             found += page_problems(docs_dir, ids_only(data_dir), figures=False)
         if kb is not None:
-            short_links(kb, docs_dir / LANGS[0])
+            short_links(kb, docs_dir / SOURCE)
     except ShortLinkError as exc:  # two records or guides would share a short link
         found.append(Problem("data", None, str(exc)))
     found += parity_problems(docs_dir)
@@ -68,7 +68,7 @@ def ids_only(data_dir: Path) -> KnowledgeBase | None:
         ids = [item.get("id") for item in raw if isinstance(item, dict)] if isinstance(raw, list) else []
         kinds[kind] = dict.fromkeys(i for i in ids if isinstance(i, str))
     strings = read_strings(data_dir, [])
-    if LANGS[0] not in strings:
+    if SOURCE not in strings:
         return None
     return cast(KnowledgeBase, SimpleNamespace(**kinds, strings=strings))
 
