@@ -300,6 +300,8 @@ def _derived_only_strings(data_dir: Path, lang: str, errors: list[DataError]) ->
     """The labels only a derived language has (data/i18n/<lang>.yml, e.g. its "converted automatically"
     notice), written in that language: strings under `derived.` and nothing else."""
     label = f"data/i18n/{lang}.yml"
+    if not (data_dir / "i18n" / f"{lang}.yml").is_file():  # a derived language may have no labels of its own
+        return {}
     try:
         raw = load_yaml(data_dir / "i18n" / f"{lang}.yml", label)
     except DataErrors as exc:
