@@ -6,7 +6,13 @@ from __future__ import annotations
 from macros.core.paths import DOCS
 from macros.core.segment import segment
 from macros.core.traditional import to_traditional
-from macros.core.traditional_search import BREAK, segment_converted, segment_traditional, simplified_aliases
+from macros.core.traditional_search import (
+    BREAK,
+    article_aliases_traditional,
+    segment_converted,
+    segment_traditional,
+    simplified_aliases,
+)
 
 
 def _lengths(segmented: str) -> list[int]:
@@ -62,3 +68,11 @@ def test_the_traditional_queries_are_the_simplified_ones_converted():
     assert [c.query for c in traditional] == [to_traditional(c.query) for c in simplified]
     queries = {c.query for c in traditional}
     assert {"沒簽合同", "勞動合同法", "老闆不給加班費", "驗廠前自查"} <= queries, sorted(queries)[:20]
+
+
+def test_article_numbers_of_a_traditional_text_in_every_writing():
+    aliases = article_aliases_traditional(to_traditional("《劳动法》第四十一条和第三十六、四十四条"))
+    for form in ("第四十一條", "第41條", "41條", "第四十四條", "第36條", "第41条", "41条", "第四十一"):
+        assert form in aliases, (form, aliases)
+    assert aliases == list(dict.fromkeys(aliases))
+    assert article_aliases_traditional("工會") == []

@@ -10,10 +10,13 @@ jieba's dictionary is Simplified, so a Traditional text is never segmented on it
 - `simplified_aliases(segmented)`: the Simplified form of each word whose Traditional form differs,
   once each, for a hidden index field, so that a reader of the Traditional edition who types
   Simplified (a mainland keyboard's default) still finds the page.
+- `article_aliases_traditional(text)`: the article numbers of a Traditional text as readers type
+  them (第四十一條, 第41條, 41條), and in Simplified (第41条) for the same readers.
 """
 
 from __future__ import annotations
 
+from macros.core.articles import article_aliases
 from macros.core.segment import segment
 from macros.core.traditional import HAN_RUN, to_simplified, to_traditional
 
@@ -48,3 +51,10 @@ def simplified_aliases(segmented: str) -> list[str]:
             if simplified != run:
                 out[simplified] = None
     return list(out)
+
+
+def article_aliases_traditional(text: str) -> list[str]:
+    """macros/core/articles.py's forms of each article number in a Traditional text, in Traditional
+    characters and then in Simplified ones, once each."""
+    simplified = article_aliases(to_simplified(text))
+    return list(dict.fromkeys([*(to_traditional(a) for a in simplified), *simplified]))

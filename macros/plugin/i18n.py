@@ -32,7 +32,7 @@ from macros.core.messages import say
 from macros.core.pages import NO_SYNONYMS, NOT_SEARCHED, SEARCH_BOOST
 from macros.core.segment import segment
 from macros.core.synonyms import SYNONYM_BOOST, synonym_field, table
-from macros.core.traditional_search import segment_traditional, simplified_aliases
+from macros.core.traditional_search import article_aliases_traditional, segment_traditional, simplified_aliases
 from macros.plugin.search_terms import glossary_entries
 from macros.plugin.security import fail
 from macros.render import not_found
@@ -194,7 +194,8 @@ def split_search_index(config: MkDocsConfig, kb: KnowledgeBase) -> None:
             derived = lang in DERIVED  # zh-Hant: cut where its Simplified reading is (core/traditional_search.py)
             split = segment_traditional if derived else segment
             doc = dict(doc, title=split(doc["title"]), text=split(doc["text"]))
-            aliases = article_aliases(doc["title"] + " " + doc["text"]) + _title_stems(doc["title"])
+            articles = article_aliases_traditional if derived else article_aliases  # 第四十一條 as 第41條, 41条…
+            aliases = articles(doc["title"] + " " + doc["text"]) + _title_stems(doc["title"])
             if derived:  # a reader of the Traditional edition typing Simplified (a mainland keyboard) finds it too
                 aliases += simplified_aliases(doc["title"] + " " + doc["text"])
             if aliases:
