@@ -40,7 +40,7 @@ lock:  ## Recompile the locks (requirements*.txt) after editing pyproject.toml; 
 # updated" shows the build's day), so a saved edit shows within seconds. `make serve-all`: both, slower.
 # KB_PREVIEW: the preview pages carry no Content-Security-Policy, so MkDocs' live-reload script runs.
 lang ?= en
-SERVE_ENV_en := KB_BUILD_ZH=false
+SERVE_ENV_en := KB_BUILD_ZH=false KB_BUILD_ZH_HANT=false
 SERVE_ENV_zh := KB_ONLY_LANGUAGE=zh
 SERVE_ENV_COMMON := KB_PREVIEW=true KB_GIT_DATES=false
 SERVE_ENV := $(SERVE_ENV_COMMON) $(SERVE_ENV_$(lang))

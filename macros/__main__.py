@@ -25,6 +25,7 @@ MODULES = {
     "live-reload": "macros.tools.live_reload",  # seconds from a one-page edit to the browser under mkdocs serve
     "lighthouse": "macros.tools.lighthouse",  # Lighthouse scores of key pages
     "pr-summary": "macros.tools.pr_summary",  # a pull request's changed pages and translation state (CI job summary)
+    "traditional": "macros.tools.traditional",  # the Traditional edition's conversion, reviewed
     "typography": "macros.tools.typography",  # Chinese typography of the built zh pages
     "html-check": "macros.tools.html_check",  # the Nu HTML checker on index and record pages
     "search-relevance": "macros.tools.search_relevance",  # top-1/top-3 of the queries in tests/search_relevance.yml

@@ -148,9 +148,8 @@ def third_language(tmp_path_factory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("third") / "p")
     registry = project / "macros" / "core" / "languages.py"
     text = registry.read_text(encoding="utf-8")
-    last = f"    Language({LANGUAGES[-1].code!r},"
-    assert last.replace("'", '"') in text
-    at = text.index("\n", text.index(last.replace("'", '"'))) + 1
+    start = text.index("LANGUAGES: tuple[Language, ...] = (")
+    at = text.index("\n)\n", start) + 1  # the tuple's closing line (an entry may span lines)
     registry.write_text(text[:at] + f'    Language("{THIRD}", "Français", "{THIRD}"),\n' + text[at:], encoding="utf-8")
     data = project / "data"
     for path in sorted(data.glob("*.yml")):

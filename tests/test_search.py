@@ -7,6 +7,7 @@ import pytest
 from conftest import ROOT
 from helpers import project_kb
 
+from macros.core.languages import LANGS, prefix
 from macros.core.load import load
 from macros.tools.search_relevance import TOP, cases, run_cases, share
 
@@ -25,7 +26,7 @@ def test_the_relevance_data_is_big_enough():
         assert len({c.query for c in lang_cases}) == len(lang_cases), f"{lang}: a query is listed twice"
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_top_three_holds_the_expected_page(outcomes, lang):
     results = outcomes[lang]
     top1, top3 = share(results, 1), share(results, TOP)
@@ -34,11 +35,11 @@ def test_top_three_holds_the_expected_page(outcomes, lang):
     assert top3 >= THRESHOLD, misses
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_every_search_synonym_finds_its_page(outcomes, lang):
     """Each variant of data/search_synonyms.yml (职代会, works council…) lands its page in the top three."""
     kb = load(ROOT / "data")
-    variants = {v for entry in kb.search_synonyms.values() for v in getattr(entry.variants, lang)}
+    variants = {v for entry in kb.search_synonyms.values() for v in entry.variants(lang)}
     tested = {o.case.query for o in outcomes[lang]}
     assert variants <= tested, f"no relevance query for {sorted(variants - tested)}: add the record to synonyms:"
     misses = [(o.case.query, o.case.page, o.rank) for o in outcomes[lang]
@@ -46,8 +47,8 @@ def test_every_search_synonym_finds_its_page(outcomes, lang):
     assert not misses
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_every_expected_page_exists(outcomes, lang, site):
     for o in outcomes[lang]:
-        folder = site / ("zh" if lang == "zh" else "") / o.case.page
+        folder = site / prefix(lang) / o.case.page
         assert (folder / "index.html").is_file(), o.case.page

@@ -273,6 +273,7 @@ def test_command_fails_with_a_count_and_passes_when_clean(tmp_path, capsys):
     page.parent.mkdir(parents=True)
     page.write_text("<p>依据: 文本</p><p>2007-07-12</p>", encoding="utf-8")
     (tmp_path / "index.html").write_text("<p>Basis: text, 2007-07-12</p>", encoding="utf-8")  # English: not checked
+    (tmp_path / "zh-Hant").mkdir()  # the Traditional edition, checked too (here empty)
     args = argparse.Namespace(site=tmp_path, summary=False)
     assert typography.run(args) == 1
     out = capsys.readouterr()

@@ -3,7 +3,8 @@
 A file the model does not know (data/sources.yaml, data/i18n/fr.yml, notes.txt) would be silently
 ignored, so a contributor's change would never show; it fails the build, named. The names come
 from the loader's registry: a kind registered in macros/core/kinds.py KINDS is allowed as
-data/<kind>.yml, the labels as data/i18n/<lang>.yml for each language, and the translation lock.
+data/<kind>.yml, the labels as data/i18n/<lang>.yml for each language, the translation lock and the Traditional
+edition's term table (macros/core/traditional.py).
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ import difflib
 from pathlib import Path
 
 from macros.core.kinds import KINDS, data_file
-from macros.core.languages import WRITTEN
+from macros.core.languages import LANGS, WRITTEN
 from macros.core.messages import say
+from macros.core.traditional import TERMS_FILE
 from macros.core.yaml_source import DataError
 
 LOCK = "translations.lock.yml"
@@ -23,8 +25,9 @@ def allowed_names() -> frozenset[str]:
     """Every path (relative to data/) the loader reads."""
     return frozenset(
         {data_file(kind) for kind in KINDS}
-        | {f"{folder}/{lang}.yml" for folder in ("i18n", "messages") for lang in WRITTEN}
-        | {LOCK}
+        | {f"i18n/{lang}.yml" for lang in LANGS}  # a derived language's holds its own labels only
+        | {f"messages/{lang}.yml" for lang in WRITTEN}
+        | {LOCK, TERMS_FILE}
     )
 
 
@@ -38,5 +41,6 @@ def unknown_files(data_dir: Path) -> list[DataError]:
             continue
         near = difflib.get_close_matches(rel, sorted(allowed), n=1)
         hint = say("did_you_mean", near=near[0]).strip() + " " if near else ""  # the likeliest fix first
-        errors.append(DataError(f"data/{rel}", None, hint + say("file.unknown", langs="|".join(WRITTEN), lock=LOCK)))
+        unknown = say("file.unknown", langs="|".join(WRITTEN), lock=f"{LOCK}, {TERMS_FILE}")
+        errors.append(DataError(f"data/{rel}", None, hint + unknown))
     return errors

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from macros.core.languages import derive, written_source
+
 # Heading lines; the attribute list at their end is split off in code (split_attr_list): the regexes
 # that did both scanned from every `{` to the end of the page, in time that grew with its square.
 _HEADING = re.compile(r"^#{1,6}[ \t]+(.*)$", re.MULTILINE)
@@ -66,26 +68,29 @@ def heading_ids(path: Path) -> set[str]:
 
 @dataclass(frozen=True)
 class DocsTree:
-    """docs/ (one folder per language), for the renderers."""
+    """docs/ (one folder per written language), for the renderers. A derived language (zh-Hant) reads
+    its source language's folder, and the titles it returns are converted, as its pages are."""
 
     root: Path
 
     def lang_dir(self, lang: str) -> Path:
-        return self.root / lang
+        return self.root / written_source(lang)
 
     def has(self, lang: str, path: str) -> bool:
-        """Whether docs/<lang>/<path> exists."""
-        return (self.root / lang / path).is_file()
+        """Whether docs/<lang>/<path> exists (for a derived language: its source's)."""
+        return (self.lang_dir(lang) / path).is_file()
 
     def title(self, lang: str, path: str) -> str:
-        return page_title(self.root / lang, path)
+        return derive(lang, page_title(self.lang_dir(lang), path))
 
     def slugs(self, lang: str, folder: str) -> list[str]:
-        return slugs_in(self.root / lang / folder)
+        return slugs_in(self.lang_dir(lang) / folder)
 
     def section(self, lang: str, page: str) -> tuple[str, dict[str, str]] | None:
         """A page named without .md (see page_file): its path in docs/<lang>/ and its heading titles by id."""
-        path = page_file(self.root, lang, page)
+        source = written_source(lang)
+        path = page_file(self.root, source, page)
         if path is None:
             return None
-        return path.relative_to(self.root / lang).as_posix(), heading_titles(path)
+        titles = {hid: derive(lang, title) for hid, title in heading_titles(path).items()}
+        return path.relative_to(self.root / source).as_posix(), titles

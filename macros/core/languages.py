@@ -38,7 +38,12 @@ class Language:
 
 LANGUAGES: tuple[Language, ...] = (
     Language("en", "English", "en", default=True),
-    Language("zh", "中文", "zh-CN", segmented=True, han=True, chinese_originals=True),
+    Language("zh", "简体中文", "zh-CN", segmented=True, han=True, chinese_originals=True),
+    # Traditional Chinese: generated from zh at build time, never kept (no docs/zh-Hant/, no data field).
+    Language(
+        "zh-Hant", "繁體中文", "zh-Hant", derived_from="zh", converter="macros.core.traditional:to_traditional",
+        segmented=True, han=True, chinese_originals=True,
+    ),
 )
 
 # The lunr pipeline of every search index: Material's plain one, since segmented languages are split

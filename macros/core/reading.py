@@ -290,10 +290,11 @@ def read_strings(data_dir: Path, errors: list[DataError]) -> dict[str, dict[str,
                     key = f"{prefix}.{member.value}"
                     if key not in strings[lang]:
                         errors.append(DataError(f"data/i18n/{lang}.yml", None, say("label.missing", key=key)))
-    for lang in DERIVED:  # a derived language's labels are its source's, converted
+    for lang in DERIVED:  # a derived language's labels are its source's, converted, and its own few
         source = written_source(lang)
         if source in strings:
             strings[lang] = {key: derive(lang, text) for key, text in strings[source].items()}
+            strings[lang].update(_derived_only_strings(data_dir, lang, errors))
     return strings
 
 
@@ -306,3 +307,27 @@ def brace_problem(template: str) -> str | None:
         if match.group(0)[1:-1] not in FIELDS:
             return say("label.unknown_placeholder", found=match.group(0))
     return None
+
+
+def _derived_only_strings(data_dir: Path, lang: str, errors: list[DataError]) -> dict[str, str]:
+    """The labels only a derived language has (data/i18n/<lang>.yml, e.g. its "converted automatically"
+    notice), written in that language: strings under `derived.` and nothing else."""
+    label = f"data/i18n/{lang}.yml"
+    if not (data_dir / "i18n" / f"{lang}.yml").is_file():  # a derived language may have no labels of its own
+        return {}
+    try:
+        raw = load_yaml(data_dir / "i18n" / f"{lang}.yml", label)
+    except DataErrors as exc:
+        errors.extend(exc.errors)
+        return {}
+    found: dict[str, str] = {}
+    if not isinstance(raw, LineDict) or set(raw) != {"derived"} or not isinstance(raw["derived"], LineDict):
+        errors.append(DataError(label, 1, say("label.derived_only")))
+        return found
+    character_problems(raw, label, raw, (), errors)
+    for key, text in raw["derived"].items():
+        if not isinstance(text, str) or not text.strip():
+            errors.append(DataError(label, raw["derived"].key_lines[key], say("label.not_text", key=f"derived.{key}")))
+        else:
+            found[f"derived.{key}"] = text
+    return found

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+from collections.abc import Callable
 
 import jieba
 
@@ -38,7 +39,25 @@ def _words(run: str) -> tuple[str, ...]:
     return tuple(words)
 
 
-def segment(text: str) -> str:
-    """Re-segment the Chinese runs of `text`, separating words with U+200B."""
+def _split_like(run: str, reading: Callable[[str], str]) -> tuple[str, ...]:
+    """`run` cut where jieba cuts `reading(run)`, its Simplified reading of the same length."""
+    simplified = reading(run)
+    if len(simplified) != len(run):
+        return _words(run)
+    out, start = [], 0
+    for word in _words(simplified):
+        out.append(run[start : start + len(word)])
+        start += len(word)
+    return tuple(out)
+
+
+def segment(text: str, reading: Callable[[str], str] | None = None) -> str:
+    """Re-segment the Chinese runs of `text`, separating words with U+200B.
+
+    jieba's dictionary is Simplified: for the Traditional edition pass `reading`, which maps a run
+    to its Simplified characters one for one (macros.core.traditional.to_simplified), and the run is
+    cut where its Simplified reading is, i.e. where the Simplified page it was converted from is cut.
+    """
     text = text.replace(_BREAK, "")
-    return _HAN.sub(lambda m: _BREAK + _BREAK.join(_words(m.group(0))) + _BREAK, text).strip(_BREAK)
+    words = _words if reading is None else (lambda run: _split_like(run, reading))
+    return _HAN.sub(lambda m: _BREAK + _BREAK.join(words(m.group(0))) + _BREAK, text).strip(_BREAK)

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from macros.core import kinds
 from macros.core.docs_tree import page_title, slugs_in
+from macros.core.languages import derive
 from macros.core.load import KnowledgeBase
 from macros.core.messages import say
 from macros.core.pages import PAGES, record_page
@@ -156,4 +157,4 @@ def link_title(kb: KnowledgeBase, link: ShortLink, lang: str, lang_docs: Path) -
         return kb.root_causes[link.record].cause(lang)
     if link.kind == "situation":
         return kb.situations[link.record].title(lang)
-    return page_title(lang_docs, link.page)
+    return derive(lang, page_title(lang_docs, link.page))  # a derived language reads its source's page

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from macros.core.docs_tree import page_file
+from macros.core.languages import written_source
 from macros.core.load import KnowledgeBase
 from macros.core.messages import say
 from macros.plugin.engine import MkDocsConfig, PluginError
@@ -20,12 +21,13 @@ from macros.render.changes import now_note
 
 def inject_now_notes(html: str, page: MkPage, config: MkDocsConfig, kb: KnowledgeBase) -> str:
     ctx = context_for(page, config, kb)
-    here = ctx.docs_dir / ctx.lang / ctx.src_path
+    written = written_source(ctx.lang)  # a derived page (zh-Hant) gets the notes of the page it is converted from
+    here = ctx.docs_dir / written / ctx.src_path
     by_heading: dict[str, list[str]] = {}
     for change in kb.changes.values():
         for section in change.affects.sections:
             page_path, _, heading = section.partition("#")
-            if page_file(ctx.docs_dir, ctx.lang, page_path) == here and section not in by_heading.get(heading, []):
+            if page_file(ctx.docs_dir, written, page_path) == here and section not in by_heading.get(heading, []):
                 by_heading.setdefault(heading, []).append(section)
     p = Page(kb, ctx)
     for heading, sections in by_heading.items():

@@ -72,6 +72,7 @@ __all__ = [
     "built_alone",
     "current_language",
     "file_locale",
+    "language_configs",
     "macros_config",
     "macros_jinja",
     "macros_page",
@@ -175,6 +176,19 @@ def built_alone(config: MkDocsConfig) -> str | None:
     """The language built on its own at the site root: the plugin's `build_only_locale` option."""
     only = getattr(getattr(_i18n(config), "config", None), "build_only_locale", None)
     return str(only) if only else None
+
+
+def language_configs(config: MkDocsConfig) -> dict[str, Any]:
+    """The i18n plugin's per-language settings by locale, to be filled before it applies them.
+
+    Relies on `config.plugins["i18n"].config.languages`: a list of I18nPluginLanguage configs (each with
+    `locale`, `site_name`, `site_description`, `copyright`, `nav_translations`, item-assignable), which
+    its on_config (priority -100) applies to each language's build; the kb plugin's on_config (priority
+    0) runs before it in every language's run.
+    """
+    plugin = config.plugins.get("i18n")
+    languages = getattr(getattr(plugin, "config", None), "languages", None) or []
+    return {entry.locale: entry for entry in languages}
 
 
 def build_languages(plugin: Any) -> list[str]:

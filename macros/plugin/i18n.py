@@ -13,12 +13,24 @@ from urllib.parse import urlparse
 
 from macros.core.articles import article_aliases
 from macros.core.diagnostics import Problem
-from macros.core.languages import DEFAULT, LANGS, SEARCH_PIPELINE, WRITTEN, language, prefix, strip_prefix
+from macros.core.languages import (
+    DEFAULT,
+    DERIVED,
+    LANGS,
+    SEARCH_PIPELINE,
+    WRITTEN,
+    derive,
+    language,
+    prefix,
+    strip_prefix,
+    written_source,
+)
 from macros.core.load import KnowledgeBase
 from macros.core.messages import say
 from macros.core.pages import NO_SYNONYMS, NOT_SEARCHED, SEARCH_BOOST
 from macros.core.segment import segment
 from macros.core.synonyms import SYNONYM_BOOST, synonym_field, table
+from macros.core.traditional_search import article_aliases_traditional, segment_traditional, simplified_aliases
 from macros.plugin import engine
 from macros.plugin.engine import MkDocsConfig
 from macros.plugin.search_terms import glossary_entries
@@ -34,11 +46,22 @@ _CONFIG_BASE = re.compile(r'(<script id="__config"[^>]*>[^<]*?"base":\s*")([^"]*
 
 
 def parity_problems(docs: Path) -> list[Problem]:
-    """A problem for every page that exists in some written languages only."""
+    """A problem for every page that exists in one written language only (a derived language's pages
+    are its source's, converted: complete by construction)."""
     pages = {lang: {p.relative_to(docs / lang).as_posix() for p in (docs / lang).rglob("*.md")} for lang in WRITTEN}
     return [Problem(f"docs/{lang}/{path}", None, say("pages.missing_translation", other=other, path=path))
             for lang in WRITTEN for other in WRITTEN if other != lang
             for path in sorted(pages[other] - pages[lang])]
+
+
+def derived_problems(docs: Path) -> list[Problem]:
+    """A derived language is generated, never kept: a page under docs/<derived language>/ is an error."""
+    return [
+        Problem(f"docs/{lang}/{p.relative_to(docs / lang).as_posix()}", None, say("pages.derived_written", lang=lang))
+        for lang in DERIVED
+        for p in sorted((docs / lang).rglob("*"))
+        if p.is_file()
+    ]
 
 
 PARITY_HEADING = "build.parity"  # its message key (data/messages/<lang>.yml)
@@ -46,7 +69,25 @@ PARITY_HEADING = "build.parity"  # its message key (data/messages/<lang>.yml)
 
 def check_parity(config: MkDocsConfig) -> None:
     """Every page exists in both languages; otherwise the build names the missing ones."""
-    fail(parity_problems(Path(config.docs_dir)), PARITY_HEADING)  # names cleaned and escaped
+    docs = Path(config.docs_dir)
+    fail(parity_problems(docs) + derived_problems(docs), PARITY_HEADING)  # names cleaned and escaped
+
+
+def derive_language_configs(config: MkDocsConfig) -> None:
+    """Fill each derived language's site_name, site_description, copyright and nav_translations
+    from its source language's entry in mkdocs.yml, converted: they are never kept by hand. Runs in
+    the kb plugin's on_config, before the i18n plugin applies the entries (engine.language_configs).
+    """
+    by_locale = engine.language_configs(config)
+    for lang in DERIVED:
+        entry, written = by_locale.get(lang), by_locale.get(written_source(lang))
+        if entry is None or written is None:
+            continue
+        for key in ("site_name", "site_description", "copyright"):
+            if written[key] is not None:
+                entry[key] = derive(lang, written[key])
+        if written["nav_translations"]:
+            entry["nav_translations"] = {en: derive(lang, text) for en, text in written["nav_translations"].items()}
 
 
 def per_language_template(
@@ -144,8 +185,13 @@ def split_search_index(config: MkDocsConfig, kb: KnowledgeBase) -> None:
         text = "" if location.startswith(NO_SYNONYMS) else doc["title"] + " " + doc["text"]
         variants = synonym_field(synonyms[lang], text)
         if language(lang).segmented:
-            doc = dict(doc, title=segment(doc["title"]), text=segment(doc["text"]))
-            aliases = article_aliases(doc["title"] + " " + doc["text"]) + _title_stems(doc["title"])
+            derived = lang in DERIVED  # zh-Hant: cut where its Simplified reading is (core/traditional_search.py)
+            split = segment_traditional if derived else segment
+            doc = dict(doc, title=split(doc["title"]), text=split(doc["text"]))
+            articles = article_aliases_traditional if derived else article_aliases  # 第四十一條 as 第41條, 41条…
+            aliases = articles(doc["title"] + " " + doc["text"]) + _title_stems(doc["title"])
+            if derived:  # a reader of the Traditional edition typing Simplified (a mainland keyboard) finds it too
+                aliases += simplified_aliases(doc["title"] + " " + doc["text"])
             if aliases:
                 doc["aliases"] = " ".join(aliases)
         if variants:

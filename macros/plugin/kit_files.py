@@ -57,7 +57,7 @@ def write_short_links(config: MkDocsConfig, kb: KnowledgeBase, site: Path, docs:
             if link.page not in generated and not (docs / written_source(lang) / link.page).is_file():
                 raise PluginError(say("shortlink.no_page", id=link.id, page=link.page, lang=lang))
             hash_ = f"#{link.anchor}" if link.anchor else ""
-            title = link_title(kb, link, lang, docs / lang)
+            title = link_title(kb, link, lang, docs / written_source(lang))
             target = relative_link(go_path(link.id, directory_urls), page_url(link.page, directory_urls)) + hash_
             folder = site / prefix(lang) / go_path(link.id)
             folder.mkdir(parents=True, exist_ok=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from macros.core.languages import DEFAULT, SOURCE, written_source
+from macros.core.languages import DEFAULT, DERIVED, SOURCE, prefix, written_source
 from macros.core.pages import page_url
 from macros.core.translation_state import page_state
 from macros.plugin import engine
@@ -43,3 +43,24 @@ def mark_outdated(page: Page, config: MkDocsConfig, strings: Mapping[str, Mappin
 def built_alone(config: MkDocsConfig) -> str | None:
     """The language built on its own at the site root (mkdocs-static-i18n's build_only_locale), if any."""
     return engine.built_alone(config)
+
+
+def mark_derived(page: Page, config: MkDocsConfig, strings: Mapping[str, Mapping[str, str]]) -> None:
+    """Set page.meta.derived_notice on a derived language's page (zh-Hant): it was converted
+    automatically, with links to its source page and to where a conversion error is reported
+    (the source page's edit link, set by record_pages.set_edit_link)."""
+    lang = page_lang(page.file)
+    if lang not in DERIVED:
+        return
+    path = page.file.src_uri[len(lang) + 1 :]
+    labels = strings[lang]
+    page.meta["derived_notice"] = {
+        "text": labels["derived.notice"],
+        "source": labels["derived.source"],
+        "source_url": prefix(written_source(lang)) + page_url(path, config.use_directory_urls),
+        "source_lang": written_source(lang),  # hreflang only: the link's own text is in the page's language
+        "report": labels["derived.report"],
+        "report_url": page.edit_url,
+        "sep": labels["punct.list"],
+        "end": labels["punct.sentence_end"],
+    }

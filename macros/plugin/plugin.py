@@ -92,6 +92,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         if not self.config.enabled:
             return config
         reproducible.patch_clock()
+        i18n.derive_language_configs(config)  # before mkdocs-static-i18n's on_config (-100) applies them
         if not self._checked:
             self._checked = True
             self.check_docs(config)
@@ -121,6 +122,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         page_scripts.set_scripts(page)
         outdated_notice.mark_outdated(page, config, self._strings(config))
         record_pages.set_edit_link(page, config)
+        outdated_notice.mark_derived(page, config, self._strings(config))  # links to the edit link set above
         return markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:

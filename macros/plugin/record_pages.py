@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from macros.core.kinds import data_file
-from macros.core.languages import DEFAULT, LANGS, prefix
+from macros.core.languages import DEFAULT, DERIVED, LANGS, derive, prefix, written_source
 from macros.core.load import KnowledgeBase
 from macros.core.messages import say
 from macros.core.pages import RECORD_PAGES, page_url, record_pages
@@ -71,11 +71,50 @@ def _file(config: MkDocsConfig, lang: str, path: str, content: str | None) -> Fi
     return file
 
 
+def add_derived_pages(files: Files, config: MkDocsConfig, lang: str) -> list[File]:
+    """A derived language's pages (zh-Hant): every page of the language it comes from, converted.
+
+    Nothing of a derived language is under docs/; its pages are the source language's Markdown
+    (front matter included) through `derive`, at the same paths, in the nav and sitemap as written pages.
+    The macros on them render with the derived language, so their data texts and labels are derived too.
+    """
+    source_dir = Path(config.docs_dir) / written_source(lang)
+    added = []
+    for md in sorted(source_dir.rglob("*.md")):
+        path = md.relative_to(source_dir).as_posix()
+        file = _file(config, lang, path, derive(lang, md.read_text(encoding="utf-8")))
+        not_in_nav = config.not_in_nav
+        hidden = bool(not_in_nav and not_in_nav.match_file(file.src_uri))  # mkdocs.yml's not_in_nav, as for docs/
+        file.inclusion = InclusionLevel.NOT_IN_NAV if hidden else InclusionLevel.UNDEFINED
+        alternates = {other: file if other == lang else _file(config, other, path, None) for other in LANGS}
+        file.alternates = alternates  # type: ignore[attr-defined]
+        file.derived_from = f"{written_source(lang)}/{path}"  # type: ignore[attr-defined]  # its edit link and notice
+        files.append(file)
+        added.append(file)
+    return added
+
+
+def link_derived_alternates(files: Files, config: MkDocsConfig) -> None:
+    """Give each written page its derived languages' pages as alternates (language switch, sitemap):
+    mkdocs-static-i18n only knows the languages that have files under docs/."""
+    for file in files.documentation_pages():
+        alternates = getattr(file, "alternates", None)
+        norm = getattr(file, "norm_src_uri", None)
+        if isinstance(alternates, dict) and norm:
+            for lang in DERIVED:
+                alternates.setdefault(lang, _file(config, lang, norm, None))
+
+
 def add_record_pages(files: Files, config: MkDocsConfig, kb: KnowledgeBase) -> Files:
-    """Add the current language's record pages to the build (after mkdocs-static-i18n's on_files)."""
+    """Add the current language's record pages to the build (after mkdocs-static-i18n's on_files),
+    and a derived language's converted pages."""
     lang = current_language(config)
     docs = Path(config.docs_dir)
-    added = []
+    if lang in DERIVED:
+        added = add_derived_pages(files, config, lang)
+    else:
+        link_derived_alternates(files, config)
+        added = []
     for path, (kind, rid) in record_pages(kb).items():
         if (docs / lang / path).exists() or f"{lang}/{path}" in files.src_uris:
             raise PluginError(
@@ -91,7 +130,10 @@ def add_record_pages(files: Files, config: MkDocsConfig, kb: KnowledgeBase) -> F
 
 
 def set_edit_link(page: Page, config: MkDocsConfig) -> None:
-    """A record page's "edit this page" opens the data file it is generated from."""
+    """A record page's "edit this page" opens the data file it is generated from; a derived page's, its source page."""
+    derived_from = getattr(page.file, "derived_from", None)
+    if derived_from and config.edit_uri:
+        page.edit_url = urljoin(config.edit_uri, derived_from)
     kind = page.meta.get("record")
     if getattr(page.file, "generated_by", None) and kind in RECORD_PAGES and config.edit_uri:
         page.edit_url = urljoin(config.edit_uri, "../data/" + data_file(kind))

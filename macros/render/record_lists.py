@@ -3,7 +3,7 @@ benefits, partners, timeline, glossary and bibliography."""
 
 from __future__ import annotations
 
-from macros.core.languages import SOURCE, WRITTEN, language
+from macros.core.languages import SOURCE, WRITTEN, language, written_source
 from macros.core.model import Level
 from macros.core.pages import anchor
 from macros.render.changes import now_note, source_status
@@ -122,9 +122,11 @@ def partners(p: Page) -> str:
 def glossary(p: Page) -> str:
     rows = []
     for term in p.kb.glossary.values():
-        avoid = [esc(v) for v in term.avoid.every()]
+        # the page's own written source's column in the page's language (converted on a zh-Hant page)
+        own = written_source(p.lang)
+        avoid = [esc(v) for code in WRITTEN for v in term.avoid(p.lang if code == own else code)]
         names = [
-            esc(name) if code == p.lang else f'<span lang="{language(code).html}">{esc(name)}</span>'
+            esc(term.name(p.lang)) if code == own else f'<span lang="{language(code).html}">{esc(name)}</span>'
             for code, name in ((code, term.name(code)) for code in WRITTEN)
         ]
         rows.append(({"id": anchor("glossary", term.id)}, [*names, p.text(term.definition), p.join(avoid) or "—"]))

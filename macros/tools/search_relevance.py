@@ -20,6 +20,7 @@ from macros.core.languages import LANGS, prefix
 from macros.core.load import KnowledgeBase, load
 from macros.core.pages import page_url, record_page
 from macros.core.paths import ROOT
+from macros.core.traditional import to_traditional
 from macros.tools.browser import chromium
 from macros.tools.static_server import serve
 
@@ -63,11 +64,20 @@ class Outcome:
         return self.pages.index(self.case.page) + 1 if self.case.page in self.pages else None
 
 
+def derived_cases(source: list[Case]) -> list[Case]:
+    """A generated edition's queries: its source language's, converted as its pages are, on the same pages."""
+    return [Case(to_traditional(c.query), c.page) for c in source]
+
+
 def cases(kb: KnowledgeBase, spec: Path = SPEC) -> dict[str, list[Case]]:
-    """The queries of each language: record titles of the listed kinds, search synonyms, then the spec's own."""
+    """The queries of each language: record titles of the listed kinds, search synonyms, then the spec's own;
+    a generated edition (the spec's `derived`) gets its source language's queries, converted."""
     data = yaml.safe_load(spec.read_text(encoding="utf-8"))
+    derived = {lang: source for lang, source in data.get("derived", {}).items() if lang in LANGS}
     out: dict[str, list[Case]] = {lang: [] for lang in LANGS}
     for lang in LANGS:
+        if lang in derived:
+            continue
         for kind in data.get("record_titles", []):
             for rid, record in kb.records[kind].items():
                 out[lang].append(Case(KINDS[kind].title(record, lang), page_url(record_page(kind, rid), True)))
@@ -77,6 +87,8 @@ def cases(kb: KnowledgeBase, spec: Path = SPEC) -> dict[str, list[Case]]:
             variants = kb.search_synonyms[sid].variants(lang)
             out[lang] += [Case(v, pages[lang]) for v in variants if v not in listed]
         out[lang] += own
+    for lang, source in derived.items():
+        out[lang] = derived_cases(out[source])
     return out
 
 

@@ -30,6 +30,9 @@ the alt, aria-label, title and placeholder attributes; not <script>, <style>, <c
 - doc-number: a document number not written as its issuer writes it, solid and in 〔 〕:
   深发〔2007〕7号, not 深发〔2007〕7 号, 深发 〔2007〕 7号 or 深发（2007）7号 (the site's rule:
   a document number is an identifier, copied as issued so that it can be searched for);
+  the words these two checks look for (法, 条例 … 中华人民共和国, 关于, 号) are listed once, in
+  Simplified, and taken in Traditional characters too from the Traditional edition's converter,
+  so the check reads Traditional pages (深發〔2007〕7號, 《勞動合同法》) as it reads Simplified ones;
 - note-after-stop: a bracketed note that belongs to the sentence put after its full stop,
   "……展开讨论。（衡量指标：……）" for "……展开讨论（衡量指标：……）。" (a bracket that is a
   sentence of its own, ending in its own 。, may follow: "……执行。（本站的比较。）");
@@ -53,9 +56,16 @@ from pathlib import Path
 from macros.core.diagnostics import annotate
 from macros.core.languages import LANGS, with_property
 from macros.core.languages import prefix as folder
+from macros.core.traditional import to_traditional
 from macros.tools.links import located_in_source
 
 HAN_LANGS = with_property("han")
+
+
+def _both_scripts(*words: str) -> tuple[str, ...]:
+    """Each Simplified word, then its Traditional form (the edition's own converter): one list for both editions."""
+    return tuple(dict.fromkeys(w for word in words for w in (word, to_traditional(word))))
+
 
 # Chinese characters and the full-width punctuation that belongs to Chinese text.
 _CJK = (
@@ -74,22 +84,24 @@ _ISO_DATE = re.compile(r"(?<![\d-])\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))
 _UNSPACED_DATE = re.compile(r"\d[年月日]|[年月]\d")
 _CITE_AFTER_STOP = re.compile(r"[。！？][ \t]*［\d")
 _NOTE_AFTER_STOP = re.compile(r"。[ \t]*（[^（）]*[^。！？（）]）")
-_FULL_WIDTH_MARK = "，。：；、（）“”《》！？"
+_FULL_WIDTH_MARK = "，。：；、（）“”「」『』《》！？"  # 「」『』: the Traditional edition's quotation marks
 # (a space beside a Latin mark is latin-punct's to report: "依据: 《劳动法》" is one problem, not two)
 _SPACE_PUNCT = re.compile(
     rf"(?<![ \t\u00a0,;:.()])[ \t\u00a0]+(?=[{_FULL_WIDTH_MARK}])|(?<=[{_FULL_WIDTH_MARK}])[ \t\u00a0]+(?=[^\s,;:.()])"
 )
 # 深发〔2007〕7 号, 深发 〔2007〕, 〔2007〕 7号, 深发（2007）7号, 深发[2007]7号 — the issuer writes 深发〔2007〕7号.
+_NUMBER_MARK = "".join(_both_scripts("号"))  # 号, 號
 _DOC_NUMBER = re.compile(
-    rf"{_HAN}[ \t]+〔\d{{4}}〕|〔\d{{4}}〕[ \t]+\d|〔\d{{4}}〕\d+[ \t]+号"
-    rf"|{_HAN}[（(\[［]\d{{4}}[）)\]］][ \t]*\d+[ \t]*号"
+    rf"{_HAN}[ \t]+〔\d{{4}}〕|〔\d{{4}}〕[ \t]+\d|〔\d{{4}}〕\d+[ \t]+[{_NUMBER_MARK}]"
+    rf"|{_HAN}[（(\[［]\d{{4}}[）)\]］][ \t]*\d+[ \t]*[{_NUMBER_MARK}]"
 )
 # A law's, regulation's or policy document's name: what a title on the sources page must end with to count.
-_LAW_TITLE = re.compile(r"《([^《》]{2,40}?(?:法|条例|规定|办法|意见|决定))》")
+_TITLE_ENDS = _both_scripts("法", "条例", "规定", "办法", "意见", "决定")
+_LAW_TITLE = re.compile(r"《([^《》]{2,40}?(?:" + "|".join(_TITLE_ENDS) + r"))》")
 # Prefixes a text may leave out when it names the document: 《关于进一步推进……的意见》 → 推进……的意见.
-_SHORT_PREFIXES = ("中华人民共和国", "关于进一步", "关于")
+_SHORT_PREFIXES = _both_scripts("中华人民共和国", "关于进一步", "关于")
 # Characters after a law's name that make it a different word: 劳动法律, 劳动法规, 劳动法学.
-_NOT_A_TITLE_AFTER = "律规学"
+_NOT_A_TITLE_AFTER = "".join(_both_scripts(*"律规学"))
 # Starts only at the block's start or after a sentence end, so a block with no full stop is scanned once (linear).
 _SENTENCE = re.compile(r"(?:^|(?<=[。！？]))[^。！？]*[。！？]")
 REPEAT_MIN = 30
@@ -292,9 +304,9 @@ def bare_law_titles(text: str, laws: tuple[str, ...]) -> list[tuple[int, int]]:
     depth, inside = 0, []
     for ch in text:
         inside.append(depth > 0)
-        if ch in "《〈“":
+        if ch in "《〈“「『":
             depth += 1
-        elif ch in "》〉”":
+        elif ch in "》〉”」』":
             depth = max(0, depth - 1)
     pattern = re.compile("(?:" + "|".join(re.escape(n) for n in laws) + f")(?![{_NOT_A_TITLE_AFTER}])")
     return [(m.start(), m.end()) for m in pattern.finditer(text) if not inside[m.start()]]
