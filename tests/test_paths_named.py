@@ -138,7 +138,7 @@ def installed(relative: str) -> bool:
 
 def said_absent(line: str, start: int) -> bool:
     """Whether the path at `start` is named as one that does not exist ("no docs/zh-Hant/")."""
-    return re.search(r"\b(?:no|not|never|without)\s+$", line[:start]) is not None
+    return re.search(r"(?:\b(?:no|not|never|without)\s+|没有\s*|无\s*)`?$", line[:start]) is not None
 
 
 def module_name_exists(dotted: str) -> bool:

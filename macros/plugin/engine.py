@@ -72,18 +72,23 @@ __all__ = [
     "built_alone",
     "current_language",
     "file_locale",
+    "kept_out_of_nav",
+    "language_alternates",
     "language_configs",
+    "language_path",
     "macros_config",
     "macros_jinja",
     "macros_page",
     "nested_language_build",
     "never_render_titles",
     "offline_enabled",
+    "page_file",
     "page_lang",
     "replace_macros_jinja",
     "replace_search_dedup",
     "serve_command",
     "set_git_dates_clock",
+    "set_in_nav",
     "set_language_file",
     "theme_env",
     "theme_language",
@@ -178,6 +183,28 @@ def built_alone(config: MkDocsConfig) -> str | None:
     return str(only) if only else None
 
 
+def page_file(config: MkDocsConfig, src_uri: str, dest_uri: str, content: str | None, *, in_nav: bool) -> File:
+    """A page that is in no folder: `File.generated(config, src_uri, content=...)` (MkDocs 1.6) written to
+    `dest_uri`; without content, a File that is only read for its URL (an alternate in the switch)."""
+    if content is None:
+        return File(src_uri, None, config.site_dir, config.use_directory_urls, dest_uri=dest_uri)
+    file = File.generated(config, src_uri, content=content)
+    file.dest_uri = dest_uri
+    set_in_nav(file, in_nav)
+    return file
+
+
+def set_in_nav(file: File, in_nav: bool) -> None:
+    """Whether the navigation may list the page: `File.inclusion` (NOT_IN_NAV: built, never listed)."""
+    file.inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
+
+
+def kept_out_of_nav(config: MkDocsConfig, src_uri: str) -> bool:
+    """Whether mkdocs.yml's `not_in_nav` patterns name the page (`config.not_in_nav`, a pathspec in 1.6)."""
+    patterns = config.not_in_nav
+    return bool(patterns and patterns.match_file(src_uri))
+
+
 def language_configs(config: MkDocsConfig) -> dict[str, Any]:
     """The i18n plugin's per-language settings by locale, to be filled before it applies them.
 
@@ -220,6 +247,18 @@ def set_language_file(file: File, lang: str, path: str, alternates: dict[str, Fi
     file.norm_src_uri = path  # type: ignore[attr-defined]
     if alternates is not None:
         file.alternates = alternates  # type: ignore[attr-defined]
+
+
+def language_alternates(file: File) -> dict[str, File] | None:
+    """The `alternates` the plugin gave a file it built (language -> File), None for another file."""
+    alternates = getattr(file, "alternates", None)
+    return alternates if isinstance(alternates, dict) else None
+
+
+def language_path(file: File) -> str | None:
+    """A built file's path within its language folder: the plugin's `norm_src_uri`."""
+    path = getattr(file, "norm_src_uri", None)
+    return str(path) if path else None
 
 
 def file_locale(file: Any) -> str | None:

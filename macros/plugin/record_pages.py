@@ -23,7 +23,7 @@ from macros.core.load import KnowledgeBase
 from macros.core.messages import say
 from macros.core.pages import RECORD_PAGES, page_url, record_pages
 from macros.plugin import engine
-from macros.plugin.engine import File, Files, InclusionLevel, MkDocsConfig, Page, PluginError
+from macros.plugin.engine import File, Files, MkDocsConfig, Page, PluginError
 from macros.render.record_page import record_description
 
 
@@ -59,14 +59,9 @@ def _file(config: MkDocsConfig, lang: str, path: str, content: str | None) -> Fi
     """A page file at docs/<lang>/<path> written where the i18n plugin writes that language's pages."""
     dest = prefix(lang) + page_url(path, config.use_directory_urls)
     dest += "index.html" if dest.endswith("/") or not dest else ""
-    if content is None:  # an alternate: only its URL is read
-        file = File(f"{lang}/{path}", None, config.site_dir, config.use_directory_urls, dest_uri=dest)
-    else:
-        file = File.generated(config, f"{lang}/{path}", content=content)
-        file.dest_uri = dest
-        # Reached from tables, plans and short links, never from the nav: MkDocs lists no page marked so
-        # (as mkdocs.yml's not_in_nav does for the pages in docs/).
-        file.inclusion = InclusionLevel.NOT_IN_NAV
+    # Reached from tables, plans and short links, never from the nav (as mkdocs.yml's not_in_nav does
+    # for the pages in docs/); an alternate (content None) is only read for its URL.
+    file = engine.page_file(config, f"{lang}/{path}", dest, content, in_nav=False)
     engine.set_language_file(file, lang, path)  # the attributes mkdocs-static-i18n gives the files it builds
     return file
 
@@ -83,11 +78,9 @@ def add_derived_pages(files: Files, config: MkDocsConfig, lang: str) -> list[Fil
     for md in sorted(source_dir.rglob("*.md")):
         path = md.relative_to(source_dir).as_posix()
         file = _file(config, lang, path, derive(lang, md.read_text(encoding="utf-8")))
-        not_in_nav = config.not_in_nav
-        hidden = bool(not_in_nav and not_in_nav.match_file(file.src_uri))  # mkdocs.yml's not_in_nav, as for docs/
-        file.inclusion = InclusionLevel.NOT_IN_NAV if hidden else InclusionLevel.UNDEFINED
+        engine.set_in_nav(file, not engine.kept_out_of_nav(config, file.src_uri))  # as for the page in docs/
         alternates = {other: file if other == lang else _file(config, other, path, None) for other in LANGS}
-        file.alternates = alternates  # type: ignore[attr-defined]
+        engine.set_language_file(file, lang, path, alternates)
         file.derived_from = f"{written_source(lang)}/{path}"  # type: ignore[attr-defined]  # its edit link and notice
         files.append(file)
         added.append(file)
@@ -98,11 +91,10 @@ def link_derived_alternates(files: Files, config: MkDocsConfig) -> None:
     """Give each written page its derived languages' pages as alternates (language switch, sitemap):
     mkdocs-static-i18n only knows the languages that have files under docs/."""
     for file in files.documentation_pages():
-        alternates = getattr(file, "alternates", None)
-        norm = getattr(file, "norm_src_uri", None)
-        if isinstance(alternates, dict) and norm:
+        alternates, path = engine.language_alternates(file), engine.language_path(file)
+        if alternates is not None and path:
             for lang in DERIVED:
-                alternates.setdefault(lang, _file(config, lang, norm, None))
+                alternates.setdefault(lang, _file(config, lang, path, None))
 
 
 def add_record_pages(files: Files, config: MkDocsConfig, kb: KnowledgeBase) -> Files:
