@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from macros.core.languages import LANGS
+from macros.core.languages import DERIVED, WRITTEN, written_source
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -215,15 +215,16 @@ def rendered() -> dict[str, list[str]]:
 
 
 def hostile_markers() -> dict[str, dict[str, str]]:
-    """lang -> marker -> 'kind.field' for every injected text."""
-    out: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
+    """lang -> marker -> 'kind.field' for every injected text (a derived language shows its source's markers,
+    converted: they are ASCII, so unchanged)."""
+    out: dict[str, dict[str, str]] = {lang: {} for lang in WRITTEN}
     n = 0
     for kind, fields in rendered().items():
         for field in fields:
-            for lang in LANGS:
+            for lang in WRITTEN:
                 n += 1
                 out[lang][f"HX{n:03d}"] = f"{kind}.{field}"
-    return out
+    return out | {lang: out[written_source(lang)] for lang in DERIVED}
 
 
 def make_hostile_project(dest: Path) -> Path:
@@ -240,7 +241,7 @@ def make_hostile_project(dest: Path) -> Path:
         records = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # everything stays text
         for field in fields:
             texts = {}
-            for lang in LANGS:
+            for lang in WRITTEN:
                 n += 1
                 texts[lang] = f"HX{n:03d} {PAYLOAD}" + (" {value}" if (kind, field) in NEEDS_VALUE else "")
             # one text shown in both languages: the en marker for en pages, the zh one for zh
@@ -249,7 +250,7 @@ def make_hostile_project(dest: Path) -> Path:
         if kind in NAMES_RULES:
             records[0]["rules"] = []
         path.write_text(yaml.safe_dump(records, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
-    for lang in LANGS:
+    for lang in WRITTEN:
         path = data / "i18n" / f"{lang}.yml"
         labels = yaml.safe_load(path.read_text(encoding="utf-8"))
         labels[LABEL[0]][LABEL[1]] = f"HXLABEL {LABEL_PAYLOAD}"

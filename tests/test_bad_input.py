@@ -29,7 +29,7 @@ from helpers import (
 )
 
 from macros.core.kinds import KINDS
-from macros.core.languages import LANGS
+from macros.core.languages import LANGS, strip_prefix
 from macros.core.load import load
 from macros.core.yaml_source import DataErrors
 
@@ -478,7 +478,7 @@ class _Text(HTMLParser):
 
 def lang_pages(site: Path, lang: str) -> list[Path]:
     pages = [p for p in site.rglob("*.html") if p.name != "404.html"]
-    return [p for p in pages if (p.relative_to(site).parts[0] == "zh") == (lang == "zh")]
+    return [p for p in pages if strip_prefix(p.relative_to(site).as_posix())[0] == lang]
 
 
 def page_text(site: Path, lang: str) -> tuple[str, list[str]]:

@@ -11,6 +11,7 @@ import pytest
 from helpers import project_kb
 from pypdf import PdfReader
 
+from macros.core.languages import language
 from macros.core.shortlinks import go_path, resolve, sheet_slugs, short_links
 from macros.render.facilitation import SHEET_PAGES
 from macros.tools.pdftext import fix_text_layer
@@ -41,7 +42,8 @@ def test_each_sheet_prints_on_the_promised_a4_pages(page, server, lang, slug, tm
     page.evaluate("document.fonts.ready")
     out = tmp_path / f"{slug}.pdf"
     page.pdf(path=str(out), format="A4")
-    fix_text_layer(out)  # Chinese text as characters, not Kangxi radicals (see macros/tools/pdftext.py)
+    # Chinese text as characters, not Kangxi radicals (see macros/tools/pdftext.py)
+    fix_text_layer(out, language(lang).script)
     pdf = PdfReader(out)
     assert 1 <= len(pdf.pages) <= SHEET_PAGES[slug], f"{lang} {slug}: {len(pdf.pages)} pages"
     box = pdf.pages[0].mediabox

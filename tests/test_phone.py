@@ -166,7 +166,7 @@ def test_worksheet_questions_figures_and_the_results_repeat_what_affects_them(ph
     assert phone.errors == []
 
 
-@pytest.mark.parametrize(("prefix", "other", "name"), [("", "zh", "中文"), ("zh/", "en", "English")])
+@pytest.mark.parametrize(("prefix", "other", "name"), [("", "zh", "简体中文"), ("zh/", "en", "English")])
 @pytest.mark.parametrize("path", ["", "recommendations/", "plans/workers/", "guides/self-assessment/",
                                   "resources/glossary/", "workshop/kit/"])
 def test_language_switch_names_the_other_language(phone, server, prefix, other, name, path):

@@ -102,7 +102,8 @@ def test_accept_translation_runs_trusted_code_on_the_pull_requests_files_as_data
     assert "--data ../pr/data translation-status --accept $TARGETS" in accept["run"]
     commit = next(s for s in job["steps"] if "git push" in s.get("run", ""))
     assert "data/translations.lock.yml|docs/*/*.md) ;;" in commit["run"]
-    assert commit["run"].index("docs/en/*) echo") < commit["run"].index("docs/*/*.md) ;;")  # the source is refused first
+    # the source language is refused before the translated pages are let through
+    assert commit["run"].index("docs/en/*) echo") < commit["run"].index("docs/*/*.md) ;;")
     assert "unexpected change" in commit["run"]
     assert job["env"]["BODY"] == "${{ github.event.comment.body }}"
     assert "grep -Eq '^[a-z0-9][a-z0-9/._-]*$'" in text

@@ -30,6 +30,7 @@ class Language:
     segmented: bool = False  # its search index goes through the Chinese word segmenter
     han: bool = False  # written in Han script: the Chinese typography check reads its built pages
     chinese_originals: bool = False  # its readers read Chinese law in the original: no English translation cited
+    script: str = "Latn"  # ISO 15924: which of a character's forms its text uses (Hans, Hant), e.g. in PDFs' text
 
     @property
     def written(self) -> bool:
@@ -38,11 +39,11 @@ class Language:
 
 LANGUAGES: tuple[Language, ...] = (
     Language("en", "English", "en", default=True),
-    Language("zh", "简体中文", "zh-CN", segmented=True, han=True, chinese_originals=True),
+    Language("zh", "简体中文", "zh-CN", segmented=True, han=True, chinese_originals=True, script="Hans"),
     # Traditional Chinese: generated from zh at build time, never kept (no docs/zh-Hant/, no data field).
     Language(
         "zh-Hant", "繁體中文", "zh-Hant", derived_from="zh", converter="macros.core.traditional:to_traditional",
-        segmented=True, han=True, chinese_originals=True,
+        segmented=True, han=True, chinese_originals=True, script="Hant",
     ),
 )
 

@@ -44,8 +44,7 @@ class Result:
     calls: int
     peak_rss: int
     site_bytes: int
-    index_en: int
-    index_zh: int
+    indexes: dict[str, float]  # each language's search index (bytes)
 
 
 # -- child: one instrumented in-process build -----------------------------------------------------
@@ -107,7 +106,7 @@ def _child(config: Path, site_dir: Path, profile: Path | None) -> int:
                 "calls": timers["calls"],
                 "peak_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
                 "site_bytes": sum(p.stat().st_size for p in site_dir.rglob("*") if p.is_file()),
-                **{f"index_{lang}": size for lang, size in index.items()},  # each language's search index
+                "indexes": index,
             }
         )
     )
@@ -158,7 +157,9 @@ def run_child(project: Path, config: Path, site_dir: Path, profile: Path | None 
 def median(results: list[Result]) -> Result:
     """Field-wise median of several runs of one configuration."""
     fields = Result.__dataclass_fields__
-    return Result(**{f: statistics.median(getattr(r, f) for r in results) for f in fields})
+    figures = {f: statistics.median(getattr(r, f) for r in results) for f in fields if f != "indexes"}
+    indexes = {lang: statistics.median(r.indexes[lang] for r in results) for lang in results[0].indexes}
+    return Result(**figures, indexes=indexes)
 
 
 def _mb(n: float) -> str:
@@ -170,13 +171,16 @@ def table(rows: list[tuple[str, int, int, Result]]) -> str:
     head = (
         "| Configuration | Sources (.md) | Pages (.html) | Runs | Wall (s) | Build (s) | ms per page "
         "| Load+validate (s) | Loads | Macros (s) | Macro calls "
-        "| Peak RSS | Site | Search index en | Search index zh |\n" + "|---" * 15 + "|\n"
+        "| Peak RSS | Site | " + "".join(f"Search index {lang} | " for lang in LANGS).rstrip() + "\n"
+        + "|---" * (13 + len(LANGS)) + "|\n"
     )
     body = "".join(
         f"| {name} | {pages} | {r.pages:g} | {runs} | {r.wall:.2f} | {r.build:.2f} | {1000 * r.build / r.pages:.0f} "
         f"| {r.load:.3f} | {r.loads:g} "
         f"| {r.macros:.2f} | {r.calls:g} "
-        f"| {_mb(r.peak_rss)} | {_mb(r.site_bytes)} | {_mb(r.index_en)} | {_mb(r.index_zh)} |\n"
+        f"| {_mb(r.peak_rss)} | {_mb(r.site_bytes)} | "
+        + "".join(f"{_mb(r.indexes[lang])} | " for lang in LANGS).rstrip()
+        + "\n"
         for name, pages, runs, r in rows
     )
     return head + body

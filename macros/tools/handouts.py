@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from macros.core.languages import LANGS, prefix
+from macros.core.languages import LANGS, language, prefix
 from macros.core.load import load
 from macros.tools.browser import chromium
 from macros.tools.links import site_url_of
@@ -98,7 +98,7 @@ def _print_one(page: Any, root: str, site: Path, lang: str, group: str) -> Path:
     out = pdf_path(site, lang, group)
     out.parent.mkdir(parents=True, exist_ok=True)
     page.pdf(path=str(out), format="A4", print_background=True, margin=MARGIN)
-    fix_text_layer(out)
+    fix_text_layer(out, language(lang).script)
     return out
 
 

@@ -40,31 +40,36 @@ _SUPPLEMENT = {
     "CJK RADICAL C-SIMPLIFIED TOOTH": "齿",
     "CJK RADICAL C-SIMPLIFIED TURTLE": "龟",
     "CJK RADICAL SIMPLIFIED HORN": "角",
+    "CJK RADICAL LONG ONE": "長",  # Noto Sans CJK TC's 長 (the Traditional edition's handouts)
 }
 # Kangxi radicals whose NFKC form is the traditional character, where Noto Sans CJK SC draws the
-# simplified one (⼾ KANGXI RADICAL DOOR -> 戶, drawn and meant as 户): found in this site's
-# handouts; the handout test (every Chinese character of a PDF is a GB 2312 character) names any new one.
-_VARIANTS = {"戶": "户"}
-_MAP = {ord(unicodedata.lookup(name)): ord(char) for name, char in _SUPPLEMENT.items()}
-for _cp in range(0x2F00, 0x2FD6):
-    _unified = unicodedata.normalize("NFKC", chr(_cp))
-    _MAP[_cp] = ord(_VARIANTS.get(_unified, _unified))
+# simplified one (⼾ KANGXI RADICAL DOOR -> 戶, drawn and meant as 户), by the script of the page
+# (macros/core/languages.py `script`): found in this site's handouts; the handout test (every Chinese
+# character of a Simplified PDF is a GB 2312 character) names any new one.
+_VARIANTS = {"Hans": {"戶": "户"}}
+_SUPPLEMENT_MAP = {ord(unicodedata.lookup(name)): ord(char) for name, char in _SUPPLEMENT.items()}
+
+
+def _radical_map(script: str) -> dict[int, int]:
+    variants = _VARIANTS.get(script, {})
+    kangxi = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)}
+    return _SUPPLEMENT_MAP | {cp: ord(variants.get(unified, unified)) for cp, unified in kangxi.items()}
 
 _BFCHAR = re.compile(rb"(<[0-9A-Fa-f]+>\s*)<([0-9A-Fa-f]{4})>")
 
 
-def _fix_cmap(data: bytes) -> bytes:
+def _fix_cmap(data: bytes, radicals: dict[int, int]) -> bytes:
     """Map the destinations of every bfchar entry (Chromium writes single glyphs as bfchar)."""
 
     def one(m: re.Match[bytes]) -> bytes:
         cp = int(m.group(2), 16)
-        return bytes(m.group(1) + b"<%04X>" % _MAP.get(cp, cp))
+        return bytes(m.group(1) + b"<%04X>" % radicals.get(cp, cp))
 
     head, sep, rest = data.partition(b"beginbfchar")
     if not sep:
         return data
     body, sep2, tail = rest.partition(b"endbfchar")
-    return head + sep + _BFCHAR.sub(one, body) + sep2 + _fix_cmap(tail) if sep2 else data
+    return head + sep + _BFCHAR.sub(one, body) + sep2 + _fix_cmap(tail, radicals) if sep2 else data
 
 
 def _fonts(pdf: PdfWriter) -> Iterator[Any]:
@@ -79,8 +84,10 @@ def _fonts(pdf: PdfWriter) -> Iterator[Any]:
                     yield f
 
 
-def fix_text_layer(path: Path) -> int:
-    """Rewrite the ToUnicode maps of a PDF in place; returns how many maps changed."""
+def fix_text_layer(path: Path, script: str) -> int:
+    """Rewrite the ToUnicode maps of a PDF whose text is in `script` (Hans, Hant) in place; returns how
+    many maps changed."""
+    radicals = _radical_map(script)
     pdf = PdfWriter(clone_from=PdfReader(path))
     changed = 0
     for font in _fonts(pdf):
@@ -89,7 +96,7 @@ def fix_text_layer(path: Path) -> int:
             continue
         stream = stream.get_object()
         data = stream.get_data()
-        fixed = _fix_cmap(data)
+        fixed = _fix_cmap(data, radicals)
         if fixed != data:
             stream.set_data(fixed)
             changed += 1
