@@ -138,6 +138,9 @@ def test_chinese_quotation_marks_are_written_as_in_taiwan_and_hong_kong():
     assert to_traditional("增强行业的“软”竞争力") == "增強行業的「軟」競爭力"
     assert to_traditional("第六条：“应当依照‘劳动合同法’”。") == "第六條：「應當依照『勞動合同法』」。"
     assert to_traditional("workers’ rights, “EICC”, ‘x’") == "workers’ rights, “EICC”, ‘x’"  # not Chinese quotations
+    # Chinese beside the pair: a quotation in a Chinese sentence, whatever it quotes (a label's placeholder too)
+    assert to_traditional("指向“{page}”的二维码") == "指向「{page}」的二維碼"
+    assert to_traditional("拨打“12348”。") == "撥打「12348」。"
 
 
 def test_text_without_han_characters_is_returned_as_it_is():

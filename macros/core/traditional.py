@@ -37,7 +37,8 @@ MAX_WHY_CHARS = 300  # characters of one entry's reason
 HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]+")
 _FIELDS = ("simplified", "traditional", "why")
 # Chinese quotation marks: Taiwan and Hong Kong write 「」 and 『』 where the mainland writes “” and ‘’.
-# Only a pair on one line with Chinese inside is a Chinese quotation (‘ ’ alone is an English apostrophe).
+# Only a pair on one line with Chinese inside or beside it is a Chinese quotation (‘ ’ alone is an English
+# apostrophe; “Files changed” in an English sentence stays).
 QUOTES = {"“": "「", "”": "」", "‘": "『", "’": "』"}
 _QUOTED = (re.compile(r"‘[^‘’\n]{1,500}?’"), re.compile(r"“[^“”\n]{1,500}?”"))  # inner marks first
 
@@ -152,8 +153,10 @@ class Converter:
 
 
 def _requote(match: re.Match[str]) -> str:
-    quoted = match.group(0)
-    if not HAN_RUN.search(quoted):
+    """A pair is a Chinese quotation when Chinese is inside it or touches it: 指向“{page}”, 撥打“12348”。"""
+    quoted, text = match.group(0), match.string
+    beside = text[match.start() - 1 : match.start()] + text[match.end() : match.end() + 1]
+    if not HAN_RUN.search(quoted) and not HAN_RUN.search(beside):
         return quoted
     return QUOTES[quoted[0]] + quoted[1:-1] + QUOTES[quoted[-1]]
 
