@@ -9,9 +9,10 @@ import the engine; tests/test_engine.py holds that. Other modules take the engin
 functions from here. A move to another engine replaces this module first (CONTRIBUTING.md, "What
 depends on the engine").
 
-Not code, so not here: overrides/ extends Material's base.html, copies two of its partials
-(partials/search.html and partials/nav-item.html, from 9.8.1, each with one change its first line names;
-copy them again when upgrading Material) and reads `config.extra.alternate`,
+Not code, so not here: overrides/ extends Material's base.html, copies three of its partials
+(partials/search.html and partials/nav-item.html, from 9.8.1, each with one change its first line names,
+and partials/languages/zh-Hant.html with three characters corrected; copy them again when upgrading
+Material) and reads `config.extra.alternate`,
 which mkdocs-static-i18n fills (reconfigure_material); macros/plugin/i18n.py rewrites Material's
 output (the `__config` script's "base", the <link rel="alternate"> tags, its untranslated English
 strings) and its search index (search/search_index.json: config.fields, docs[].location/title/text).
