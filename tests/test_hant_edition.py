@@ -174,3 +174,13 @@ def test_offline_zip_holds_the_edition(site: Path) -> None:
         names = archive.namelist()
     assert any(f"/{HANT}/index.html" in n for n in names)
     assert any(f"/{HANT}/search/search_index.js" in n for n in names)
+
+
+def test_the_themes_traditional_strings_are_in_traditional_characters():
+    """Material's zh-Hant strings (copied into overrides/ with its wrong characters corrected: 頁脚, 个, 閲)
+    stay in the edition's characters: the converter changes nothing in them."""
+    from macros.core.traditional import to_traditional
+
+    strings = (ROOT / "overrides/partials/languages/zh-Hant.html").read_text(encoding="utf-8").split("-#}", 1)[1]
+    changed = sorted({a + "→" + b for a, b in zip(strings, to_traditional(strings)) if a != b})
+    assert not changed, changed
