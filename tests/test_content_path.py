@@ -789,7 +789,7 @@ def test_make_serve_survives_a_broken_first_build_and_serves_after_the_fix(tmp_p
                 if predicate():
                     return
                 assert serve.poll() is None, log.read_text(encoding="utf-8")
-                time.sleep(1)
+                time.sleep(0.2)
             raise AssertionError(log.read_text(encoding="utf-8")[-3000:])
 
         wait_for(lambda: "the preview starts again when you save it" in log.read_text(encoding="utf-8"))
@@ -812,5 +812,7 @@ def test_make_serve_survives_a_broken_first_build_and_serves_after_the_fix(tmp_p
         serve.wait(timeout=30)
     from macros.tools.serve import port_taken
 
-    time.sleep(2)
+    freed = time.monotonic() + 2  # MkDocs may take a moment to let go of the port: at most 2 s
+    while port_taken("127.0.0.1", port) and time.monotonic() < freed:
+        time.sleep(0.1)
     assert not port_taken("127.0.0.1", port), "MkDocs outlived the wrapper"

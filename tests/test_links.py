@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from macros.__main__ import main
 from macros.tools.links import check, site_url_of
 
@@ -13,9 +15,15 @@ LATER: tuple[str, ...] = ()
 CLI_LATER: list[str] = []
 
 
-def test_real_site_has_no_broken_or_cross_language_links(site, capsys):
+@pytest.fixture(scope="module")
+def site_checked(site) -> tuple[list[str], int]:
+    """The real site's check (every page read and every link followed), made once for the tests that read it."""
+    return check(site, site_url_of(site), LATER)
+
+
+def test_real_site_has_no_broken_or_cross_language_links(site, site_checked, capsys):
     assert main(["check-links", str(site)]) == 0, capsys.readouterr().out
-    problems, checked = check(site, site_url_of(site))
+    problems, checked = site_checked
     assert not problems
     assert checked > 1000, "the checker found links to check"
 
@@ -59,11 +67,11 @@ def test_planted_problems_are_reported(site, tmp_path):
     assert main(["check-links", str(copy), *CLI_LATER]) == 1
 
 
-def test_language_switch_links_are_not_cross_language(site):
+def test_language_switch_links_are_not_cross_language(site, site_checked):
     """The language selector (hreflang) links zh -> en on purpose; it must not be flagged."""
     page = (site / "zh" / "plans" / "buyers" / "index.html").read_text(encoding="utf-8")
     assert 'hreflang="en"' in page
-    problems, _ = check(site, site_url_of(site), LATER)
+    problems, _ = site_checked
     assert not [p for p in problems if "cross-language" in p]
 
 
