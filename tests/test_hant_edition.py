@@ -182,5 +182,5 @@ def test_the_themes_traditional_strings_are_in_traditional_characters():
     from macros.core.traditional import to_traditional
 
     strings = (ROOT / "overrides/partials/languages/zh-Hant.html").read_text(encoding="utf-8").split("-#}", 1)[1]
-    changed = sorted({a + "→" + b for a, b in zip(strings, to_traditional(strings)) if a != b})
+    changed = sorted({a + "→" + b for a, b in zip(strings, to_traditional(strings), strict=True) if a != b})
     assert not changed, changed

@@ -3,11 +3,11 @@
 What `make site` runs and what deploy.yml publishes. In a temporary folder next to the output
 (macros/tools/build.py), in this order:
   1. the offline copy (mkdocs.offline.yml), its handout PDFs printed by Chromium, zipped;
-  2. the pages of both languages, with the short links, QR codes and data downloads; the build
+  2. the pages of every language, with the short links, QR codes and data downloads; the build
      is told where the finished zip is (KB_OFFLINE_ZIP), so the kit page shows its real size and
      date (macros/core/offline_zip.py) - the zip exists before the page that describes it;
   3. the handout PDFs and the zip copied to where the pages link them
-     (handouts/<group>.pdf, zh/handouts/<group>.pdf, downloads/<zip>);
+     (handouts/<group>.pdf, <lang>/handouts/<group>.pdf, downloads/<zip>);
   4. the link check (macros/tools/links.py) over the result: a page linking a file no step made
      fails the build;
 then the new folder replaces the output in one rename. With --pages-only (what `make build`
@@ -16,16 +16,13 @@ runs) only step 2 is done: a quick preview whose PDF links stay empty; nothing i
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, TypeVar
-
-T = TypeVar("T")
-
 import argparse
 import shutil
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 from macros.core.downloads import DOWNLOADS_DIR
 from macros.core.languages import LANGS
@@ -33,6 +30,8 @@ from macros.core.load import load_or_report
 from macros.core.offline_zip import ENV, ZIP_FILE
 from macros.tools import build, links
 from macros.tools.handouts import pdf_path
+
+T = TypeVar("T")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
