@@ -184,3 +184,23 @@ def test_the_themes_traditional_strings_are_in_traditional_characters():
     strings = (ROOT / "overrides/partials/languages/zh-Hant.html").read_text(encoding="utf-8").split("-#}", 1)[1]
     changed = sorted({a + "→" + b for a, b in zip(strings, to_traditional(strings), strict=True) if a != b})
     assert not changed, changed
+
+
+def test_each_page_is_dated_as_its_simplified_source(site: Path) -> None:
+    """"Last updated" on a converted page is when its Simplified page last changed, not the build's date
+    (pages from docs/zh only: a record page is made from data and dated by the build)."""
+    date = re.compile(r'git-revision-date-localized-plugin-date" title="([^"]+)"')
+    docs = ROOT / "docs" / SOURCE
+    written = {p.relative_to(docs).with_suffix("").as_posix() for p in docs.rglob("*.md")}
+    compared = 0
+    for path in pages(site, HANT):
+        page = path.relative_to(site / HANT).parent.as_posix()
+        if page not in written and f"{page}/index" not in written and not (page == "." and "index" in written):
+            continue
+        twin = site / SOURCE / path.relative_to(site / HANT)
+        found, expected = date.search(path.read_text(encoding="utf-8")), date.search(twin.read_text(encoding="utf-8"))
+        if expected:
+            assert found, path
+            assert found.group(1) == derive(HANT, expected.group(1)), path
+            compared += 1
+    assert compared >= 40, compared  # the pages of docs/zh (48), less those that show no date

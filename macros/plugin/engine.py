@@ -72,6 +72,7 @@ __all__ = [
     "build_languages",
     "built_alone",
     "current_language",
+    "dated_as",
     "file_locale",
     "kept_out_of_nav",
     "language_alternates",
@@ -307,6 +308,14 @@ def replace_macros_jinja(env: Any, jinja: Environment) -> None:
 
 
 # -- mkdocs-git-revision-date-localized-plugin 1.6.3: its fallback clock ------------------------------------
+def dated_as(file: File, source: Path) -> None:
+    """Give a converted page its source file's "last updated" date: the git-date plugin (1.6.3,
+    `_get_commit`) dates a page by `file.abs_src_path` unless `generated_by` is set (then by the clock).
+    The page's content stays the converted text: File.content_string reads `_content` first (MkDocs 1.6)."""
+    file.generated_by = None
+    file.abs_src_path = str(source)
+
+
 def set_git_dates_clock(clock: ModuleType) -> None:
     """Make the plugin's fallback dates read `clock.time()` instead of the wall clock (idempotent).
 

@@ -82,6 +82,7 @@ def add_derived_pages(files: Files, config: MkDocsConfig, lang: str) -> list[Fil
         alternates = {other: file if other == lang else _file(config, other, path, None) for other in LANGS}
         engine.set_language_file(file, lang, path, alternates)
         file.derived_from = f"{written_source(lang)}/{path}"  # type: ignore[attr-defined]  # its edit link and notice
+        engine.dated_as(file, md)  # "last updated": when its Simplified source last changed
         files.append(file)
         added.append(file)
     return added
