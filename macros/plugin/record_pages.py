@@ -55,13 +55,13 @@ def page_source(kb: KnowledgeBase, lang: str, kind: str, rid: str) -> str:
     )
 
 
-def _file(config: MkDocsConfig, lang: str, path: str, content: str | None) -> File:
+def _file(config: MkDocsConfig, lang: str, path: str, content: str | None, *, in_nav: bool = False) -> File:
     """A page file at docs/<lang>/<path> written where the i18n plugin writes that language's pages."""
     dest = prefix(lang) + page_url(path, config.use_directory_urls)
     dest += "index.html" if dest.endswith("/") or not dest else ""
-    # Reached from tables, plans and short links, never from the nav (as mkdocs.yml's not_in_nav does
-    # for the pages in docs/); an alternate (content None) is only read for its URL.
-    file = engine.page_file(config, f"{lang}/{path}", dest, content, in_nav=False)
+    # A record page is reached from tables, plans and short links, never from the nav (as mkdocs.yml's
+    # not_in_nav does for the pages in docs/); an alternate (content None) is only read for its URL.
+    file = engine.page_file(config, f"{lang}/{path}", dest, content, in_nav=in_nav)
     engine.set_language_file(file, lang, path)  # the attributes mkdocs-static-i18n gives the files it builds
     return file
 
@@ -77,11 +77,10 @@ def add_derived_pages(files: Files, config: MkDocsConfig, lang: str) -> list[Fil
     added = []
     for md in sorted(source_dir.rglob("*.md")):
         path = md.relative_to(source_dir).as_posix()
-        file = _file(config, lang, path, derive(lang, md.read_text(encoding="utf-8")))
-        engine.set_in_nav(file, not engine.kept_out_of_nav(config, file.src_uri))  # as for the page in docs/
+        in_nav = not engine.kept_out_of_nav(config, f"{lang}/{path}")  # as for the page in docs/
+        file = _file(config, lang, path, derive(lang, md.read_text(encoding="utf-8")), in_nav=in_nav)
         alternates = {other: file if other == lang else _file(config, other, path, None) for other in LANGS}
         engine.set_language_file(file, lang, path, alternates)
-        file.derived_from = f"{written_source(lang)}/{path}"  # type: ignore[attr-defined]  # its edit link and notice
         engine.dated_as(file, md)  # "last updated": when its Simplified source last changed
         files.append(file)
         added.append(file)
@@ -124,9 +123,10 @@ def add_record_pages(files: Files, config: MkDocsConfig, kb: KnowledgeBase) -> F
 
 def set_edit_link(page: Page, config: MkDocsConfig) -> None:
     """A record page's "edit this page" opens the data file it is generated from; a derived page's, its source page."""
-    derived_from = getattr(page.file, "derived_from", None)
-    if derived_from and config.edit_uri:
-        page.edit_url = urljoin(config.edit_uri, derived_from)
-    kind = page.meta.get("record")
-    if getattr(page.file, "generated_by", None) and kind in RECORD_PAGES and config.edit_uri:
+    if not config.edit_uri:
+        return
+    kind, lang = page.meta.get("record"), engine.page_lang(page.file)
+    if getattr(page.file, "generated_by", None) and kind in RECORD_PAGES:
         page.edit_url = urljoin(config.edit_uri, "../data/" + data_file(kind))
+    elif lang in DERIVED:
+        page.edit_url = urljoin(config.edit_uri, f"{written_source(lang)}/{engine.language_path(page.file)}")
