@@ -194,3 +194,26 @@ def test_the_longest_term_wins_and_the_text_around_it_is_converted():
     conv = Converter([Term("签", "簽", "", 1), Term("标签", "標籤", "", 2)])
     assert conv.convert("标签：签字后发给工会") == "標籤：簽字後發給工會"
     assert Converter([]).convert("发给") == "發給"
+
+
+def test_a_bad_term_table_fails_the_data_load_with_its_line_not_a_traceback(tmp_path, monkeypatch):
+    """The derived labels are converted through the table while the data loads (`make validate`, the
+    build's model): a bad entry is one located data problem among the others, before any conversion."""
+    import shutil
+
+    from macros.core.load import load
+    from macros.core.yaml_source import DataErrors
+
+    monkeypatch.setenv("KB_LANG", "en")
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    table = data / "traditional_terms.yml"
+    lines = table.read_text(encoding="utf-8").count("\n")
+    table.write_text(
+        table.read_text(encoding="utf-8") + "- simplified: 一二三四五六七八\n  traditional: <script>\n  why: x\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataErrors) as info:
+        load(data)
+    assert [(e.line, "Chinese characters only" in e.message) for e in info.value.errors] == [(lines + 1, True)]
+    assert info.value.errors[0].file.endswith("traditional_terms.yml")

@@ -34,6 +34,7 @@ from macros.core.model import (
     Unit,
     Verification,
 )
+from macros.core.traditional import term_problems
 from macros.core.yaml_source import DataError, DataErrors, LineDict, LineList, line_of, load_yaml
 
 _BRACE = re.compile(r"\{[^{}]*\}?|\}")  # any brace, or a pair with what is between them
@@ -290,6 +291,11 @@ def read_strings(data_dir: Path, errors: list[DataError]) -> dict[str, dict[str,
                     key = f"{prefix}.{member.value}"
                     if key not in strings[lang]:
                         errors.append(DataError(f"data/i18n/{lang}.yml", None, say("label.missing", key=key)))
+    if DERIVED:  # converted through the term table: a broken table is reported, not converted with
+        converter_errors = term_problems(data_dir)
+        errors += converter_errors
+        if converter_errors:
+            return strings
     for lang in DERIVED:  # a derived language's labels are its source's, converted, and its own few
         source = written_source(lang)
         if source in strings:

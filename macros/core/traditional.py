@@ -119,6 +119,16 @@ def load_terms(path: Path = DATA / TERMS_FILE) -> tuple[Term, ...]:
     return tuple(terms)
 
 
+def term_problems(data_dir: Path) -> list[DataError]:
+    """Every problem of the term table in `data_dir`, for the loader to report with the other data files'
+    before anything is converted (a bad table would otherwise stop the first conversion)."""
+    try:
+        load_terms(data_dir / TERMS_FILE)
+    except DataErrors as exc:
+        return list(exc.errors)
+    return []
+
+
 class Converter:
     """Simplified → Traditional with a term table: each Han run split at the longest matching term."""
 

@@ -92,10 +92,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         if not self.config.enabled:
             return config
         reproducible.patch_clock()
-        i18n.derive_language_configs(config)  # before mkdocs-static-i18n's on_config (-100) applies them
         if not self._checked:
             self._checked = True
-            self.check_docs(config)
+            self.check_docs(config)  # loads the model: a data mistake (the term table too) ends the build here
+        i18n.derive_language_configs(config)  # before mkdocs-static-i18n's on_config (-100) applies them
         search_dedup.install(config)  # the i18n plugin's search de-duplication, in linear time
         attr_list_guard.install(config)  # { … } may set only the attributes pages may use
         return config

@@ -46,6 +46,7 @@ Usage: python -m macros typography site   → prints `zh/<path>: <kind>: …exce
 from __future__ import annotations
 
 import argparse
+import functools
 import re
 import sys
 from collections import Counter
@@ -89,19 +90,40 @@ _FULL_WIDTH_MARK = "，。：；、（）“”「」『』《》！？"  # 「�
 _SPACE_PUNCT = re.compile(
     rf"(?<![ \t\u00a0,;:.()])[ \t\u00a0]+(?=[{_FULL_WIDTH_MARK}])|(?<=[{_FULL_WIDTH_MARK}])[ \t\u00a0]+(?=[^\s,;:.()])"
 )
-# 深发〔2007〕7 号, 深发 〔2007〕, 〔2007〕 7号, 深发（2007）7号, 深发[2007]7号 — the issuer writes 深发〔2007〕7号.
-_NUMBER_MARK = "".join(_both_scripts("号"))  # 号, 號
-_DOC_NUMBER = re.compile(
-    rf"{_HAN}[ \t]+〔\d{{4}}〕|〔\d{{4}}〕[ \t]+\d|〔\d{{4}}〕\d+[ \t]+[{_NUMBER_MARK}]"
-    rf"|{_HAN}[（(\[［]\d{{4}}[）)\]］][ \t]*\d+[ \t]*[{_NUMBER_MARK}]"
-)
-# A law's, regulation's or policy document's name: what a title on the sources page must end with to count.
-_TITLE_ENDS = _both_scripts("法", "条例", "规定", "办法", "意见", "决定")
-_LAW_TITLE = re.compile(r"《([^《》]{2,40}?(?:" + "|".join(_TITLE_ENDS) + r"))》")
-# Prefixes a text may leave out when it names the document: 《关于进一步推进……的意见》 → 推进……的意见.
-_SHORT_PREFIXES = _both_scripts("中华人民共和国", "关于进一步", "关于")
-# Characters after a law's name that make it a different word: 劳动法律, 劳动法规, 劳动法学.
-_NOT_A_TITLE_AFTER = "".join(_both_scripts(*"律规学"))
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The check's patterns made of Chinese words, in both scripts: built on first use, not at import,
+    because the Traditional forms come from the edition's converter, which reads data/traditional_terms.yml
+    (every `python -m macros` command imports this module)."""
+
+    doc_number: re.Pattern[str]
+    law_title: re.Pattern[str]
+    short_prefixes: tuple[str, ...]
+    not_a_title_after: str
+
+
+@functools.cache
+def _words() -> _Words:
+    number_mark = "".join(_both_scripts("号"))  # 号, 號
+    # A law's, regulation's or policy document's name: what a title on the sources page must end with to count.
+    title_ends = _both_scripts("法", "条例", "规定", "办法", "意见", "决定")
+    return _Words(
+        # 深发〔2007〕7 号, 深发 〔2007〕, 〔2007〕 7号, 深发（2007）7号, 深发[2007]7号: the issuer
+        # writes 深发〔2007〕7号.
+        doc_number=re.compile(
+            rf"{_HAN}[ \t]+〔\d{{4}}〕|〔\d{{4}}〕[ \t]+\d|〔\d{{4}}〕\d+[ \t]+[{number_mark}]"
+            rf"|{_HAN}[（(\[［]\d{{4}}[）)\]］][ \t]*\d+[ \t]*[{number_mark}]"
+        ),
+        law_title=re.compile(r"《([^《》]{2,40}?(?:" + "|".join(title_ends) + r"))》"),
+        # Prefixes a text may leave out when it names the document: 《关于进一步推进……的意见》 → 推进……的意见.
+        short_prefixes=_both_scripts("中华人民共和国", "关于进一步", "关于"),
+        # Characters after a law's name that make it a different word: 劳动法律, 劳动法规, 劳动法学.
+        not_a_title_after="".join(_both_scripts(*"律规学")),
+    )
+
+
 # Starts only at the block's start or after a sentence end, so a block with no full stop is scanned once (linear).
 _SENTENCE = re.compile(r"(?:^|(?<=[。！？]))[^。！？]*[。！？]")
 REPEAT_MIN = 30
@@ -284,7 +306,7 @@ def law_names(titles: list[str]) -> tuple[str, ...]:
     names = set()
     for title in titles:
         names.add(title)
-        for prefix in _SHORT_PREFIXES:
+        for prefix in _words().short_prefixes:
             short = title.removeprefix(prefix)
             if short != title and len(short) >= 3:
                 names.add(short)
@@ -293,7 +315,7 @@ def law_names(titles: list[str]) -> tuple[str, ...]:
 
 def law_titles(html: str) -> tuple[str, ...]:
     """The laws and regulations named in 《 》 on a page (the built sources page), by law_names."""
-    return law_names([m.group(1) for text in visible_texts(html) for m in _LAW_TITLE.finditer(text)])
+    return law_names([m.group(1) for text in visible_texts(html) for m in _words().law_title.finditer(text)])
 
 
 def bare_law_titles(text: str, laws: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -308,7 +330,7 @@ def bare_law_titles(text: str, laws: tuple[str, ...]) -> list[tuple[int, int]]:
             depth += 1
         elif ch in "》〉”」』":
             depth = max(0, depth - 1)
-    pattern = re.compile("(?:" + "|".join(re.escape(n) for n in laws) + f")(?![{_NOT_A_TITLE_AFTER}])")
+    pattern = re.compile("(?:" + "|".join(re.escape(n) for n in laws) + f")(?![{_words().not_a_title_after}])")
     return [(m.start(), m.end()) for m in pattern.finditer(text) if not inside[m.start()]]
 
 
@@ -333,7 +355,7 @@ def check_text(text: str, page: str = "", laws: tuple[str, ...] = ()) -> list[Pr
             ("date-style", _UNSPACED_DATE),
             ("cite-placement", _CITE_AFTER_STOP),
             ("space-punct", _SPACE_PUNCT),
-            ("doc-number", _DOC_NUMBER),
+            ("doc-number", _words().doc_number),
             ("note-after-stop", _NOTE_AFTER_STOP),
         )
         for m in pattern.finditer(text)
